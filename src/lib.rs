@@ -1,0 +1,8 @@
+//! `timeline` turns news articles about negotiations into a dated, sourced timeline.
+//!
+//! Data flows one way: [`article`] (load, repair, split) → [`time`] and [`extract`]
+//! (temporal tagger, event extractor) → [`store`] (SQLite) → [`render`] (tables, exports).
+//! The binary in `src/main.rs` is a thin shell over [`cli`].
+
+pub mod rules;
+pub mod time;

@@ -1,0 +1,176 @@
+//! Where extraction rules come from.
+//!
+//! Every rule file ships inside the binary (`include_str!` of `data/rules/...`), so a fresh
+//! install works with no files beside it. A user who wants to add an actor alias or a trigger
+//! phrase without rebuilding points `TIMELINE_RULES` at a directory laid out like
+//! `data/rules/`: any file found there replaces the built-in file of the same path.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use anyhow::{Context, Result};
+use serde::de::DeserializeOwned;
+
+/// The built-in rule files, by their path under `data/rules/`.
+const BUILTIN: &[(&str, &str)] = &[
+    ("time/lexicon.toml", include_str!("../data/rules/time/lexicon.toml")),
+    ("time/rules.toml", include_str!("../data/rules/time/rules.toml")),
+    ("events/types.toml", include_str!("../data/rules/events/types.toml")),
+    ("events/triggers.toml", include_str!("../data/rules/events/triggers.toml")),
+    ("events/actors.toml", include_str!("../data/rules/events/actors.toml")),
+    ("events/places.toml", include_str!("../data/rules/events/places.toml")),
+    ("events/cues.toml", include_str!("../data/rules/events/cues.toml")),
+    ("text/abbreviations.txt", include_str!("../data/rules/text/abbreviations.txt")),
+];
+
+/// The environment variable naming a directory of rule files that override the built-in ones.
+pub const RULES_DIR_ENV: &str = "TIMELINE_RULES";
+
+/// The text of a rule file: the user's override when there is one, else the built-in copy.
+pub fn source(path: &str) -> Result<String> {
+    if let Some(dir) = std::env::var_os(RULES_DIR_ENV) {
+        let candidate = PathBuf::from(dir).join(path);
+        if candidate.is_file() {
+            return std::fs::read_to_string(&candidate)
+                .with_context(|| format!("{}: cannot read rule file", candidate.display()));
+        }
+    }
+    BUILTIN
+        .iter()
+        .find(|(name, _)| *name == path)
+        .map(|(_, text)| (*text).to_owned())
+        .with_context(|| format!("no built-in rule file {path}"))
+}
+
+/// Parses a TOML rule file into `T`, naming the file in any error.
+pub fn load_toml<T: DeserializeOwned>(path: &str) -> Result<T> {
+    let text = source(path)?;
+    toml::from_str(&text).with_context(|| format!("rule file {path} is not valid"))
+}
+
+/// Named word lists (`[month]`, `[unit]`, ...) that patterns refer to as `{month}`.
+///
+/// Keys are matched case-insensitively; each list maps a spelling to the value a resolver
+/// reads (a month number, a TIMEX3 unit letter, ...).
+#[derive(Debug, Default, Clone, serde::Deserialize)]
+#[serde(transparent)]
+pub struct Lexicon {
+    lists: BTreeMap<String, BTreeMap<String, toml::Value>>,
+}
+
+impl Lexicon {
+    pub fn load(path: &str) -> Result<Lexicon> {
+        load_toml(path)
+    }
+
+    /// The value of `word` in list `list`, ignoring case.
+    pub fn value(&self, list: &str, word: &str) -> Option<&toml::Value> {
+        let list = self.lists.get(list)?;
+        let word = word.to_lowercase();
+        let word = collapse_spaces(&word);
+        list.get(word.as_str())
+    }
+
+    pub fn int(&self, list: &str, word: &str) -> Option<i64> {
+        self.value(list, word).and_then(toml::Value::as_integer)
+    }
+
+    pub fn str(&self, list: &str, word: &str) -> Option<&str> {
+        self.value(list, word).and_then(toml::Value::as_str)
+    }
+
+    /// Replaces every `{name}` in `pattern` by a named group matching the words of list
+    /// `name`, case-insensitively; `{Name}` (capitalised) matches only capitalised spellings.
+    /// Longer words come first so "march" wins over "mar".
+    pub fn expand(&self, pattern: &str) -> Result<String> {
+        let placeholder = regex::Regex::new(r"\{([A-Za-z_]+)\}").expect("valid regex");
+        let mut missing = None;
+        let expanded = placeholder.replace_all(pattern, |caps: &regex::Captures| {
+            let name = &caps[1];
+            let key = name.to_lowercase();
+            let Some(list) = self.lists.get(&key) else {
+                missing = Some(name.to_owned());
+                return String::new();
+            };
+            let mut words: Vec<&String> = list.keys().collect();
+            words.sort_by_key(|w| std::cmp::Reverse(w.len()));
+            let capitalised = name.chars().next().is_some_and(char::is_uppercase);
+            let alternatives: Vec<String> = words
+                .iter()
+                .map(|w| {
+                    let escaped = regex::escape(w).replace(' ', r"\s+");
+                    if capitalised {
+                        capitalise(&escaped)
+                    } else {
+                        escaped
+                    }
+                })
+                .collect();
+            let flags = if capitalised { "?-i" } else { "?i" };
+            format!("(?P<{key}>({flags}:{}))", alternatives.join("|"))
+        });
+        match missing {
+            Some(name) => anyhow::bail!("pattern refers to an unknown word list {{{name}}}"),
+            None => Ok(expanded.into_owned()),
+        }
+    }
+}
+
+fn capitalise(word: &str) -> String {
+    let mut chars = word.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// Lower-cases nothing, but folds runs of white space to one space, so "at  least" finds
+/// the lexicon key "at least".
+pub fn collapse_spaces(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lexicon() -> Lexicon {
+        toml::from_str("[month]\nmar = 3\nmarch = 3\n[duration_mod]\n\"at least\" = \"MORE_THAN\"")
+            .unwrap()
+    }
+
+    #[test]
+    fn placeholders_expand_longest_first() {
+        let expanded = lexicon().expand("{month}").unwrap();
+        assert_eq!(expanded, "(?P<month>(?i:march|mar))");
+    }
+
+    #[test]
+    fn capitalised_placeholders_match_only_capitals() {
+        let re = regex::Regex::new(&lexicon().expand("^{Month}$").unwrap()).unwrap();
+        assert!(re.is_match("March"));
+        assert!(!re.is_match("march"));
+    }
+
+    #[test]
+    fn multiword_keys_accept_any_spacing() {
+        let lex = lexicon();
+        let re = regex::Regex::new(&lex.expand("{duration_mod}").unwrap()).unwrap();
+        assert!(re.is_match("at  least"));
+        assert_eq!(lex.str("duration_mod", "At  least"), Some("MORE_THAN"));
+    }
+
+    #[test]
+    fn unknown_lists_are_an_error() {
+        assert!(lexicon().expand("{season}").is_err());
+    }
+
+    #[test]
+    fn every_builtin_file_parses() {
+        for (path, _) in BUILTIN {
+            if path.ends_with(".toml") {
+                load_toml::<toml::Value>(path).unwrap();
+            }
+        }
+    }
+}

@@ -1,0 +1,298 @@
+//! Dates as intervals with a precision.
+//!
+//! "Last week" is not a day: it is the seven days of ISO week 2025-W11. Every resolved date
+//! is kept as the inclusive day interval it covers plus the grain the text gave, so a range
+//! query can test overlap and nothing is pinned to a day the text never named.
+
+use std::fmt;
+
+use chrono::{Datelike, Duration, NaiveDate, Weekday};
+use serde::{Deserialize, Serialize};
+
+/// How precisely the text dates something.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Precision {
+    Day,
+    Week,
+    Month,
+    Quarter,
+    Year,
+    Decade,
+    Century,
+}
+
+impl Precision {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Precision::Day => "day",
+            Precision::Week => "week",
+            Precision::Month => "month",
+            Precision::Quarter => "quarter",
+            Precision::Year => "year",
+            Precision::Decade => "decade",
+            Precision::Century => "century",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Precision> {
+        [
+            Precision::Day,
+            Precision::Week,
+            Precision::Month,
+            Precision::Quarter,
+            Precision::Year,
+            Precision::Decade,
+            Precision::Century,
+        ]
+        .into_iter()
+        .find(|p| p.as_str() == text)
+    }
+}
+
+impl fmt::Display for Precision {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A calendar unit a relative expression counts in ("two weeks ago", "next month").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unit {
+    Day,
+    Week,
+    Weekend,
+    Month,
+    Quarter,
+    Year,
+    Decade,
+    Century,
+}
+
+impl Unit {
+    /// The unit of a TIMEX3 letter as the lexicon gives it ("D", "W", "WE", ...).
+    pub fn from_timex(letter: &str) -> Option<Unit> {
+        Some(match letter {
+            "D" => Unit::Day,
+            "W" => Unit::Week,
+            "WE" => Unit::Weekend,
+            "M" => Unit::Month,
+            "Q" => Unit::Quarter,
+            "Y" => Unit::Year,
+            "DE" => Unit::Decade,
+            "CE" => Unit::Century,
+            _ => return None,
+        })
+    }
+}
+
+/// An inclusive range of days and the grain the text gave it, with its TIMEX3 value.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DateInterval {
+    pub start: NaiveDate,
+    pub end: NaiveDate,
+    pub precision: Precision,
+    /// The TIMEX3 value: "2025-03-18", "2025-W11", "2025-03", "2025-Q1", "2025".
+    pub value: String,
+}
+
+impl DateInterval {
+    pub fn day(date: NaiveDate) -> DateInterval {
+        DateInterval {
+            start: date,
+            end: date,
+            precision: Precision::Day,
+            value: date.format("%Y-%m-%d").to_string(),
+        }
+    }
+
+    /// The ISO week (Monday to Sunday) that contains `date`.
+    pub fn week_of(date: NaiveDate) -> DateInterval {
+        let start = date - Duration::days(date.weekday().num_days_from_monday() as i64);
+        let iso = date.iso_week();
+        DateInterval {
+            start,
+            end: start + Duration::days(6),
+            precision: Precision::Week,
+            value: format!("{}-W{:02}", iso.year(), iso.week()),
+        }
+    }
+
+    /// Saturday and Sunday of the ISO week that contains `date`.
+    pub fn weekend_of(date: NaiveDate) -> DateInterval {
+        let week = DateInterval::week_of(date);
+        DateInterval {
+            start: week.start + Duration::days(5),
+            end: week.end,
+            precision: Precision::Week,
+            value: format!("{}-WE", week.value),
+        }
+    }
+
+    pub fn month(year: i32, month: u32) -> Option<DateInterval> {
+        let start = NaiveDate::from_ymd_opt(year, month, 1)?;
+        let next = if month == 12 {
+            NaiveDate::from_ymd_opt(year + 1, 1, 1)?
+        } else {
+            NaiveDate::from_ymd_opt(year, month + 1, 1)?
+        };
+        Some(DateInterval {
+            start,
+            end: next - Duration::days(1),
+            precision: Precision::Month,
+            value: format!("{year:04}-{month:02}"),
+        })
+    }
+
+    pub fn quarter(year: i32, quarter: u32) -> Option<DateInterval> {
+        let first = DateInterval::month(year, (quarter - 1) * 3 + 1)?;
+        let last = DateInterval::month(year, quarter * 3)?;
+        Some(DateInterval {
+            start: first.start,
+            end: last.end,
+            precision: Precision::Quarter,
+            value: format!("{year:04}-Q{quarter}"),
+        })
+    }
+
+    pub fn year(year: i32) -> Option<DateInterval> {
+        Some(DateInterval {
+            start: NaiveDate::from_ymd_opt(year, 1, 1)?,
+            end: NaiveDate::from_ymd_opt(year, 12, 31)?,
+            precision: Precision::Year,
+            value: format!("{year:04}"),
+        })
+    }
+
+    /// Ten years from a year ending in 0: TIMEX3 writes the 1990s as "199".
+    pub fn decade(first_year: i32) -> Option<DateInterval> {
+        let first_year = first_year - first_year.rem_euclid(10);
+        Some(DateInterval {
+            start: NaiveDate::from_ymd_opt(first_year, 1, 1)?,
+            end: NaiveDate::from_ymd_opt(first_year + 9, 12, 31)?,
+            precision: Precision::Decade,
+            value: format!("{:03}", first_year / 10),
+        })
+    }
+
+    /// The unit that contains `date`, moved by `shift` units (-1 is "last", +1 "next").
+    pub fn unit_containing(date: NaiveDate, unit: Unit, shift: i64) -> Option<DateInterval> {
+        match unit {
+            Unit::Day => Some(DateInterval::day(date + Duration::days(shift))),
+            Unit::Week => Some(DateInterval::week_of(date + Duration::weeks(shift))),
+            Unit::Weekend => Some(DateInterval::weekend_of(date + Duration::weeks(shift))),
+            Unit::Month => {
+                let (year, month) = add_months(date.year(), date.month(), shift);
+                DateInterval::month(year, month)
+            }
+            Unit::Quarter => {
+                let index = date.year() as i64 * 4 + (date.month0() / 3) as i64 + shift;
+                DateInterval::quarter(index.div_euclid(4) as i32, index.rem_euclid(4) as u32 + 1)
+            }
+            Unit::Year => DateInterval::year(date.year() + shift as i32),
+            Unit::Decade => DateInterval::decade(date.year() + 10 * shift as i32),
+            Unit::Century => {
+                let century = date.year().div_euclid(100) + shift as i32;
+                Some(DateInterval {
+                    start: NaiveDate::from_ymd_opt(century * 100, 1, 1)?,
+                    end: NaiveDate::from_ymd_opt(century * 100 + 99, 12, 31)?,
+                    precision: Precision::Century,
+                    value: format!("{century:02}"),
+                })
+            }
+        }
+    }
+
+    pub fn overlaps(&self, other: &DateInterval) -> bool {
+        self.start <= other.end && other.start <= self.end
+    }
+
+    /// How a person reads this date: "2025-03-18", "2025-W11 (Mar 10–16)", "March 2025".
+    pub fn label(&self) -> String {
+        match self.precision {
+            Precision::Day => self.value.clone(),
+            Precision::Week => {
+                let same_month = self.start.month() == self.end.month();
+                let end = if same_month {
+                    self.end.format("%-d").to_string()
+                } else {
+                    self.end.format("%b %-d").to_string()
+                };
+                format!("{} ({}–{})", self.value, self.start.format("%b %-d"), end)
+            }
+            Precision::Month => self.start.format("%B %Y").to_string(),
+            _ => self.value.clone(),
+        }
+    }
+}
+
+/// `month` (1-12) of `year` moved by `shift` months.
+pub fn add_months(year: i32, month: u32, shift: i64) -> (i32, u32) {
+    let index = year as i64 * 12 + month as i64 - 1 + shift;
+    (index.div_euclid(12) as i32, index.rem_euclid(12) as u32 + 1)
+}
+
+/// The weekday `target` nearest to `reference` in the given direction. `inclusive` lets the
+/// reference day itself count ("spoke Tuesday" in a Tuesday paper is that Tuesday).
+pub fn weekday_from(reference: NaiveDate, target: Weekday, forward: bool, inclusive: bool) -> NaiveDate {
+    let from = reference.weekday().num_days_from_monday() as i64;
+    let to = target.num_days_from_monday() as i64;
+    if forward {
+        let mut days = (to - from).rem_euclid(7);
+        if days == 0 && !inclusive {
+            days = 7;
+        }
+        reference + Duration::days(days)
+    } else {
+        let mut days = (from - to).rem_euclid(7);
+        if days == 0 && !inclusive {
+            days = 7;
+        }
+        reference - Duration::days(days)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(text: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn weeks_are_iso_weeks() {
+        let week = DateInterval::week_of(date("2025-03-12"));
+        assert_eq!(week.value, "2025-W11");
+        assert_eq!((week.start, week.end), (date("2025-03-10"), date("2025-03-16")));
+        assert_eq!(week.label(), "2025-W11 (Mar 10–16)");
+    }
+
+    #[test]
+    fn week_labels_spanning_months_name_both() {
+        assert_eq!(DateInterval::week_of(date("2025-03-31")).label(), "2025-W14 (Mar 31–Apr 6)");
+    }
+
+    #[test]
+    fn units_shift_across_year_ends() {
+        let month = DateInterval::unit_containing(date("2025-01-15"), Unit::Month, -1).unwrap();
+        assert_eq!(month.value, "2024-12");
+        assert_eq!(month.end, date("2024-12-31"));
+        let quarter = DateInterval::unit_containing(date("2025-02-01"), Unit::Quarter, -1).unwrap();
+        assert_eq!(quarter.value, "2024-Q4");
+    }
+
+    #[test]
+    fn weekdays_resolve_in_both_directions() {
+        let tuesday = date("2025-03-18");
+        assert_eq!(weekday_from(tuesday, Weekday::Tue, false, true), tuesday);
+        assert_eq!(weekday_from(tuesday, Weekday::Mon, false, true), date("2025-03-17"));
+        assert_eq!(weekday_from(tuesday, Weekday::Fri, true, true), date("2025-03-21"));
+        assert_eq!(weekday_from(tuesday, Weekday::Tue, false, false), date("2025-03-11"));
+    }
+
+    #[test]
+    fn decades_use_timex_values() {
+        assert_eq!(DateInterval::decade(1994).unwrap().value, "199");
+    }
+}

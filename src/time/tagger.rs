@@ -1,0 +1,242 @@
+//! Compiles the time rules and runs them over a text.
+
+use anyhow::{bail, Context as _, Result};
+use chrono::NaiveDate;
+use regex::Regex;
+use serde::Deserialize;
+
+use super::resolve::{resolve, Context, Resolver};
+use super::tense::{tense_around, Tense};
+use super::TimeExpr;
+use crate::rules::{self, Lexicon};
+
+#[derive(Debug, Deserialize)]
+struct RuleFile {
+    rule: Vec<RuleSpec>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RuleSpec {
+    pub name: String,
+    pub family: String,
+    pub pattern: String,
+    pub resolve: String,
+    #[serde(default)]
+    pub examples: Vec<Vec<String>>,
+}
+
+struct CompiledRule {
+    name: String,
+    regex: Regex,
+    resolver: Resolver,
+}
+
+/// The temporal tagger: compiled rules plus the word lists their resolvers read.
+pub struct Tagger {
+    rules: Vec<CompiledRule>,
+    lexicon: Lexicon,
+}
+
+/// A match that has not yet won against overlapping ones.
+struct Candidate {
+    start: usize,
+    end: usize,
+    rule: usize,
+    expr: TimeExpr,
+}
+
+impl Tagger {
+    /// The tagger built from the rule files (built-in, or overridden by `TIMELINE_RULES`).
+    pub fn load() -> Result<Tagger> {
+        let lexicon = Lexicon::load("time/lexicon.toml")?;
+        let file: RuleFile = rules::load_toml("time/rules.toml")?;
+        Tagger::compile(lexicon, file.rule)
+    }
+
+    pub(super) fn compile(lexicon: Lexicon, specs: Vec<RuleSpec>) -> Result<Tagger> {
+        let mut rules = Vec::with_capacity(specs.len());
+        for spec in specs {
+            let Some(resolver) = Resolver::parse(&spec.resolve) else {
+                bail!("time rule {}: unknown resolve function {:?}", spec.name, spec.resolve);
+            };
+            let expanded = lexicon
+                .expand(&spec.pattern)
+                .with_context(|| format!("time rule {}", spec.name))?;
+            // Word boundaries on both sides: "Mar" must not match inside "Marco".
+            let regex = Regex::new(&format!(r"\b(?:{expanded})\b"))
+                .with_context(|| format!("time rule {}: invalid pattern", spec.name))?;
+            rules.push(CompiledRule {
+                name: spec.name,
+                regex,
+                resolver,
+            });
+        }
+        Ok(Tagger { rules, lexicon })
+    }
+
+    pub fn lexicon(&self) -> &Lexicon {
+        &self.lexicon
+    }
+
+    /// Every temporal expression in `text`, resolved against `reference`, in text order.
+    /// Where matches overlap, the longest wins, then the rule listed first.
+    pub fn tag(&self, text: &str, reference: NaiveDate) -> Vec<TimeExpr> {
+        self.tag_with(text, reference, None)
+    }
+
+    /// As `tag`, with the tense fixed instead of read from the text (used by rule examples).
+    pub(super) fn tag_with(&self, text: &str, reference: NaiveDate, tense: Option<Tense>) -> Vec<TimeExpr> {
+        let mut candidates = Vec::new();
+        for (index, rule) in self.rules.iter().enumerate() {
+            for caps in rule.regex.captures_iter(text) {
+                let span = caps.name("expr").unwrap_or_else(|| caps.get(0).expect("group 0"));
+                let tense = tense.unwrap_or_else(|| {
+                    if rule.resolver.needs_tense() {
+                        tense_around(&self.lexicon, text, span.start(), span.end())
+                    } else {
+                        Tense::Unknown
+                    }
+                });
+                let ctx = Context {
+                    lexicon: &self.lexicon,
+                    reference,
+                    tense,
+                };
+                let Some(resolved) = resolve(rule.resolver, &caps, &ctx) else {
+                    continue;
+                };
+                candidates.push(Candidate {
+                    start: span.start(),
+                    end: span.end(),
+                    rule: index,
+                    expr: TimeExpr {
+                        start: span.start(),
+                        end: span.end(),
+                        text: span.as_str().to_owned(),
+                        kind: resolved.kind,
+                        value: resolved.value,
+                        modifier: resolved.modifier,
+                        interval: resolved.interval,
+                        rule: rule.name.clone(),
+                    },
+                });
+            }
+        }
+        candidates.sort_by_key(|c| (std::cmp::Reverse(c.end - c.start), c.rule, c.start));
+        let mut kept: Vec<Candidate> = Vec::new();
+        for candidate in candidates {
+            if kept.iter().all(|k| candidate.end <= k.start || k.end <= candidate.start) {
+                kept.push(candidate);
+            }
+        }
+        kept.sort_by_key(|c| c.start);
+        kept.into_iter().map(|c| c.expr).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn reference() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2025, 3, 18).unwrap()
+    }
+
+    /// Every example written beside a rule in rules.toml is tagged by that rule's family with
+    /// the value it states: the rule files are their own test corpus.
+    #[test]
+    fn rule_examples_hold() {
+        let file: RuleFile = rules::load_toml("time/rules.toml").unwrap();
+        let examples: Vec<(String, String, Vec<String>)> = file
+            .rule
+            .iter()
+            .flat_map(|r| r.examples.iter().map(|e| (r.name.clone(), r.family.clone(), e.clone())))
+            .collect();
+        assert!(examples.len() > 30, "rules should carry examples");
+        let tagger = Tagger::load().unwrap();
+        let mut failures = Vec::new();
+        for (rule, _family, example) in &examples {
+            let (text, want) = (&example[0], &example[1]);
+            let tense = example.get(2).map(|t| Tense::parse(t).expect("tense word"));
+            let found = tagger.tag_with(text, reference(), tense);
+            let ok = found.len() == 1 && found[0].value == *want && text.contains(&found[0].text);
+            if !ok {
+                failures.push(format!("{rule}: {text:?} -> {found:?}, want {want}"));
+            }
+        }
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+
+    fn values(text: &str) -> Vec<(String, String)> {
+        Tagger::load()
+            .unwrap()
+            .tag(text, reference())
+            .into_iter()
+            .map(|e| (e.text, e.value))
+            .collect()
+    }
+
+    fn pair(text: &str, value: &str) -> (String, String) {
+        (text.to_owned(), value.to_owned())
+    }
+
+    #[test]
+    fn explicit_dates_resolve() {
+        assert_eq!(values("talks on 2025-03-11 and March 11, 2025"), vec![
+            pair("2025-03-11", "2025-03-11"),
+            pair("March 11, 2025", "2025-03-11"),
+        ]);
+    }
+
+    #[test]
+    fn weekdays_follow_the_tense_of_their_verb() {
+        assert_eq!(values("Putin spoke Tuesday."), vec![pair("Tuesday", "2025-03-18")]);
+        assert_eq!(values("On Monday, Mr. Trump said"), vec![pair("Monday", "2025-03-17")]);
+        assert_eq!(values("The envoys will meet Friday."), vec![pair("Friday", "2025-03-21")]);
+        assert_eq!(values("The envoys met Friday."), vec![pair("Friday", "2025-03-14")]);
+    }
+
+    #[test]
+    fn durations_are_never_dates() {
+        let tagger = Tagger::load().unwrap();
+        let text = "proposed a 30-day ceasefire; the call lasted at least 90 minutes, three years after";
+        let found = tagger.tag(text, reference());
+        let got: Vec<(&str, &str)> = found.iter().map(|e| (e.text.as_str(), e.value.as_str())).collect();
+        assert_eq!(got, vec![("30-day", "P30D"), ("at least 90 minutes", "PT90M"), ("three years", "P3Y")]);
+        assert!(found.iter().all(|e| e.date().is_none()));
+        assert_eq!(found[1].modifier.as_deref(), Some("MORE_THAN"));
+    }
+
+    #[test]
+    fn relative_units_are_whole_units() {
+        let found = Tagger::load().unwrap().tag("Last week, delegates met", reference());
+        let date = found[0].date().unwrap();
+        assert_eq!(date.value, "2025-W11");
+        assert_eq!(date.precision, super::super::Precision::Week);
+    }
+
+    #[test]
+    fn the_verb_may_is_not_the_month() {
+        assert_eq!(values("he may travel to Egypt"), vec![]);
+        assert_eq!(values("talks in May"), vec![pair("May", "2025-05")]);
+    }
+
+    #[test]
+    fn month_abbreviations_do_not_match_inside_names() {
+        assert_eq!(values("Marco Rubio met Sergei Lavrov"), vec![]);
+    }
+
+    #[test]
+    fn unknown_resolvers_are_reported() {
+        let spec = RuleSpec {
+            name: "x".into(),
+            family: "x".into(),
+            pattern: "x".into(),
+            resolve: "nope".into(),
+            examples: vec![],
+        };
+        let err = Tagger::compile(Lexicon::default(), vec![spec]).err().unwrap();
+        assert!(err.to_string().contains("unknown resolve function"));
+    }
+}
