@@ -5,4 +5,5 @@
 //! The binary in `src/main.rs` is a thin shell over [`cli`].
 
 pub mod rules;
+pub mod article;
 pub mod time;

@@ -1,0 +1,130 @@
+//! The metadata block at the top of an article file:
+//!
+//! ```text
+//! ---
+//! title: Trump and Putin agree to begin ceasefire talks
+//! source: CBS News
+//! url: https://...
+//! published: 2025-03-18
+//! ---
+//! ```
+//!
+//! Keys are `title`, `source`, `url` and `published` (also read as `date`); others are
+//! ignored so that files written for other tools still load.
+
+use chrono::NaiveDate;
+
+use super::ArticleError;
+
+/// What front matter or command-line flags say about an article.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Metadata {
+    pub title: Option<String>,
+    pub source: Option<String>,
+    pub url: Option<String>,
+    pub published: Option<NaiveDate>,
+}
+
+impl Metadata {
+    /// These fields, with every field `other` sets taking precedence.
+    pub fn overridden_by(self, other: &Metadata) -> Metadata {
+        Metadata {
+            title: other.title.clone().or(self.title),
+            source: other.source.clone().or(self.source),
+            url: other.url.clone().or(self.url),
+            published: other.published.or(self.published),
+        }
+    }
+}
+
+/// Splits `raw` into its front matter and the body after it. Text without a front matter
+/// block is all body.
+pub fn parse(raw: &str) -> Result<(Metadata, &str), ArticleError> {
+    let trimmed = raw.trim_start_matches('\u{feff}');
+    let Some(after_open) = trimmed.strip_prefix("---") else {
+        return Ok((Metadata::default(), trimmed));
+    };
+    let Some(after_open) = after_open.strip_prefix('\n').or_else(|| after_open.strip_prefix("\r\n")) else {
+        return Ok((Metadata::default(), trimmed));
+    };
+    let mut meta = Metadata::default();
+    let mut offset = 0;
+    for line in after_open.split_inclusive('\n') {
+        offset += line.len();
+        let line = line.trim();
+        if line == "---" {
+            return Ok((meta, &after_open[offset..]));
+        }
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let Some((key, value)) = line.split_once(':') else {
+            return Err(ArticleError::FrontMatter(format!("line {line:?} is not `key: value`")));
+        };
+        let value = unquote(value.trim());
+        if value.is_empty() {
+            continue;
+        }
+        match key.trim().to_lowercase().as_str() {
+            "title" => meta.title = Some(value.to_owned()),
+            "source" | "outlet" | "publisher" => meta.source = Some(value.to_owned()),
+            "url" | "link" => meta.url = Some(value.to_owned()),
+            "published" | "date" => meta.published = Some(parse_date(value)?),
+            _ => {}
+        }
+    }
+    Err(ArticleError::FrontMatter("the block opened by `---` is never closed".into()))
+}
+
+/// A publication date as written in front matter: `2025-03-18`, optionally followed by a
+/// time (`2025-03-18T10:58:00Z`, `2025-03-18 10:58`), which is dropped.
+pub fn parse_date(value: &str) -> Result<NaiveDate, ArticleError> {
+    let day = value.get(..10).unwrap_or(value);
+    NaiveDate::parse_from_str(day, "%Y-%m-%d")
+        .map_err(|_| ArticleError::FrontMatter(format!("published date {value:?} is not YYYY-MM-DD")))
+}
+
+fn unquote(value: &str) -> &str {
+    for quote in ['"', '\''] {
+        if let Some(inner) = value.strip_prefix(quote).and_then(|v| v.strip_suffix(quote)) {
+            return inner;
+        }
+    }
+    value
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_the_block_and_returns_the_body() {
+        let (meta, body) = parse("---\ntitle: \"A: B\"\nsource: CBS\npublished: 2025-03-18T10:00:00Z\n---\nBody").unwrap();
+        assert_eq!(meta.title.as_deref(), Some("A: B"));
+        assert_eq!(meta.source.as_deref(), Some("CBS"));
+        assert_eq!(meta.published, NaiveDate::from_ymd_opt(2025, 3, 18));
+        assert_eq!(body, "Body");
+    }
+
+    #[test]
+    fn text_without_a_block_is_all_body() {
+        let (meta, body) = parse("Just text --- here").unwrap();
+        assert_eq!(meta, Metadata::default());
+        assert_eq!(body, "Just text --- here");
+    }
+
+    #[test]
+    fn bad_dates_and_unclosed_blocks_are_errors() {
+        assert!(parse("---\npublished: March 5\n---\nx").unwrap_err().to_string().contains("YYYY-MM-DD"));
+        assert!(parse("---\ntitle: x\n").unwrap_err().to_string().contains("never closed"));
+    }
+
+    #[test]
+    fn flags_override_front_matter() {
+        let front = Metadata { title: Some("front".into()), source: Some("S".into()), ..Metadata::default() };
+        let flags = Metadata { title: Some("flag".into()), ..Metadata::default() };
+        let merged = front.overridden_by(&flags);
+        assert_eq!(merged.title.as_deref(), Some("flag"));
+        assert_eq!(merged.source.as_deref(), Some("S"));
+    }
+}
