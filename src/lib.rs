@@ -4,6 +4,7 @@
 //! (temporal tagger, event extractor) → [`store`] (SQLite) → [`render`] (tables, exports).
 //! The binary in `src/main.rs` is a thin shell over [`cli`].
 
-pub mod rules;
 pub mod article;
+pub mod extract;
+pub mod rules;
 pub mod time;

@@ -13,14 +13,38 @@ use serde::de::DeserializeOwned;
 
 /// The built-in rule files, by their path under `data/rules/`.
 const BUILTIN: &[(&str, &str)] = &[
-    ("time/lexicon.toml", include_str!("../data/rules/time/lexicon.toml")),
-    ("time/rules.toml", include_str!("../data/rules/time/rules.toml")),
-    ("events/types.toml", include_str!("../data/rules/events/types.toml")),
-    ("events/triggers.toml", include_str!("../data/rules/events/triggers.toml")),
-    ("events/actors.toml", include_str!("../data/rules/events/actors.toml")),
-    ("events/places.toml", include_str!("../data/rules/events/places.toml")),
-    ("events/cues.toml", include_str!("../data/rules/events/cues.toml")),
-    ("text/abbreviations.txt", include_str!("../data/rules/text/abbreviations.txt")),
+    (
+        "time/lexicon.toml",
+        include_str!("../data/rules/time/lexicon.toml"),
+    ),
+    (
+        "time/rules.toml",
+        include_str!("../data/rules/time/rules.toml"),
+    ),
+    (
+        "events/types.toml",
+        include_str!("../data/rules/events/types.toml"),
+    ),
+    (
+        "events/triggers.toml",
+        include_str!("../data/rules/events/triggers.toml"),
+    ),
+    (
+        "events/actors.toml",
+        include_str!("../data/rules/events/actors.toml"),
+    ),
+    (
+        "events/places.toml",
+        include_str!("../data/rules/events/places.toml"),
+    ),
+    (
+        "events/cues.toml",
+        include_str!("../data/rules/events/cues.toml"),
+    ),
+    (
+        "text/abbreviations.txt",
+        include_str!("../data/rules/text/abbreviations.txt"),
+    ),
 ];
 
 /// The environment variable naming a directory of rule files that override the built-in ones.

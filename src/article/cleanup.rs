@@ -69,7 +69,9 @@ fn repair_remnants(text: &str) -> String {
             // "Washington â President": the dash of "â€”" lost its last two bytes.
             'â' if is_space(before) && is_space(after) => out.push('—'),
             // "Trumpâs": the apostrophe of "â€™".
-            'â' if is_letter(before) && after.is_some_and(|a| a == 's' || a == 't') => out.push('’'),
+            'â' if is_letter(before) && after.is_some_and(|a| a == 's' || a == 't') => {
+                out.push('’')
+            }
             // "Ukraine.Â" / " Â ": the first byte of a no-break space, whose second byte went.
             'Â' if !is_letter(after) => {}
             '\u{a0}' => out.push(' '),
@@ -91,7 +93,10 @@ mod tests {
 
     #[test]
     fn lossy_remnants_are_repaired() {
-        assert_eq!(clean("Washington â President Trump"), "Washington — President Trump");
+        assert_eq!(
+            clean("Washington â President Trump"),
+            "Washington — President Trump"
+        );
         assert_eq!(clean("in Ukraine.Â\nThe call"), "in Ukraine.\nThe call");
         assert_eq!(clean("at some point. Â "), "at some point.  ");
     }

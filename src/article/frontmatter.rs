@@ -44,7 +44,10 @@ pub fn parse(raw: &str) -> Result<(Metadata, &str), ArticleError> {
     let Some(after_open) = trimmed.strip_prefix("---") else {
         return Ok((Metadata::default(), trimmed));
     };
-    let Some(after_open) = after_open.strip_prefix('\n').or_else(|| after_open.strip_prefix("\r\n")) else {
+    let Some(after_open) = after_open
+        .strip_prefix('\n')
+        .or_else(|| after_open.strip_prefix("\r\n"))
+    else {
         return Ok((Metadata::default(), trimmed));
     };
     let mut meta = Metadata::default();
@@ -59,7 +62,9 @@ pub fn parse(raw: &str) -> Result<(Metadata, &str), ArticleError> {
             continue;
         }
         let Some((key, value)) = line.split_once(':') else {
-            return Err(ArticleError::FrontMatter(format!("line {line:?} is not `key: value`")));
+            return Err(ArticleError::FrontMatter(format!(
+                "line {line:?} is not `key: value`"
+            )));
         };
         let value = unquote(value.trim());
         if value.is_empty() {
@@ -73,20 +78,26 @@ pub fn parse(raw: &str) -> Result<(Metadata, &str), ArticleError> {
             _ => {}
         }
     }
-    Err(ArticleError::FrontMatter("the block opened by `---` is never closed".into()))
+    Err(ArticleError::FrontMatter(
+        "the block opened by `---` is never closed".into(),
+    ))
 }
 
 /// A publication date as written in front matter: `2025-03-18`, optionally followed by a
 /// time (`2025-03-18T10:58:00Z`, `2025-03-18 10:58`), which is dropped.
 pub fn parse_date(value: &str) -> Result<NaiveDate, ArticleError> {
     let day = value.get(..10).unwrap_or(value);
-    NaiveDate::parse_from_str(day, "%Y-%m-%d")
-        .map_err(|_| ArticleError::FrontMatter(format!("published date {value:?} is not YYYY-MM-DD")))
+    NaiveDate::parse_from_str(day, "%Y-%m-%d").map_err(|_| {
+        ArticleError::FrontMatter(format!("published date {value:?} is not YYYY-MM-DD"))
+    })
 }
 
 fn unquote(value: &str) -> &str {
     for quote in ['"', '\''] {
-        if let Some(inner) = value.strip_prefix(quote).and_then(|v| v.strip_suffix(quote)) {
+        if let Some(inner) = value
+            .strip_prefix(quote)
+            .and_then(|v| v.strip_suffix(quote))
+        {
             return inner;
         }
     }
@@ -99,7 +110,9 @@ mod tests {
 
     #[test]
     fn reads_the_block_and_returns_the_body() {
-        let (meta, body) = parse("---\ntitle: \"A: B\"\nsource: CBS\npublished: 2025-03-18T10:00:00Z\n---\nBody").unwrap();
+        let (meta, body) =
+            parse("---\ntitle: \"A: B\"\nsource: CBS\npublished: 2025-03-18T10:00:00Z\n---\nBody")
+                .unwrap();
         assert_eq!(meta.title.as_deref(), Some("A: B"));
         assert_eq!(meta.source.as_deref(), Some("CBS"));
         assert_eq!(meta.published, NaiveDate::from_ymd_opt(2025, 3, 18));
@@ -115,14 +128,27 @@ mod tests {
 
     #[test]
     fn bad_dates_and_unclosed_blocks_are_errors() {
-        assert!(parse("---\npublished: March 5\n---\nx").unwrap_err().to_string().contains("YYYY-MM-DD"));
-        assert!(parse("---\ntitle: x\n").unwrap_err().to_string().contains("never closed"));
+        assert!(parse("---\npublished: March 5\n---\nx")
+            .unwrap_err()
+            .to_string()
+            .contains("YYYY-MM-DD"));
+        assert!(parse("---\ntitle: x\n")
+            .unwrap_err()
+            .to_string()
+            .contains("never closed"));
     }
 
     #[test]
     fn flags_override_front_matter() {
-        let front = Metadata { title: Some("front".into()), source: Some("S".into()), ..Metadata::default() };
-        let flags = Metadata { title: Some("flag".into()), ..Metadata::default() };
+        let front = Metadata {
+            title: Some("front".into()),
+            source: Some("S".into()),
+            ..Metadata::default()
+        };
+        let flags = Metadata {
+            title: Some("flag".into()),
+            ..Metadata::default()
+        };
         let merged = front.overridden_by(&flags);
         assert_eq!(merged.title.as_deref(), Some("flag"));
         assert_eq!(merged.source.as_deref(), Some("S"));

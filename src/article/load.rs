@@ -17,9 +17,10 @@ impl Input {
     pub fn name(&self) -> String {
         match self {
             Input::Stdin => "stdin".to_owned(),
-            Input::File(path) => path
-                .file_name()
-                .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned()),
+            Input::File(path) => path.file_name().map_or_else(
+                || path.display().to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            ),
         }
     }
 
@@ -54,7 +55,10 @@ pub fn collect_inputs(paths: &[PathBuf]) -> Vec<Result<Input>> {
         } else if path.is_file() {
             inputs.push(Ok(Input::File(path.clone())));
         } else {
-            inputs.push(Err(anyhow::anyhow!("{}: no such file or directory", path.display())));
+            inputs.push(Err(anyhow::anyhow!(
+                "{}: no such file or directory",
+                path.display()
+            )));
         }
     }
     inputs
@@ -71,10 +75,14 @@ pub fn read_input(input: &Input) -> Result<String> {
     let bytes = match input {
         Input::Stdin => {
             let mut buffer = Vec::new();
-            std::io::stdin().read_to_end(&mut buffer).context("<stdin>: cannot read")?;
+            std::io::stdin()
+                .read_to_end(&mut buffer)
+                .context("<stdin>: cannot read")?;
             buffer
         }
-        Input::File(path) => std::fs::read(path).with_context(|| format!("{}: cannot read", path.display()))?,
+        Input::File(path) => {
+            std::fs::read(path).with_context(|| format!("{}: cannot read", path.display()))?
+        }
     };
     Ok(super::decode(&bytes))
 }

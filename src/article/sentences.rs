@@ -78,7 +78,13 @@ fn paragraphs(text: &str) -> Vec<(usize, usize)> {
     out
 }
 
-fn split_paragraph(text: &str, start: usize, end: usize, paragraph: usize, out: &mut Vec<Sentence>) {
+fn split_paragraph(
+    text: &str,
+    start: usize,
+    end: usize,
+    paragraph: usize,
+    out: &mut Vec<Sentence>,
+) {
     let body = &text[start..end];
     let mut sentence_start = 0;
     let mut boundaries = Vec::new();
@@ -125,7 +131,9 @@ fn is_boundary(body: &str, chars: &[(usize, char)], i: usize, j: usize, mark: ch
     };
     let word_start = body[..chars[i].0]
         .rfind(|c: char| c.is_whitespace() || c == '(' || c == '“' || c == '"')
-        .map_or(0, |p| p + body[p..].chars().next().map_or(1, char::len_utf8));
+        .map_or(0, |p| {
+            p + body[p..].chars().next().map_or(1, char::len_utf8)
+        });
     let word = &body[word_start..chars[i].0];
     if !next.is_whitespace() {
         // Glued sentences: "Russia.The" — a word ending in lower case, a period, a capital.
@@ -151,7 +159,8 @@ fn is_boundary(body: &str, chars: &[(usize, char)], i: usize, j: usize, mark: ch
         return true;
     }
     let next_word: String = rest.chars().take_while(|c| c.is_alphabetic()).collect();
-    let initialism = word.contains('.') || (word.chars().count() == 1 && word.chars().all(char::is_uppercase));
+    let initialism =
+        word.contains('.') || (word.chars().count() == 1 && word.chars().all(char::is_uppercase));
     if initialism {
         return SENTENCE_STARTERS.contains(&next_word.as_str()) && word.contains('.');
     }
@@ -168,20 +177,29 @@ mod tests {
 
     #[test]
     fn splits_on_sentence_punctuation() {
-        assert_eq!(texts("One here. Two there! Three?"), vec!["One here.", "Two there!", "Three?"]);
+        assert_eq!(
+            texts("One here. Two there! Three?"),
+            vec!["One here.", "Two there!", "Three?"]
+        );
     }
 
     #[test]
     fn abbreviations_do_not_end_sentences() {
         assert_eq!(
             texts("Mr. Trump met Gen. Kellogg on Jan. 5 in the U.S. capital. It went well."),
-            vec!["Mr. Trump met Gen. Kellogg on Jan. 5 in the U.S. capital.", "It went well."]
+            vec![
+                "Mr. Trump met Gen. Kellogg on Jan. 5 in the U.S. capital.",
+                "It went well."
+            ]
         );
     }
 
     #[test]
     fn initialisms_end_sentences_before_a_sentence_starter() {
-        assert_eq!(texts("He flew to the U.S. The talks began."), vec!["He flew to the U.S.", "The talks began."]);
+        assert_eq!(
+            texts("He flew to the U.S. The talks began."),
+            vec!["He flew to the U.S.", "The talks began."]
+        );
         assert_eq!(texts("J. D. Vance spoke."), vec!["J. D. Vance spoke."]);
     }
 
@@ -195,7 +213,10 @@ mod tests {
 
     #[test]
     fn glued_sentences_are_split() {
-        assert_eq!(texts("and Russia.The blood"), vec!["and Russia.", "The blood"]);
+        assert_eq!(
+            texts("and Russia.The blood"),
+            vec!["and Russia.", "The blood"]
+        );
     }
 
     #[test]
@@ -204,6 +225,9 @@ mod tests {
         let sentences = split(text);
         let paragraphs: Vec<usize> = sentences.iter().map(|s| s.paragraph).collect();
         assert_eq!(paragraphs, vec![0, 1, 2]);
-        assert_eq!(sentences[2].text(text), "Jennifer Jacobs and\ncontributed to this report.");
+        assert_eq!(
+            sentences[2].text(text),
+            "Jennifer Jacobs and\ncontributed to this report."
+        );
     }
 }

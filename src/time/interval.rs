@@ -234,7 +234,12 @@ pub fn add_months(year: i32, month: u32, shift: i64) -> (i32, u32) {
 
 /// The weekday `target` nearest to `reference` in the given direction. `inclusive` lets the
 /// reference day itself count ("spoke Tuesday" in a Tuesday paper is that Tuesday).
-pub fn weekday_from(reference: NaiveDate, target: Weekday, forward: bool, inclusive: bool) -> NaiveDate {
+pub fn weekday_from(
+    reference: NaiveDate,
+    target: Weekday,
+    forward: bool,
+    inclusive: bool,
+) -> NaiveDate {
     let from = reference.weekday().num_days_from_monday() as i64;
     let to = target.num_days_from_monday() as i64;
     if forward {
@@ -264,13 +269,19 @@ mod tests {
     fn weeks_are_iso_weeks() {
         let week = DateInterval::week_of(date("2025-03-12"));
         assert_eq!(week.value, "2025-W11");
-        assert_eq!((week.start, week.end), (date("2025-03-10"), date("2025-03-16")));
+        assert_eq!(
+            (week.start, week.end),
+            (date("2025-03-10"), date("2025-03-16"))
+        );
         assert_eq!(week.label(), "2025-W11 (Mar 10–16)");
     }
 
     #[test]
     fn week_labels_spanning_months_name_both() {
-        assert_eq!(DateInterval::week_of(date("2025-03-31")).label(), "2025-W14 (Mar 31–Apr 6)");
+        assert_eq!(
+            DateInterval::week_of(date("2025-03-31")).label(),
+            "2025-W14 (Mar 31–Apr 6)"
+        );
     }
 
     #[test]
@@ -286,9 +297,18 @@ mod tests {
     fn weekdays_resolve_in_both_directions() {
         let tuesday = date("2025-03-18");
         assert_eq!(weekday_from(tuesday, Weekday::Tue, false, true), tuesday);
-        assert_eq!(weekday_from(tuesday, Weekday::Mon, false, true), date("2025-03-17"));
-        assert_eq!(weekday_from(tuesday, Weekday::Fri, true, true), date("2025-03-21"));
-        assert_eq!(weekday_from(tuesday, Weekday::Tue, false, false), date("2025-03-11"));
+        assert_eq!(
+            weekday_from(tuesday, Weekday::Mon, false, true),
+            date("2025-03-17")
+        );
+        assert_eq!(
+            weekday_from(tuesday, Weekday::Fri, true, true),
+            date("2025-03-21")
+        );
+        assert_eq!(
+            weekday_from(tuesday, Weekday::Tue, false, false),
+            date("2025-03-11")
+        );
     }
 
     #[test]

@@ -98,7 +98,11 @@ pub fn resolve(resolver: Resolver, caps: &Captures, ctx: &Context) -> Option<Res
             }
             let sign = if resolver == Resolver::Ago { -1 } else { 1 };
             Some(Resolved::date(
-                DateInterval::unit_containing(ctx.reference, unit(caps, ctx)?, sign * count as i64)?,
+                DateInterval::unit_containing(
+                    ctx.reference,
+                    unit(caps, ctx)?,
+                    sign * count as i64,
+                )?,
                 None,
             ))
         }
@@ -167,17 +171,26 @@ fn calendar(caps: &Captures, ctx: &Context, modifier: Option<String>) -> Option<
 /// Of the same calendar date in neighbouring years, the one the tense points to: the latest
 /// that has begun for the past, the earliest that has not ended for the future, else the
 /// one nearest the reference date.
-fn pick_by_tense(candidates: impl Iterator<Item = DateInterval>, ctx: &Context) -> Option<DateInterval> {
+fn pick_by_tense(
+    candidates: impl Iterator<Item = DateInterval>,
+    ctx: &Context,
+) -> Option<DateInterval> {
     let reference = ctx.reference;
     let candidates: Vec<DateInterval> = candidates.collect();
     match ctx.tense {
-        Tense::Past => candidates.into_iter().filter(|c| c.start <= reference).last(),
+        Tense::Past => candidates
+            .into_iter()
+            .filter(|c| c.start <= reference)
+            .last(),
         Tense::Future => candidates.into_iter().find(|c| c.end >= reference),
         Tense::Unknown => candidates.into_iter().min_by_key(|c| {
             if c.start <= reference && reference <= c.end {
                 0
             } else {
-                (c.start - reference).num_days().abs().min((c.end - reference).num_days().abs())
+                (c.start - reference)
+                    .num_days()
+                    .abs()
+                    .min((c.end - reference).num_days().abs())
             }
         }),
     }
@@ -186,7 +199,9 @@ fn pick_by_tense(candidates: impl Iterator<Item = DateInterval>, ctx: &Context) 
 fn weekday(caps: &Captures, ctx: &Context) -> Option<Resolved> {
     let number = ctx.lexicon.int("weekday", caps.name("weekday")?.as_str())?;
     let target = Weekday::try_from(u8::try_from(number - 1).ok()?).ok()?;
-    let shift = caps.name("shift").and_then(|s| ctx.lexicon.int("shift", s.as_str()));
+    let shift = caps
+        .name("shift")
+        .and_then(|s| ctx.lexicon.int("shift", s.as_str()));
     let date = match shift {
         Some(0) => {
             let week = DateInterval::week_of(ctx.reference);
@@ -207,7 +222,10 @@ fn duration(caps: &Captures, ctx: &Context) -> Option<Resolved> {
         format!("{count}")
     };
     let value = if let Some(clock) = caps.name("clock_unit") {
-        format!("PT{amount}{}", ctx.lexicon.str("clock_unit", clock.as_str())?)
+        format!(
+            "PT{amount}{}",
+            ctx.lexicon.str("clock_unit", clock.as_str())?
+        )
     } else {
         let letter = ctx.lexicon.str("unit", caps.name("unit")?.as_str())?;
         match letter {

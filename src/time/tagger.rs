@@ -58,7 +58,11 @@ impl Tagger {
         let mut rules = Vec::with_capacity(specs.len());
         for spec in specs {
             let Some(resolver) = Resolver::parse(&spec.resolve) else {
-                bail!("time rule {}: unknown resolve function {:?}", spec.name, spec.resolve);
+                bail!(
+                    "time rule {}: unknown resolve function {:?}",
+                    spec.name,
+                    spec.resolve
+                );
             };
             let expanded = lexicon
                 .expand(&spec.pattern)
@@ -86,11 +90,18 @@ impl Tagger {
     }
 
     /// As `tag`, with the tense fixed instead of read from the text (used by rule examples).
-    pub(super) fn tag_with(&self, text: &str, reference: NaiveDate, tense: Option<Tense>) -> Vec<TimeExpr> {
+    pub(super) fn tag_with(
+        &self,
+        text: &str,
+        reference: NaiveDate,
+        tense: Option<Tense>,
+    ) -> Vec<TimeExpr> {
         let mut candidates = Vec::new();
         for (index, rule) in self.rules.iter().enumerate() {
             for caps in rule.regex.captures_iter(text) {
-                let span = caps.name("expr").unwrap_or_else(|| caps.get(0).expect("group 0"));
+                let span = caps
+                    .name("expr")
+                    .unwrap_or_else(|| caps.get(0).expect("group 0"));
                 let tense = tense.unwrap_or_else(|| {
                     if rule.resolver.needs_tense() {
                         tense_around(&self.lexicon, text, span.start(), span.end())
@@ -126,7 +137,10 @@ impl Tagger {
         candidates.sort_by_key(|c| (std::cmp::Reverse(c.end - c.start), c.rule, c.start));
         let mut kept: Vec<Candidate> = Vec::new();
         for candidate in candidates {
-            if kept.iter().all(|k| candidate.end <= k.start || k.end <= candidate.start) {
+            if kept
+                .iter()
+                .all(|k| candidate.end <= k.start || k.end <= candidate.start)
+            {
                 kept.push(candidate);
             }
         }
@@ -151,7 +165,11 @@ mod tests {
         let examples: Vec<(String, String, Vec<String>)> = file
             .rule
             .iter()
-            .flat_map(|r| r.examples.iter().map(|e| (r.name.clone(), r.family.clone(), e.clone())))
+            .flat_map(|r| {
+                r.examples
+                    .iter()
+                    .map(|e| (r.name.clone(), r.family.clone(), e.clone()))
+            })
             .collect();
         assert!(examples.len() > 30, "rules should carry examples");
         let tagger = Tagger::load().unwrap();
@@ -183,34 +201,62 @@ mod tests {
 
     #[test]
     fn explicit_dates_resolve() {
-        assert_eq!(values("talks on 2025-03-11 and March 11, 2025"), vec![
-            pair("2025-03-11", "2025-03-11"),
-            pair("March 11, 2025", "2025-03-11"),
-        ]);
+        assert_eq!(
+            values("talks on 2025-03-11 and March 11, 2025"),
+            vec![
+                pair("2025-03-11", "2025-03-11"),
+                pair("March 11, 2025", "2025-03-11"),
+            ]
+        );
     }
 
     #[test]
     fn weekdays_follow_the_tense_of_their_verb() {
-        assert_eq!(values("Putin spoke Tuesday."), vec![pair("Tuesday", "2025-03-18")]);
-        assert_eq!(values("On Monday, Mr. Trump said"), vec![pair("Monday", "2025-03-17")]);
-        assert_eq!(values("The envoys will meet Friday."), vec![pair("Friday", "2025-03-21")]);
-        assert_eq!(values("The envoys met Friday."), vec![pair("Friday", "2025-03-14")]);
+        assert_eq!(
+            values("Putin spoke Tuesday."),
+            vec![pair("Tuesday", "2025-03-18")]
+        );
+        assert_eq!(
+            values("On Monday, Mr. Trump said"),
+            vec![pair("Monday", "2025-03-17")]
+        );
+        assert_eq!(
+            values("The envoys will meet Friday."),
+            vec![pair("Friday", "2025-03-21")]
+        );
+        assert_eq!(
+            values("The envoys met Friday."),
+            vec![pair("Friday", "2025-03-14")]
+        );
     }
 
     #[test]
     fn durations_are_never_dates() {
         let tagger = Tagger::load().unwrap();
-        let text = "proposed a 30-day ceasefire; the call lasted at least 90 minutes, three years after";
+        let text =
+            "proposed a 30-day ceasefire; the call lasted at least 90 minutes, three years after";
         let found = tagger.tag(text, reference());
-        let got: Vec<(&str, &str)> = found.iter().map(|e| (e.text.as_str(), e.value.as_str())).collect();
-        assert_eq!(got, vec![("30-day", "P30D"), ("at least 90 minutes", "PT90M"), ("three years", "P3Y")]);
+        let got: Vec<(&str, &str)> = found
+            .iter()
+            .map(|e| (e.text.as_str(), e.value.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("30-day", "P30D"),
+                ("at least 90 minutes", "PT90M"),
+                ("three years", "P3Y")
+            ]
+        );
         assert!(found.iter().all(|e| e.date().is_none()));
         assert_eq!(found[1].modifier.as_deref(), Some("MORE_THAN"));
     }
 
     #[test]
     fn relative_units_are_whole_units() {
-        let found = Tagger::load().unwrap().tag("Last week, delegates met", reference());
+        let found = Tagger::load()
+            .unwrap()
+            .tag("Last week, delegates met", reference());
         let date = found[0].date().unwrap();
         assert_eq!(date.value, "2025-W11");
         assert_eq!(date.precision, super::super::Precision::Week);
@@ -236,7 +282,9 @@ mod tests {
             resolve: "nope".into(),
             examples: vec![],
         };
-        let err = Tagger::compile(Lexicon::default(), vec![spec]).err().unwrap();
+        let err = Tagger::compile(Lexicon::default(), vec![spec])
+            .err()
+            .unwrap();
         assert!(err.to_string().contains("unknown resolve function"));
     }
 }

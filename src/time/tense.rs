@@ -33,8 +33,17 @@ pub fn tense_around(lexicon: &Lexicon, text: &str, start: usize, end: usize) -> 
     let right_to = text[end..].find(boundary).map_or(text.len(), |i| end + i);
     let left: Vec<&str> = words(&text[left_from..start]).collect();
     let right: Vec<&str> = words(&text[end..right_to]).collect();
-    let nearest_left = left.iter().rev().take(WINDOW).map(Some).chain(std::iter::repeat(None));
-    let nearest_right = right.iter().take(WINDOW).map(Some).chain(std::iter::repeat(None));
+    let nearest_left = left
+        .iter()
+        .rev()
+        .take(WINDOW)
+        .map(Some)
+        .chain(std::iter::repeat(None));
+    let nearest_right = right
+        .iter()
+        .take(WINDOW)
+        .map(Some)
+        .chain(std::iter::repeat(None));
     // At equal distance the left word decides: it is usually the verb ("will meet Tuesday").
     for (l, r) in nearest_left.zip(nearest_right).take(WINDOW) {
         for word in [l, r].into_iter().flatten() {

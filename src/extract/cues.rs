@@ -1,0 +1,152 @@
+//! Word lists of `data/rules/events/cues.toml`: modality, attribution, anaphora.
+
+use std::collections::BTreeMap;
+
+use anyhow::Result;
+use serde::{Deserialize, Serialize};
+
+use crate::rules;
+
+/// Whether an event happened, according to its sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Modality {
+    Asserted,
+    Planned,
+    Proposed,
+    Hypothetical,
+    Negated,
+}
+
+impl Modality {
+    pub const ALL: [Modality; 5] = [
+        Modality::Asserted,
+        Modality::Planned,
+        Modality::Proposed,
+        Modality::Hypothetical,
+        Modality::Negated,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Modality::Asserted => "asserted",
+            Modality::Planned => "planned",
+            Modality::Proposed => "proposed",
+            Modality::Hypothetical => "hypothetical",
+            Modality::Negated => "negated",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Modality> {
+        Modality::ALL.into_iter().find(|m| m.as_str() == text)
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct Cues {
+    pub group_nouns: Words,
+    pub modality: ModalityCues,
+    pub attribution: AttributionCues,
+    pub anaphora: AnaphoraCues,
+    /// Definite noun phrase → the event types it may refer back to.
+    pub references: BTreeMap<String, Vec<String>>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct Words {
+    pub words: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct ModalityCues {
+    pub window: usize,
+    pub negated: Vec<String>,
+    pub hypothetical: Vec<String>,
+    pub proposed: Vec<String>,
+    pub planned: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct AttributionCues {
+    pub verbs: Vec<String>,
+    pub source_nouns: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct AnaphoraCues {
+    pub groups: Vec<String>,
+    pub persons: Vec<String>,
+}
+
+impl Cues {
+    pub fn load() -> Result<Cues> {
+        rules::load_toml("events/cues.toml")
+    }
+
+    /// The modality the words before a trigger give it ("did not commit", "will begin").
+    /// `before` is the clause text up to the trigger.
+    pub fn modality(&self, before: &str) -> Modality {
+        let words: Vec<String> = before
+            .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+            .filter(|w| !w.is_empty())
+            .map(|w| w.to_lowercase().replace('’', "'"))
+            .collect();
+        let window = &words[words.len().saturating_sub(self.modality.window)..];
+        let has = |cues: &[String]| {
+            cues.iter().any(|cue| {
+                let cue_words: Vec<&str> = cue.split_whitespace().collect();
+                if cue.starts_with("n'") {
+                    return window.iter().any(|w| w.ends_with(cue.as_str()));
+                }
+                window
+                    .windows(cue_words.len())
+                    .any(|run| run.iter().zip(&cue_words).all(|(a, b)| a == b))
+            })
+        };
+        if has(&self.modality.negated) {
+            Modality::Negated
+        } else if has(&self.modality.hypothetical) {
+            Modality::Hypothetical
+        } else if has(&self.modality.proposed) {
+            Modality::Proposed
+        } else if has(&self.modality.planned) {
+            Modality::Planned
+        } else {
+            Modality::Asserted
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn modality_cues_in_order() {
+        let cues = Cues::load().unwrap();
+        assert_eq!(
+            cues.modality("While Putin said he accepted the idea, he did not"),
+            Modality::Negated
+        );
+        assert_eq!(cues.modality("he wouldn't"), Modality::Negated);
+        assert_eq!(
+            cues.modality("added that he would love to"),
+            Modality::Hypothetical
+        );
+        assert_eq!(cues.modality("if Russia"), Modality::Hypothetical);
+        assert_eq!(cues.modality("These negotiations will"), Modality::Planned);
+        assert_eq!(
+            cues.modality("Last week, delegates from the U.S. and Ukraine"),
+            Modality::Asserted
+        );
+    }
+
+    #[test]
+    fn the_window_is_bounded() {
+        let cues = Cues::load().unwrap();
+        assert_eq!(
+            cues.modality("not one two three four five six seven"),
+            Modality::Asserted
+        );
+    }
+}

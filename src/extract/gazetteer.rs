@@ -1,0 +1,255 @@
+//! Actors and places: who takes part in an event and where it happens, found by their
+//! spellings in `data/rules/events/actors.toml` and `places.toml`.
+//!
+//! One Aho-Corasick automaton per list finds every spelling in a single pass, leftmost and
+//! longest first ("President Vladimir Putin" before "Putin"), case-sensitively so that "US"
+//! is not "us".
+
+use aho_corasick::{AhoCorasick, MatchKind};
+use anyhow::{Context, Result};
+use serde::Deserialize;
+
+use crate::rules;
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Actor {
+    pub name: String,
+    pub kind: String,
+    /// The country a person acts for: "a leader counts for his country".
+    pub country: Option<String>,
+    pub aliases: Vec<String>,
+    #[serde(default)]
+    pub demonyms: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Place {
+    pub name: String,
+    pub country: Option<String>,
+    pub aliases: Vec<String>,
+}
+
+/// An actor named in a sentence (offsets relative to the sentence).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ActorMention {
+    pub start: usize,
+    pub end: usize,
+    pub actor: usize,
+    pub text: String,
+}
+
+/// A place named after a locative preposition.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlaceMention {
+    pub start: usize,
+    pub end: usize,
+    pub place: usize,
+}
+
+pub struct Gazetteer {
+    actors: Vec<Actor>,
+    places: Vec<Place>,
+    /// Pattern i of `actor_matcher` is a spelling of actor `actor_of[i].0`; `.1` marks demonyms.
+    actor_matcher: AhoCorasick,
+    actor_of: Vec<(usize, bool)>,
+    place_matcher: AhoCorasick,
+    place_of: Vec<usize>,
+    group_nouns: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct ActorFile {
+    actor: Vec<Actor>,
+}
+
+#[derive(Deserialize)]
+struct PlaceFile {
+    place: Vec<Place>,
+}
+
+/// Words before a name that make it a place, not an actor: "met in Saudi Arabia".
+const LOCATIVES: &[&str] = &["in", "at", "near", "In", "At"];
+/// Words before a name that make it where an event goes: "travel to Egypt".
+const DESTINATIONS: &[&str] = &["to", "into"];
+
+impl Gazetteer {
+    pub fn load(group_nouns: Vec<String>) -> Result<Gazetteer> {
+        let actors = rules::load_toml::<ActorFile>("events/actors.toml")?.actor;
+        let places = rules::load_toml::<PlaceFile>("events/places.toml")?.place;
+        let mut spellings = Vec::new();
+        let mut actor_of = Vec::new();
+        for (i, actor) in actors.iter().enumerate() {
+            for alias in &actor.aliases {
+                spellings.push(alias.clone());
+                actor_of.push((i, false));
+            }
+            for demonym in &actor.demonyms {
+                spellings.push(demonym.clone());
+                actor_of.push((i, true));
+            }
+        }
+        let actor_matcher = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&spellings)
+            .context("events/actors.toml: cannot build the matcher")?;
+        let mut place_spellings = Vec::new();
+        let mut place_of = Vec::new();
+        for (i, place) in places.iter().enumerate() {
+            for alias in &place.aliases {
+                place_spellings.push(alias.clone());
+                place_of.push(i);
+            }
+        }
+        let place_matcher = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&place_spellings)
+            .context("events/places.toml: cannot build the matcher")?;
+        Ok(Gazetteer {
+            actors,
+            places,
+            actor_matcher,
+            actor_of,
+            place_matcher,
+            place_of,
+            group_nouns,
+        })
+    }
+
+    pub fn actor(&self, index: usize) -> &Actor {
+        &self.actors[index]
+    }
+
+    pub fn place(&self, index: usize) -> &Place {
+        &self.places[index]
+    }
+
+    pub fn actor_named(&self, name: &str) -> Option<usize> {
+        self.actors.iter().position(|a| a.name == name)
+    }
+
+    /// The actors named in `text`. A name right after a locative preposition is a place
+    /// ("a ceasefire in Ukraine"), and a demonym counts only before a group noun.
+    pub fn actors_in(&self, text: &str) -> Vec<ActorMention> {
+        let mut out = Vec::new();
+        for m in self.actor_matcher.find_iter(text) {
+            if !on_word_boundaries(text, m.start(), m.end()) {
+                continue;
+            }
+            let (actor, demonym) = self.actor_of[m.pattern().as_usize()];
+            if demonym && !self.group_noun_follows(&text[m.end()..]) {
+                continue;
+            }
+            if !demonym && after_locative(text, m.start(), LOCATIVES) {
+                continue;
+            }
+            out.push(ActorMention {
+                start: m.start(),
+                end: m.end(),
+                actor,
+                text: text[m.start()..m.end()].to_owned(),
+            });
+        }
+        out
+    }
+
+    /// The places named after a locative preposition in `text`.
+    pub fn places_in(&self, text: &str) -> Vec<PlaceMention> {
+        self.place_matcher
+            .find_iter(text)
+            .filter(|m| on_word_boundaries(text, m.start(), m.end()))
+            .filter(|m| {
+                after_locative(text, m.start(), LOCATIVES)
+                    || after_locative(text, m.start(), DESTINATIONS)
+            })
+            .map(|m| PlaceMention {
+                start: m.start(),
+                end: m.end(),
+                place: self.place_of[m.pattern().as_usize()],
+            })
+            .collect()
+    }
+
+    fn group_noun_follows(&self, rest: &str) -> bool {
+        let next: String = rest
+            .trim_start()
+            .chars()
+            .take_while(|c| c.is_alphabetic())
+            .collect::<String>()
+            .to_lowercase();
+        self.group_nouns.iter().any(|g| *g == next)
+    }
+}
+
+fn on_word_boundaries(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+}
+
+/// Whether the name at `at` follows one of `prepositions`, allowing "the" and "city of"
+/// between them ("in the city of Jeddah").
+fn after_locative(text: &str, at: usize, prepositions: &[&str]) -> bool {
+    let mut before = text[..at].trim_end();
+    loop {
+        let start = before
+            .char_indices()
+            .rev()
+            .find(|(_, c)| !c.is_alphanumeric())
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        let word = &before[start..];
+        if matches!(word, "the" | "of" | "city") {
+            before = before[..start].trim_end();
+            continue;
+        }
+        return prepositions.contains(&word);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn gazetteer() -> Gazetteer {
+        Gazetteer::load(vec!["delegation".into()]).unwrap()
+    }
+
+    fn names(text: &str) -> Vec<String> {
+        let g = gazetteer();
+        g.actors_in(text)
+            .iter()
+            .map(|m| g.actor(m.actor).name.clone())
+            .collect()
+    }
+
+    #[test]
+    fn aliases_fold_to_canonical_names() {
+        assert_eq!(names("Mr. Trump told the Kremlin"), vec!["Trump", "Russia"]);
+        assert_eq!(names("Russian President Vladimir Putin"), vec!["Putin"]);
+    }
+
+    #[test]
+    fn demonyms_need_a_group_noun() {
+        assert_eq!(names("the Russian delegation met"), vec!["Russia"]);
+        assert_eq!(names("a Russian teacher"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn case_and_word_boundaries_matter() {
+        assert_eq!(names("let us talk about USAID"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn names_after_locatives_are_places() {
+        let g = gazetteer();
+        assert_eq!(names("a ceasefire in Ukraine"), Vec::<String>::new());
+        let places = g.places_in("delegates met in Saudi Arabia and in the city of Jeddah");
+        let names: Vec<&str> = places
+            .iter()
+            .map(|p| g.place(p.place).name.as_str())
+            .collect();
+        assert_eq!(names, vec!["Saudi Arabia", "Jeddah"]);
+        assert!(g.places_in("Saudi Arabia hosted").is_empty());
+    }
+}

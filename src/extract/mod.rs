@@ -1,0 +1,684 @@
+//! The event extractor: finds calls, meetings, proposals, agreements... in an article's
+//! sentences, with their actors, place, date, modality, attribution and the evidence for
+//! each (sentence, offsets, rule). Rules are data in `data/rules/events/`.
+
+mod attribution;
+mod cues;
+mod gazetteer;
+mod triggers;
+mod types;
+
+pub use cues::Modality;
+pub use gazetteer::{Actor, Gazetteer};
+pub use types::{EventType, EventTypes};
+
+use anyhow::Result;
+use serde::Serialize;
+
+use crate::article::{Article, Sentence};
+use crate::time::{DateInterval, Tagger, TimeExpr};
+use attribution::{Attributor, Report};
+use cues::Cues;
+use gazetteer::ActorMention;
+use triggers::{ActorScope, TriggerMatch, TriggerSet};
+
+/// Where an event's date comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DateBasis {
+    /// A date expression in the event's own sentence.
+    Expression,
+    /// The date of an event the sentence refers back to ("a readout of the call").
+    Reference,
+    /// The last date given earlier in the same paragraph.
+    Context,
+    /// No date in the text: the event is only known to be reported by the publication date.
+    Publication,
+}
+
+impl DateBasis {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DateBasis::Expression => "expression",
+            DateBasis::Reference => "reference",
+            DateBasis::Context => "context",
+            DateBasis::Publication => "publication",
+        }
+    }
+}
+
+/// The date one report gives an event.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DateReading {
+    /// `None` when the text gives no date: the event happened on or before publication.
+    pub interval: Option<DateInterval>,
+    pub basis: DateBasis,
+    /// The expression as written ("Last week"), when there is one.
+    pub text: Option<String>,
+    /// The time rule that read it.
+    pub rule: Option<String>,
+}
+
+/// Why the timeline holds an event: the sentence that says so and the rule that read it.
+/// Offsets are in characters (Unicode scalar values) into the article's cleaned text.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Evidence {
+    pub sentence: String,
+    pub sentence_start: usize,
+    pub sentence_end: usize,
+    pub trigger: String,
+    pub trigger_start: usize,
+    pub trigger_end: usize,
+    pub rule: String,
+    pub attributed_to: Option<String>,
+    /// The actors as the sentence writes them ("Mr. Trump", "the Kremlin", "he").
+    pub actor_text: Vec<String>,
+}
+
+/// One event as one article reports it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ExtractedEvent {
+    pub event_type: String,
+    pub actors: Vec<String>,
+    pub place: Option<String>,
+    pub modality: Modality,
+    pub date: DateReading,
+    pub summary: String,
+    pub evidence: Evidence,
+}
+
+/// All the rules, loaded once.
+pub struct Extractor {
+    pub tagger: Tagger,
+    pub types: EventTypes,
+    pub gazetteer: Gazetteer,
+    triggers: TriggerSet,
+    cues: Cues,
+    attributor: Attributor,
+    pronouns: regex::Regex,
+    references: Vec<(regex::Regex, Vec<String>)>,
+}
+
+/// A name in a sentence standing for one or more actors: a name, or a pronoun resolved.
+#[derive(Debug, Clone)]
+struct Named {
+    start: usize,
+    end: usize,
+    actors: Vec<usize>,
+    text: String,
+}
+
+/// What earlier sentences of the article tell later ones.
+#[derive(Default)]
+struct Discourse {
+    last_person: Option<usize>,
+    last_group: Vec<usize>,
+    /// Events told so far: type and date, for "the call" to refer back to.
+    told: Vec<(String, DateReading)>,
+    /// The last date expression of the current paragraph.
+    paragraph: Option<(usize, TimeExpr)>,
+}
+
+/// How far from its trigger a date may stand and still be the trigger's own (`needs_date`).
+const OWN_DATE_DISTANCE: usize = 30;
+/// A date this near the start of the sentence is a fronted adverbial governing it.
+const FRONTED_DATE: usize = 15;
+
+impl Extractor {
+    pub fn load() -> Result<Extractor> {
+        let cues = Cues::load()?;
+        let types = EventTypes::load()?;
+        let triggers = TriggerSet::load(&types)?;
+        let gazetteer = Gazetteer::load(cues.group_nouns.words.clone())?;
+        let attributor = Attributor::new(&cues.attribution);
+        let phrases: Vec<String> = cues
+            .anaphora
+            .groups
+            .iter()
+            .chain(&cues.anaphora.persons)
+            .map(|p| regex::escape(p))
+            .collect();
+        let pronouns = regex::Regex::new(&format!(r"(?i)\b(?:{})\b", phrases.join("|")))?;
+        let references = cues
+            .references
+            .iter()
+            .flat_map(|(event_type, phrases)| {
+                phrases.iter().map(move |p| (p.clone(), event_type.clone()))
+            })
+            .fold(
+                Vec::<(String, Vec<String>)>::new(),
+                |mut acc, (phrase, event_type)| {
+                    match acc.iter_mut().find(|(p, _)| *p == phrase) {
+                        Some((_, types)) => types.push(event_type),
+                        None => acc.push((phrase, vec![event_type])),
+                    }
+                    acc
+                },
+            )
+            .into_iter()
+            .map(|(phrase, types)| {
+                let re = regex::Regex::new(&format!(r"(?i)\b{}\b", regex::escape(&phrase)))?;
+                Ok((re, types))
+            })
+            .collect::<Result<Vec<_>>>()?;
+        Ok(Extractor {
+            tagger: Tagger::load()?,
+            types,
+            gazetteer,
+            triggers,
+            cues,
+            attributor,
+            pronouns,
+            references,
+        })
+    }
+
+    /// Every event the article reports, in text order.
+    pub fn extract(&self, article: &Article) -> Vec<ExtractedEvent> {
+        let text = &article.text;
+        let times = self.tagger.tag(text, article.published);
+        let sentences = article.sentences();
+        let chars = CharOffsets::new(text);
+        let quotes = self.quotes_by_paragraph(text, &sentences);
+        let mut discourse = Discourse::default();
+        let mut events = Vec::new();
+        for sentence in &sentences {
+            if discourse
+                .paragraph
+                .as_ref()
+                .is_some_and(|(p, _)| *p != sentence.paragraph)
+            {
+                discourse.paragraph = None;
+            }
+            let dates: Vec<&TimeExpr> = times
+                .iter()
+                .filter(|t| {
+                    t.start >= sentence.start && t.end <= sentence.end && t.interval.is_some()
+                })
+                .collect();
+            let found =
+                self.sentence_events(article, sentence, &dates, &quotes, &chars, &mut discourse);
+            for event in &found {
+                discourse
+                    .told
+                    .push((event.event_type.clone(), event.date.clone()));
+                if event.actors.len() >= 2 {
+                    discourse.last_group = event
+                        .actors
+                        .iter()
+                        .filter_map(|a| self.gazetteer.actor_named(a))
+                        .collect();
+                }
+            }
+            events.extend(found);
+            if let Some(last) = dates.last() {
+                discourse.paragraph = Some((sentence.paragraph, (*last).clone()));
+            }
+        }
+        events
+    }
+
+    /// Quotations of the text with their sources (offsets into the whole text).
+    fn quotes_by_paragraph(
+        &self,
+        text: &str,
+        sentences: &[Sentence],
+    ) -> Vec<(usize, usize, Option<String>)> {
+        let mut out = Vec::new();
+        let mut index = 0;
+        while index < sentences.len() {
+            let paragraph = sentences[index].paragraph;
+            let start = sentences[index].start;
+            let mut end = sentences[index].end;
+            while index < sentences.len() && sentences[index].paragraph == paragraph {
+                end = sentences[index].end;
+                index += 1;
+            }
+            let body = &text[start..end];
+            let reports = self.attributor.reports(body, &self.gazetteer);
+            out.extend(
+                self.attributor
+                    .quotes(body, &reports)
+                    .into_iter()
+                    .map(|(s, e, source)| (start + s, start + e, source)),
+            );
+        }
+        out
+    }
+
+    fn sentence_events(
+        &self,
+        article: &Article,
+        sentence: &Sentence,
+        dates: &[&TimeExpr],
+        quotes: &[(usize, usize, Option<String>)],
+        chars: &CharOffsets,
+        discourse: &mut Discourse,
+    ) -> Vec<ExtractedEvent> {
+        let text = sentence.text(&article.text);
+        let names = self.names_in(text, discourse);
+        let places = self.gazetteer.places_in(text);
+        let reports = self.attributor.reports(text, &self.gazetteer);
+        let matches = self.content_filtered(text, self.triggers.find(text));
+        let relative_dates: Vec<(usize, usize, &TimeExpr)> = dates
+            .iter()
+            .map(|d| (d.start - sentence.start, d.end - sentence.start, *d))
+            .collect();
+
+        let mut events: Vec<(usize, ExtractedEvent)> = Vec::new();
+        let mut previous_subject: Vec<usize> = Vec::new();
+        for (index, m) in matches.iter().enumerate() {
+            let rule = &self.triggers.rules[m.rule];
+            let event_type = rule
+                .event_type
+                .clone()
+                .expect("blocking rules are filtered out");
+            let left = if index == 0 {
+                0
+            } else {
+                matches[index - 1].end
+            };
+            let right = matches.get(index + 1).map_or(text.len(), |n| n.start);
+
+            if rule.needs_date
+                && !relative_dates.iter().any(|(s, e, _)| {
+                    distance((*s, *e), (m.start, m.end)) <= OWN_DATE_DISTANCE || *s <= FRONTED_DATE
+                })
+            {
+                continue;
+            }
+            if rule.actor_after
+                && !names
+                    .iter()
+                    .any(|n| n.start >= m.end && n.start - m.end <= 25)
+            {
+                continue;
+            }
+
+            let (mut actor_ids, actor_text) = match rule.actors {
+                ActorScope::Speaker => speaker(&names, left, m),
+                ActorScope::Clause => {
+                    let mut subject: Vec<&Named> = names
+                        .iter()
+                        .filter(|n| n.start >= left && n.end <= m.start)
+                        .collect();
+                    if subject.is_empty() && previous_subject.is_empty() {
+                        subject = names.iter().filter(|n| n.end <= m.start).collect();
+                    }
+                    let objects = names.iter().filter(|n| n.start >= m.end && n.end <= right);
+                    let mut ids = Vec::new();
+                    let mut written = Vec::new();
+                    if subject.is_empty() {
+                        ids.extend(previous_subject.iter().copied());
+                    }
+                    for n in subject.iter().copied().chain(objects) {
+                        ids.extend(n.actors.iter().copied());
+                        written.push(n.text.clone());
+                    }
+                    previous_subject = subject
+                        .iter()
+                        .flat_map(|n| n.actors.iter().copied())
+                        .collect();
+                    if previous_subject.is_empty() {
+                        previous_subject = ids.clone();
+                    }
+                    (ids, written)
+                }
+            };
+            dedup(&mut actor_ids);
+            if actor_ids.len() < rule.min_actors {
+                continue;
+            }
+
+            let date = self.date_for(m, &relative_dates, text, discourse);
+            let mut modality = self.cues.modality(clause_before(text, m.start));
+            if modality == Modality::Asserted
+                && date
+                    .interval
+                    .as_ref()
+                    .is_some_and(|d| d.start > article.published)
+            {
+                modality = Modality::Planned;
+            }
+            let place = places
+                .iter()
+                .min_by_key(|p| {
+                    distance((p.start, p.end), (m.start, m.end))
+                        + if p.start < m.start { 20 } else { 0 }
+                })
+                .map(|p| self.gazetteer.place(p.place).name.clone());
+            let attributed_to = if rule.actors == ActorScope::Speaker {
+                None
+            } else {
+                attribution_for(m, &reports, text).or_else(|| {
+                    let absolute = sentence.start + m.start;
+                    quotes
+                        .iter()
+                        .find(|(s, e, _)| *s <= absolute && absolute < *e)
+                        .and_then(|q| q.2.clone())
+                })
+            };
+            let actors: Vec<String> = actor_ids
+                .iter()
+                .map(|&a| self.gazetteer.actor(a).name.clone())
+                .collect();
+            let summary = summarise(&actors, &text[m.start..clause_end(text, m.end)]);
+            let event = ExtractedEvent {
+                event_type,
+                actors,
+                place,
+                modality,
+                date,
+                summary,
+                evidence: Evidence {
+                    sentence: text.to_owned(),
+                    sentence_start: chars.at(sentence.start),
+                    sentence_end: chars.at(sentence.end),
+                    trigger: text[m.start..m.end].to_owned(),
+                    trigger_start: chars.at(sentence.start + m.start),
+                    trigger_end: chars.at(sentence.start + m.end),
+                    rule: rule.name.clone(),
+                    attributed_to,
+                    actor_text,
+                },
+            };
+            // One sentence tells one event of a type once ("spoke ... in a phone call").
+            if let Some((_, same)) = events
+                .iter_mut()
+                .find(|(_, e)| e.event_type == event.event_type)
+            {
+                for actor in event.actors {
+                    if !same.actors.contains(&actor) {
+                        same.actors.push(actor);
+                    }
+                }
+                continue;
+            }
+            events.push((m.start, event));
+        }
+        for n in &names {
+            if let [single] = n.actors[..] {
+                if self.gazetteer.actor(single).kind == "person" {
+                    discourse.last_person = Some(single);
+                }
+            }
+        }
+        events.into_iter().map(|(_, e)| e).collect()
+    }
+
+    /// Drops the triggers that stand inside what another trigger agreed, proposed or
+    /// demanded ("agreed to begin negotiations": one agreement, not talks). The content
+    /// runs to the end of the clause.
+    fn content_filtered(&self, text: &str, matches: Vec<TriggerMatch>) -> Vec<TriggerMatch> {
+        let mut kept: Vec<TriggerMatch> = Vec::new();
+        let mut content_until = 0;
+        for m in matches {
+            if m.start < content_until {
+                continue;
+            }
+            if self.triggers.rules[m.rule].takes_content {
+                content_until = clause_end(text, m.end);
+            }
+            kept.push(m);
+        }
+        kept
+    }
+
+    /// Names and resolved pronouns of a sentence, in order.
+    fn names_in(&self, text: &str, discourse: &Discourse) -> Vec<Named> {
+        let skip = dateline_end(text);
+        let mentions: Vec<ActorMention> = self
+            .gazetteer
+            .actors_in(text)
+            .into_iter()
+            .filter(|m| m.start >= skip)
+            .collect();
+        let mut names: Vec<Named> = Vec::new();
+        for (i, m) in mentions.iter().enumerate() {
+            // "U.S. Secretary of State Marco Rubio": the country is the person's title.
+            let titles_next = mentions.get(i + 1).is_some_and(|next| {
+                let person = self.gazetteer.actor(next.actor);
+                person.kind == "person"
+                    && person.country.as_deref()
+                        == Some(self.gazetteer.actor(m.actor).name.as_str())
+                    && next.start - m.end <= 40
+                    && !text[m.end..next.start].contains([',', ';'])
+                    && !text[m.end..next.start].contains(" and ")
+            });
+            if !titles_next {
+                names.push(Named {
+                    start: m.start,
+                    end: m.end,
+                    actors: vec![m.actor],
+                    text: m.text.clone(),
+                });
+            }
+        }
+        let mut last_person = discourse.last_person;
+        for p in self.pronouns.find_iter(text) {
+            let phrase = p.as_str().to_lowercase();
+            let before: Vec<&Named> = names.iter().filter(|n| n.end <= p.start()).collect();
+            let actors = if self.cues.anaphora.persons.contains(&phrase) {
+                let here = before
+                    .iter()
+                    .rev()
+                    .flat_map(|n| n.actors.iter())
+                    .find(|&&a| self.gazetteer.actor(a).kind == "person")
+                    .copied();
+                here.or(last_person).into_iter().collect::<Vec<_>>()
+            } else {
+                let mut here: Vec<usize> = before
+                    .iter()
+                    .flat_map(|n| n.actors.iter().copied())
+                    .collect();
+                dedup(&mut here);
+                if here.len() >= 2 {
+                    here
+                } else {
+                    discourse.last_group.clone()
+                }
+            };
+            if let Some(&first) = actors.first() {
+                if actors.len() == 1 {
+                    last_person = Some(first);
+                }
+                names.push(Named {
+                    start: p.start(),
+                    end: p.end(),
+                    actors,
+                    text: p.as_str().to_owned(),
+                });
+            }
+        }
+        names.sort_by_key(|n| n.start);
+        names
+    }
+
+    /// The date of the event at `m`: the nearest date expression of its sentence; else the
+    /// date of an event the sentence refers back to; else the paragraph's last date; else
+    /// none (reported by the publication date).
+    fn date_for(
+        &self,
+        m: &TriggerMatch,
+        dates: &[(usize, usize, &TimeExpr)],
+        text: &str,
+        discourse: &Discourse,
+    ) -> DateReading {
+        if let Some((_, _, expr)) = dates
+            .iter()
+            .min_by_key(|(s, e, _)| distance((*s, *e), (m.start, m.end)))
+        {
+            return DateReading {
+                interval: expr.interval.clone(),
+                basis: DateBasis::Expression,
+                text: Some(expr.text.clone()),
+                rule: Some(expr.rule.clone()),
+            };
+        }
+        for (phrase, types) in &self.references {
+            if let Some(found) = phrase.find(text) {
+                let referred = discourse
+                    .told
+                    .iter()
+                    .rev()
+                    .find(|(t, date)| types.contains(t) && date.interval.is_some());
+                if let Some((_, date)) = referred {
+                    return DateReading {
+                        basis: DateBasis::Reference,
+                        text: Some(found.as_str().to_owned()),
+                        ..date.clone()
+                    };
+                }
+            }
+        }
+        if let Some((_, expr)) = &discourse.paragraph {
+            return DateReading {
+                interval: expr.interval.clone(),
+                basis: DateBasis::Context,
+                text: Some(expr.text.clone()),
+                rule: Some(expr.rule.clone()),
+            };
+        }
+        DateReading {
+            interval: None,
+            basis: DateBasis::Publication,
+            text: None,
+            rule: None,
+        }
+    }
+}
+
+/// Who said it: the name nearest before the reporting verb, else the one right after it
+/// ("…,” said Fidan).
+fn speaker(names: &[Named], left: usize, m: &TriggerMatch) -> (Vec<usize>, Vec<String>) {
+    let before = names
+        .iter()
+        .rev()
+        .find(|n| n.end <= m.start && n.start >= left);
+    let after = || {
+        names
+            .iter()
+            .find(|n| n.start >= m.end && n.start - m.end <= 12)
+    };
+    match before.or_else(after) {
+        Some(n) => (n.actors.clone(), vec![n.text.clone()]),
+        None => (Vec::new(), Vec::new()),
+    }
+}
+
+/// The source of the reporting phrase that governs the trigger at `m`: one before it whose
+/// content it is in, or one closing the sentence after a comma or quote ("…, X said").
+fn attribution_for(m: &TriggerMatch, reports: &[Report], text: &str) -> Option<String> {
+    let overlapping = |r: &&Report| r.end > m.start && r.start < m.end;
+    let before = reports
+        .iter()
+        .rev()
+        .find(|r| r.end <= m.start && !overlapping(r));
+    let after = reports
+        .iter()
+        .find(|r| r.start >= m.end && text[m.end..r.start].contains([',', '”', '"']));
+    before.or(after).and_then(|r| r.source.clone())
+}
+
+/// Where the clause that starts at `from` ends: a semicolon, a comma before a new subject
+/// (a pronoun or "the"),
+/// "but" or "while", or the end of the sentence.
+fn clause_end(text: &str, from: usize) -> usize {
+    static CLAUSE_BREAK: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let re = CLAUSE_BREAK.get_or_init(|| {
+        regex::Regex::new(r";|,\s+(?:he|she|they|we|it|the|but|while|and\s+(?:he|she|they))\b|\s(?:but|while|whereas)\s")
+            .expect("clause breaks compile")
+    });
+    re.find(&text[from..])
+        .map_or(text.len(), |b| from + b.start())
+}
+
+/// The text of the clause before `at`: from the last semicolon or contrastive conjunction
+/// (where a negation or condition stops reaching), else from the start of the sentence.
+fn clause_before(text: &str, at: usize) -> &str {
+    let before = &text[..at];
+    let start = [";", " but ", " while ", " whereas ", " although "]
+        .iter()
+        .filter_map(|b| before.rfind(b).map(|i| i + b.len()))
+        .max()
+        .unwrap_or(0);
+    &before[start..]
+}
+
+/// The end of a dateline such as "WASHINGTON — " or "Washington — " opening an article.
+fn dateline_end(text: &str) -> usize {
+    match text.find(" — ") {
+        Some(i) if i <= 30 && !text[..i].contains(['.', ',']) => i + " — ".len(),
+        _ => 0,
+    }
+}
+
+fn distance(a: (usize, usize), b: (usize, usize)) -> usize {
+    if a.1 <= b.0 {
+        b.0 - a.1
+    } else if b.1 <= a.0 {
+        a.0 - b.1
+    } else {
+        0
+    }
+}
+
+fn dedup(ids: &mut Vec<usize>) {
+    let mut seen = Vec::new();
+    ids.retain(|id| {
+        if seen.contains(id) {
+            false
+        } else {
+            seen.push(*id);
+            true
+        }
+    });
+}
+
+/// A one-line summary: who, then the words of the report from its trigger, cut at the
+/// clause's end or 14 words.
+fn summarise(actors: &[String], from_trigger: &str) -> String {
+    let clause = from_trigger
+        .split([';', '.', '—', '('])
+        .next()
+        .unwrap_or(from_trigger)
+        .trim()
+        .trim_end_matches([',', ':']);
+    let mut words: Vec<&str> = clause.split_whitespace().collect();
+    while words
+        .last()
+        .is_some_and(|w| matches!(*w, "and" | "or" | "but"))
+    {
+        words.pop();
+    }
+    let mut phrase = words.iter().take(14).copied().collect::<Vec<_>>().join(" ");
+    if words.len() > 14 {
+        phrase.push('…');
+    }
+    if actors.is_empty() {
+        phrase
+    } else {
+        format!("{}: {phrase}", actors.join(", "))
+    }
+}
+
+/// Converts byte offsets of a text to character offsets.
+struct CharOffsets {
+    /// Byte offset of every character boundary, plus the end.
+    boundaries: Vec<usize>,
+}
+
+impl CharOffsets {
+    fn new(text: &str) -> CharOffsets {
+        let mut boundaries: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
+        boundaries.push(text.len());
+        CharOffsets { boundaries }
+    }
+
+    fn at(&self, byte: usize) -> usize {
+        self.boundaries.partition_point(|&b| b < byte)
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,148 @@
+use chrono::NaiveDate;
+
+use super::*;
+use crate::article::Metadata;
+
+fn extractor() -> &'static Extractor {
+    static EXTRACTOR: std::sync::OnceLock<Extractor> = std::sync::OnceLock::new();
+    EXTRACTOR.get_or_init(|| Extractor::load().unwrap())
+}
+
+fn article(text: &str) -> Article {
+    let meta = Metadata {
+        published: NaiveDate::from_ymd_opt(2025, 3, 18),
+        ..Metadata::default()
+    };
+    Article::parse("test.txt", text, &meta).unwrap()
+}
+
+fn events(text: &str) -> Vec<ExtractedEvent> {
+    extractor().extract(&article(text))
+}
+
+/// Every example written beside a trigger rule holds: the sentence yields an event of the
+/// stated type, or ("none") no event from that rule.
+#[test]
+fn trigger_rule_examples_hold() {
+    let examples = TriggerSet::examples().unwrap();
+    assert!(examples.len() >= 40, "trigger rules should carry examples");
+    let mut failures = Vec::new();
+    for (rule, sentence, want) in examples {
+        let found = events(&sentence);
+        let ok = if want == "none" {
+            !found.iter().any(|e| e.evidence.rule == rule)
+        } else {
+            found.iter().any(|e| e.event_type == want)
+        };
+        if !ok {
+            let got: Vec<String> = found
+                .iter()
+                .map(|e| format!("{} ({})", e.event_type, e.evidence.rule))
+                .collect();
+            failures.push(format!("{rule}: {sentence:?} gave {got:?}, want {want}"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn call_versus_called_for_versus_called_off() {
+    let types = |s: &str| {
+        events(s)
+            .into_iter()
+            .map(|e| e.event_type)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(types("Trump called Putin on Tuesday."), vec!["call"]);
+    assert_eq!(
+        types("Zelensky called for a ceasefire on Tuesday."),
+        vec!["proposal"]
+    );
+    assert_eq!(
+        types("Russia called off the talks on Tuesday."),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
+fn dates_come_from_the_governing_expression() {
+    let found = events("Last week, delegates from the U.S. and Ukraine met in Saudi Arabia and proposed a 30-day ceasefire.");
+    assert_eq!(found.len(), 2);
+    for event in &found {
+        let date = event.date.interval.as_ref().unwrap();
+        assert_eq!(date.value, "2025-W11");
+        assert_eq!(event.place.as_deref(), Some("Saudi Arabia"));
+        assert_eq!(event.actors, vec!["USA", "Ukraine"]);
+    }
+}
+
+#[test]
+fn undated_events_are_reported_by_publication() {
+    let found = events("Putin accepted the idea of a ceasefire.");
+    assert_eq!(found[0].date.basis, DateBasis::Publication);
+    assert!(found[0].date.interval.is_none());
+}
+
+#[test]
+fn references_carry_the_date_of_the_event_they_name() {
+    let found = events(
+        "Trump and Putin spoke Tuesday in a phone call.\nA Russian readout of the call from the Kremlin said a key condition should be an end to aid.",
+    );
+    let demand = found.iter().find(|e| e.event_type == "demand").unwrap();
+    assert_eq!(demand.date.basis, DateBasis::Reference);
+    assert_eq!(demand.date.interval.as_ref().unwrap().value, "2025-03-18");
+    assert_eq!(demand.evidence.attributed_to.as_deref(), Some("Kremlin"));
+}
+
+#[test]
+fn modality_is_read_from_the_clause() {
+    let modality = |s: &str, t: &str| {
+        events(s)
+            .into_iter()
+            .find(|e| e.event_type == t)
+            .map(|e| e.modality)
+    };
+    assert_eq!(
+        modality("Putin did not commit to a deal.", "agreement"),
+        Some(Modality::Negated)
+    );
+    assert_eq!(
+        modality(
+            "If Russia agrees, the envoys will meet in Riyadh.",
+            "meeting"
+        ),
+        Some(Modality::Hypothetical)
+    );
+    assert_eq!(
+        modality("The envoys will meet in Riyadh on Friday.", "meeting"),
+        Some(Modality::Planned)
+    );
+    assert_eq!(
+        modality("The envoys met in Riyadh on Friday.", "meeting"),
+        Some(Modality::Asserted)
+    );
+}
+
+#[test]
+fn pronouns_resolve_to_the_last_person() {
+    let found = events("Putin spoke at length. On Monday he said the war must end.");
+    let statement = found.iter().find(|e| e.event_type == "statement").unwrap();
+    assert_eq!(statement.actors, vec!["Putin"]);
+    assert_eq!(statement.evidence.actor_text, vec!["he"]);
+}
+
+#[test]
+fn offsets_are_characters_into_the_cleaned_text() {
+    let a = article("“Café” talk. Trump called Putin on Monday.");
+    let found = extractor().extract(&a);
+    let e = &found[0];
+    let chars: Vec<char> = a.text.chars().collect();
+    let sentence: String = chars[e.evidence.sentence_start..e.evidence.sentence_end]
+        .iter()
+        .collect();
+    assert_eq!(sentence, e.evidence.sentence);
+    let trigger: String = chars[e.evidence.trigger_start..e.evidence.trigger_end]
+        .iter()
+        .collect();
+    assert_eq!(trigger, "called");
+}

@@ -1,0 +1,96 @@
+//! The event types, read from `data/rules/events/types.toml`: the single list of them.
+
+use anyhow::{bail, Result};
+use serde::Deserialize;
+
+use crate::rules;
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EventType {
+    pub name: String,
+    pub cameo: Option<String>,
+    pub label: String,
+    /// Types another report may give the same event ("meeting" for "talks").
+    #[serde(default)]
+    pub same_as: Vec<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct EventTypes {
+    types: Vec<EventType>,
+}
+
+#[derive(Deserialize)]
+struct File {
+    r#type: Vec<EventType>,
+}
+
+impl EventTypes {
+    pub fn load() -> Result<EventTypes> {
+        let file: File = rules::load_toml("events/types.toml")?;
+        let types = EventTypes { types: file.r#type };
+        for t in &types.types {
+            for other in &t.same_as {
+                if types.get(other).is_none() {
+                    bail!(
+                        "events/types.toml: type {} lists unknown type {other} in same_as",
+                        t.name
+                    );
+                }
+            }
+        }
+        Ok(types)
+    }
+
+    pub fn get(&self, name: &str) -> Option<&EventType> {
+        self.types.iter().find(|t| t.name == name)
+    }
+
+    pub fn names(&self) -> impl Iterator<Item = &str> {
+        self.types.iter().map(|t| t.name.as_str())
+    }
+
+    pub fn cameo(&self, name: &str) -> Option<&str> {
+        self.get(name).and_then(|t| t.cameo.as_deref())
+    }
+
+    /// Whether two reports typed `a` and `b` may be of one event.
+    pub fn compatible(&self, a: &str, b: &str) -> bool {
+        a == b
+            || self
+                .get(a)
+                .is_some_and(|t| t.same_as.iter().any(|s| s == b))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_type_has_a_label_and_the_issue_types_exist() {
+        let types = EventTypes::load().unwrap();
+        for name in [
+            "call",
+            "meeting",
+            "talks",
+            "proposal",
+            "acceptance",
+            "rejection",
+            "demand",
+            "agreement",
+            "ceasefire",
+            "statement",
+            "visit",
+            "sanction",
+            "attack",
+            "other",
+        ] {
+            assert!(types.get(name).is_some(), "{name}");
+        }
+        assert_eq!(types.cameo("meeting"), Some("044"));
+        assert!(types.compatible("meeting", "talks"));
+        assert!(!types.compatible("call", "meeting"));
+    }
+}
