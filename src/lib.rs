@@ -5,6 +5,9 @@
 //! The binary in `src/main.rs` is a thin shell over [`cli`].
 
 pub mod article;
+pub mod cli;
 pub mod extract;
+pub mod render;
 pub mod rules;
+pub mod store;
 pub mod time;

@@ -46,6 +46,8 @@ pub struct PlaceMention {
     pub start: usize,
     pub end: usize,
     pub place: usize,
+    /// Named as where something goes ("to Egypt"), not where it happens ("in Egypt").
+    pub destination: bool,
 }
 
 pub struct Gazetteer {
@@ -125,6 +127,14 @@ impl Gazetteer {
         &self.places[index]
     }
 
+    /// The country the place `name` lies in, when places.toml gives one.
+    pub fn place_country(&self, name: &str) -> Option<String> {
+        self.places
+            .iter()
+            .find(|p| p.name == name)
+            .and_then(|p| p.country.clone())
+    }
+
     pub fn actor_named(&self, name: &str) -> Option<usize> {
         self.actors.iter().position(|a| a.name == name)
     }
@@ -154,19 +164,26 @@ impl Gazetteer {
         out
     }
 
-    /// The places named after a locative preposition in `text`.
+    /// The places named after a locative ("in Riyadh") or directional ("to Egypt")
+    /// preposition in `text`.
     pub fn places_in(&self, text: &str) -> Vec<PlaceMention> {
         self.place_matcher
             .find_iter(text)
             .filter(|m| on_word_boundaries(text, m.start(), m.end()))
-            .filter(|m| {
-                after_locative(text, m.start(), LOCATIVES)
-                    || after_locative(text, m.start(), DESTINATIONS)
-            })
-            .map(|m| PlaceMention {
-                start: m.start(),
-                end: m.end(),
-                place: self.place_of[m.pattern().as_usize()],
+            .filter_map(|m| {
+                let destination = if after_locative(text, m.start(), LOCATIVES) {
+                    false
+                } else if after_locative(text, m.start(), DESTINATIONS) {
+                    true
+                } else {
+                    return None;
+                };
+                Some(PlaceMention {
+                    start: m.start(),
+                    end: m.end(),
+                    place: self.place_of[m.pattern().as_usize()],
+                    destination,
+                })
             })
             .collect()
     }

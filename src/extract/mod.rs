@@ -260,7 +260,15 @@ impl Extractor {
         let places = self.gazetteer.places_in(text);
         let reports = self.attributor.reports(text, &self.gazetteer);
         let matches = self.content_filtered(text, self.triggers.find(text));
-        let relative_dates: Vec<(usize, usize, &TimeExpr)> = dates
+        // A date inside a quotation dates what the quotation says, not the words around it
+        // ("“Today, they spoke,” a readout said": "Today" is not when the readout spoke).
+        let quote_at = |offset: usize| {
+            let absolute = sentence.start + offset;
+            quotes
+                .iter()
+                .position(|(s, e, _)| *s <= absolute && absolute < *e)
+        };
+        let all_dates: Vec<(usize, usize, &TimeExpr)> = dates
             .iter()
             .map(|d| (d.start - sentence.start, d.end - sentence.start, *d))
             .collect();
@@ -273,6 +281,11 @@ impl Extractor {
                 .event_type
                 .clone()
                 .expect("blocking rules are filtered out");
+            let relative_dates: Vec<(usize, usize, &TimeExpr)> = all_dates
+                .iter()
+                .filter(|(start, _, _)| quote_at(*start) == quote_at(m.start))
+                .copied()
+                .collect();
             let left = if index == 0 {
                 0
             } else {
@@ -342,6 +355,7 @@ impl Extractor {
             }
             let place = places
                 .iter()
+                .filter(|p| !p.destination || rule.event_type.as_deref() == Some("visit"))
                 .min_by_key(|p| {
                     distance((p.start, p.end), (m.start, m.end))
                         + if p.start < m.start { 20 } else { 0 }
@@ -639,11 +653,11 @@ fn dedup(ids: &mut Vec<usize>) {
 /// clause's end or 14 words.
 fn summarise(actors: &[String], from_trigger: &str) -> String {
     let clause = from_trigger
-        .split([';', '.', '—', '('])
+        .split([';', '—', '('])
         .next()
         .unwrap_or(from_trigger)
         .trim()
-        .trim_end_matches([',', ':']);
+        .trim_end_matches([',', ':', '.']);
     let mut words: Vec<&str> = clause.split_whitespace().collect();
     while words
         .last()
@@ -653,7 +667,7 @@ fn summarise(actors: &[String], from_trigger: &str) -> String {
     }
     let mut phrase = words.iter().take(14).copied().collect::<Vec<_>>().join(" ");
     if words.len() > 14 {
-        phrase.push('…');
+        phrase = format!("{}…", phrase.trim_end_matches([',', ';', ':']));
     }
     if actors.is_empty() {
         phrase

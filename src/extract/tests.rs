@@ -146,3 +146,12 @@ fn offsets_are_characters_into_the_cleaned_text() {
         .collect();
     assert_eq!(trigger, "called");
 }
+
+#[test]
+fn dates_inside_quotations_do_not_date_the_reporting_verb() {
+    let found = events(
+        "“Today, Trump and Putin spoke about peace,” a White House readout of the call said.",
+    );
+    let types: Vec<&str> = found.iter().map(|e| e.event_type.as_str()).collect();
+    assert_eq!(types, vec!["call"]);
+}

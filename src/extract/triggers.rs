@@ -43,7 +43,9 @@ pub(super) struct TriggerSpec {
     pub actors: ActorScope,
     #[serde(default)]
     pub priority: i32,
+    /// Read by the unit tests, which run every example.
     #[serde(default)]
+    #[cfg_attr(not(test), allow(dead_code))]
     pub examples: Vec<[String; 2]>,
 }
 
@@ -167,6 +169,7 @@ impl TriggerSet {
         kept
     }
 
+    #[cfg(test)]
     pub(super) fn examples() -> Result<Vec<(String, String, String)>> {
         let file: File = rules::load_toml("events/triggers.toml")?;
         Ok(file

@@ -14,6 +14,13 @@ pub struct EventType {
     /// Types another report may give the same event ("meeting" for "talks").
     #[serde(default)]
     pub same_as: Vec<String>,
+    /// Whether two sentences of one article can report one event of this type.
+    #[serde(default = "yes")]
+    pub merge_within_article: bool,
+}
+
+fn yes() -> bool {
+    true
 }
 
 #[derive(Debug, Clone)]
@@ -53,6 +60,10 @@ impl EventTypes {
 
     pub fn cameo(&self, name: &str) -> Option<&str> {
         self.get(name).and_then(|t| t.cameo.as_deref())
+    }
+
+    pub fn merges_within_article(&self, name: &str) -> bool {
+        self.get(name).is_none_or(|t| t.merge_within_article)
     }
 
     /// Whether two reports typed `a` and `b` may be of one event.

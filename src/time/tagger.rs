@@ -19,10 +19,13 @@ struct RuleFile {
 #[serde(deny_unknown_fields)]
 pub(super) struct RuleSpec {
     pub name: String,
+    /// Rule families and examples are read by the unit tests.
+    #[cfg_attr(not(test), allow(dead_code))]
     pub family: String,
     pub pattern: String,
     pub resolve: String,
     #[serde(default)]
+    #[cfg_attr(not(test), allow(dead_code))]
     pub examples: Vec<Vec<String>>,
 }
 

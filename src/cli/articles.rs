@@ -1,0 +1,47 @@
+//! `timeline articles`: what is stored.
+
+use std::io::Write;
+use std::path::Path;
+
+use anyhow::Result;
+use comfy_table::{presets, Table};
+
+use super::{open_store, Outcome};
+
+/// List the stored articles with their publication date and number of mentions.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Print JSON instead of a table
+    #[arg(long)]
+    json: bool,
+}
+
+pub fn run(args: Args, db: &Path) -> Result<Outcome> {
+    let store = open_store(db)?;
+    let articles = store.articles()?;
+    let mut out = std::io::stdout().lock();
+    if args.json {
+        serde_json::to_writer_pretty(&mut out, &articles)?;
+        writeln!(out)?;
+        return Ok(Outcome::Success);
+    }
+    let mut table = Table::new();
+    table.load_preset(presets::UTF8_FULL_CONDENSED).set_header([
+        "Published",
+        "Article",
+        "Source",
+        "Title",
+        "Mentions",
+    ]);
+    for a in &articles {
+        table.add_row([
+            a.published.clone(),
+            a.name.clone(),
+            a.source.clone().unwrap_or_default(),
+            a.title.clone().unwrap_or_default(),
+            a.mentions.to_string(),
+        ]);
+    }
+    writeln!(out, "{table}")?;
+    Ok(Outcome::Success)
+}

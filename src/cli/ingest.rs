@@ -1,0 +1,101 @@
+//! `timeline ingest`: read articles, extract their events, store them.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::Result;
+
+use super::{open_store, DateArg, Outcome};
+use crate::article::{collect_inputs, read_input, Article, Metadata};
+use crate::extract::Extractor;
+use crate::store::IngestOutcome;
+
+/// Read articles (files, folders of .txt/.md, or - for stdin) into the timeline.
+///
+/// An article starts with a front matter block (title, source, url, published); the flags
+/// below supply or override it. An article with no publication date is refused, since
+/// "Tuesday" cannot be resolved without one. Each article is stored in one transaction, and
+/// an article whose text is already stored is skipped.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Files, folders (searched recursively for .txt and .md) or - for stdin
+    #[arg(required = true, value_name = "PATH")]
+    paths: Vec<PathBuf>,
+    /// Publication date (YYYY-MM-DD), for articles whose front matter lacks one
+    #[arg(long, value_name = "DATE")]
+    published: Option<DateArg>,
+    /// The outlet (e.g. "CBS News")
+    #[arg(long)]
+    source: Option<String>,
+    /// The article's title
+    #[arg(long)]
+    title: Option<String>,
+    /// The article's URL
+    #[arg(long)]
+    url: Option<String>,
+}
+
+pub fn run(args: Args, db: &Path) -> Result<Outcome> {
+    let overrides = Metadata {
+        title: args.title,
+        source: args.source,
+        url: args.url,
+        published: args.published.map(|d| d.first_day()),
+    };
+    let extractor = Extractor::load()?;
+    let mut store = open_store(db)?;
+    let mut failed = 0;
+    let (mut added, mut skipped) = (0, 0);
+    for input in collect_inputs(&args.paths) {
+        let result = input.and_then(|input| {
+            let raw = read_input(&input)?;
+            let article = Article::parse(&input.name(), &raw, &overrides)
+                .map_err(|e| anyhow::anyhow!("{}: {e}", input.display()))?;
+            let events = extractor.extract(&article);
+            let outcome = store
+                .ingest(&article, &events, &extractor)
+                .map_err(|e| anyhow::anyhow!("{}: cannot store: {e:#}", input.display()))?;
+            Ok((input, outcome))
+        });
+        match result {
+            Ok((
+                input,
+                IngestOutcome::Added {
+                    new_events,
+                    merged,
+                    replaced,
+                },
+            )) => {
+                added += 1;
+                let replaced = replaced
+                    .map(|r| format!(", replacing {r}"))
+                    .unwrap_or_default();
+                eprintln!(
+                    "ingested {}: {} events ({new_events} new, {merged} merged){replaced}",
+                    input.display(),
+                    new_events + merged
+                );
+            }
+            Ok((input, IngestOutcome::Unchanged { stored_as })) => {
+                skipped += 1;
+                eprintln!(
+                    "skipped {}: already ingested as {stored_as}",
+                    input.display()
+                );
+            }
+            Err(err) => {
+                failed += 1;
+                eprintln!("timeline: {err:#}");
+            }
+        }
+    }
+    eprintln!(
+        "{added} ingested, {skipped} unchanged, {failed} failed; {} events in {}",
+        store.event_count()?,
+        db.display()
+    );
+    Ok(if failed > 0 {
+        Outcome::PartialFailure
+    } else {
+        Outcome::Success
+    })
+}

@@ -1,0 +1,129 @@
+//! The command line: one module per subcommand, each with its own `Args` and `run`.
+
+mod articles;
+mod ingest;
+mod list;
+mod remove;
+mod show;
+mod tag;
+
+use std::path::PathBuf;
+
+use anyhow::{bail, Result};
+use chrono::NaiveDate;
+use clap::{Parser, Subcommand};
+
+use crate::store::{self, Store};
+use crate::time::{DateInterval, Unit};
+
+/// Turn news articles about negotiations into a dated, queryable, sourced timeline.
+#[derive(Debug, Parser)]
+#[command(name = "timeline", version, propagate_version = true)]
+pub struct Cli {
+    /// The timeline database [default: ~/.local/share/timeline/timeline.db]
+    #[arg(long, global = true, env = store::DB_ENV, value_name = "PATH")]
+    pub db: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    Ingest(ingest::Args),
+    List(list::Args),
+    Show(show::Args),
+    Tag(tag::Args),
+    Articles(articles::Args),
+    Remove(remove::Args),
+}
+
+/// How a run ended when no error stopped it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    Success,
+    /// Some inputs failed (each was reported); the others were processed.
+    PartialFailure,
+}
+
+pub fn run(cli: Cli) -> Result<Outcome> {
+    let db = cli.db.clone().unwrap_or_else(store::default_path);
+    match cli.command {
+        Command::Ingest(args) => ingest::run(args, &db),
+        Command::List(args) => list::run(args, &db),
+        Command::Show(args) => show::run(args, &db),
+        Command::Tag(args) => tag::run(args),
+        Command::Articles(args) => articles::run(args, &db),
+        Command::Remove(args) => remove::run(args, &db),
+    }
+}
+
+fn open_store(db: &std::path::Path) -> Result<Store> {
+    Store::open(db)
+}
+
+/// A date typed on the command line: `2025-03-18`, `2025-03` or `2025`. As a lower bound it
+/// means the first day of that period, as an upper bound the last: `--to 2025-03` is
+/// through March 31.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DateArg(DateInterval);
+
+impl DateArg {
+    pub fn first_day(&self) -> NaiveDate {
+        self.0.start
+    }
+
+    pub fn last_day(&self) -> NaiveDate {
+        self.0.end
+    }
+}
+
+impl std::str::FromStr for DateArg {
+    type Err = anyhow::Error;
+
+    fn from_str(text: &str) -> Result<DateArg> {
+        let parts: Vec<&str> = text.split('-').collect();
+        let number = |s: &str| s.parse::<u32>().ok();
+        let interval = match parts[..] {
+            [y, m, d] => number(y)
+                .zip(number(m))
+                .zip(number(d))
+                .and_then(|((y, m), d)| NaiveDate::from_ymd_opt(y as i32, m, d))
+                .map(DateInterval::day),
+            [y, m] => number(y)
+                .zip(number(m))
+                .and_then(|(y, m)| DateInterval::month(y as i32, m)),
+            [y] if y.len() == 4 => number(y).and_then(|y| {
+                NaiveDate::from_ymd_opt(y as i32, 1, 1)
+                    .and_then(|d| DateInterval::unit_containing(d, Unit::Year, 0))
+            }),
+            _ => None,
+        };
+        match interval {
+            Some(i) => Ok(DateArg(i)),
+            None => bail!("{text:?} is not a date: use YYYY-MM-DD, YYYY-MM or YYYY"),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn date_arguments_cover_their_period() {
+        let march: DateArg = "2025-03".parse().unwrap();
+        assert_eq!(march.first_day().to_string(), "2025-03-01");
+        assert_eq!(march.last_day().to_string(), "2025-03-31");
+        let year: DateArg = "2024".parse().unwrap();
+        assert_eq!(year.last_day().to_string(), "2024-12-31");
+        assert!("2025-13-01".parse::<DateArg>().is_err());
+        assert!("March".parse::<DateArg>().is_err());
+    }
+
+    #[test]
+    fn the_command_line_is_well_formed() {
+        use clap::CommandFactory;
+        Cli::command().debug_assert();
+    }
+}

@@ -1,0 +1,25 @@
+//! `timeline remove`: take an article and its mentions out of the timeline.
+
+use std::path::Path;
+
+use anyhow::{bail, Result};
+
+use super::{open_store, Outcome};
+
+/// Remove an article (by file name or URL) and its mentions; events no other article
+/// reports are removed with it.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The article's file name (as `timeline articles` lists it) or URL
+    article: String,
+}
+
+pub fn run(args: Args, db: &Path) -> Result<Outcome> {
+    let mut store = open_store(db)?;
+    let removed = store.remove(&args.article)?;
+    if removed == 0 {
+        bail!("no article {:?} in {}", args.article, db.display());
+    }
+    eprintln!("removed {}", args.article);
+    Ok(Outcome::Success)
+}

@@ -1,0 +1,35 @@
+//! `timeline show`: one event with every piece of evidence for it.
+
+use std::io::Write;
+use std::path::Path;
+
+use anyhow::{bail, Result};
+
+use super::{open_store, Outcome};
+use crate::render;
+
+/// Show one event: its date, actors, and every sentence that reports it, with offsets,
+/// the rule that fired, the date reading and who it is attributed to.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The event's ID (from `timeline list`)
+    id: i64,
+    /// Print JSON instead of text
+    #[arg(long)]
+    json: bool,
+}
+
+pub fn run(args: Args, db: &Path) -> Result<Outcome> {
+    let store = open_store(db)?;
+    let Some(event) = store.event(args.id)? else {
+        bail!("no event {} in {}", args.id, db.display());
+    };
+    let mut out = std::io::stdout().lock();
+    if args.json {
+        serde_json::to_writer_pretty(&mut out, &event)?;
+        writeln!(out)?;
+    } else {
+        render::show(&event, &mut out)?;
+    }
+    Ok(Outcome::Success)
+}

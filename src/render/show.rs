@@ -1,0 +1,72 @@
+//! One event and all its evidence: "why does the timeline say this?"
+
+use std::io::Write;
+
+use anyhow::Result;
+
+use crate::store::Event;
+
+pub fn show(event: &Event, out: &mut dyn Write) -> Result<()> {
+    writeln!(out, "Event {}: {}", event.id, event.summary)?;
+    let cameo = event
+        .cameo
+        .as_deref()
+        .map(|c| format!(" (CAMEO {c})"))
+        .unwrap_or_default();
+    writeln!(out, "  type      {}{cameo}", event.event_type)?;
+    writeln!(
+        out,
+        "  date      {} [{}]",
+        event.date.label, event.date.precision
+    )?;
+    writeln!(out, "  actors    {}", event.actors.join(", "))?;
+    writeln!(out, "  place     {}", event.place.as_deref().unwrap_or("-"))?;
+    writeln!(out, "  modality  {}", event.modality)?;
+    writeln!(
+        out,
+        "  reported  by {} source(s) in {} article(s)",
+        event.sources, event.articles
+    )?;
+    for (n, m) in event.mentions.iter().enumerate() {
+        writeln!(out)?;
+        let source = m.source.as_deref().unwrap_or("unknown source");
+        writeln!(
+            out,
+            "  [{}] {} — {}, published {}",
+            n + 1,
+            m.article,
+            source,
+            m.published
+        )?;
+        if let Some(title) = &m.title {
+            writeln!(out, "      title:     {title}")?;
+        }
+        if let Some(url) = &m.url {
+            writeln!(out, "      url:       {url}")?;
+        }
+        writeln!(out, "      sentence:  {}", m.sentence)?;
+        writeln!(
+            out,
+            "      offsets:   characters {}–{}; trigger “{}” at {}–{}",
+            m.start, m.end, m.trigger, m.trigger_start, m.trigger_end
+        )?;
+        writeln!(out, "      rule:      {}", m.rule)?;
+        let reading = match (&m.date.value, &m.date.text) {
+            (Some(value), Some(text)) => format!("{value} from “{text}” ({})", m.date.basis),
+            (Some(value), None) => format!("{value} ({})", m.date.basis),
+            _ => format!("none: reported by {}", m.published),
+        };
+        writeln!(out, "      date:      {reading}")?;
+        writeln!(
+            out,
+            "      reads as:  {} by {} ({})",
+            m.event_type,
+            m.actor_text.join(", "),
+            m.modality
+        )?;
+        if let Some(who) = &m.attributed_to {
+            writeln!(out, "      according to: {who}")?;
+        }
+    }
+    Ok(())
+}

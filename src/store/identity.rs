@@ -1,0 +1,171 @@
+//! When two reports are of one real-world event.
+//!
+//! Types must be compatible (`same_as` in types.toml), the dates must overlap, the actors
+//! must agree once each person counts for his country, and the places must not contradict.
+//! A report compares with the event's merged date, not with each earlier report, so a chain
+//! of loosely dated reports cannot join two events a month apart.
+
+use chrono::{Duration, NaiveDate};
+
+use crate::extract::{EventTypes, Modality};
+
+/// How long before its report an undated event may have happened and still be taken for a
+/// dated one: news reports what just happened.
+pub const UNDATED_WINDOW_DAYS: i64 = 7;
+
+/// What identity is judged on.
+#[derive(Debug, Clone)]
+pub struct Reading<'a> {
+    pub event_type: &'a str,
+    /// Actors at country level: a person is replaced by the country he acts for.
+    pub parties: Vec<String>,
+    /// Inclusive interval, or `None` when undated.
+    pub interval: Option<(NaiveDate, NaiveDate)>,
+    /// The (earliest) report date.
+    pub reported: NaiveDate,
+    /// Place and the country it lies in.
+    pub place: Option<(String, Option<String>)>,
+    pub modality: Modality,
+}
+
+impl Reading<'_> {
+    fn span(&self) -> (NaiveDate, NaiveDate) {
+        self.interval.unwrap_or((
+            self.reported - Duration::days(UNDATED_WINDOW_DAYS),
+            self.reported,
+        ))
+    }
+}
+
+pub fn same_event(types: &EventTypes, a: &Reading, b: &Reading) -> bool {
+    types.compatible(a.event_type, b.event_type)
+        && dates_agree(a, b)
+        && parties_agree(&a.parties, &b.parties)
+        && places_agree(a.place.as_ref(), b.place.as_ref())
+        && (a.modality == Modality::Negated) == (b.modality == Modality::Negated)
+}
+
+fn dates_agree(a: &Reading, b: &Reading) -> bool {
+    let (a, b) = (a.span(), b.span());
+    a.0 <= b.1 && b.0 <= a.1
+}
+
+/// The smaller side's parties all take part on the larger side; two sides of two or more
+/// parties each must be the same parties (Trump–Putin is not Trump–Zelensky).
+fn parties_agree(a: &[String], b: &[String]) -> bool {
+    if a.is_empty() || b.is_empty() {
+        return false;
+    }
+    let (small, large) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    small.iter().all(|p| large.contains(p)) && (small.len() == 1 || small.len() == large.len())
+}
+
+fn places_agree(
+    a: Option<&(String, Option<String>)>,
+    b: Option<&(String, Option<String>)>,
+) -> bool {
+    let (Some((a_name, a_country)), Some((b_name, b_country))) = (a, b) else {
+        return true;
+    };
+    a_name == b_name
+        || a_country.as_deref() == Some(b_name.as_str())
+        || b_country.as_deref() == Some(a_name.as_str())
+        || (a_country.is_some() && a_country == b_country)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(text: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
+    }
+
+    fn reading<'a>(
+        event_type: &'a str,
+        parties: &[&str],
+        interval: Option<(&str, &str)>,
+    ) -> Reading<'a> {
+        Reading {
+            event_type,
+            parties: parties.iter().map(|p| p.to_string()).collect(),
+            interval: interval.map(|(s, e)| (day(s), day(e))),
+            reported: day("2025-03-18"),
+            place: None,
+            modality: Modality::Asserted,
+        }
+    }
+
+    #[test]
+    fn a_week_and_a_day_in_it_are_one_meeting() {
+        let types = EventTypes::load().unwrap();
+        let week = reading(
+            "meeting",
+            &["USA", "Ukraine"],
+            Some(("2025-03-10", "2025-03-16")),
+        );
+        let day = reading(
+            "talks",
+            &["USA", "Ukraine"],
+            Some(("2025-03-11", "2025-03-11")),
+        );
+        assert!(same_event(&types, &week, &day));
+    }
+
+    #[test]
+    fn calls_a_month_apart_or_with_other_parties_are_distinct() {
+        let types = EventTypes::load().unwrap();
+        let feb = reading(
+            "call",
+            &["USA", "Russia"],
+            Some(("2025-02-12", "2025-02-12")),
+        );
+        let mar = reading(
+            "call",
+            &["USA", "Russia"],
+            Some(("2025-03-18", "2025-03-18")),
+        );
+        let kyiv = reading(
+            "call",
+            &["USA", "Ukraine"],
+            Some(("2025-02-12", "2025-02-12")),
+        );
+        assert!(!same_event(&types, &feb, &mar));
+        assert!(!same_event(&types, &feb, &kyiv));
+        let one_side = reading("call", &["USA"], Some(("2025-02-12", "2025-02-12")));
+        assert!(same_event(&types, &feb, &one_side));
+    }
+
+    #[test]
+    fn undated_reports_reach_back_a_week() {
+        let types = EventTypes::load().unwrap();
+        let undated = reading("call", &["USA", "Russia"], None);
+        assert!(same_event(
+            &types,
+            &undated,
+            &reading(
+                "call",
+                &["USA", "Russia"],
+                Some(("2025-03-15", "2025-03-15"))
+            )
+        ));
+        assert!(!same_event(
+            &types,
+            &undated,
+            &reading(
+                "call",
+                &["USA", "Russia"],
+                Some(("2025-02-12", "2025-02-12"))
+            )
+        ));
+    }
+
+    #[test]
+    fn places_in_one_country_agree() {
+        let riyadh = Some(("Riyadh".to_string(), Some("Saudi Arabia".to_string())));
+        let saudi = Some(("Saudi Arabia".to_string(), None));
+        let istanbul = Some(("Istanbul".to_string(), Some("Turkey".to_string())));
+        assert!(places_agree(riyadh.as_ref(), saudi.as_ref()));
+        assert!(!places_agree(riyadh.as_ref(), istanbul.as_ref()));
+    }
+}

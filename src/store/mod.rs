@@ -1,0 +1,723 @@
+//! The timeline in SQLite: one file, no server. Articles, events, their actors, and the
+//! mentions that are each event's evidence. Ingesting an article is one transaction.
+
+mod identity;
+mod migrations;
+mod records;
+
+pub use identity::{same_event, Reading, UNDATED_WINDOW_DAYS};
+pub use records::{ArticleRecord, Event, EventDate, Mention, MentionDate};
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result};
+use chrono::NaiveDate;
+use rusqlite::{params, Connection, OptionalExtension, Transaction};
+
+use crate::article::Article;
+use crate::extract::{ExtractedEvent, Extractor, Modality};
+use crate::time::Precision;
+
+/// The environment variable that names the database file when `--db` is not given.
+pub const DB_ENV: &str = "TIMELINE_DB";
+
+/// The database used when neither `--db` nor `TIMELINE_DB` is given:
+/// `$XDG_DATA_HOME/timeline/timeline.db` (`~/.local/share/timeline/timeline.db`).
+pub fn default_path() -> PathBuf {
+    dirs::data_dir()
+        .unwrap_or_else(|| PathBuf::from("."))
+        .join("timeline")
+        .join("timeline.db")
+}
+
+pub struct Store {
+    conn: Connection,
+}
+
+/// What ingesting one article did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum IngestOutcome {
+    Added {
+        new_events: usize,
+        merged: usize,
+        replaced: Option<String>,
+    },
+    /// The same text is stored already, under this name.
+    Unchanged { stored_as: String },
+}
+
+/// Which events `list` returns. Dates are inclusive.
+#[derive(Debug, Clone, Default)]
+pub struct Filter {
+    pub from: Option<NaiveDate>,
+    pub to: Option<NaiveDate>,
+    pub types: Vec<String>,
+    pub actors: Vec<String>,
+    pub place: Option<String>,
+    pub min_sources: usize,
+    /// Modalities to include; empty means all.
+    pub modalities: Vec<Modality>,
+}
+
+impl Store {
+    pub fn open(path: &Path) -> Result<Store> {
+        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+            std::fs::create_dir_all(parent)
+                .with_context(|| format!("{}: cannot create directory", parent.display()))?;
+        }
+        let conn = Connection::open(path)
+            .with_context(|| format!("{}: cannot open database", path.display()))?;
+        Store::setup(conn)
+            .with_context(|| format!("{}: not a usable timeline database", path.display()))
+    }
+
+    pub fn open_in_memory() -> Result<Store> {
+        Store::setup(Connection::open_in_memory()?)
+    }
+
+    fn setup(mut conn: Connection) -> Result<Store> {
+        // WAL lets `list` read while an ingest writes; NORMAL is durable enough under WAL.
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        migrations::migrate(&mut conn)?;
+        Ok(Store { conn })
+    }
+
+    /// Stores `article` and its `events` in one transaction: each event becomes a mention of
+    /// the stored event it is the same as, or a new event. An article whose text is stored
+    /// already changes nothing; one with a stored URL and new text replaces that version.
+    pub fn ingest(
+        &mut self,
+        article: &Article,
+        events: &[ExtractedEvent],
+        extractor: &Extractor,
+    ) -> Result<IngestOutcome> {
+        let tx = self.conn.transaction()?;
+        if let Some(stored_as) = tx
+            .query_row(
+                "SELECT name FROM articles WHERE content_hash = ?1",
+                [&article.hash],
+                |r| r.get(0),
+            )
+            .optional()?
+        {
+            return Ok(IngestOutcome::Unchanged { stored_as });
+        }
+        let mut replaced = None;
+        if let Some(url) = &article.url {
+            let earlier: Option<(i64, String)> = tx
+                .query_row("SELECT id, name FROM articles WHERE url = ?1", [url], |r| {
+                    Ok((r.get(0)?, r.get(1)?))
+                })
+                .optional()?;
+            if let Some((id, name)) = earlier {
+                remove_article(&tx, id)?;
+                replaced = Some(name);
+            }
+        }
+        tx.execute(
+            "INSERT INTO articles (name, title, source, url, published, content_hash, text, ingested_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            params![
+                article.name,
+                article.title,
+                article.source,
+                article.url,
+                day(article.published),
+                article.hash,
+                article.text,
+                chrono::Utc::now().to_rfc3339(),
+            ],
+        )?;
+        let article_id = tx.last_insert_rowid();
+        let (mut new_events, mut merged) = (0, 0);
+        for event in events {
+            match find_same(&tx, event, article_id, article.published, extractor)? {
+                Some(event_id) => {
+                    insert_mention(&tx, event_id, article_id, event)?;
+                    refresh_event(&tx, event_id)?;
+                    merged += 1;
+                }
+                None => {
+                    let event_id = insert_event(&tx, event, article.published, extractor)?;
+                    insert_mention(&tx, event_id, article_id, event)?;
+                    new_events += 1;
+                }
+            }
+        }
+        tx.commit()?;
+        Ok(IngestOutcome::Added {
+            new_events,
+            merged,
+            replaced,
+        })
+    }
+
+    pub fn event_count(&self) -> Result<usize> {
+        Ok(self
+            .conn
+            .query_row("SELECT count(*) FROM events", [], |r| r.get::<_, i64>(0))?
+            as usize)
+    }
+
+    /// Events matching `filter`, in date order. An event is in a date range when its
+    /// interval overlaps it; an undated event is placed at the date it was reported by.
+    pub fn list(&self, filter: &Filter) -> Result<Vec<Event>> {
+        let mut sql = String::from("SELECT id FROM events e WHERE 1 = 1");
+        let mut args: Vec<Box<dyn rusqlite::ToSql>> = Vec::new();
+        if let Some(from) = filter.from {
+            args.push(Box::new(day(from)));
+            sql += &format!(" AND e.end_day >= ?{}", args.len());
+        }
+        if let Some(to) = filter.to {
+            args.push(Box::new(day(to)));
+            sql += &format!(" AND COALESCE(e.start_day, e.end_day) <= ?{}", args.len());
+        }
+        if !filter.types.is_empty() {
+            let mut marks = Vec::new();
+            for t in &filter.types {
+                args.push(Box::new(t.clone()));
+                marks.push(format!("?{}", args.len()));
+            }
+            sql += &format!(" AND e.type IN ({})", marks.join(", "));
+        }
+        for actor in &filter.actors {
+            args.push(Box::new(actor.to_lowercase()));
+            sql += &format!(
+                " AND EXISTS (SELECT 1 FROM event_actors a WHERE a.event_id = e.id AND lower(a.actor) = ?{})",
+                args.len()
+            );
+        }
+        if let Some(place) = &filter.place {
+            args.push(Box::new(place.to_lowercase()));
+            sql += &format!(" AND lower(e.place) = ?{}", args.len());
+        }
+        if !filter.modalities.is_empty() {
+            let mut marks = Vec::new();
+            for m in &filter.modalities {
+                args.push(Box::new(m.as_str()));
+                marks.push(format!("?{}", args.len()));
+            }
+            sql += &format!(" AND e.modality IN ({})", marks.join(", "));
+        }
+        sql += " ORDER BY COALESCE(e.start_day, e.end_day), e.end_day, e.id";
+        let ids: Vec<i64> = {
+            let mut stmt = self.conn.prepare(&sql)?;
+            let rows = stmt.query_map(
+                rusqlite::params_from_iter(args.iter().map(|a| a.as_ref())),
+                |r| r.get(0),
+            )?;
+            rows.collect::<rusqlite::Result<_>>()?
+        };
+        let mut events = Vec::with_capacity(ids.len());
+        for id in ids {
+            let event = self.event(id)?.expect("listed events exist");
+            if event.sources >= filter.min_sources {
+                events.push(event);
+            }
+        }
+        Ok(events)
+    }
+
+    /// One event with all its mentions, or `None` when there is no event `id`.
+    pub fn event(&self, id: i64) -> Result<Option<Event>> {
+        let row = self
+            .conn
+            .query_row(
+                "SELECT type, cameo, start_day, end_day, precision, value, place, modality, summary FROM events WHERE id = ?1",
+                [id],
+                |r| {
+                    Ok((
+                        r.get::<_, String>(0)?,
+                        r.get::<_, Option<String>>(1)?,
+                        r.get::<_, Option<String>>(2)?,
+                        r.get::<_, String>(3)?,
+                        r.get::<_, String>(4)?,
+                        r.get::<_, String>(5)?,
+                        r.get::<_, Option<String>>(6)?,
+                        r.get::<_, String>(7)?,
+                        r.get::<_, String>(8)?,
+                    ))
+                },
+            )
+            .optional()?;
+        let Some((event_type, cameo, start, end, precision, value, place, modality, summary)) = row
+        else {
+            return Ok(None);
+        };
+        let actors = {
+            let mut stmt = self
+                .conn
+                .prepare("SELECT actor FROM event_actors WHERE event_id = ?1 ORDER BY position")?;
+            let rows = stmt.query_map([id], |r| r.get(0))?;
+            rows.collect::<rusqlite::Result<Vec<String>>>()?
+        };
+        let mentions = self.mentions(id)?;
+        let mut outlets: Vec<&str> = mentions
+            .iter()
+            .map(|m| m.source.as_deref().unwrap_or(&m.article))
+            .collect();
+        outlets.sort_unstable();
+        outlets.dedup();
+        let mut articles: Vec<&str> = mentions.iter().map(|m| m.article.as_str()).collect();
+        articles.sort_unstable();
+        articles.dedup();
+        let label = date_label(start.as_deref(), &end, &precision, &value);
+        Ok(Some(Event {
+            id,
+            event_type,
+            cameo,
+            date: EventDate {
+                start,
+                end,
+                precision,
+                value,
+                label,
+            },
+            actors,
+            place,
+            modality,
+            summary,
+            sources: outlets.len(),
+            articles: articles.len(),
+            mentions,
+        }))
+    }
+
+    fn mentions(&self, event_id: i64) -> Result<Vec<Mention>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT a.name, a.title, a.source, a.url, a.published,
+                    m.sentence, m.sentence_start, m.sentence_end, m.trigger, m.trigger_start, m.trigger_end,
+                    m.attributed_to, m.rule, m.type, m.actors, m.actor_text, m.modality,
+                    m.date_start, m.date_end, m.date_precision, m.date_value, m.date_text, m.date_rule, m.date_basis
+             FROM mentions m JOIN articles a ON a.id = m.article_id
+             WHERE m.event_id = ?1 ORDER BY a.published, a.name, m.sentence_start",
+        )?;
+        let rows = stmt.query_map([event_id], |r| {
+            let actors: String = r.get(14)?;
+            let actor_text: String = r.get(15)?;
+            Ok(Mention {
+                article: r.get(0)?,
+                title: r.get(1)?,
+                source: r.get(2)?,
+                url: r.get(3)?,
+                published: r.get(4)?,
+                sentence: r.get(5)?,
+                start: r.get::<_, i64>(6)? as usize,
+                end: r.get::<_, i64>(7)? as usize,
+                trigger: r.get(8)?,
+                trigger_start: r.get::<_, i64>(9)? as usize,
+                trigger_end: r.get::<_, i64>(10)? as usize,
+                attributed_to: r.get(11)?,
+                rule: r.get(12)?,
+                event_type: r.get(13)?,
+                actors: serde_json::from_str(&actors).unwrap_or_default(),
+                actor_text: serde_json::from_str(&actor_text).unwrap_or_default(),
+                modality: r.get(16)?,
+                date: MentionDate {
+                    start: r.get(17)?,
+                    end: r.get(18)?,
+                    precision: r.get(19)?,
+                    value: r.get(20)?,
+                    text: r.get(21)?,
+                    rule: r.get(22)?,
+                    basis: r.get(23)?,
+                },
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub fn articles(&self) -> Result<Vec<ArticleRecord>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT a.id, a.name, a.title, a.source, a.url, a.published,
+                    (SELECT count(*) FROM mentions m WHERE m.article_id = a.id)
+             FROM articles a ORDER BY a.published, a.name",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok(ArticleRecord {
+                id: r.get(0)?,
+                name: r.get(1)?,
+                title: r.get(2)?,
+                source: r.get(3)?,
+                url: r.get(4)?,
+                published: r.get(5)?,
+                mentions: r.get::<_, i64>(6)? as usize,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Removes the article named `name` (file name or URL) and its mentions; events left
+    /// without a mention go too. Returns how many articles were removed.
+    pub fn remove(&mut self, name: &str) -> Result<usize> {
+        let tx = self.conn.transaction()?;
+        let ids: Vec<i64> = {
+            let mut stmt = tx.prepare("SELECT id FROM articles WHERE name = ?1 OR url = ?1")?;
+            let rows = stmt.query_map([name], |r| r.get(0))?;
+            rows.collect::<rusqlite::Result<_>>()?
+        };
+        for &id in &ids {
+            let touched = remove_article(&tx, id)?;
+            for event_id in touched {
+                refresh_event(&tx, event_id)?;
+            }
+        }
+        tx.commit()?;
+        Ok(ids.len())
+    }
+}
+
+fn day(date: NaiveDate) -> String {
+    date.format("%Y-%m-%d").to_string()
+}
+
+fn parse_day(text: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()
+}
+
+/// How a person reads a stored date.
+fn date_label(start: Option<&str>, end: &str, precision: &str, value: &str) -> String {
+    let (Some(start), Some(end_day)) = (start.and_then(parse_day), parse_day(end)) else {
+        return format!("≤ {end}");
+    };
+    match Precision::parse(precision) {
+        Some(p)
+            if p != Precision::Day && value.chars().next().is_some_and(|c| c.is_ascii_digit()) =>
+        {
+            crate::time::DateInterval {
+                start,
+                end: end_day,
+                precision: p,
+                value: value.to_owned(),
+            }
+            .label()
+        }
+        _ if start == end_day => day(start),
+        _ => value.to_owned(),
+    }
+}
+
+/// Deletes an article's mentions and the article, then the events left with no mention.
+/// Returns the events that lost a mention but still have others (to be refreshed).
+fn remove_article(tx: &Transaction, article_id: i64) -> Result<Vec<i64>> {
+    let touched: Vec<i64> = {
+        let mut stmt =
+            tx.prepare("SELECT DISTINCT event_id FROM mentions WHERE article_id = ?1")?;
+        let rows = stmt.query_map([article_id], |r| r.get(0))?;
+        rows.collect::<rusqlite::Result<_>>()?
+    };
+    tx.execute("DELETE FROM mentions WHERE article_id = ?1", [article_id])?;
+    tx.execute("DELETE FROM articles WHERE id = ?1", [article_id])?;
+    tx.execute(
+        "DELETE FROM events WHERE id NOT IN (SELECT event_id FROM mentions)",
+        [],
+    )?;
+    let mut left = Vec::new();
+    for id in touched {
+        let exists: bool = tx.query_row(
+            "SELECT EXISTS (SELECT 1 FROM events WHERE id = ?1)",
+            [id],
+            |r| r.get(0),
+        )?;
+        if exists {
+            left.push(id);
+        }
+    }
+    Ok(left)
+}
+
+/// The parties of an event at country level: each person counts as his country.
+fn parties(actors: &[String], extractor: &Extractor) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for name in actors {
+        let party = extractor
+            .gazetteer
+            .actor_named(name)
+            .and_then(|i| extractor.gazetteer.actor(i).country.clone())
+            .unwrap_or_else(|| name.clone());
+        if !out.contains(&party) {
+            out.push(party);
+        }
+    }
+    out
+}
+
+fn place_with_country(
+    place: Option<&str>,
+    extractor: &Extractor,
+) -> Option<(String, Option<String>)> {
+    let place = place?;
+    Some((place.to_owned(), extractor.gazetteer.place_country(place)))
+}
+
+/// The stored event `event` is a report of, if any.
+fn find_same(
+    tx: &Transaction,
+    event: &ExtractedEvent,
+    article_id: i64,
+    reported: NaiveDate,
+    extractor: &Extractor,
+) -> Result<Option<i64>> {
+    let reading = Reading {
+        event_type: &event.event_type,
+        parties: parties(&event.actors, extractor),
+        interval: event.date.interval.as_ref().map(|d| (d.start, d.end)),
+        reported,
+        place: place_with_country(event.place.as_deref(), extractor),
+        modality: event.modality,
+    };
+    let mut stmt = tx.prepare(
+        "SELECT e.id, e.type, e.start_day, e.end_day, e.place, e.modality,
+                (SELECT min(a.published) FROM mentions m JOIN articles a ON a.id = m.article_id WHERE m.event_id = e.id)
+         FROM events e ORDER BY e.id",
+    )?;
+    let candidates = stmt.query_map([], |r| {
+        Ok((
+            r.get::<_, i64>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, Option<String>>(2)?,
+            r.get::<_, String>(3)?,
+            r.get::<_, Option<String>>(4)?,
+            r.get::<_, String>(5)?,
+            r.get::<_, String>(6)?,
+        ))
+    })?;
+    for candidate in candidates {
+        let (id, event_type, start, end, place, modality, first_reported) = candidate?;
+        if !extractor.types.compatible(&event.event_type, &event_type) {
+            continue;
+        }
+        let same_article: bool = tx.query_row(
+            "SELECT EXISTS (SELECT 1 FROM mentions WHERE event_id = ?1 AND article_id = ?2)",
+            params![id, article_id],
+            |r| r.get(0),
+        )?;
+        if same_article
+            && (event.event_type != event_type
+                || !extractor.types.merges_within_article(&event_type))
+        {
+            continue;
+        }
+        let actors = event_actors(tx, id)?;
+        let stored = Reading {
+            event_type: &event_type,
+            parties: parties(&actors, extractor),
+            interval: start.as_deref().and_then(parse_day).zip(parse_day(&end)),
+            reported: parse_day(&first_reported).unwrap_or(reported),
+            place: place_with_country(place.as_deref(), extractor),
+            modality: Modality::parse(&modality).unwrap_or(Modality::Asserted),
+        };
+        if same_event(&extractor.types, &reading, &stored) {
+            return Ok(Some(id));
+        }
+    }
+    Ok(None)
+}
+
+fn event_actors(tx: &Transaction, event_id: i64) -> Result<Vec<String>> {
+    let mut stmt =
+        tx.prepare_cached("SELECT actor FROM event_actors WHERE event_id = ?1 ORDER BY position")?;
+    let rows = stmt.query_map([event_id], |r| r.get(0))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+fn insert_event(
+    tx: &Transaction,
+    event: &ExtractedEvent,
+    reported: NaiveDate,
+    extractor: &Extractor,
+) -> Result<i64> {
+    tx.execute(
+        "INSERT INTO events (type, cameo, start_day, end_day, precision, value, place, modality, summary)
+         VALUES (?1, ?2, NULL, ?3, 'undated', ?3, ?4, ?5, ?6)",
+        params![
+            event.event_type,
+            extractor.types.cameo(&event.event_type),
+            day(reported),
+            event.place,
+            event.modality.as_str(),
+            event.summary,
+        ],
+    )?;
+    let id = tx.last_insert_rowid();
+    set_date(
+        tx,
+        id,
+        event
+            .date
+            .interval
+            .as_ref()
+            .map(|d| (d.start, d.end, d.precision.as_str(), d.value.as_str())),
+    )?;
+    for (position, actor) in event.actors.iter().enumerate() {
+        tx.execute(
+            "INSERT INTO event_actors (event_id, actor, position) VALUES (?1, ?2, ?3)",
+            params![id, actor, position as i64],
+        )?;
+    }
+    Ok(id)
+}
+
+fn set_date(
+    tx: &Transaction,
+    event_id: i64,
+    date: Option<(NaiveDate, NaiveDate, &str, &str)>,
+) -> Result<()> {
+    if let Some((start, end, precision, value)) = date {
+        tx.execute(
+            "UPDATE events SET start_day = ?2, end_day = ?3, precision = ?4, value = ?5 WHERE id = ?1",
+            params![event_id, day(start), day(end), precision, value],
+        )?;
+    }
+    Ok(())
+}
+
+fn insert_mention(
+    tx: &Transaction,
+    event_id: i64,
+    article_id: i64,
+    event: &ExtractedEvent,
+) -> Result<()> {
+    let e = &event.evidence;
+    let d = &event.date;
+    tx.execute(
+        "INSERT INTO mentions (event_id, article_id, sentence, sentence_start, sentence_end, trigger, trigger_start,
+            trigger_end, rule, attributed_to, type, actors, actor_text, place, modality, summary,
+            date_start, date_end, date_precision, date_value, date_text, date_rule, date_basis)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23)",
+        params![
+            event_id,
+            article_id,
+            e.sentence,
+            e.sentence_start as i64,
+            e.sentence_end as i64,
+            e.trigger,
+            e.trigger_start as i64,
+            e.trigger_end as i64,
+            e.rule,
+            e.attributed_to,
+            event.event_type,
+            serde_json::to_string(&event.actors)?,
+            serde_json::to_string(&e.actor_text)?,
+            event.place,
+            event.modality.as_str(),
+            event.summary,
+            d.interval.as_ref().map(|i| day(i.start)),
+            d.interval.as_ref().map(|i| day(i.end)),
+            d.interval.as_ref().map(|i| i.precision.as_str()),
+            d.interval.as_ref().map(|i| i.value.clone()),
+            d.text,
+            d.rule,
+            d.basis.as_str(),
+        ],
+    )?;
+    Ok(())
+}
+
+/// Recomputes an event from its mentions: the most precise date all dated reports allow,
+/// every actor, the first place, the strongest modality.
+fn refresh_event(tx: &Transaction, event_id: i64) -> Result<()> {
+    struct Row {
+        start: Option<NaiveDate>,
+        end: Option<NaiveDate>,
+        precision: Option<String>,
+        value: Option<String>,
+        actors: Vec<String>,
+        place: Option<String>,
+        modality: Modality,
+        published: NaiveDate,
+    }
+    let rows: Vec<Row> = {
+        let mut stmt = tx.prepare(
+            "SELECT m.date_start, m.date_end, m.date_precision, m.date_value, m.actors, m.place, m.modality, a.published
+             FROM mentions m JOIN articles a ON a.id = m.article_id WHERE m.event_id = ?1 ORDER BY a.published, m.id",
+        )?;
+        let mapped = stmt.query_map([event_id], |r| {
+            let actors: String = r.get(4)?;
+            let modality: String = r.get(6)?;
+            let published: String = r.get(7)?;
+            Ok(Row {
+                start: r
+                    .get::<_, Option<String>>(0)?
+                    .as_deref()
+                    .and_then(parse_day),
+                end: r
+                    .get::<_, Option<String>>(1)?
+                    .as_deref()
+                    .and_then(parse_day),
+                precision: r.get(2)?,
+                value: r.get(3)?,
+                actors: serde_json::from_str(&actors).unwrap_or_default(),
+                place: r.get(5)?,
+                modality: Modality::parse(&modality).unwrap_or(Modality::Asserted),
+                published: parse_day(&published).unwrap_or_default(),
+            })
+        })?;
+        mapped.collect::<rusqlite::Result<_>>()?
+    };
+    let Some(first) = rows.first() else {
+        return Ok(());
+    };
+    // The narrowest reading that every other dated reading contains, else the narrowest.
+    let dated: Vec<&Row> = rows
+        .iter()
+        .filter(|r| r.start.is_some() && r.end.is_some())
+        .collect();
+    let narrowest = dated
+        .iter()
+        .min_by_key(|r| (r.end.unwrap() - r.start.unwrap()).num_days());
+    match narrowest {
+        Some(best) => {
+            let (start, end) = (best.start.unwrap(), best.end.unwrap());
+            set_date(
+                tx,
+                event_id,
+                Some((
+                    start,
+                    end,
+                    best.precision.as_deref().unwrap_or("day"),
+                    best.value.as_deref().unwrap_or(""),
+                )),
+            )?;
+        }
+        None => {
+            let earliest = rows
+                .iter()
+                .map(|r| r.published)
+                .min()
+                .unwrap_or(first.published);
+            tx.execute(
+                "UPDATE events SET start_day = NULL, end_day = ?2, precision = 'undated', value = ?2 WHERE id = ?1",
+                params![event_id, day(earliest)],
+            )?;
+        }
+    }
+    let mut actors: Vec<String> = Vec::new();
+    for row in &rows {
+        for actor in &row.actors {
+            if !actors.contains(actor) {
+                actors.push(actor.clone());
+            }
+        }
+    }
+    tx.execute("DELETE FROM event_actors WHERE event_id = ?1", [event_id])?;
+    for (position, actor) in actors.iter().enumerate() {
+        tx.execute(
+            "INSERT INTO event_actors (event_id, actor, position) VALUES (?1, ?2, ?3)",
+            params![event_id, actor, position as i64],
+        )?;
+    }
+    let place = rows.iter().find_map(|r| r.place.clone());
+    let modality = Modality::ALL
+        .into_iter()
+        .find(|m| rows.iter().any(|r| r.modality == *m))
+        .unwrap_or(Modality::Asserted);
+    tx.execute(
+        "UPDATE events SET place = ?2, modality = ?3 WHERE id = ?1",
+        params![event_id, place, modality.as_str()],
+    )?;
+    Ok(())
+}

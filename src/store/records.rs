@@ -1,0 +1,90 @@
+//! What the store gives back: events with their date, actors and evidence, in the shape
+//! `list --format json` prints.
+
+use serde::Serialize;
+
+/// An event's date: an inclusive day interval with its precision. An undated event has no
+/// start; its end is the date it was reported by.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct EventDate {
+    pub start: Option<String>,
+    pub end: String,
+    pub precision: String,
+    /// The TIMEX3 value ("2025-W11"), or for an undated event its report date.
+    pub value: String,
+    /// How a person reads it: "2025-03-18", "2025-W11 (Mar 10–16)", "≤ 2025-03-18".
+    pub label: String,
+}
+
+/// One report of an event, with the evidence for it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Mention {
+    /// The article's file base name.
+    pub article: String,
+    pub title: Option<String>,
+    pub source: Option<String>,
+    pub url: Option<String>,
+    pub published: String,
+    pub sentence: String,
+    /// Character offsets of the sentence in the article's cleaned text.
+    pub start: usize,
+    pub end: usize,
+    pub trigger: String,
+    pub trigger_start: usize,
+    pub trigger_end: usize,
+    pub attributed_to: Option<String>,
+    /// The trigger rule that fired.
+    pub rule: String,
+    /// What this report alone says of the event.
+    #[serde(rename = "type")]
+    pub event_type: String,
+    pub actors: Vec<String>,
+    pub actor_text: Vec<String>,
+    pub modality: String,
+    pub date: MentionDate,
+}
+
+/// The date one report gives, and where it comes from.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MentionDate {
+    pub start: Option<String>,
+    pub end: Option<String>,
+    pub precision: Option<String>,
+    pub value: Option<String>,
+    /// The date expression as written ("Last week").
+    pub text: Option<String>,
+    /// The time rule that read it.
+    pub rule: Option<String>,
+    /// expression, reference, context or publication.
+    pub basis: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Event {
+    pub id: i64,
+    #[serde(rename = "type")]
+    pub event_type: String,
+    pub cameo: Option<String>,
+    pub date: EventDate,
+    pub actors: Vec<String>,
+    pub place: Option<String>,
+    pub modality: String,
+    pub summary: String,
+    /// Distinct outlets reporting it.
+    pub sources: usize,
+    /// Distinct articles reporting it.
+    pub articles: usize,
+    pub mentions: Vec<Mention>,
+}
+
+/// A stored article, as `timeline articles` lists it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ArticleRecord {
+    pub id: i64,
+    pub name: String,
+    pub title: Option<String>,
+    pub source: Option<String>,
+    pub url: Option<String>,
+    pub published: String,
+    pub mentions: usize,
+}
