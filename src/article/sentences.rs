@@ -47,10 +47,8 @@ fn abbreviations() -> &'static HashSet<String> {
 /// (hard-wrapped text).
 pub fn split(text: &str) -> Vec<Sentence> {
     let mut sentences = Vec::new();
-    let mut paragraph = 0;
-    for (start, end) in paragraphs(text) {
+    for (paragraph, (start, end)) in paragraphs(text).into_iter().enumerate() {
         split_paragraph(text, start, end, paragraph, &mut sentences);
-        paragraph += 1;
     }
     sentences
 }

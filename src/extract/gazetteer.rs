@@ -195,7 +195,7 @@ impl Gazetteer {
             .take_while(|c| c.is_alphabetic())
             .collect::<String>()
             .to_lowercase();
-        self.group_nouns.iter().any(|g| *g == next)
+        self.group_nouns.contains(&next)
     }
 }
 

@@ -628,13 +628,8 @@ fn dateline_end(text: &str) -> usize {
 }
 
 fn distance(a: (usize, usize), b: (usize, usize)) -> usize {
-    if a.1 <= b.0 {
-        b.0 - a.1
-    } else if b.1 <= a.0 {
-        a.0 - b.1
-    } else {
-        0
-    }
+    // Zero when the spans overlap; else the gap between them.
+    b.0.saturating_sub(a.1).max(a.0.saturating_sub(b.1))
 }
 
 fn dedup(ids: &mut Vec<usize>) {

@@ -178,10 +178,7 @@ fn pick_by_tense(
     let reference = ctx.reference;
     let candidates: Vec<DateInterval> = candidates.collect();
     match ctx.tense {
-        Tense::Past => candidates
-            .into_iter()
-            .filter(|c| c.start <= reference)
-            .last(),
+        Tense::Past => candidates.into_iter().rfind(|c| c.start <= reference),
         Tense::Future => candidates.into_iter().find(|c| c.end >= reference),
         Tense::Unknown => candidates.into_iter().min_by_key(|c| {
             if c.start <= reference && reference <= c.end {

@@ -1,0 +1,142 @@
+//! `timeline ingest`: articles in, events stored, bad input refused without loss.
+
+mod common;
+
+use common::*;
+use predicates::prelude::*;
+
+#[test]
+fn the_sample_ingests_and_reingesting_changes_nothing() {
+    let sandbox = Sandbox::new();
+    sandbox.ingest(&[&sample_articles()]).success().stderr(
+        predicate::str::contains("ingested").and(predicate::str::contains(
+            "2025-03-18-cbs-trump-putin-call.txt",
+        )),
+    );
+    let first = sandbox.events(&["--modality", "all"]);
+    assert!(first.len() >= 9, "{first:#?}");
+    sandbox.ingest(&[&sample_articles()]).success().stderr(
+        predicate::str::contains("skipped").and(predicate::str::contains("already ingested")),
+    );
+    assert_eq!(sandbox.events(&["--modality", "all"]), first);
+}
+
+#[test]
+fn stored_sentences_are_repaired() {
+    let sandbox = Sandbox::new();
+    sandbox.ingest(&[&sample_articles()]).success();
+    for event in sandbox.events(&["--modality", "all"]) {
+        for mention in event["mentions"].as_array().unwrap() {
+            let sentence = mention["sentence"].as_str().unwrap();
+            assert!(
+                !sentence.contains('â') && !sentence.contains('Â'),
+                "{sentence}"
+            );
+        }
+    }
+}
+
+#[test]
+fn an_undated_article_is_refused_and_the_others_still_ingest() {
+    let sandbox = Sandbox::new();
+    let undated = fixture("undated/no-date.txt");
+    sandbox
+        .ingest(&[&undated, &sample_articles()])
+        .code(1)
+        .stderr(
+            predicate::str::contains("no-date.txt: no publication date")
+                .and(predicate::str::contains("--published"))
+                .and(predicate::str::contains("1 ingested")),
+        );
+    assert!(!sandbox.events(&[]).is_empty());
+    // Given the date, the same file ingests and its "Tuesday" resolves against it.
+    sandbox
+        .timeline()
+        .args(["ingest", "--published", "2025-04-03"])
+        .arg(&undated)
+        .assert()
+        .success();
+    let calls = sandbox.events(&["--type", "call", "--from", "2025-04-01"]);
+    assert_eq!(calls.len(), 1);
+    assert_eq!(calls[0]["date"]["start"], "2025-04-01");
+}
+
+#[test]
+fn errors_name_the_file_and_lose_nothing_stored() {
+    let sandbox = Sandbox::new();
+    sandbox.ingest(&[&sample_articles()]).success();
+    let before = sandbox.events(&["--modality", "all"]);
+    let bad = sandbox.write(
+        "bad.txt",
+        "---\npublished: 18 March\n---\nTrump called Putin.",
+    );
+    sandbox
+        .ingest(&[&bad])
+        .code(1)
+        .stderr(predicate::str::contains(
+            "bad.txt: front matter: published date \"18 March\" is not YYYY-MM-DD",
+        ));
+    let missing = sandbox.dir.path().join("missing.txt");
+    sandbox
+        .ingest(&[&missing])
+        .code(1)
+        .stderr(predicate::str::contains(
+            "missing.txt: no such file or directory",
+        ));
+    assert_eq!(sandbox.events(&["--modality", "all"]), before);
+}
+
+#[test]
+fn stdin_and_flags_supply_metadata() {
+    let sandbox = Sandbox::new();
+    sandbox
+        .timeline()
+        .args([
+            "ingest",
+            "-",
+            "--published",
+            "2025-03-18",
+            "--source",
+            "Test Wire",
+            "--title",
+            "Piped",
+        ])
+        .write_stdin("Trump and Putin spoke Tuesday in a phone call.")
+        .assert()
+        .success();
+    let events = sandbox.events(&[]);
+    assert_eq!(events.len(), 1);
+    let mention = &events[0]["mentions"][0];
+    assert_eq!(mention["article"], "stdin");
+    assert_eq!(mention["source"], "Test Wire");
+    assert_eq!(mention["title"], "Piped");
+    assert_eq!(events[0]["date"]["start"], "2025-03-18");
+}
+
+#[test]
+fn windows_1252_files_are_decoded() {
+    let sandbox = Sandbox::new();
+    let mut bytes = b"---\npublished: 2025-03-18\n---\n".to_vec();
+    bytes.extend_from_slice(b"\x93Today,\x94 Trump and Putin spoke by phone, the Kremlin said.");
+    let path = sandbox.write("cp1252.txt", bytes);
+    sandbox.ingest(&[&path]).success();
+    let events = sandbox.events(&[]);
+    let sentence = events[0]["mentions"][0]["sentence"].as_str().unwrap();
+    assert!(sentence.starts_with("“Today,”"), "{sentence}");
+}
+
+#[test]
+fn reports_of_one_event_merge_and_refine_its_date() {
+    let sandbox = Sandbox::new();
+    sandbox
+        .ingest(&[&sample_articles(), &fixture("articles")])
+        .success();
+    let meetings = sandbox.events(&["--type", "meeting"]);
+    assert_eq!(meetings.len(), 1, "{meetings:#?}");
+    let meeting = &meetings[0];
+    // "Last week" (2025-W11) and "on Tuesday" in a paper of 2025-03-12 agree on March 11.
+    assert_eq!(meeting["date"]["start"], "2025-03-11");
+    assert_eq!(meeting["date"]["precision"], "day");
+    assert_eq!(meeting["articles"], 2);
+    assert_eq!(meeting["sources"], 2);
+}

@@ -1,0 +1,231 @@
+//! `timeline list` on the sample article: what the spine must show.
+
+mod common;
+
+use common::*;
+use predicates::prelude::*;
+use serde_json::Value;
+
+fn sample() -> (Sandbox, Vec<Value>) {
+    let sandbox = Sandbox::new();
+    sandbox.ingest(&[&sample_articles()]).success();
+    let events = sandbox.events(&[]);
+    (sandbox, events)
+}
+
+fn dated<'a>(events: &'a [Value], event_type: &str, day: &str) -> Vec<&'a Value> {
+    of_type(events, event_type)
+        .into_iter()
+        .filter(|e| e["date"]["start"] == day && e["date"]["end"] == day)
+        .collect()
+}
+
+#[test]
+fn the_call_agreement_ceasefire_and_condition_are_on_the_day_of_the_call() {
+    let (_sandbox, events) = sample();
+    let call = dated(&events, "call", "2025-03-18");
+    assert_eq!(call.len(), 1, "{events:#?}");
+    assert!(actors(call[0]).contains(&"Trump".into()) && actors(call[0]).contains(&"Putin".into()));
+    assert_eq!(call[0]["cameo"], "041");
+    assert_eq!(dated(&events, "agreement", "2025-03-18").len(), 1);
+    assert_eq!(dated(&events, "ceasefire", "2025-03-18").len(), 1);
+    let demand = dated(&events, "demand", "2025-03-18");
+    assert_eq!(demand.len(), 1);
+    assert_eq!(demand[0]["mentions"][0]["attributed_to"], "Kremlin");
+}
+
+#[test]
+fn trumps_monday_statements_are_on_monday() {
+    let (_sandbox, events) = sample();
+    let statements = dated(&events, "statement", "2025-03-17");
+    assert_eq!(statements.len(), 2);
+    for s in statements {
+        assert_eq!(actors(s), vec!["Trump"]);
+    }
+}
+
+#[test]
+fn last_weeks_meeting_and_proposal_are_a_week() {
+    let (_sandbox, events) = sample();
+    for event_type in ["meeting", "proposal"] {
+        let found = of_type(&events, event_type);
+        assert_eq!(found.len(), 1, "{event_type}");
+        let date = &found[0]["date"];
+        assert_eq!(
+            (date["start"].as_str(), date["end"].as_str()),
+            (Some("2025-03-10"), Some("2025-03-16"))
+        );
+        assert_eq!(date["precision"], "week");
+        assert_eq!(date["label"], "2025-W11 (Mar 10–16)");
+        assert_eq!(found[0]["place"], "Saudi Arabia");
+        assert_eq!(actors(found[0]), vec!["USA", "Ukraine"]);
+    }
+}
+
+#[test]
+fn putins_acceptance_is_not_dated_after_the_call() {
+    let (_sandbox, events) = sample();
+    let acceptance = of_type(&events, "acceptance");
+    assert_eq!(acceptance.len(), 1);
+    assert!(acceptance[0]["date"]["end"].as_str().unwrap() <= "2025-03-18");
+    assert_eq!(actors(acceptance[0]), vec!["Putin"]);
+}
+
+#[test]
+fn durations_date_nothing() {
+    let (_sandbox, events) = sample();
+    for event in &events {
+        for mention in event["mentions"].as_array().unwrap() {
+            let text = mention["date"]["text"].as_str().unwrap_or("");
+            assert!(
+                !["30-day", "at least 90 minutes", "three years"].contains(&text),
+                "{event:#}"
+            );
+        }
+    }
+}
+
+#[test]
+fn every_event_keeps_its_evidence() {
+    let (_sandbox, events) = sample();
+    for event in &events {
+        let mention = &event["mentions"][0];
+        assert_eq!(mention["article"], "2025-03-18-cbs-trump-putin-call.txt");
+        assert_eq!(mention["source"], "CBS News");
+        assert_eq!(mention["published"], "2025-03-18");
+        assert!(mention["rule"].as_str().unwrap().contains('.'));
+        let (start, end) = (
+            mention["start"].as_u64().unwrap(),
+            mention["end"].as_u64().unwrap(),
+        );
+        let sentence = mention["sentence"].as_str().unwrap();
+        assert_eq!((end - start) as usize, sentence.chars().count());
+    }
+}
+
+#[test]
+fn hypothetical_and_negated_events_are_kept_but_not_listed_by_default() {
+    let (sandbox, events) = sample();
+    let all = sandbox.events(&["--modality", "all"]);
+    assert!(all.len() > events.len());
+    let negated = sandbox.events(&["--modality", "negated"]);
+    assert!(
+        negated.iter().any(|e| e["type"] == "agreement"),
+        "“did not commit to a deal”: {negated:#?}"
+    );
+    assert!(events
+        .iter()
+        .all(|e| e["modality"] != "negated" && e["modality"] != "hypothetical"));
+}
+
+#[test]
+fn filters_by_date_type_and_actor() {
+    let (sandbox, _events) = sample();
+    let monday = sandbox.events(&["--from", "2025-03-17", "--to", "2025-03-17"]);
+    assert!(
+        monday.iter().all(|e| e["type"] == "statement"),
+        "{monday:#?}"
+    );
+    // A week overlapping the range is in it.
+    let week = sandbox.events(&[
+        "--from",
+        "2025-03-16",
+        "--to",
+        "2025-03-16",
+        "--type",
+        "meeting",
+    ]);
+    assert_eq!(week.len(), 1);
+    let kremlin = sandbox.events(&["--actor", "russia"]);
+    assert!(kremlin
+        .iter()
+        .all(|e| actors(e).contains(&"Russia".to_owned())));
+    assert!(!kremlin.is_empty());
+    assert!(sandbox.events(&["--to", "2025-03"]).len() >= 9);
+    assert!(sandbox.events(&["--to", "2025-02"]).is_empty());
+}
+
+#[test]
+fn table_csv_and_markdown_formats() {
+    let (sandbox, _events) = sample();
+    sandbox
+        .timeline()
+        .args(["list", "--width", "140"])
+        .assert()
+        .success()
+        .stdout(
+            predicate::str::contains("2025-W11 (Mar 10–16)")
+                .and(predicate::str::contains("Saudi Arabia")),
+        );
+    let csv = sandbox
+        .timeline()
+        .args(["list", "--format", "csv"])
+        .output()
+        .unwrap();
+    let mut reader = csv::Reader::from_reader(&csv.stdout[..]);
+    assert_eq!(reader.headers().unwrap().get(0), Some("id"));
+    assert!(reader.records().count() >= 9);
+    sandbox
+        .timeline()
+        .args(["list", "--format", "markdown"])
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("| ID | Date | Type |"));
+    sandbox
+        .timeline()
+        .args(["list", "--from", "March"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("is not a date"));
+}
+
+#[test]
+fn show_explains_an_event() {
+    let (sandbox, events) = sample();
+    let demand = of_type(&events, "demand")[0];
+    let id = demand["id"].to_string();
+    sandbox
+        .timeline()
+        .args(["show", &id])
+        .assert()
+        .success()
+        .stdout(
+            predicate::str::contains("demand (CAMEO 100)")
+                .and(predicate::str::contains(
+                    "A Russian readout of the call from the Kremlin said",
+                ))
+                .and(predicate::str::contains("rule:      demand.condition"))
+                .and(predicate::str::contains("according to: Kremlin"))
+                .and(predicate::str::contains("“the call” (reference)")),
+        );
+    sandbox
+        .timeline()
+        .args(["show", "9999"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no event 9999"));
+}
+
+#[test]
+fn articles_lists_and_remove_takes_an_article_out() {
+    let (sandbox, _events) = sample();
+    sandbox
+        .timeline()
+        .arg("articles")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "2025-03-18-cbs-trump-putin-call.txt",
+        ));
+    sandbox
+        .timeline()
+        .args(["remove", "2025-03-18-cbs-trump-putin-call.txt"])
+        .assert()
+        .success();
+    assert!(sandbox.events(&["--modality", "all"]).is_empty());
+    sandbox
+        .timeline()
+        .args(["remove", "nope.txt"])
+        .assert()
+        .code(2);
+}
