@@ -77,8 +77,8 @@ impl Attributor {
             phrase = &phrase[index + 1..];
         }
         if phrase.is_empty() {
-            // "…,” said Trump": the source comes after the verb.
-            return first_actor(&text[end..], gazetteer, 25);
+            // "…,” said Trump": the source comes right after the verb.
+            return first_actor(&text[end..], gazetteer, 3);
         }
         let actors = gazetteer.actors_in(phrase);
         if !actors.is_empty() {
@@ -106,12 +106,7 @@ impl Attributor {
     /// opening (Trump said: “…”); a quotation with neither continues the previous one's.
     pub fn quotes(&self, text: &str, reports: &[Report]) -> Vec<(usize, usize, Option<String>)> {
         let mut out: Vec<(usize, usize, Option<String>)> = Vec::new();
-        let mut search = 0;
-        while let Some(open) = text[search..].find('“').map(|i| search + i) {
-            let Some(close) = text[open..].find('”').map(|i| open + i) else {
-                break;
-            };
-            let after = close + '”'.len_utf8();
+        for (open, after) in quote_spans(text) {
             let following = reports.iter().find(|r| {
                 r.start >= after
                     && r.start - after <= 60
@@ -126,10 +121,30 @@ impl Attributor {
                 .and_then(|r| r.source.clone())
                 .or_else(|| out.last().and_then(|q| q.2.clone()));
             out.push((open, after, source));
-            search = after;
         }
         out
     }
+}
+
+/// Spans of quotations: “curly” ones, and "straight" ones paired in order.
+fn quote_spans(text: &str) -> Vec<(usize, usize)> {
+    let mut spans = Vec::new();
+    let mut from = 0;
+    while let Some((offset, opening)) = text[from..]
+        .char_indices()
+        .find(|(_, c)| matches!(c, '“' | '"'))
+    {
+        let open = from + offset;
+        let closing = if opening == '“' { '”' } else { '"' };
+        let inside = open + opening.len_utf8();
+        let Some(length) = text[inside..].find(closing) else {
+            break;
+        };
+        let after = inside + length + closing.len_utf8();
+        spans.push((open, after));
+        from = after;
+    }
+    spans
 }
 
 fn first_actor(text: &str, gazetteer: &Gazetteer, within: usize) -> Option<String> {
@@ -149,7 +164,7 @@ mod tests {
         let cues = Cues::load().unwrap();
         (
             Attributor::new(&cues.attribution),
-            Gazetteer::load(cues.group_nouns.words).unwrap(),
+            Gazetteer::load(&cues).unwrap(),
         )
     }
 
@@ -191,5 +206,8 @@ mod tests {
         assert_eq!(quotes.len(), 2);
         assert_eq!(quotes[0].2.as_deref(), Some("White House"));
         assert_eq!(quotes[1].2.as_deref(), Some("White House"));
+        let straight = "\"We agreed,\" Trump wrote.";
+        let quotes = a.quotes(straight, &a.reports(straight, &g));
+        assert_eq!(quotes, vec![(0, 12, Some("Trump".to_owned()))]);
     }
 }

@@ -44,12 +44,19 @@ impl Modality {
 
 #[derive(Debug, Clone, Deserialize)]
 pub struct Cues {
+    pub skip_sentences: Patterns,
     pub group_nouns: Words,
+    pub topic_nouns: Words,
     pub modality: ModalityCues,
     pub attribution: AttributionCues,
     pub anaphora: AnaphoraCues,
     /// Definite noun phrase → the event types it may refer back to.
     pub references: BTreeMap<String, Vec<String>>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct Patterns {
+    pub patterns: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -76,6 +83,8 @@ pub struct AttributionCues {
 pub struct AnaphoraCues {
     pub groups: Vec<String>,
     pub persons: Vec<String>,
+    /// First-person pronouns: in a quotation, the quotation's source.
+    pub speakers: Vec<String>,
 }
 
 impl Cues {

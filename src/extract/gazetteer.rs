@@ -9,6 +9,7 @@ use aho_corasick::{AhoCorasick, MatchKind};
 use anyhow::{Context, Result};
 use serde::Deserialize;
 
+use super::cues::Cues;
 use crate::rules;
 
 #[derive(Debug, Clone, Deserialize)]
@@ -59,6 +60,7 @@ pub struct Gazetteer {
     place_matcher: AhoCorasick,
     place_of: Vec<usize>,
     group_nouns: Vec<String>,
+    topic_nouns: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -77,7 +79,11 @@ const LOCATIVES: &[&str] = &["in", "at", "near", "In", "At"];
 const DESTINATIONS: &[&str] = &["to", "into"];
 
 impl Gazetteer {
-    pub fn load(group_nouns: Vec<String>) -> Result<Gazetteer> {
+    /// The gazetteer of the rule files, with the noun lists of `cues` that decide when a
+    /// name is a party.
+    pub fn load(cues: &Cues) -> Result<Gazetteer> {
+        let group_nouns = cues.group_nouns.words.clone();
+        let topic_nouns = cues.topic_nouns.words.clone();
         let actors = rules::load_toml::<ActorFile>("events/actors.toml")?.actor;
         let places = rules::load_toml::<PlaceFile>("events/places.toml")?.place;
         let mut spellings = Vec::new();
@@ -116,6 +122,7 @@ impl Gazetteer {
             place_matcher,
             place_of,
             group_nouns,
+            topic_nouns,
         })
     }
 
@@ -135,6 +142,21 @@ impl Gazetteer {
             .and_then(|p| p.country.clone())
     }
 
+    /// Actors at country level: each person counts as the country he acts for.
+    pub fn parties_of(&self, actors: &[String]) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for name in actors {
+            let party = self
+                .actor_named(name)
+                .and_then(|i| self.actors[i].country.clone())
+                .unwrap_or_else(|| name.clone());
+            if !out.contains(&party) {
+                out.push(party);
+            }
+        }
+        out
+    }
+
     pub fn actor_named(&self, name: &str) -> Option<usize> {
         self.actors.iter().position(|a| a.name == name)
     }
@@ -151,7 +173,10 @@ impl Gazetteer {
             if demonym && !self.group_noun_follows(&text[m.end()..]) {
                 continue;
             }
-            if !demonym && after_locative(text, m.start(), LOCATIVES) {
+            if !demonym
+                && (after_locative(text, m.start(), LOCATIVES)
+                    || self.next_word_in(&text[m.end()..], &self.topic_nouns))
+            {
                 continue;
             }
             out.push(ActorMention {
@@ -188,14 +213,29 @@ impl Gazetteer {
             .collect()
     }
 
-    fn group_noun_follows(&self, rest: &str) -> bool {
+    fn next_word_in(&self, rest: &str, words: &[String]) -> bool {
         let next: String = rest
             .trim_start()
             .chars()
             .take_while(|c| c.is_alphabetic())
-            .collect::<String>()
-            .to_lowercase();
-        self.group_nouns.contains(&next)
+            .collect();
+        !next.is_empty() && words.contains(&next.to_lowercase())
+    }
+
+    /// Whether a group noun follows, possibly after a coordinated demonym: "Russian
+    /// delegation", "Ukrainian and Russian delegations".
+    fn group_noun_follows(&self, rest: &str) -> bool {
+        let words: Vec<String> = rest
+            .split(|c: char| !c.is_alphabetic())
+            .filter(|w| !w.is_empty())
+            .take(3)
+            .map(str::to_lowercase)
+            .collect();
+        let next = match words.first().map(String::as_str) {
+            Some("and" | "or") => words.get(2),
+            _ => words.first(),
+        };
+        next.is_some_and(|w| self.group_nouns.contains(w))
     }
 }
 
@@ -229,7 +269,7 @@ mod tests {
     use super::*;
 
     fn gazetteer() -> Gazetteer {
-        Gazetteer::load(vec!["delegation".into()]).unwrap()
+        Gazetteer::load(&Cues::load().unwrap()).unwrap()
     }
 
     fn names(text: &str) -> Vec<String> {
@@ -261,6 +301,7 @@ mod tests {
     fn names_after_locatives_are_places() {
         let g = gazetteer();
         assert_eq!(names("a ceasefire in Ukraine"), Vec::<String>::new());
+        assert_eq!(names("to end the Ukraine war"), Vec::<String>::new());
         let places = g.places_in("delegates met in Saudi Arabia and in the city of Jeddah");
         let names: Vec<&str> = places
             .iter()

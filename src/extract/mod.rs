@@ -30,7 +30,7 @@ pub enum DateBasis {
     Expression,
     /// The date of an event the sentence refers back to ("a readout of the call").
     Reference,
-    /// The last date given earlier in the same paragraph.
+    /// The date of the last event dated earlier in the same paragraph.
     Context,
     /// No date in the text: the event is only known to be reported by the publication date.
     Publication,
@@ -97,6 +97,7 @@ pub struct Extractor {
     attributor: Attributor,
     pronouns: regex::Regex,
     references: Vec<(regex::Regex, Vec<String>)>,
+    skip_sentences: regex::RegexSet,
 }
 
 /// A name in a sentence standing for one or more actors: a name, or a pronoun resolved.
@@ -106,6 +107,9 @@ struct Named {
     end: usize,
     actors: Vec<usize>,
     text: String,
+    /// Stands for the parties of an earlier event ("the two sides"): an undated event told
+    /// of them happened when that event did.
+    group_of_earlier_event: bool,
 }
 
 /// What earlier sentences of the article tell later ones.
@@ -113,10 +117,13 @@ struct Named {
 struct Discourse {
     last_person: Option<usize>,
     last_group: Vec<usize>,
+    /// The date of the event `last_group` took part in.
+    last_group_date: Option<DateReading>,
     /// Events told so far: type and date, for "the call" to refer back to.
     told: Vec<(String, DateReading)>,
-    /// The last date expression of the current paragraph.
-    paragraph: Option<(usize, TimeExpr)>,
+    /// The date of the last asserted event of the current paragraph that its own sentence
+    /// dated: the narrative time that undated sentences after it continue.
+    paragraph: Option<(usize, DateReading)>,
 }
 
 /// How far from its trigger a date may stand and still be the trigger's own (`needs_date`).
@@ -129,7 +136,7 @@ impl Extractor {
         let cues = Cues::load()?;
         let types = EventTypes::load()?;
         let triggers = TriggerSet::load(&types)?;
-        let gazetteer = Gazetteer::load(cues.group_nouns.words.clone())?;
+        let gazetteer = Gazetteer::load(&cues)?;
         let attributor = Attributor::new(&cues.attribution);
         let phrases: Vec<String> = cues
             .anaphora
@@ -161,7 +168,9 @@ impl Extractor {
                 Ok((re, types))
             })
             .collect::<Result<Vec<_>>>()?;
+        let skip_sentences = regex::RegexSet::new(&cues.skip_sentences.patterns)?;
         Ok(Extractor {
+            skip_sentences,
             tagger: Tagger::load()?,
             types,
             gazetteer,
@@ -202,18 +211,21 @@ impl Extractor {
                 discourse
                     .told
                     .push((event.event_type.clone(), event.date.clone()));
+                if event.modality == Modality::Asserted && event.date.basis == DateBasis::Expression
+                {
+                    discourse.paragraph = Some((sentence.paragraph, event.date.clone()));
+                }
                 if event.actors.len() >= 2 {
                     discourse.last_group = event
                         .actors
                         .iter()
                         .filter_map(|a| self.gazetteer.actor_named(a))
                         .collect();
+                    discourse.last_group_date =
+                        event.date.interval.is_some().then(|| event.date.clone());
                 }
             }
             events.extend(found);
-            if let Some(last) = dates.last() {
-                discourse.paragraph = Some((sentence.paragraph, (*last).clone()));
-            }
         }
         events
     }
@@ -256,7 +268,17 @@ impl Extractor {
         discourse: &mut Discourse,
     ) -> Vec<ExtractedEvent> {
         let text = sentence.text(&article.text);
-        let names = self.names_in(text, discourse);
+        if self.skip_sentences.is_match(text) {
+            return Vec::new();
+        }
+        let quote_source = |offset: usize| {
+            let absolute = sentence.start + offset;
+            quotes
+                .iter()
+                .find(|(s, e, _)| *s <= absolute && absolute < *e)
+                .and_then(|q| q.2.clone())
+        };
+        let names = self.names_in(text, discourse, &quote_source);
         let places = self.gazetteer.places_in(text);
         let reports = self.attributor.reports(text, &self.gazetteer);
         let matches = self.content_filtered(text, self.triggers.find(text));
@@ -275,6 +297,9 @@ impl Extractor {
 
         let mut events: Vec<(usize, ExtractedEvent)> = Vec::new();
         let mut previous_subject: Vec<usize> = Vec::new();
+        // Names already taken as what the previous trigger acted on ("called Zelenskyy after
+        // speaking with Putin": Zelenskyy is not who spoke with Putin).
+        let mut previous_objects: Vec<usize> = Vec::new();
         for (index, m) in matches.iter().enumerate() {
             let rule = &self.triggers.rules[m.rule];
             let event_type = rule
@@ -291,11 +316,33 @@ impl Extractor {
             } else {
                 matches[index - 1].end
             };
-            let right = matches.get(index + 1).map_or(text.len(), |n| n.start);
+            // What the trigger acts on ends with its clause, and inside a quotation with the
+            // quotation ("…calling Zelensky,” Trump wrote": Trump is the source).
+            let quote_end = quote_at(m.start).map_or(text.len(), |q| {
+                quotes[q].1.saturating_sub(sentence.start).min(text.len())
+            });
+            let right = matches
+                .get(index + 1)
+                .map_or(text.len(), |n| n.start)
+                .min(clause_end(text, m.end))
+                .min(quote_end);
 
             if rule.needs_date
                 && !relative_dates.iter().any(|(s, e, _)| {
                     distance((*s, *e), (m.start, m.end)) <= OWN_DATE_DISTANCE || *s <= FRONTED_DATE
+                })
+            {
+                continue;
+            }
+            // "said Wednesday he had a call" reports the call; "said Monday that talks are
+            // complicated, and added he would love to meet" is a statement of its own.
+            if rule.yields_to_content
+                && matches[index + 1..].iter().any(|later| {
+                    !self.triggers.rules[later.rule].yields_to_content
+                        && matches!(
+                            self.cues.modality(clause_before(text, later.start)),
+                            Modality::Asserted | Modality::Planned
+                        )
                 })
             {
                 continue;
@@ -311,20 +358,30 @@ impl Extractor {
             let (mut actor_ids, actor_text) = match rule.actors {
                 ActorScope::Speaker => speaker(&names, left, m),
                 ActorScope::Clause => {
+                    // Names inside a long trigger count too: "talks between Russia and
+                    // Ukraine were held".
                     let mut subject: Vec<&Named> = names
                         .iter()
-                        .filter(|n| n.start >= left && n.end <= m.start)
+                        .filter(|n| {
+                            n.start >= left
+                                && n.end <= m.end
+                                && !previous_objects.contains(&n.start)
+                        })
                         .collect();
                     if subject.is_empty() && previous_subject.is_empty() {
                         subject = names.iter().filter(|n| n.end <= m.start).collect();
                     }
-                    let objects = names.iter().filter(|n| n.start >= m.end && n.end <= right);
+                    let objects: Vec<&Named> = names
+                        .iter()
+                        .filter(|n| n.start >= m.end && n.end <= right)
+                        .collect();
+                    previous_objects = objects.iter().map(|n| n.start).collect();
                     let mut ids = Vec::new();
                     let mut written = Vec::new();
                     if subject.is_empty() {
                         ids.extend(previous_subject.iter().copied());
                     }
-                    for n in subject.iter().copied().chain(objects) {
+                    for n in subject.iter().chain(objects.iter()).copied() {
                         ids.extend(n.actors.iter().copied());
                         written.push(n.text.clone());
                     }
@@ -343,7 +400,21 @@ impl Extractor {
                 continue;
             }
 
-            let date = self.date_for(m, &relative_dates, text, discourse);
+            let mut date = self.date_for(m, &relative_dates, text, discourse);
+            if date.basis == DateBasis::Publication {
+                // "The two sides agreed ...": told of the parties of an earlier event, with no
+                // date of its own, it belongs to that event's occasion.
+                let group = names
+                    .iter()
+                    .find(|n| n.group_of_earlier_event && n.start >= left && n.end <= right);
+                if let (Some(group), Some(group_date)) = (group, &discourse.last_group_date) {
+                    date = DateReading {
+                        basis: DateBasis::Context,
+                        text: Some(group.text.clone()),
+                        ..group_date.clone()
+                    };
+                }
+            }
             let mut modality = self.cues.modality(clause_before(text, m.start));
             if modality == Modality::Asserted
                 && date
@@ -397,10 +468,13 @@ impl Extractor {
                 },
             };
             // One sentence tells one event of a type once ("spoke ... in a phone call").
-            if let Some((_, same)) = events
-                .iter_mut()
-                .find(|(_, e)| e.event_type == event.event_type)
-            {
+            if let Some((_, same)) = events.iter_mut().find(|(_, e)| {
+                e.event_type == event.event_type
+                    && parties_agree(
+                        &self.gazetteer.parties_of(&e.actors),
+                        &self.gazetteer.parties_of(&event.actors),
+                    )
+            }) {
                 for actor in event.actors {
                     if !same.actors.contains(&actor) {
                         same.actors.push(actor);
@@ -439,7 +513,12 @@ impl Extractor {
     }
 
     /// Names and resolved pronouns of a sentence, in order.
-    fn names_in(&self, text: &str, discourse: &Discourse) -> Vec<Named> {
+    fn names_in(
+        &self,
+        text: &str,
+        discourse: &Discourse,
+        quote_source: &dyn Fn(usize) -> Option<String>,
+    ) -> Vec<Named> {
         let skip = dateline_end(text);
         let mentions: Vec<ActorMention> = self
             .gazetteer
@@ -465,6 +544,7 @@ impl Extractor {
                     end: m.end,
                     actors: vec![m.actor],
                     text: m.text.clone(),
+                    group_of_earlier_event: false,
                 });
             }
         }
@@ -472,7 +552,26 @@ impl Extractor {
         for p in self.pronouns.find_iter(text) {
             let phrase = p.as_str().to_lowercase();
             let before: Vec<&Named> = names.iter().filter(|n| n.end <= p.start()).collect();
-            let actors = if self.cues.anaphora.persons.contains(&phrase) {
+            let mut via_group = false;
+            // "We" and "I" in a quotation are whoever the quotation is attributed to.
+            let speaker: Vec<usize> = if self.cues.anaphora.speakers.contains(&phrase) {
+                quote_source(p.start())
+                    .map(|source| {
+                        self.gazetteer
+                            .actors_in(&source)
+                            .into_iter()
+                            .map(|m| m.actor)
+                            .collect()
+                    })
+                    .unwrap_or_default()
+            } else {
+                Vec::new()
+            };
+            let actors = if !speaker.is_empty() {
+                speaker
+            } else if phrase == "i" {
+                Vec::new()
+            } else if self.cues.anaphora.persons.contains(&phrase) {
                 let here = before
                     .iter()
                     .rev()
@@ -489,6 +588,7 @@ impl Extractor {
                 if here.len() >= 2 {
                     here
                 } else {
+                    via_group = true;
                     discourse.last_group.clone()
                 }
             };
@@ -501,6 +601,7 @@ impl Extractor {
                     end: p.end(),
                     actors,
                     text: p.as_str().to_owned(),
+                    group_of_earlier_event: via_group,
                 });
             }
         }
@@ -545,12 +646,10 @@ impl Extractor {
                 }
             }
         }
-        if let Some((_, expr)) = &discourse.paragraph {
+        if let Some((_, date)) = &discourse.paragraph {
             return DateReading {
-                interval: expr.interval.clone(),
                 basis: DateBasis::Context,
-                text: Some(expr.text.clone()),
-                rule: Some(expr.rule.clone()),
+                ..date.clone()
             };
         }
         DateReading {
@@ -560,6 +659,14 @@ impl Extractor {
             rule: None,
         }
     }
+}
+
+/// Whether two reports' parties (actors at country level) can be of one event: they share
+/// two parties, or all of the smaller side's one. A report may name fewer or more parties
+/// than another, but Trump–Putin (USA, Russia) is not Trump–Zelensky (USA, Ukraine).
+pub fn parties_agree(a: &[String], b: &[String]) -> bool {
+    let shared = a.iter().filter(|p| b.contains(p)).count();
+    shared > 0 && shared >= a.len().min(b.len()).min(2)
 }
 
 /// Who said it: the name nearest before the reporting verb, else the one right after it
@@ -595,12 +702,12 @@ fn attribution_for(m: &TriggerMatch, reports: &[Report], text: &str) -> Option<S
 }
 
 /// Where the clause that starts at `from` ends: a semicolon, a comma before a new subject
-/// (a pronoun or "the"),
+/// (a pronoun, "the" or a capital),
 /// "but" or "while", or the end of the sentence.
 fn clause_end(text: &str, from: usize) -> usize {
     static CLAUSE_BREAK: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
     let re = CLAUSE_BREAK.get_or_init(|| {
-        regex::Regex::new(r";|,\s+(?:he|she|they|we|it|the|but|while|and\s+(?:he|she|they))\b|\s(?:but|while|whereas)\s")
+        regex::Regex::new(r";|,\s+(?:he|she|they|we|it|the|but|while|and\s+(?:he|she|they|we))\b|,\s+[A-Z]|\s(?:but|while|whereas)\s")
             .expect("clause breaks compile")
     });
     re.find(&text[from..])

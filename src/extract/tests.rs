@@ -108,17 +108,20 @@ fn modality_is_read_from_the_clause() {
     );
     assert_eq!(
         modality(
-            "If Russia agrees, the envoys will meet in Riyadh.",
+            "If Russia agrees, Witkoff will meet Putin in Riyadh.",
             "meeting"
         ),
         Some(Modality::Hypothetical)
     );
     assert_eq!(
-        modality("The envoys will meet in Riyadh on Friday.", "meeting"),
+        modality(
+            "Witkoff and Putin will meet in Riyadh on Friday.",
+            "meeting"
+        ),
         Some(Modality::Planned)
     );
     assert_eq!(
-        modality("The envoys met in Riyadh on Friday.", "meeting"),
+        modality("Witkoff and Putin met in Riyadh on Friday.", "meeting"),
         Some(Modality::Asserted)
     );
 }

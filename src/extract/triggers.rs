@@ -31,7 +31,7 @@ pub(super) struct TriggerSpec {
     pub unless_after: Option<String>,
     #[serde(default)]
     pub unless_within: Option<String>,
-    #[serde(default)]
+    #[serde(default = "one")]
     pub min_actors: usize,
     #[serde(default)]
     pub actor_after: bool,
@@ -40,6 +40,8 @@ pub(super) struct TriggerSpec {
     #[serde(default)]
     pub takes_content: bool,
     #[serde(default)]
+    pub yields_to_content: bool,
+    #[serde(default)]
     pub actors: ActorScope,
     #[serde(default)]
     pub priority: i32,
@@ -47,6 +49,11 @@ pub(super) struct TriggerSpec {
     #[serde(default)]
     #[cfg_attr(not(test), allow(dead_code))]
     pub examples: Vec<[String; 2]>,
+}
+
+/// An event is about someone: by default a trigger needs one actor.
+fn one() -> usize {
+    1
 }
 
 #[derive(Deserialize)]
@@ -68,6 +75,7 @@ pub struct Trigger {
     pub actor_after: bool,
     pub needs_date: bool,
     pub takes_content: bool,
+    pub yields_to_content: bool,
     pub actors: ActorScope,
     pub priority: i32,
 }
@@ -115,6 +123,7 @@ impl TriggerSet {
                 actor_after: spec.actor_after,
                 needs_date: spec.needs_date,
                 takes_content: spec.takes_content,
+                yields_to_content: spec.yields_to_content,
                 actors: spec.actors,
                 priority: spec.priority,
             });

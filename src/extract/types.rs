@@ -14,6 +14,9 @@ pub struct EventType {
     /// Types another report may give the same event ("meeting" for "talks").
     #[serde(default)]
     pub same_as: Vec<String>,
+    /// Types another article may give the same event ("ceasefire" for an "agreement").
+    #[serde(default)]
+    pub merges_across_articles_with: Vec<String>,
     /// Whether two sentences of one article can report one event of this type.
     #[serde(default = "yes")]
     pub merge_within_article: bool,
@@ -38,7 +41,7 @@ impl EventTypes {
         let file: File = rules::load_toml("events/types.toml")?;
         let types = EventTypes { types: file.r#type };
         for t in &types.types {
-            for other in &t.same_as {
+            for other in t.same_as.iter().chain(&t.merges_across_articles_with) {
                 if types.get(other).is_none() {
                     bail!(
                         "events/types.toml: type {} lists unknown type {other} in same_as",
@@ -62,16 +65,17 @@ impl EventTypes {
         self.get(name).and_then(|t| t.cameo.as_deref())
     }
 
-    pub fn merges_within_article(&self, name: &str) -> bool {
-        self.get(name).is_none_or(|t| t.merge_within_article)
-    }
-
-    /// Whether two reports typed `a` and `b` may be of one event.
-    pub fn compatible(&self, a: &str, b: &str) -> bool {
-        a == b
-            || self
-                .get(a)
-                .is_some_and(|t| t.same_as.iter().any(|s| s == b))
+    /// Whether two reports typed `a` and `b` may be of one event; `same_article` when both
+    /// come from one article.
+    pub fn compatible(&self, a: &str, b: &str, same_article: bool) -> bool {
+        let Some(t) = self.get(a) else {
+            return a == b;
+        };
+        if a == b {
+            return !same_article || t.merge_within_article;
+        }
+        t.same_as.iter().any(|s| s == b)
+            || (!same_article && t.merges_across_articles_with.iter().any(|s| s == b))
     }
 }
 
@@ -101,7 +105,10 @@ mod tests {
             assert!(types.get(name).is_some(), "{name}");
         }
         assert_eq!(types.cameo("meeting"), Some("044"));
-        assert!(types.compatible("meeting", "talks"));
-        assert!(!types.compatible("call", "meeting"));
+        assert!(types.compatible("meeting", "talks", true));
+        assert!(!types.compatible("call", "meeting", false));
+        assert!(types.compatible("agreement", "ceasefire", false));
+        assert!(!types.compatible("agreement", "ceasefire", true));
+        assert!(!types.compatible("statement", "statement", true));
     }
 }

@@ -7,11 +7,18 @@
 
 use chrono::{Duration, NaiveDate};
 
-use crate::extract::{EventTypes, Modality};
+use crate::extract::{parties_agree, EventTypes, Modality};
 
 /// How long before its report an undated event may have happened and still be taken for a
 /// dated one: news reports what just happened.
 pub const UNDATED_WINDOW_DAYS: i64 = 7;
+
+/// How far apart two readings' dates are, in days (0 when they overlap): of several events a
+/// report could be, it is the nearest in time.
+pub fn date_gap(a: &Reading, b: &Reading) -> i64 {
+    let (a, b) = (a.span(), b.span());
+    (b.0 - a.1).num_days().max((a.0 - b.1).num_days()).max(0)
+}
 
 /// What identity is judged on.
 #[derive(Debug, Clone)]
@@ -37,8 +44,9 @@ impl Reading<'_> {
     }
 }
 
-pub fn same_event(types: &EventTypes, a: &Reading, b: &Reading) -> bool {
-    types.compatible(a.event_type, b.event_type)
+/// Whether `a` and `b` report one event; `same_article` when one article tells both.
+pub fn same_event(types: &EventTypes, a: &Reading, b: &Reading, same_article: bool) -> bool {
+    types.compatible(a.event_type, b.event_type, same_article)
         && dates_agree(a, b)
         && parties_agree(&a.parties, &b.parties)
         && places_agree(a.place.as_ref(), b.place.as_ref())
@@ -48,16 +56,6 @@ pub fn same_event(types: &EventTypes, a: &Reading, b: &Reading) -> bool {
 fn dates_agree(a: &Reading, b: &Reading) -> bool {
     let (a, b) = (a.span(), b.span());
     a.0 <= b.1 && b.0 <= a.1
-}
-
-/// The smaller side's parties all take part on the larger side; two sides of two or more
-/// parties each must be the same parties (Trump–Putin is not Trump–Zelensky).
-fn parties_agree(a: &[String], b: &[String]) -> bool {
-    if a.is_empty() || b.is_empty() {
-        return false;
-    }
-    let (small, large) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-    small.iter().all(|p| large.contains(p)) && (small.len() == 1 || small.len() == large.len())
 }
 
 fn places_agree(
@@ -109,7 +107,7 @@ mod tests {
             &["USA", "Ukraine"],
             Some(("2025-03-11", "2025-03-11")),
         );
-        assert!(same_event(&types, &week, &day));
+        assert!(same_event(&types, &week, &day, false));
     }
 
     #[test]
@@ -130,10 +128,10 @@ mod tests {
             &["USA", "Ukraine"],
             Some(("2025-02-12", "2025-02-12")),
         );
-        assert!(!same_event(&types, &feb, &mar));
-        assert!(!same_event(&types, &feb, &kyiv));
+        assert!(!same_event(&types, &feb, &mar, false));
+        assert!(!same_event(&types, &feb, &kyiv, false));
         let one_side = reading("call", &["USA"], Some(("2025-02-12", "2025-02-12")));
-        assert!(same_event(&types, &feb, &one_side));
+        assert!(same_event(&types, &feb, &one_side, false));
     }
 
     #[test]
@@ -147,7 +145,8 @@ mod tests {
                 "call",
                 &["USA", "Russia"],
                 Some(("2025-03-15", "2025-03-15"))
-            )
+            ),
+            false
         ));
         assert!(!same_event(
             &types,
@@ -156,7 +155,8 @@ mod tests {
                 "call",
                 &["USA", "Russia"],
                 Some(("2025-02-12", "2025-02-12"))
-            )
+            ),
+            false
         ));
     }
 

@@ -429,22 +429,6 @@ fn remove_article(tx: &Transaction, article_id: i64) -> Result<Vec<i64>> {
     Ok(left)
 }
 
-/// The parties of an event at country level: each person counts as his country.
-fn parties(actors: &[String], extractor: &Extractor) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    for name in actors {
-        let party = extractor
-            .gazetteer
-            .actor_named(name)
-            .and_then(|i| extractor.gazetteer.actor(i).country.clone())
-            .unwrap_or_else(|| name.clone());
-        if !out.contains(&party) {
-            out.push(party);
-        }
-    }
-    out
-}
-
 fn place_with_country(
     place: Option<&str>,
     extractor: &Extractor,
@@ -463,7 +447,7 @@ fn find_same(
 ) -> Result<Option<i64>> {
     let reading = Reading {
         event_type: &event.event_type,
-        parties: parties(&event.actors, extractor),
+        parties: extractor.gazetteer.parties_of(&event.actors),
         interval: event.date.interval.as_ref().map(|d| (d.start, d.end)),
         reported,
         place: place_with_country(event.place.as_deref(), extractor),
@@ -485,43 +469,66 @@ fn find_same(
             r.get::<_, String>(6)?,
         ))
     })?;
+    let mut best: Option<(i64, i64, NaiveDate)> = None;
     for candidate in candidates {
         let (id, event_type, start, end, place, modality, first_reported) = candidate?;
-        if !extractor.types.compatible(&event.event_type, &event_type) {
-            continue;
-        }
         let same_article: bool = tx.query_row(
             "SELECT EXISTS (SELECT 1 FROM mentions WHERE event_id = ?1 AND article_id = ?2)",
             params![id, article_id],
             |r| r.get(0),
         )?;
-        if same_article
-            && (event.event_type != event_type
-                || !extractor.types.merges_within_article(&event_type))
+        if !extractor
+            .types
+            .compatible(&event.event_type, &event_type, same_article)
         {
             continue;
         }
-        let actors = event_actors(tx, id)?;
         let stored = Reading {
             event_type: &event_type,
-            parties: parties(&actors, extractor),
+            parties: core_parties(tx, id, extractor)?,
             interval: start.as_deref().and_then(parse_day).zip(parse_day(&end)),
             reported: parse_day(&first_reported).unwrap_or(reported),
             place: place_with_country(place.as_deref(), extractor),
             modality: Modality::parse(&modality).unwrap_or(Modality::Asserted),
         };
-        if same_event(&extractor.types, &reading, &stored) {
-            return Ok(Some(id));
+        if same_event(&extractor.types, &reading, &stored, same_article) {
+            // Of several events this report could be, the nearest in time, then the latest
+            // (an undated report is most likely of the most recent such event).
+            let gap = identity::date_gap(&reading, &stored);
+            let end = stored.interval.map_or(stored.reported, |i| i.1);
+            if best.is_none_or(|(_, best_gap, best_end)| {
+                (gap, std::cmp::Reverse(end)) < (best_gap, std::cmp::Reverse(best_end))
+            }) {
+                best = Some((id, gap, end));
+            }
         }
     }
-    Ok(None)
+    Ok(best.map(|(id, _, _)| id))
 }
 
-fn event_actors(tx: &Transaction, event_id: i64) -> Result<Vec<String>> {
-    let mut stmt =
-        tx.prepare_cached("SELECT actor FROM event_actors WHERE event_id = ?1 ORDER BY position")?;
-    let rows = stmt.query_map([event_id], |r| r.get(0))?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+/// The parties most of an event's reports name (more than half of them). Comparing with
+/// these rather than with every party any report named keeps one loose report from letting
+/// the event absorb others ("a call between the two leaders" read as three parties).
+fn core_parties(tx: &Transaction, event_id: i64, extractor: &Extractor) -> Result<Vec<String>> {
+    let mut stmt = tx.prepare_cached("SELECT actors FROM mentions WHERE event_id = ?1")?;
+    let rows = stmt.query_map([event_id], |r| r.get::<_, String>(0))?;
+    let mut mentions = 0;
+    let mut counts: Vec<(String, usize)> = Vec::new();
+    for row in rows {
+        let actors: Vec<String> = serde_json::from_str(&row?).unwrap_or_default();
+        mentions += 1;
+        for party in extractor.gazetteer.parties_of(&actors) {
+            match counts.iter_mut().find(|(p, _)| *p == party) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((party, 1)),
+            }
+        }
+    }
+    Ok(counts
+        .into_iter()
+        .filter(|(_, n)| 2 * n > mentions)
+        .map(|(p, _)| p)
+        .collect())
 }
 
 fn insert_event(
