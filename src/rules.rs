@@ -11,40 +11,24 @@ use std::path::PathBuf;
 use anyhow::{Context, Result};
 use serde::de::DeserializeOwned;
 
+/// A built-in rule file: its path under `data/rules/` and its text.
+macro_rules! rule_file {
+    ($path:literal) => {
+        ($path, include_str!(concat!("../data/rules/", $path)))
+    };
+}
+
 /// The built-in rule files, by their path under `data/rules/`.
 const BUILTIN: &[(&str, &str)] = &[
-    (
-        "time/lexicon.toml",
-        include_str!("../data/rules/time/lexicon.toml"),
-    ),
-    (
-        "time/rules.toml",
-        include_str!("../data/rules/time/rules.toml"),
-    ),
-    (
-        "events/types.toml",
-        include_str!("../data/rules/events/types.toml"),
-    ),
-    (
-        "events/triggers.toml",
-        include_str!("../data/rules/events/triggers.toml"),
-    ),
-    (
-        "events/actors.toml",
-        include_str!("../data/rules/events/actors.toml"),
-    ),
-    (
-        "events/places.toml",
-        include_str!("../data/rules/events/places.toml"),
-    ),
-    (
-        "events/cues.toml",
-        include_str!("../data/rules/events/cues.toml"),
-    ),
-    (
-        "text/abbreviations.txt",
-        include_str!("../data/rules/text/abbreviations.txt"),
-    ),
+    rule_file!("time/lexicon.toml"),
+    rule_file!("time/rules.toml"),
+    rule_file!("events/types.toml"),
+    rule_file!("events/triggers.toml"),
+    rule_file!("events/actors.toml"),
+    rule_file!("events/places.toml"),
+    rule_file!("events/cues.toml"),
+    rule_file!("events/topics.toml"),
+    rule_file!("text/abbreviations.txt"),
 ];
 
 /// The environment variable naming a directory of rule files that override the built-in ones.

@@ -5,11 +5,13 @@
 mod attribution;
 mod cues;
 mod gazetteer;
+mod topics;
 mod triggers;
 mod types;
 
 pub use cues::Modality;
 pub use gazetteer::{Actor, Gazetteer};
+pub use topics::Topics;
 pub use types::{EventType, EventTypes};
 
 use anyhow::Result;
@@ -83,6 +85,8 @@ pub struct ExtractedEvent {
     pub place: Option<String>,
     pub modality: Modality,
     pub date: DateReading,
+    /// What it is about ("ceasefire", "prisoners"), from the words of its clause.
+    pub topics: Vec<String>,
     pub summary: String,
     pub evidence: Evidence,
 }
@@ -92,6 +96,7 @@ pub struct Extractor {
     pub tagger: Tagger,
     pub types: EventTypes,
     pub gazetteer: Gazetteer,
+    pub topics: Topics,
     triggers: TriggerSet,
     cues: Cues,
     attributor: Attributor,
@@ -171,6 +176,7 @@ impl Extractor {
         let skip_sentences = regex::RegexSet::new(&cues.skip_sentences.patterns)?;
         Ok(Extractor {
             skip_sentences,
+            topics: Topics::load()?,
             tagger: Tagger::load()?,
             types,
             gazetteer,
@@ -447,13 +453,16 @@ impl Extractor {
                 .iter()
                 .map(|&a| self.gazetteer.actor(a).name.clone())
                 .collect();
-            let summary = summarise(&actors, &text[m.start..clause_end(text, m.end)]);
+            let clause = &text[m.start..clause_end(text, m.end)];
+            let summary = summarise(&actors, clause);
+            let topics = self.topics.of(clause);
             let event = ExtractedEvent {
                 event_type,
                 actors,
                 place,
                 modality,
                 date,
+                topics,
                 summary,
                 evidence: Evidence {
                     sentence: text.to_owned(),

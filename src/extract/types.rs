@@ -17,6 +17,9 @@ pub struct EventType {
     /// Types another article may give the same event ("ceasefire" for an "agreement").
     #[serde(default)]
     pub merges_across_articles_with: Vec<String>,
+    /// Whether reports about different topics are different events.
+    #[serde(default)]
+    pub by_topic: bool,
     /// Whether two sentences of one article can report one event of this type.
     #[serde(default = "yes")]
     pub merge_within_article: bool,
@@ -63,6 +66,10 @@ impl EventTypes {
 
     pub fn cameo(&self, name: &str) -> Option<&str> {
         self.get(name).and_then(|t| t.cameo.as_deref())
+    }
+
+    pub fn by_topic(&self, name: &str) -> bool {
+        self.get(name).is_some_and(|t| t.by_topic)
     }
 
     /// Whether two reports typed `a` and `b` may be of one event; `same_article` when both

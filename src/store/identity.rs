@@ -33,6 +33,8 @@ pub struct Reading<'a> {
     /// Place and the country it lies in.
     pub place: Option<(String, Option<String>)>,
     pub modality: Modality,
+    /// What it is about; compared only for types marked `by_topic`.
+    pub topics: Vec<String>,
 }
 
 impl Reading<'_> {
@@ -51,6 +53,12 @@ pub fn same_event(types: &EventTypes, a: &Reading, b: &Reading, same_article: bo
         && parties_agree(&a.parties, &b.parties)
         && places_agree(a.place.as_ref(), b.place.as_ref())
         && (a.modality == Modality::Negated) == (b.modality == Modality::Negated)
+        && (!types.by_topic(a.event_type) || topics_agree(&a.topics, &b.topics))
+}
+
+/// Two reports about named topics share one; a report that names none agrees with any.
+fn topics_agree(a: &[String], b: &[String]) -> bool {
+    a.is_empty() || b.is_empty() || a.iter().any(|t| b.contains(t))
 }
 
 fn dates_agree(a: &Reading, b: &Reading) -> bool {
@@ -91,6 +99,7 @@ mod tests {
             reported: day("2025-03-18"),
             place: None,
             modality: Modality::Asserted,
+            topics: Vec::new(),
         }
     }
 
@@ -158,6 +167,23 @@ mod tests {
             ),
             false
         ));
+    }
+
+    #[test]
+    fn agreements_on_different_topics_are_distinct() {
+        let types = EventTypes::load().unwrap();
+        let mut prisoners = reading(
+            "agreement",
+            &["Russia", "Ukraine"],
+            Some(("2025-05-16", "2025-05-16")),
+        );
+        prisoners.topics = vec!["prisoners".into()];
+        let mut ceasefire = prisoners.clone();
+        ceasefire.topics = vec!["ceasefire".into()];
+        assert!(!same_event(&types, &prisoners, &ceasefire, false));
+        let mut unnamed = prisoners.clone();
+        unnamed.topics = Vec::new();
+        assert!(same_event(&types, &prisoners, &unnamed, false));
     }
 
     #[test]

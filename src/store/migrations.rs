@@ -5,7 +5,10 @@
 use anyhow::{bail, Context, Result};
 use rusqlite::Connection;
 
-const MIGRATIONS: &[&str] = &[include_str!("migrations/001_initial.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/001_initial.sql"),
+    include_str!("migrations/002_mention_topics.sql"),
+];
 
 /// The schema version this build writes.
 pub const LATEST: usize = MIGRATIONS.len();

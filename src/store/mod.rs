@@ -265,6 +265,14 @@ impl Store {
         articles.sort_unstable();
         articles.dedup();
         let label = date_label(start.as_deref(), &end, &precision, &value);
+        let mut topics: Vec<String> = Vec::new();
+        for m in &mentions {
+            for t in &m.topics {
+                if !topics.contains(t) {
+                    topics.push(t.clone());
+                }
+            }
+        }
         Ok(Some(Event {
             id,
             event_type,
@@ -279,6 +287,7 @@ impl Store {
             actors,
             place,
             modality,
+            topics,
             summary,
             sources: outlets.len(),
             articles: articles.len(),
@@ -291,7 +300,8 @@ impl Store {
             "SELECT a.name, a.title, a.source, a.url, a.published,
                     m.sentence, m.sentence_start, m.sentence_end, m.trigger, m.trigger_start, m.trigger_end,
                     m.attributed_to, m.rule, m.type, m.actors, m.actor_text, m.modality,
-                    m.date_start, m.date_end, m.date_precision, m.date_value, m.date_text, m.date_rule, m.date_basis
+                    m.date_start, m.date_end, m.date_precision, m.date_value, m.date_text, m.date_rule, m.date_basis,
+                    m.topics
              FROM mentions m JOIN articles a ON a.id = m.article_id
              WHERE m.event_id = ?1 ORDER BY a.published, a.name, m.sentence_start",
         )?;
@@ -316,6 +326,7 @@ impl Store {
                 actors: serde_json::from_str(&actors).unwrap_or_default(),
                 actor_text: serde_json::from_str(&actor_text).unwrap_or_default(),
                 modality: r.get(16)?,
+                topics: serde_json::from_str(&r.get::<_, String>(24)?).unwrap_or_default(),
                 date: MentionDate {
                     start: r.get(17)?,
                     end: r.get(18)?,
@@ -452,6 +463,7 @@ fn find_same(
         reported,
         place: place_with_country(event.place.as_deref(), extractor),
         modality: event.modality,
+        topics: event.topics.clone(),
     };
     let mut stmt = tx.prepare(
         "SELECT e.id, e.type, e.start_day, e.end_day, e.place, e.modality,
@@ -483,9 +495,11 @@ fn find_same(
         {
             continue;
         }
+        let (parties, topics) = core_of(tx, id, extractor)?;
         let stored = Reading {
             event_type: &event_type,
-            parties: core_parties(tx, id, extractor)?,
+            parties,
+            topics,
             interval: start.as_deref().and_then(parse_day).zip(parse_day(&end)),
             reported: parse_day(&first_reported).unwrap_or(reported),
             place: place_with_country(place.as_deref(), extractor),
@@ -506,29 +520,57 @@ fn find_same(
     Ok(best.map(|(id, _, _)| id))
 }
 
-/// The parties most of an event's reports name (more than half of them). Comparing with
-/// these rather than with every party any report named keeps one loose report from letting
-/// the event absorb others ("a call between the two leaders" read as three parties).
-fn core_parties(tx: &Transaction, event_id: i64, extractor: &Extractor) -> Result<Vec<String>> {
-    let mut stmt = tx.prepare_cached("SELECT actors FROM mentions WHERE event_id = ?1")?;
-    let rows = stmt.query_map([event_id], |r| r.get::<_, String>(0))?;
-    let mut mentions = 0;
-    let mut counts: Vec<(String, usize)> = Vec::new();
+/// The parties and topics most of an event's reports name (more than half of them).
+/// Comparing with these rather than with everything any report named keeps one loose report
+/// from letting the event absorb others ("a call between the two leaders" read as three
+/// parties; "agreed to swap prisoners and to present views on a ceasefire").
+fn core_of(
+    tx: &Transaction,
+    event_id: i64,
+    extractor: &Extractor,
+) -> Result<(Vec<String>, Vec<String>)> {
+    let mut stmt = tx.prepare_cached("SELECT actors, topics FROM mentions WHERE event_id = ?1")?;
+    let rows = stmt.query_map([event_id], |r| {
+        Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+    })?;
+    let mut parties = Tally::default();
+    let mut topics = Tally::default();
     for row in rows {
-        let actors: Vec<String> = serde_json::from_str(&row?).unwrap_or_default();
-        mentions += 1;
-        for party in extractor.gazetteer.parties_of(&actors) {
-            match counts.iter_mut().find(|(p, _)| *p == party) {
+        let (actors, mention_topics) = row?;
+        let actors: Vec<String> = serde_json::from_str(&actors).unwrap_or_default();
+        parties.add(extractor.gazetteer.parties_of(&actors));
+        topics.add(serde_json::from_str(&mention_topics).unwrap_or_default());
+    }
+    Ok((parties.majority(), topics.majority()))
+}
+
+/// Counts how many reports name each item.
+#[derive(Default)]
+struct Tally {
+    reports: usize,
+    counts: Vec<(String, usize)>,
+}
+
+impl Tally {
+    fn add(&mut self, items: Vec<String>) {
+        self.reports += 1;
+        for item in items {
+            match self.counts.iter_mut().find(|(i, _)| *i == item) {
                 Some((_, n)) => *n += 1,
-                None => counts.push((party, 1)),
+                None => self.counts.push((item, 1)),
             }
         }
     }
-    Ok(counts
-        .into_iter()
-        .filter(|(_, n)| 2 * n > mentions)
-        .map(|(p, _)| p)
-        .collect())
+
+    /// The items more than half of the reports name.
+    fn majority(self) -> Vec<String> {
+        let reports = self.reports;
+        self.counts
+            .into_iter()
+            .filter(|(_, n)| 2 * n > reports)
+            .map(|(i, _)| i)
+            .collect()
+    }
 }
 
 fn insert_event(
@@ -593,8 +635,8 @@ fn insert_mention(
     tx.execute(
         "INSERT INTO mentions (event_id, article_id, sentence, sentence_start, sentence_end, trigger, trigger_start,
             trigger_end, rule, attributed_to, type, actors, actor_text, place, modality, summary,
-            date_start, date_end, date_precision, date_value, date_text, date_rule, date_basis)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23)",
+            date_start, date_end, date_precision, date_value, date_text, date_rule, date_basis, topics)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24)",
         params![
             event_id,
             article_id,
@@ -619,6 +661,7 @@ fn insert_mention(
             d.text,
             d.rule,
             d.basis.as_str(),
+            serde_json::to_string(&event.topics)?,
         ],
     )?;
     Ok(())

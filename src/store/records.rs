@@ -41,6 +41,7 @@ pub struct Mention {
     pub actors: Vec<String>,
     pub actor_text: Vec<String>,
     pub modality: String,
+    pub topics: Vec<String>,
     pub date: MentionDate,
 }
 
@@ -69,6 +70,8 @@ pub struct Event {
     pub actors: Vec<String>,
     pub place: Option<String>,
     pub modality: String,
+    /// What its reports say it is about, most named first.
+    pub topics: Vec<String>,
     pub summary: String,
     /// Distinct outlets reporting it.
     pub sources: usize,
