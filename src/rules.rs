@@ -143,8 +143,7 @@ mod tests {
     use super::*;
 
     fn lexicon() -> Lexicon {
-        toml::from_str("[month]\nmar = 3\nmarch = 3\n[duration_mod]\n\"at least\" = \"MORE_THAN\"")
-            .unwrap()
+        toml::from_str("[month]\nmar = 3\nmarch = 3\n[duration_mod]\n\"at least\" = \"MORE_THAN\"").unwrap()
     }
 
     #[test]

@@ -9,15 +9,15 @@ use predicates::prelude::*;
 fn the_sample_ingests_and_reingesting_changes_nothing() {
     let sandbox = Sandbox::new();
     sandbox.ingest(&[&sample_articles()]).success().stderr(
-        predicate::str::contains("ingested").and(predicate::str::contains(
-            "2025-03-18-cbs-trump-putin-call.txt",
-        )),
+        predicate::str::contains("ingested")
+            .and(predicate::str::contains("2025-03-18-cbs-trump-putin-call.txt")),
     );
     let first = sandbox.events(&["--modality", "all"]);
     assert!(first.len() >= 9, "{first:#?}");
-    sandbox.ingest(&[&sample_articles()]).success().stderr(
-        predicate::str::contains("skipped").and(predicate::str::contains("already ingested")),
-    );
+    sandbox
+        .ingest(&[&sample_articles()])
+        .success()
+        .stderr(predicate::str::contains("skipped").and(predicate::str::contains("already ingested")));
     assert_eq!(sandbox.events(&["--modality", "all"]), first);
 }
 
@@ -28,10 +28,7 @@ fn stored_sentences_are_repaired() {
     for event in sandbox.events(&["--modality", "all"]) {
         for mention in event["mentions"].as_array().unwrap() {
             let sentence = mention["sentence"].as_str().unwrap();
-            assert!(
-                !sentence.contains('â') && !sentence.contains('Â'),
-                "{sentence}"
-            );
+            assert!(!sentence.contains('â') && !sentence.contains('Â'), "{sentence}");
         }
     }
 }
@@ -40,14 +37,11 @@ fn stored_sentences_are_repaired() {
 fn an_undated_article_is_refused_and_the_others_still_ingest() {
     let sandbox = Sandbox::new();
     let undated = fixture("undated/no-date.txt");
-    sandbox
-        .ingest(&[&undated, &sample_articles()])
-        .code(1)
-        .stderr(
-            predicate::str::contains("no-date.txt: no publication date")
-                .and(predicate::str::contains("--published"))
-                .and(predicate::str::contains("1 ingested")),
-        );
+    sandbox.ingest(&[&undated, &sample_articles()]).code(1).stderr(
+        predicate::str::contains("no-date.txt: no publication date")
+            .and(predicate::str::contains("--published"))
+            .and(predicate::str::contains("1 ingested")),
+    );
     assert!(!sandbox.events(&[]).is_empty());
     // Given the date, the same file ingests and its "Tuesday" resolves against it.
     sandbox
@@ -66,23 +60,15 @@ fn errors_name_the_file_and_lose_nothing_stored() {
     let sandbox = Sandbox::new();
     sandbox.ingest(&[&sample_articles()]).success();
     let before = sandbox.events(&["--modality", "all"]);
-    let bad = sandbox.write(
-        "bad.txt",
-        "---\npublished: 18 March\n---\nTrump called Putin.",
-    );
-    sandbox
-        .ingest(&[&bad])
-        .code(1)
-        .stderr(predicate::str::contains(
-            "bad.txt: front matter: published date \"18 March\" is not YYYY-MM-DD",
-        ));
+    let bad = sandbox.write("bad.txt", "---\npublished: 18 March\n---\nTrump called Putin.");
+    sandbox.ingest(&[&bad]).code(1).stderr(predicate::str::contains(
+        "bad.txt: front matter: published date \"18 March\" is not YYYY-MM-DD",
+    ));
     let missing = sandbox.dir.path().join("missing.txt");
     sandbox
         .ingest(&[&missing])
         .code(1)
-        .stderr(predicate::str::contains(
-            "missing.txt: no such file or directory",
-        ));
+        .stderr(predicate::str::contains("missing.txt: no such file or directory"));
     assert_eq!(sandbox.events(&["--modality", "all"]), before);
 }
 

@@ -122,24 +122,12 @@ fn hypothetical_and_negated_events_are_kept_but_not_listed_by_default() {
 fn filters_by_date_type_and_actor() {
     let (sandbox, _events) = sample();
     let monday = sandbox.events(&["--from", "2025-03-17", "--to", "2025-03-17"]);
-    assert!(
-        monday.iter().all(|e| e["type"] == "statement"),
-        "{monday:#?}"
-    );
+    assert!(monday.iter().all(|e| e["type"] == "statement"), "{monday:#?}");
     // A week overlapping the range is in it.
-    let week = sandbox.events(&[
-        "--from",
-        "2025-03-16",
-        "--to",
-        "2025-03-16",
-        "--type",
-        "meeting",
-    ]);
+    let week = sandbox.events(&["--from", "2025-03-16", "--to", "2025-03-16", "--type", "meeting"]);
     assert_eq!(week.len(), 1);
     let kremlin = sandbox.events(&["--actor", "russia"]);
-    assert!(kremlin
-        .iter()
-        .all(|e| actors(e).contains(&"Russia".to_owned())));
+    assert!(kremlin.iter().all(|e| actors(e).contains(&"Russia".to_owned())));
     assert!(!kremlin.is_empty());
     assert!(sandbox.events(&["--to", "2025-03"]).len() >= 9);
     assert!(sandbox.events(&["--to", "2025-02"]).is_empty());
@@ -154,8 +142,7 @@ fn table_csv_and_markdown_formats() {
         .assert()
         .success()
         .stdout(
-            predicate::str::contains("2025-W11 (Mar 10–16)")
-                .and(predicate::str::contains("Saudi Arabia")),
+            predicate::str::contains("2025-W11 (Mar 10–16)").and(predicate::str::contains("Saudi Arabia")),
         );
     let csv = sandbox
         .timeline()
@@ -184,20 +171,15 @@ fn show_explains_an_event() {
     let (sandbox, events) = sample();
     let demand = of_type(&events, "demand")[0];
     let id = demand["id"].to_string();
-    sandbox
-        .timeline()
-        .args(["show", &id])
-        .assert()
-        .success()
-        .stdout(
-            predicate::str::contains("demand (CAMEO 100)")
-                .and(predicate::str::contains(
-                    "A Russian readout of the call from the Kremlin said",
-                ))
-                .and(predicate::str::contains("rule:      demand.condition"))
-                .and(predicate::str::contains("according to: Kremlin"))
-                .and(predicate::str::contains("“the call” (reference)")),
-        );
+    sandbox.timeline().args(["show", &id]).assert().success().stdout(
+        predicate::str::contains("demand (CAMEO 100)")
+            .and(predicate::str::contains(
+                "A Russian readout of the call from the Kremlin said",
+            ))
+            .and(predicate::str::contains("rule:      demand.condition"))
+            .and(predicate::str::contains("according to: Kremlin"))
+            .and(predicate::str::contains("“the call” (reference)")),
+    );
     sandbox
         .timeline()
         .args(["show", "9999"])
@@ -214,18 +196,12 @@ fn articles_lists_and_remove_takes_an_article_out() {
         .arg("articles")
         .assert()
         .success()
-        .stdout(predicate::str::contains(
-            "2025-03-18-cbs-trump-putin-call.txt",
-        ));
+        .stdout(predicate::str::contains("2025-03-18-cbs-trump-putin-call.txt"));
     sandbox
         .timeline()
         .args(["remove", "2025-03-18-cbs-trump-putin-call.txt"])
         .assert()
         .success();
     assert!(sandbox.events(&["--modality", "all"]).is_empty());
-    sandbox
-        .timeline()
-        .args(["remove", "nope.txt"])
-        .assert()
-        .code(2);
+    sandbox.timeline().args(["remove", "nope.txt"]).assert().code(2);
 }

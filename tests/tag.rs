@@ -13,11 +13,7 @@ fn tag(args: &[&str]) -> Vec<Value> {
         .args(["--format", "jsonl"])
         .output()
         .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     String::from_utf8(out.stdout)
         .unwrap()
         .lines()
@@ -46,10 +42,7 @@ fn the_sample_articles_dates_resolve_against_its_publication_date() {
         value("at least 90 minutes"),
         Some(("DURATION".into(), "PT90M".into()))
     );
-    assert_eq!(
-        value("three years"),
-        Some(("DURATION".into(), "P3Y".into()))
-    );
+    assert_eq!(value("three years"), Some(("DURATION".into(), "P3Y".into())));
 }
 
 #[test]

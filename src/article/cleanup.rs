@@ -69,9 +69,7 @@ fn repair_remnants(text: &str) -> String {
             // "Washington â President": the dash of "â€”" lost its last two bytes.
             'â' if is_space(before) && is_space(after) => out.push('—'),
             // "Trumpâs": the apostrophe of "â€™".
-            'â' if is_letter(before) && after.is_some_and(|a| a == 's' || a == 't') => {
-                out.push('’')
-            }
+            'â' if is_letter(before) && after.is_some_and(|a| a == 's' || a == 't') => out.push('’'),
             // "Ukraine.Â" / " Â ": the first byte of a no-break space, whose second byte went.
             'Â' if !is_letter(after) => {}
             '\u{a0}' => out.push(' '),

@@ -87,17 +87,13 @@ pub fn parse(raw: &str) -> Result<(Metadata, &str), ArticleError> {
 /// time (`2025-03-18T10:58:00Z`, `2025-03-18 10:58`), which is dropped.
 pub fn parse_date(value: &str) -> Result<NaiveDate, ArticleError> {
     let day = value.get(..10).unwrap_or(value);
-    NaiveDate::parse_from_str(day, "%Y-%m-%d").map_err(|_| {
-        ArticleError::FrontMatter(format!("published date {value:?} is not YYYY-MM-DD"))
-    })
+    NaiveDate::parse_from_str(day, "%Y-%m-%d")
+        .map_err(|_| ArticleError::FrontMatter(format!("published date {value:?} is not YYYY-MM-DD")))
 }
 
 fn unquote(value: &str) -> &str {
     for quote in ['"', '\''] {
-        if let Some(inner) = value
-            .strip_prefix(quote)
-            .and_then(|v| v.strip_suffix(quote))
-        {
+        if let Some(inner) = value.strip_prefix(quote).and_then(|v| v.strip_suffix(quote)) {
             return inner;
         }
     }
@@ -111,8 +107,7 @@ mod tests {
     #[test]
     fn reads_the_block_and_returns_the_body() {
         let (meta, body) =
-            parse("---\ntitle: \"A: B\"\nsource: CBS\npublished: 2025-03-18T10:00:00Z\n---\nBody")
-                .unwrap();
+            parse("---\ntitle: \"A: B\"\nsource: CBS\npublished: 2025-03-18T10:00:00Z\n---\nBody").unwrap();
         assert_eq!(meta.title.as_deref(), Some("A: B"));
         assert_eq!(meta.source.as_deref(), Some("CBS"));
         assert_eq!(meta.published, NaiveDate::from_ymd_opt(2025, 3, 18));

@@ -20,7 +20,9 @@ use sha2::{Digest, Sha256};
 /// the file name.
 #[derive(Debug, thiserror::Error)]
 pub enum ArticleError {
-    #[error("no publication date: add `published: YYYY-MM-DD` to its front matter or pass --published YYYY-MM-DD")]
+    #[error(
+        "no publication date: add `published: YYYY-MM-DD` to its front matter or pass --published YYYY-MM-DD"
+    )]
     NoPublicationDate,
     #[error("front matter: {0}")]
     FrontMatter(String),
@@ -83,18 +85,14 @@ mod tests {
     fn front_matter_dates_the_article_and_text_is_cleaned() {
         let raw = "---\ntitle: T\npublished: 2025-03-18\n---\n\nWashington â President Trump.Â\n";
         let article = Article::parse("a.txt", raw, &Metadata::default()).unwrap();
-        assert_eq!(
-            article.published,
-            NaiveDate::from_ymd_opt(2025, 3, 18).unwrap()
-        );
+        assert_eq!(article.published, NaiveDate::from_ymd_opt(2025, 3, 18).unwrap());
         assert_eq!(article.text, "Washington — President Trump.");
         assert_eq!(article.title.as_deref(), Some("T"));
     }
 
     #[test]
     fn undated_articles_are_refused_unless_a_date_is_given() {
-        let err =
-            Article::parse("a.txt", "Trump spoke Tuesday.", &Metadata::default()).unwrap_err();
+        let err = Article::parse("a.txt", "Trump spoke Tuesday.", &Metadata::default()).unwrap_err();
         assert!(err.to_string().contains("--published"));
         let given = Metadata {
             published: NaiveDate::from_ymd_opt(2025, 3, 18),

@@ -26,8 +26,8 @@ impl Sentence {
 
 /// Words after an initialism that mean a new sentence has begun ("... the U.S. The talks").
 const SENTENCE_STARTERS: &[&str] = &[
-    "The", "He", "She", "It", "They", "We", "I", "But", "And", "In", "On", "A", "An", "This",
-    "That", "These", "Those", "His", "Her", "Their", "Its", "After", "While", "When",
+    "The", "He", "She", "It", "They", "We", "I", "But", "And", "In", "On", "A", "An", "This", "That",
+    "These", "Those", "His", "Her", "Their", "Its", "After", "While", "When",
 ];
 
 fn abbreviations() -> &'static HashSet<String> {
@@ -76,13 +76,7 @@ fn paragraphs(text: &str) -> Vec<(usize, usize)> {
     out
 }
 
-fn split_paragraph(
-    text: &str,
-    start: usize,
-    end: usize,
-    paragraph: usize,
-    out: &mut Vec<Sentence>,
-) {
+fn split_paragraph(text: &str, start: usize, end: usize, paragraph: usize, out: &mut Vec<Sentence>) {
     let body = &text[start..end];
     let mut sentence_start = 0;
     let mut boundaries = Vec::new();
@@ -129,9 +123,7 @@ fn is_boundary(body: &str, chars: &[(usize, char)], i: usize, j: usize, mark: ch
     };
     let word_start = body[..chars[i].0]
         .rfind(|c: char| c.is_whitespace() || c == '(' || c == '“' || c == '"')
-        .map_or(0, |p| {
-            p + body[p..].chars().next().map_or(1, char::len_utf8)
-        });
+        .map_or(0, |p| p + body[p..].chars().next().map_or(1, char::len_utf8));
     let word = &body[word_start..chars[i].0];
     if !next.is_whitespace() {
         // Glued sentences: "Russia.The" — a word ending in lower case, a period, a capital.
@@ -211,10 +203,7 @@ mod tests {
 
     #[test]
     fn glued_sentences_are_split() {
-        assert_eq!(
-            texts("and Russia.The blood"),
-            vec!["and Russia.", "The blood"]
-        );
+        assert_eq!(texts("and Russia.The blood"), vec!["and Russia.", "The blood"]);
     }
 
     #[test]

@@ -66,9 +66,7 @@ pub fn run(args: Args, db: &Path) -> Result<Outcome> {
                 },
             )) => {
                 added += 1;
-                let replaced = replaced
-                    .map(|r| format!(", replacing {r}"))
-                    .unwrap_or_default();
+                let replaced = replaced.map(|r| format!(", replacing {r}")).unwrap_or_default();
                 eprintln!(
                     "ingested {}: {} events ({new_events} new, {merged} merged){replaced}",
                     input.display(),
@@ -77,10 +75,7 @@ pub fn run(args: Args, db: &Path) -> Result<Outcome> {
             }
             Ok((input, IngestOutcome::Unchanged { stored_as })) => {
                 skipped += 1;
-                eprintln!(
-                    "skipped {}: already ingested as {stored_as}",
-                    input.display()
-                );
+                eprintln!("skipped {}: already ingested as {stored_as}", input.display());
             }
             Err(err) => {
                 failed += 1;

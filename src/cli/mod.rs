@@ -1,6 +1,7 @@
 //! The command line: one module per subcommand, each with its own `Args` and `run`.
 
 mod articles;
+mod conflicts;
 mod ingest;
 mod list;
 mod remove;
@@ -34,6 +35,7 @@ pub enum Command {
     List(list::Args),
     Show(show::Args),
     Tag(tag::Args),
+    Conflicts(conflicts::Args),
     Articles(articles::Args),
     Remove(remove::Args),
 }
@@ -53,6 +55,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::List(args) => list::run(args, &db),
         Command::Show(args) => show::run(args, &db),
         Command::Tag(args) => tag::run(args),
+        Command::Conflicts(args) => conflicts::run(args, &db),
         Command::Articles(args) => articles::run(args, &db),
         Command::Remove(args) => remove::run(args, &db),
     }

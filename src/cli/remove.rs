@@ -5,6 +5,7 @@ use std::path::Path;
 use anyhow::{bail, Result};
 
 use super::{open_store, Outcome};
+use crate::extract::Extractor;
 
 /// Remove an article (by file name or URL) and its mentions; events no other article
 /// reports are removed with it.
@@ -15,8 +16,9 @@ pub struct Args {
 }
 
 pub fn run(args: Args, db: &Path) -> Result<Outcome> {
+    let extractor = Extractor::load()?;
     let mut store = open_store(db)?;
-    let removed = store.remove(&args.article)?;
+    let removed = store.remove(&args.article, &extractor)?;
     if removed == 0 {
         bail!("no article {:?} in {}", args.article, db.display());
     }

@@ -54,8 +54,7 @@ pub fn run(args: Args) -> Result<Outcome> {
         Input::File(args.file.clone())
     };
     let raw = read_input(&input)?;
-    let (front, body) =
-        parse_front_matter(&raw).map_err(|e| anyhow!("{}: {e}", input.display()))?;
+    let (front, body) = parse_front_matter(&raw).map_err(|e| anyhow!("{}: {e}", input.display()))?;
     let published = args.published.map(|d| d.first_day()).or(front.published).ok_or_else(|| {
         anyhow!("{}: no publication date: pass --published YYYY-MM-DD or add `published:` to its front matter", input.display())
     })?;

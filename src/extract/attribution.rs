@@ -49,13 +49,7 @@ impl Attributor {
             .collect()
     }
 
-    fn source_of(
-        &self,
-        text: &str,
-        start: usize,
-        end: usize,
-        gazetteer: &Gazetteer,
-    ) -> Option<String> {
+    fn source_of(&self, text: &str, start: usize, end: usize, gazetteer: &Gazetteer) -> Option<String> {
         let verb = &text[start..end];
         if verb.starts_with("according") {
             return first_actor(&text[end..], gazetteer, 60).or_else(|| {
@@ -65,9 +59,9 @@ impl Attributor {
             });
         }
         let before = &text[..start];
-        let phrase_start = before.rfind(PHRASE_BREAKS).map_or(0, |i| {
-            i + before[i..].chars().next().map_or(1, char::len_utf8)
-        });
+        let phrase_start = before
+            .rfind(PHRASE_BREAKS)
+            .map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
         let mut phrase = before[phrase_start..].trim();
         if let Some(after_that) = phrase.rsplit_once(" that ") {
             phrase = after_that.1.trim();
@@ -108,14 +102,9 @@ impl Attributor {
         let mut out: Vec<(usize, usize, Option<String>)> = Vec::new();
         for (open, after) in quote_spans(text) {
             let following = reports.iter().find(|r| {
-                r.start >= after
-                    && r.start - after <= 60
-                    && !text[after..r.start].contains(['.', '“'])
+                r.start >= after && r.start - after <= 60 && !text[after..r.start].contains(['.', '“'])
             });
-            let preceding = reports
-                .iter()
-                .rev()
-                .find(|r| r.end <= open && open - r.end <= 3);
+            let preceding = reports.iter().rev().find(|r| r.end <= open && open - r.end <= 3);
             let source = following
                 .or(preceding)
                 .and_then(|r| r.source.clone())
@@ -130,10 +119,7 @@ impl Attributor {
 fn quote_spans(text: &str) -> Vec<(usize, usize)> {
     let mut spans = Vec::new();
     let mut from = 0;
-    while let Some((offset, opening)) = text[from..]
-        .char_indices()
-        .find(|(_, c)| matches!(c, '“' | '"'))
-    {
+    while let Some((offset, opening)) = text[from..].char_indices().find(|(_, c)| matches!(c, '“' | '"')) {
         let open = from + offset;
         let closing = if opening == '“' { '”' } else { '"' };
         let inside = open + opening.len_utf8();

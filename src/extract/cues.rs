@@ -45,6 +45,7 @@ impl Modality {
 #[derive(Debug, Clone, Deserialize)]
 pub struct Cues {
     pub skip_sentences: Patterns,
+    pub omissions: Patterns,
     pub group_nouns: Words,
     pub topic_nouns: Words,
     pub modality: ModalityCues,

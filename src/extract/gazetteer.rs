@@ -303,10 +303,7 @@ mod tests {
         assert_eq!(names("a ceasefire in Ukraine"), Vec::<String>::new());
         assert_eq!(names("to end the Ukraine war"), Vec::<String>::new());
         let places = g.places_in("delegates met in Saudi Arabia and in the city of Jeddah");
-        let names: Vec<&str> = places
-            .iter()
-            .map(|p| g.place(p.place).name.as_str())
-            .collect();
+        let names: Vec<&str> = places.iter().map(|p| g.place(p.place).name.as_str()).collect();
         assert_eq!(names, vec!["Saudi Arabia", "Jeddah"]);
         assert!(g.places_in("Saudi Arabia hosted").is_empty());
     }

@@ -77,6 +77,14 @@ pub struct Evidence {
     pub actor_text: Vec<String>,
 }
 
+/// Another source's account that leaves out what a report says ("The White House readout
+/// did not contain that information").
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
+pub struct Dispute {
+    pub source: String,
+    pub sentence: String,
+}
+
 /// One event as one article reports it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ExtractedEvent {
@@ -89,6 +97,8 @@ pub struct ExtractedEvent {
     pub topics: Vec<String>,
     pub summary: String,
     pub evidence: Evidence,
+    /// Accounts the same article says leave this out.
+    pub disputed_by: Vec<Dispute>,
 }
 
 /// All the rules, loaded once.
@@ -103,6 +113,7 @@ pub struct Extractor {
     pronouns: regex::Regex,
     references: Vec<(regex::Regex, Vec<String>)>,
     skip_sentences: regex::RegexSet,
+    omissions: Vec<regex::Regex>,
 }
 
 /// A name in a sentence standing for one or more actors: a name, or a pronoun resolved.
@@ -154,9 +165,7 @@ impl Extractor {
         let references = cues
             .references
             .iter()
-            .flat_map(|(event_type, phrases)| {
-                phrases.iter().map(move |p| (p.clone(), event_type.clone()))
-            })
+            .flat_map(|(event_type, phrases)| phrases.iter().map(move |p| (p.clone(), event_type.clone())))
             .fold(
                 Vec::<(String, Vec<String>)>::new(),
                 |mut acc, (phrase, event_type)| {
@@ -174,8 +183,15 @@ impl Extractor {
             })
             .collect::<Result<Vec<_>>>()?;
         let skip_sentences = regex::RegexSet::new(&cues.skip_sentences.patterns)?;
+        let omissions = cues
+            .omissions
+            .patterns
+            .iter()
+            .map(|p| regex::Regex::new(p))
+            .collect::<Result<Vec<_>, _>>()?;
         Ok(Extractor {
             skip_sentences,
+            omissions,
             topics: Topics::load()?,
             tagger: Tagger::load()?,
             types,
@@ -196,7 +212,7 @@ impl Extractor {
         let chars = CharOffsets::new(text);
         let quotes = self.quotes_by_paragraph(text, &sentences);
         let mut discourse = Discourse::default();
-        let mut events = Vec::new();
+        let mut events: Vec<ExtractedEvent> = Vec::new();
         for sentence in &sentences {
             if discourse
                 .paragraph
@@ -207,18 +223,19 @@ impl Extractor {
             }
             let dates: Vec<&TimeExpr> = times
                 .iter()
-                .filter(|t| {
-                    t.start >= sentence.start && t.end <= sentence.end && t.interval.is_some()
-                })
+                .filter(|t| t.start >= sentence.start && t.end <= sentence.end && t.interval.is_some())
                 .collect();
-            let found =
-                self.sentence_events(article, sentence, &dates, &quotes, &chars, &mut discourse);
+            if let Some(dispute) = self.omission(sentence.text(text)) {
+                if let Some(last) = events.last_mut() {
+                    last.disputed_by.push(dispute);
+                }
+            }
+            let found = self.sentence_events(article, sentence, &dates, &quotes, &chars, &mut discourse);
             for event in &found {
                 discourse
                     .told
                     .push((event.event_type.clone(), event.date.clone()));
-                if event.modality == Modality::Asserted && event.date.basis == DateBasis::Expression
-                {
+                if event.modality == Modality::Asserted && event.date.basis == DateBasis::Expression {
                     discourse.paragraph = Some((sentence.paragraph, event.date.clone()));
                 }
                 if event.actors.len() >= 2 {
@@ -227,8 +244,7 @@ impl Extractor {
                         .iter()
                         .filter_map(|a| self.gazetteer.actor_named(a))
                         .collect();
-                    discourse.last_group_date =
-                        event.date.interval.is_some().then(|| event.date.clone());
+                    discourse.last_group_date = event.date.interval.is_some().then(|| event.date.clone());
                 }
             }
             events.extend(found);
@@ -236,12 +252,23 @@ impl Extractor {
         events
     }
 
+    /// A sentence saying that a source leaves out what was just told, and that source ("The
+    /// White House readout did not contain that information" → "White House readout").
+    fn omission(&self, sentence: &str) -> Option<Dispute> {
+        let found = self.omissions.iter().find_map(|re| re.find(sentence))?;
+        let subject = clause_before(sentence, found.start()).trim();
+        let subject = subject
+            .strip_prefix("The ")
+            .or_else(|| subject.strip_prefix("the "))
+            .unwrap_or(subject);
+        (!subject.is_empty()).then(|| Dispute {
+            source: subject.to_owned(),
+            sentence: sentence.to_owned(),
+        })
+    }
+
     /// Quotations of the text with their sources (offsets into the whole text).
-    fn quotes_by_paragraph(
-        &self,
-        text: &str,
-        sentences: &[Sentence],
-    ) -> Vec<(usize, usize, Option<String>)> {
+    fn quotes_by_paragraph(&self, text: &str, sentences: &[Sentence]) -> Vec<(usize, usize, Option<String>)> {
         let mut out = Vec::new();
         let mut index = 0;
         while index < sentences.len() {
@@ -308,20 +335,13 @@ impl Extractor {
         let mut previous_objects: Vec<usize> = Vec::new();
         for (index, m) in matches.iter().enumerate() {
             let rule = &self.triggers.rules[m.rule];
-            let event_type = rule
-                .event_type
-                .clone()
-                .expect("blocking rules are filtered out");
+            let event_type = rule.event_type.clone().expect("blocking rules are filtered out");
             let relative_dates: Vec<(usize, usize, &TimeExpr)> = all_dates
                 .iter()
                 .filter(|(start, _, _)| quote_at(*start) == quote_at(m.start))
                 .copied()
                 .collect();
-            let left = if index == 0 {
-                0
-            } else {
-                matches[index - 1].end
-            };
+            let left = if index == 0 { 0 } else { matches[index - 1].end };
             // What the trigger acts on ends with its clause, and inside a quotation with the
             // quotation ("…calling Zelensky,” Trump wrote": Trump is the source).
             let quote_end = quote_at(m.start).map_or(text.len(), |q| {
@@ -353,11 +373,7 @@ impl Extractor {
             {
                 continue;
             }
-            if rule.actor_after
-                && !names
-                    .iter()
-                    .any(|n| n.start >= m.end && n.start - m.end <= 25)
-            {
+            if rule.actor_after && !names.iter().any(|n| n.start >= m.end && n.start - m.end <= 25) {
                 continue;
             }
 
@@ -368,11 +384,7 @@ impl Extractor {
                     // Ukraine were held".
                     let mut subject: Vec<&Named> = names
                         .iter()
-                        .filter(|n| {
-                            n.start >= left
-                                && n.end <= m.end
-                                && !previous_objects.contains(&n.start)
-                        })
+                        .filter(|n| n.start >= left && n.end <= m.end && !previous_objects.contains(&n.start))
                         .collect();
                     if subject.is_empty() && previous_subject.is_empty() {
                         subject = names.iter().filter(|n| n.end <= m.start).collect();
@@ -391,10 +403,7 @@ impl Extractor {
                         ids.extend(n.actors.iter().copied());
                         written.push(n.text.clone());
                     }
-                    previous_subject = subject
-                        .iter()
-                        .flat_map(|n| n.actors.iter().copied())
-                        .collect();
+                    previous_subject = subject.iter().flat_map(|n| n.actors.iter().copied()).collect();
                     if previous_subject.is_empty() {
                         previous_subject = ids.clone();
                     }
@@ -434,8 +443,7 @@ impl Extractor {
                 .iter()
                 .filter(|p| !p.destination || rule.event_type.as_deref() == Some("visit"))
                 .min_by_key(|p| {
-                    distance((p.start, p.end), (m.start, m.end))
-                        + if p.start < m.start { 20 } else { 0 }
+                    distance((p.start, p.end), (m.start, m.end)) + if p.start < m.start { 20 } else { 0 }
                 })
                 .map(|p| self.gazetteer.place(p.place).name.clone());
             let attributed_to = if rule.actors == ActorScope::Speaker {
@@ -475,6 +483,7 @@ impl Extractor {
                     attributed_to,
                     actor_text,
                 },
+                disputed_by: Vec::new(),
             };
             // One sentence tells one event of a type once ("spoke ... in a phone call").
             if let Some((_, same)) = events.iter_mut().find(|(_, e)| {
@@ -541,8 +550,7 @@ impl Extractor {
             let titles_next = mentions.get(i + 1).is_some_and(|next| {
                 let person = self.gazetteer.actor(next.actor);
                 person.kind == "person"
-                    && person.country.as_deref()
-                        == Some(self.gazetteer.actor(m.actor).name.as_str())
+                    && person.country.as_deref() == Some(self.gazetteer.actor(m.actor).name.as_str())
                     && next.start - m.end <= 40
                     && !text[m.end..next.start].contains([',', ';'])
                     && !text[m.end..next.start].contains(" and ")
@@ -589,10 +597,7 @@ impl Extractor {
                     .copied();
                 here.or(last_person).into_iter().collect::<Vec<_>>()
             } else {
-                let mut here: Vec<usize> = before
-                    .iter()
-                    .flat_map(|n| n.actors.iter().copied())
-                    .collect();
+                let mut here: Vec<usize> = before.iter().flat_map(|n| n.actors.iter().copied()).collect();
                 dedup(&mut here);
                 if here.len() >= 2 {
                     here
@@ -681,15 +686,8 @@ pub fn parties_agree(a: &[String], b: &[String]) -> bool {
 /// Who said it: the name nearest before the reporting verb, else the one right after it
 /// ("…,” said Fidan).
 fn speaker(names: &[Named], left: usize, m: &TriggerMatch) -> (Vec<usize>, Vec<String>) {
-    let before = names
-        .iter()
-        .rev()
-        .find(|n| n.end <= m.start && n.start >= left);
-    let after = || {
-        names
-            .iter()
-            .find(|n| n.start >= m.end && n.start - m.end <= 12)
-    };
+    let before = names.iter().rev().find(|n| n.end <= m.start && n.start >= left);
+    let after = || names.iter().find(|n| n.start >= m.end && n.start - m.end <= 12);
     match before.or_else(after) {
         Some(n) => (n.actors.clone(), vec![n.text.clone()]),
         None => (Vec::new(), Vec::new()),
@@ -700,10 +698,7 @@ fn speaker(names: &[Named], left: usize, m: &TriggerMatch) -> (Vec<usize>, Vec<S
 /// content it is in, or one closing the sentence after a comma or quote ("…, X said").
 fn attribution_for(m: &TriggerMatch, reports: &[Report], text: &str) -> Option<String> {
     let overlapping = |r: &&Report| r.end > m.start && r.start < m.end;
-    let before = reports
-        .iter()
-        .rev()
-        .find(|r| r.end <= m.start && !overlapping(r));
+    let before = reports.iter().rev().find(|r| r.end <= m.start && !overlapping(r));
     let after = reports
         .iter()
         .find(|r| r.start >= m.end && text[m.end..r.start].contains([',', '”', '"']));
@@ -719,8 +714,7 @@ fn clause_end(text: &str, from: usize) -> usize {
         regex::Regex::new(r";|,\s+(?:he|she|they|we|it|the|but|while|and\s+(?:he|she|they|we))\b|,\s+[A-Z]|\s(?:but|while|whereas)\s")
             .expect("clause breaks compile")
     });
-    re.find(&text[from..])
-        .map_or(text.len(), |b| from + b.start())
+    re.find(&text[from..]).map_or(text.len(), |b| from + b.start())
 }
 
 /// The text of the clause before `at`: from the last semicolon or contrastive conjunction
@@ -770,10 +764,7 @@ fn summarise(actors: &[String], from_trigger: &str) -> String {
         .trim()
         .trim_end_matches([',', ':', '.']);
     let mut words: Vec<&str> = clause.split_whitespace().collect();
-    while words
-        .last()
-        .is_some_and(|w| matches!(*w, "and" | "or" | "but"))
-    {
+    while words.last().is_some_and(|w| matches!(*w, "and" | "or" | "but")) {
         words.pop();
     }
     let mut phrase = words.iter().take(14).copied().collect::<Vec<_>>().join(" ");

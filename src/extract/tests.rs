@@ -47,12 +47,7 @@ fn trigger_rule_examples_hold() {
 
 #[test]
 fn call_versus_called_for_versus_called_off() {
-    let types = |s: &str| {
-        events(s)
-            .into_iter()
-            .map(|e| e.event_type)
-            .collect::<Vec<_>>()
-    };
+    let types = |s: &str| events(s).into_iter().map(|e| e.event_type).collect::<Vec<_>>();
     assert_eq!(types("Trump called Putin on Tuesday."), vec!["call"]);
     assert_eq!(
         types("Zelensky called for a ceasefire on Tuesday."),
@@ -66,7 +61,9 @@ fn call_versus_called_for_versus_called_off() {
 
 #[test]
 fn dates_come_from_the_governing_expression() {
-    let found = events("Last week, delegates from the U.S. and Ukraine met in Saudi Arabia and proposed a 30-day ceasefire.");
+    let found = events(
+        "Last week, delegates from the U.S. and Ukraine met in Saudi Arabia and proposed a 30-day ceasefire.",
+    );
     assert_eq!(found.len(), 2);
     for event in &found {
         let date = event.date.interval.as_ref().unwrap();
@@ -107,17 +104,11 @@ fn modality_is_read_from_the_clause() {
         Some(Modality::Negated)
     );
     assert_eq!(
-        modality(
-            "If Russia agrees, Witkoff will meet Putin in Riyadh.",
-            "meeting"
-        ),
+        modality("If Russia agrees, Witkoff will meet Putin in Riyadh.", "meeting"),
         Some(Modality::Hypothetical)
     );
     assert_eq!(
-        modality(
-            "Witkoff and Putin will meet in Riyadh on Friday.",
-            "meeting"
-        ),
+        modality("Witkoff and Putin will meet in Riyadh on Friday.", "meeting"),
         Some(Modality::Planned)
     );
     assert_eq!(
@@ -152,9 +143,7 @@ fn offsets_are_characters_into_the_cleaned_text() {
 
 #[test]
 fn dates_inside_quotations_do_not_date_the_reporting_verb() {
-    let found = events(
-        "“Today, Trump and Putin spoke about peace,” a White House readout of the call said.",
-    );
+    let found = events("“Today, Trump and Putin spoke about peace,” a White House readout of the call said.");
     let types: Vec<&str> = found.iter().map(|e| e.event_type.as_str()).collect();
     assert_eq!(types, vec!["call"]);
 }

@@ -107,9 +107,8 @@ impl TriggerSet {
                 other => bail!("trigger rule {}: unknown event type {other:?}", spec.name),
             };
             let compile = |pattern: &str| {
-                Regex::new(pattern).with_context(|| {
-                    format!("trigger rule {}: invalid pattern {pattern:?}", spec.name)
-                })
+                Regex::new(pattern)
+                    .with_context(|| format!("trigger rule {}: invalid pattern {pattern:?}", spec.name))
             };
             let optional = |pattern: &Option<String>| pattern.as_deref().map(compile).transpose();
             rules.push(Trigger {
@@ -139,14 +138,8 @@ impl TriggerSet {
             for m in rule.regex.find_iter(sentence) {
                 let before = &sentence[..m.start()];
                 let after = &sentence[m.end()..];
-                if rule
-                    .unless_before
-                    .as_ref()
-                    .is_some_and(|r| r.is_match(before))
-                    || rule
-                        .unless_after
-                        .as_ref()
-                        .is_some_and(|r| r.is_match(after))
+                if rule.unless_before.as_ref().is_some_and(|r| r.is_match(before))
+                    || rule.unless_after.as_ref().is_some_and(|r| r.is_match(after))
                     || rule
                         .unless_within
                         .as_ref()
@@ -186,9 +179,7 @@ impl TriggerSet {
             .into_iter()
             .flat_map(|r| {
                 let name = r.name.clone();
-                r.examples
-                    .into_iter()
-                    .map(move |[s, t]| (name.clone(), s, t))
+                r.examples.into_iter().map(move |[s, t]| (name.clone(), s, t))
             })
             .collect())
     }

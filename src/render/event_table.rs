@@ -7,9 +7,7 @@ use comfy_table::{presets, ContentArrangement, Table};
 
 use crate::store::Event;
 
-const HEADERS: [&str; 7] = [
-    "ID", "Date", "Type", "Actors", "Place", "Summary", "Sources",
-];
+const HEADERS: [&str; 7] = ["ID", "Date", "Type", "Actors", "Place", "Summary", "Sources"];
 
 /// How the terminal table is laid out.
 #[derive(Debug, Clone, Copy, Default)]
@@ -18,7 +16,7 @@ pub struct TableOptions {
     pub width: Option<u16>,
 }
 
-fn row(event: &Event) -> [String; 7] {
+fn row(event: &Event) -> [String; 8] {
     [
         event.id.to_string(),
         event.date.label.clone(),
@@ -27,16 +25,21 @@ fn row(event: &Event) -> [String; 7] {
         event.place.clone().unwrap_or_default(),
         event.summary.clone(),
         event.sources.to_string(),
+        event.articles.to_string(),
     ]
 }
 
-/// The type, with the modality when the event is not simply asserted: "meeting (planned)".
+/// The type, with the modality when the event is not simply asserted ("meeting (planned)")
+/// and a mark when its sources disagree.
 fn event_type(event: &Event) -> String {
-    if event.modality == "asserted" {
-        event.event_type.clone()
-    } else {
-        format!("{} ({})", event.event_type, event.modality)
+    let mut text = event.event_type.clone();
+    if event.modality != "asserted" {
+        text = format!("{text} ({})", event.modality);
     }
+    if !event.conflicts.is_empty() {
+        text.push_str(" ⚠");
+    }
+    text
 }
 
 pub fn table(events: &[Event], options: TableOptions, out: &mut dyn Write) -> Result<()> {
@@ -78,6 +81,7 @@ pub fn csv(events: &[Event], out: &mut dyn Write) -> Result<()> {
         "summary",
         "sources",
         "articles",
+        "conflicts",
     ])?;
     for e in events {
         writer.write_record([
@@ -94,6 +98,11 @@ pub fn csv(events: &[Event], out: &mut dyn Write) -> Result<()> {
             e.summary.clone(),
             e.sources.to_string(),
             e.articles.to_string(),
+            e.conflicts
+                .iter()
+                .map(|c| c.note.as_str())
+                .collect::<Vec<_>>()
+                .join(" | "),
         ])?;
     }
     writer.flush()?;

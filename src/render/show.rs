@@ -14,11 +14,7 @@ pub fn show(event: &Event, out: &mut dyn Write) -> Result<()> {
         .map(|c| format!(" (CAMEO {c})"))
         .unwrap_or_default();
     writeln!(out, "  type      {}{cameo}", event.event_type)?;
-    writeln!(
-        out,
-        "  date      {} [{}]",
-        event.date.label, event.date.precision
-    )?;
+    writeln!(out, "  date      {} [{}]", event.date.label, event.date.precision)?;
     writeln!(out, "  actors    {}", event.actors.join(", "))?;
     writeln!(out, "  place     {}", event.place.as_deref().unwrap_or("-"))?;
     writeln!(out, "  modality  {}", event.modality)?;
@@ -27,6 +23,12 @@ pub fn show(event: &Event, out: &mut dyn Write) -> Result<()> {
         "  reported  by {} source(s) in {} article(s)",
         event.sources, event.articles
     )?;
+    if !event.topics.is_empty() {
+        writeln!(out, "  topics    {}", event.topics.join(", "))?;
+    }
+    for conflict in &event.conflicts {
+        writeln!(out, "  conflict  {}: {}", conflict.kind, conflict.note)?;
+    }
     for (n, m) in event.mentions.iter().enumerate() {
         writeln!(out)?;
         let source = m.source.as_deref().unwrap_or("unknown source");

@@ -39,10 +39,8 @@ pub struct Reading<'a> {
 
 impl Reading<'_> {
     fn span(&self) -> (NaiveDate, NaiveDate) {
-        self.interval.unwrap_or((
-            self.reported - Duration::days(UNDATED_WINDOW_DAYS),
-            self.reported,
-        ))
+        self.interval
+            .unwrap_or((self.reported - Duration::days(UNDATED_WINDOW_DAYS), self.reported))
     }
 }
 
@@ -66,17 +64,11 @@ fn dates_agree(a: &Reading, b: &Reading) -> bool {
     a.0 <= b.1 && b.0 <= a.1
 }
 
-fn places_agree(
-    a: Option<&(String, Option<String>)>,
-    b: Option<&(String, Option<String>)>,
-) -> bool {
-    let (Some((a_name, a_country)), Some((b_name, b_country))) = (a, b) else {
-        return true;
-    };
-    a_name == b_name
-        || a_country.as_deref() == Some(b_name.as_str())
-        || b_country.as_deref() == Some(a_name.as_str())
-        || (a_country.is_some() && a_country == b_country)
+fn places_agree(a: Option<&(String, Option<String>)>, b: Option<&(String, Option<String>)>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => super::consensus::places_agree(a, b),
+        _ => true,
+    }
 }
 
 #[cfg(test)]
@@ -87,11 +79,7 @@ mod tests {
         NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
     }
 
-    fn reading<'a>(
-        event_type: &'a str,
-        parties: &[&str],
-        interval: Option<(&str, &str)>,
-    ) -> Reading<'a> {
+    fn reading<'a>(event_type: &'a str, parties: &[&str], interval: Option<(&str, &str)>) -> Reading<'a> {
         Reading {
             event_type,
             parties: parties.iter().map(|p| p.to_string()).collect(),
@@ -106,37 +94,17 @@ mod tests {
     #[test]
     fn a_week_and_a_day_in_it_are_one_meeting() {
         let types = EventTypes::load().unwrap();
-        let week = reading(
-            "meeting",
-            &["USA", "Ukraine"],
-            Some(("2025-03-10", "2025-03-16")),
-        );
-        let day = reading(
-            "talks",
-            &["USA", "Ukraine"],
-            Some(("2025-03-11", "2025-03-11")),
-        );
+        let week = reading("meeting", &["USA", "Ukraine"], Some(("2025-03-10", "2025-03-16")));
+        let day = reading("talks", &["USA", "Ukraine"], Some(("2025-03-11", "2025-03-11")));
         assert!(same_event(&types, &week, &day, false));
     }
 
     #[test]
     fn calls_a_month_apart_or_with_other_parties_are_distinct() {
         let types = EventTypes::load().unwrap();
-        let feb = reading(
-            "call",
-            &["USA", "Russia"],
-            Some(("2025-02-12", "2025-02-12")),
-        );
-        let mar = reading(
-            "call",
-            &["USA", "Russia"],
-            Some(("2025-03-18", "2025-03-18")),
-        );
-        let kyiv = reading(
-            "call",
-            &["USA", "Ukraine"],
-            Some(("2025-02-12", "2025-02-12")),
-        );
+        let feb = reading("call", &["USA", "Russia"], Some(("2025-02-12", "2025-02-12")));
+        let mar = reading("call", &["USA", "Russia"], Some(("2025-03-18", "2025-03-18")));
+        let kyiv = reading("call", &["USA", "Ukraine"], Some(("2025-02-12", "2025-02-12")));
         assert!(!same_event(&types, &feb, &mar, false));
         assert!(!same_event(&types, &feb, &kyiv, false));
         let one_side = reading("call", &["USA"], Some(("2025-02-12", "2025-02-12")));
@@ -150,21 +118,13 @@ mod tests {
         assert!(same_event(
             &types,
             &undated,
-            &reading(
-                "call",
-                &["USA", "Russia"],
-                Some(("2025-03-15", "2025-03-15"))
-            ),
+            &reading("call", &["USA", "Russia"], Some(("2025-03-15", "2025-03-15"))),
             false
         ));
         assert!(!same_event(
             &types,
             &undated,
-            &reading(
-                "call",
-                &["USA", "Russia"],
-                Some(("2025-02-12", "2025-02-12"))
-            ),
+            &reading("call", &["USA", "Russia"], Some(("2025-02-12", "2025-02-12"))),
             false
         ));
     }

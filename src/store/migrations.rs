@@ -8,6 +8,7 @@ use rusqlite::Connection;
 const MIGRATIONS: &[&str] = &[
     include_str!("migrations/001_initial.sql"),
     include_str!("migrations/002_mention_topics.sql"),
+    include_str!("migrations/003_conflicts.sql"),
 ];
 
 /// The schema version this build writes.
@@ -47,11 +48,7 @@ mod tests {
     #[test]
     fn newer_databases_are_refused() {
         let mut conn = Connection::open_in_memory().unwrap();
-        conn.pragma_update(None, "user_version", LATEST + 1)
-            .unwrap();
-        assert!(migrate(&mut conn)
-            .unwrap_err()
-            .to_string()
-            .contains("newer"));
+        conn.pragma_update(None, "user_version", LATEST + 1).unwrap();
+        assert!(migrate(&mut conn).unwrap_err().to_string().contains("newer"));
     }
 }

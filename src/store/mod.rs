@@ -1,11 +1,15 @@
 //! The timeline in SQLite: one file, no server. Articles, events, their actors, and the
 //! mentions that are each event's evidence. Ingesting an article is one transaction.
 
+mod consensus;
 mod identity;
 mod migrations;
 mod records;
 
+pub use consensus::Conflict;
 pub use identity::{same_event, Reading, UNDATED_WINDOW_DAYS};
+
+use consensus::{consensus, Dated, Report};
 pub use records::{ArticleRecord, Event, EventDate, Mention, MentionDate};
 
 use std::path::{Path, PathBuf};
@@ -65,10 +69,9 @@ impl Store {
             std::fs::create_dir_all(parent)
                 .with_context(|| format!("{}: cannot create directory", parent.display()))?;
         }
-        let conn = Connection::open(path)
-            .with_context(|| format!("{}: cannot open database", path.display()))?;
-        Store::setup(conn)
-            .with_context(|| format!("{}: not a usable timeline database", path.display()))
+        let conn =
+            Connection::open(path).with_context(|| format!("{}: cannot open database", path.display()))?;
+        Store::setup(conn).with_context(|| format!("{}: not a usable timeline database", path.display()))
     }
 
     pub fn open_in_memory() -> Result<Store> {
@@ -113,7 +116,9 @@ impl Store {
                 })
                 .optional()?;
             if let Some((id, name)) = earlier {
-                remove_article(&tx, id)?;
+                for event_id in remove_article(&tx, id)? {
+                    refresh_event(&tx, event_id, extractor)?;
+                }
                 replaced = Some(name);
             }
         }
@@ -137,12 +142,13 @@ impl Store {
             match find_same(&tx, event, article_id, article.published, extractor)? {
                 Some(event_id) => {
                     insert_mention(&tx, event_id, article_id, event)?;
-                    refresh_event(&tx, event_id)?;
+                    refresh_event(&tx, event_id, extractor)?;
                     merged += 1;
                 }
                 None => {
                     let event_id = insert_event(&tx, event, article.published, extractor)?;
                     insert_mention(&tx, event_id, article_id, event)?;
+                    refresh_event(&tx, event_id, extractor)?;
                     new_events += 1;
                 }
             }
@@ -158,8 +164,7 @@ impl Store {
     pub fn event_count(&self) -> Result<usize> {
         Ok(self
             .conn
-            .query_row("SELECT count(*) FROM events", [], |r| r.get::<_, i64>(0))?
-            as usize)
+            .query_row("SELECT count(*) FROM events", [], |r| r.get::<_, i64>(0))? as usize)
     }
 
     /// Events matching `filter`, in date order. An event is in a date range when its
@@ -205,10 +210,9 @@ impl Store {
         sql += " ORDER BY COALESCE(e.start_day, e.end_day), e.end_day, e.id";
         let ids: Vec<i64> = {
             let mut stmt = self.conn.prepare(&sql)?;
-            let rows = stmt.query_map(
-                rusqlite::params_from_iter(args.iter().map(|a| a.as_ref())),
-                |r| r.get(0),
-            )?;
+            let rows = stmt.query_map(rusqlite::params_from_iter(args.iter().map(|a| a.as_ref())), |r| {
+                r.get(0)
+            })?;
             rows.collect::<rusqlite::Result<_>>()?
         };
         let mut events = Vec::with_capacity(ids.len());
@@ -243,8 +247,7 @@ impl Store {
                 },
             )
             .optional()?;
-        let Some((event_type, cameo, start, end, precision, value, place, modality, summary)) = row
-        else {
+        let Some((event_type, cameo, start, end, precision, value, place, modality, summary)) = row else {
             return Ok(None);
         };
         let actors = {
@@ -265,6 +268,18 @@ impl Store {
         articles.sort_unstable();
         articles.dedup();
         let label = date_label(start.as_deref(), &end, &precision, &value);
+        let conflicts = {
+            let mut stmt = self
+                .conn
+                .prepare("SELECT kind, note FROM event_conflicts WHERE event_id = ?1 ORDER BY rowid")?;
+            let rows = stmt.query_map([id], |r| {
+                Ok(Conflict {
+                    kind: r.get(0)?,
+                    note: r.get(1)?,
+                })
+            })?;
+            rows.collect::<rusqlite::Result<Vec<_>>>()?
+        };
         let mut topics: Vec<String> = Vec::new();
         for m in &mentions {
             for t in &m.topics {
@@ -291,6 +306,7 @@ impl Store {
             summary,
             sources: outlets.len(),
             articles: articles.len(),
+            conflicts,
             mentions,
         }))
     }
@@ -363,7 +379,7 @@ impl Store {
 
     /// Removes the article named `name` (file name or URL) and its mentions; events left
     /// without a mention go too. Returns how many articles were removed.
-    pub fn remove(&mut self, name: &str) -> Result<usize> {
+    pub fn remove(&mut self, name: &str, extractor: &Extractor) -> Result<usize> {
         let tx = self.conn.transaction()?;
         let ids: Vec<i64> = {
             let mut stmt = tx.prepare("SELECT id FROM articles WHERE name = ?1 OR url = ?1")?;
@@ -373,7 +389,7 @@ impl Store {
         for &id in &ids {
             let touched = remove_article(&tx, id)?;
             for event_id in touched {
-                refresh_event(&tx, event_id)?;
+                refresh_event(&tx, event_id, extractor)?;
             }
         }
         tx.commit()?;
@@ -395,9 +411,7 @@ fn date_label(start: Option<&str>, end: &str, precision: &str, value: &str) -> S
         return format!("≤ {end}");
     };
     match Precision::parse(precision) {
-        Some(p)
-            if p != Precision::Day && value.chars().next().is_some_and(|c| c.is_ascii_digit()) =>
-        {
+        Some(p) if p != Precision::Day && value.chars().next().is_some_and(|c| c.is_ascii_digit()) => {
             crate::time::DateInterval {
                 start,
                 end: end_day,
@@ -415,8 +429,7 @@ fn date_label(start: Option<&str>, end: &str, precision: &str, value: &str) -> S
 /// Returns the events that lost a mention but still have others (to be refreshed).
 fn remove_article(tx: &Transaction, article_id: i64) -> Result<Vec<i64>> {
     let touched: Vec<i64> = {
-        let mut stmt =
-            tx.prepare("SELECT DISTINCT event_id FROM mentions WHERE article_id = ?1")?;
+        let mut stmt = tx.prepare("SELECT DISTINCT event_id FROM mentions WHERE article_id = ?1")?;
         let rows = stmt.query_map([article_id], |r| r.get(0))?;
         rows.collect::<rusqlite::Result<_>>()?
     };
@@ -428,11 +441,9 @@ fn remove_article(tx: &Transaction, article_id: i64) -> Result<Vec<i64>> {
     )?;
     let mut left = Vec::new();
     for id in touched {
-        let exists: bool = tx.query_row(
-            "SELECT EXISTS (SELECT 1 FROM events WHERE id = ?1)",
-            [id],
-            |r| r.get(0),
-        )?;
+        let exists: bool = tx.query_row("SELECT EXISTS (SELECT 1 FROM events WHERE id = ?1)", [id], |r| {
+            r.get(0)
+        })?;
         if exists {
             left.push(id);
         }
@@ -440,10 +451,7 @@ fn remove_article(tx: &Transaction, article_id: i64) -> Result<Vec<i64>> {
     Ok(left)
 }
 
-fn place_with_country(
-    place: Option<&str>,
-    extractor: &Extractor,
-) -> Option<(String, Option<String>)> {
+fn place_with_country(place: Option<&str>, extractor: &Extractor) -> Option<(String, Option<String>)> {
     let place = place?;
     Some((place.to_owned(), extractor.gazetteer.place_country(place)))
 }
@@ -524,11 +532,7 @@ fn find_same(
 /// Comparing with these rather than with everything any report named keeps one loose report
 /// from letting the event absorb others ("a call between the two leaders" read as three
 /// parties; "agreed to swap prisoners and to present views on a ceasefire").
-fn core_of(
-    tx: &Transaction,
-    event_id: i64,
-    extractor: &Extractor,
-) -> Result<(Vec<String>, Vec<String>)> {
+fn core_of(tx: &Transaction, event_id: i64, extractor: &Extractor) -> Result<(Vec<String>, Vec<String>)> {
     let mut stmt = tx.prepare_cached("SELECT actors, topics FROM mentions WHERE event_id = ?1")?;
     let rows = stmt.query_map([event_id], |r| {
         Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
@@ -610,11 +614,7 @@ fn insert_event(
     Ok(id)
 }
 
-fn set_date(
-    tx: &Transaction,
-    event_id: i64,
-    date: Option<(NaiveDate, NaiveDate, &str, &str)>,
-) -> Result<()> {
+fn set_date(tx: &Transaction, event_id: i64, date: Option<(NaiveDate, NaiveDate, &str, &str)>) -> Result<()> {
     if let Some((start, end, precision, value)) = date {
         tx.execute(
             "UPDATE events SET start_day = ?2, end_day = ?3, precision = ?4, value = ?5 WHERE id = ?1",
@@ -624,19 +624,15 @@ fn set_date(
     Ok(())
 }
 
-fn insert_mention(
-    tx: &Transaction,
-    event_id: i64,
-    article_id: i64,
-    event: &ExtractedEvent,
-) -> Result<()> {
+fn insert_mention(tx: &Transaction, event_id: i64, article_id: i64, event: &ExtractedEvent) -> Result<()> {
     let e = &event.evidence;
     let d = &event.date;
     tx.execute(
         "INSERT INTO mentions (event_id, article_id, sentence, sentence_start, sentence_end, trigger, trigger_start,
             trigger_end, rule, attributed_to, type, actors, actor_text, place, modality, summary,
-            date_start, date_end, date_precision, date_value, date_text, date_rule, date_basis, topics)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24)",
+            date_start, date_end, date_precision, date_value, date_text, date_rule, date_basis, topics, disputed_by)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23,
+                 ?24, ?25)",
         params![
             event_id,
             article_id,
@@ -662,112 +658,81 @@ fn insert_mention(
             d.rule,
             d.basis.as_str(),
             serde_json::to_string(&event.topics)?,
+            serde_json::to_string(&event.disputed_by)?,
         ],
     )?;
     Ok(())
 }
 
-/// Recomputes an event from its mentions: the most precise date all dated reports allow,
-/// every actor, the first place, the strongest modality.
-fn refresh_event(tx: &Transaction, event_id: i64) -> Result<()> {
-    struct Row {
-        start: Option<NaiveDate>,
-        end: Option<NaiveDate>,
-        precision: Option<String>,
-        value: Option<String>,
-        actors: Vec<String>,
-        place: Option<String>,
-        modality: Modality,
-        published: NaiveDate,
-    }
-    let rows: Vec<Row> = {
+/// Recomputes an event from its mentions: the most precise date all reports allow, every
+/// actor, the place, the strongest modality, and the conflicts between reports.
+fn refresh_event(tx: &Transaction, event_id: i64, extractor: &Extractor) -> Result<()> {
+    let reports: Vec<Report> = {
         let mut stmt = tx.prepare(
-            "SELECT m.date_start, m.date_end, m.date_precision, m.date_value, m.actors, m.place, m.modality, a.published
+            "SELECT m.date_start, m.date_end, m.date_precision, m.date_value, m.date_text, m.actors, m.place,
+                    m.modality, m.attributed_to, m.disputed_by, COALESCE(a.source, a.name), a.published
              FROM mentions m JOIN articles a ON a.id = m.article_id WHERE m.event_id = ?1 ORDER BY a.published, m.id",
         )?;
-        let mapped = stmt.query_map([event_id], |r| {
-            let actors: String = r.get(4)?;
-            let modality: String = r.get(6)?;
-            let published: String = r.get(7)?;
-            Ok(Row {
-                start: r
-                    .get::<_, Option<String>>(0)?
-                    .as_deref()
-                    .and_then(parse_day),
-                end: r
-                    .get::<_, Option<String>>(1)?
-                    .as_deref()
-                    .and_then(parse_day),
-                precision: r.get(2)?,
-                value: r.get(3)?,
-                actors: serde_json::from_str(&actors).unwrap_or_default(),
-                place: r.get(5)?,
-                modality: Modality::parse(&modality).unwrap_or(Modality::Asserted),
-                published: parse_day(&published).unwrap_or_default(),
-            })
-        })?;
-        mapped.collect::<rusqlite::Result<_>>()?
-    };
-    let Some(first) = rows.first() else {
-        return Ok(());
-    };
-    // The narrowest reading that every other dated reading contains, else the narrowest.
-    let dated: Vec<&Row> = rows
-        .iter()
-        .filter(|r| r.start.is_some() && r.end.is_some())
-        .collect();
-    let narrowest = dated
-        .iter()
-        .min_by_key(|r| (r.end.unwrap() - r.start.unwrap()).num_days());
-    match narrowest {
-        Some(best) => {
-            let (start, end) = (best.start.unwrap(), best.end.unwrap());
-            set_date(
-                tx,
-                event_id,
-                Some((
+        let rows = stmt.query_map([event_id], |r| {
+            let start: Option<String> = r.get(0)?;
+            let end: Option<String> = r.get(1)?;
+            let date = match (
+                start.as_deref().and_then(parse_day),
+                end.as_deref().and_then(parse_day),
+            ) {
+                (Some(start), Some(end)) => Some(Dated {
                     start,
                     end,
-                    best.precision.as_deref().unwrap_or("day"),
-                    best.value.as_deref().unwrap_or(""),
-                )),
-            )?;
-        }
+                    precision: r.get::<_, Option<String>>(2)?.unwrap_or_else(|| "day".into()),
+                    value: r.get::<_, Option<String>>(3)?.unwrap_or_default(),
+                    text: r.get(4)?,
+                }),
+                _ => None,
+            };
+            let place: Option<String> = r.get(6)?;
+            Ok(Report {
+                date,
+                actors: serde_json::from_str(&r.get::<_, String>(5)?).unwrap_or_default(),
+                place: place_with_country(place.as_deref(), extractor),
+                modality: Modality::parse(&r.get::<_, String>(7)?).unwrap_or(Modality::Asserted),
+                attributed_to: r.get(8)?,
+                disputed_by: serde_json::from_str(&r.get::<_, String>(9)?).unwrap_or_default(),
+                outlet: r.get(10)?,
+                published: parse_day(&r.get::<_, String>(11)?).unwrap_or_default(),
+            })
+        })?;
+        rows.collect::<rusqlite::Result<_>>()?
+    };
+    if reports.is_empty() {
+        return Ok(());
+    }
+    let c = consensus(&reports);
+    match &c.date {
+        Some(d) => set_date(tx, event_id, Some((d.start, d.end, &d.precision, &d.value)))?,
         None => {
-            let earliest = rows
-                .iter()
-                .map(|r| r.published)
-                .min()
-                .unwrap_or(first.published);
             tx.execute(
                 "UPDATE events SET start_day = NULL, end_day = ?2, precision = 'undated', value = ?2 WHERE id = ?1",
-                params![event_id, day(earliest)],
+                params![event_id, day(c.reported_by)],
             )?;
-        }
-    }
-    let mut actors: Vec<String> = Vec::new();
-    for row in &rows {
-        for actor in &row.actors {
-            if !actors.contains(actor) {
-                actors.push(actor.clone());
-            }
         }
     }
     tx.execute("DELETE FROM event_actors WHERE event_id = ?1", [event_id])?;
-    for (position, actor) in actors.iter().enumerate() {
+    for (position, actor) in c.actors.iter().enumerate() {
         tx.execute(
             "INSERT INTO event_actors (event_id, actor, position) VALUES (?1, ?2, ?3)",
             params![event_id, actor, position as i64],
         )?;
     }
-    let place = rows.iter().find_map(|r| r.place.clone());
-    let modality = Modality::ALL
-        .into_iter()
-        .find(|m| rows.iter().any(|r| r.modality == *m))
-        .unwrap_or(Modality::Asserted);
+    tx.execute("DELETE FROM event_conflicts WHERE event_id = ?1", [event_id])?;
+    for conflict in &c.conflicts {
+        tx.execute(
+            "INSERT INTO event_conflicts (event_id, kind, note) VALUES (?1, ?2, ?3)",
+            params![event_id, conflict.kind, conflict.note],
+        )?;
+    }
     tx.execute(
         "UPDATE events SET place = ?2, modality = ?3 WHERE id = ?1",
-        params![event_id, place, modality.as_str()],
+        params![event_id, c.place, c.modality.as_str()],
     )?;
     Ok(())
 }

@@ -77,6 +77,8 @@ pub struct Event {
     pub sources: usize,
     /// Distinct articles reporting it.
     pub articles: usize,
+    /// Where its reports disagree.
+    pub conflicts: Vec<super::Conflict>,
     pub mentions: Vec<Mention>,
 }
 

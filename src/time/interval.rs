@@ -234,12 +234,7 @@ pub fn add_months(year: i32, month: u32, shift: i64) -> (i32, u32) {
 
 /// The weekday `target` nearest to `reference` in the given direction. `inclusive` lets the
 /// reference day itself count ("spoke Tuesday" in a Tuesday paper is that Tuesday).
-pub fn weekday_from(
-    reference: NaiveDate,
-    target: Weekday,
-    forward: bool,
-    inclusive: bool,
-) -> NaiveDate {
+pub fn weekday_from(reference: NaiveDate, target: Weekday, forward: bool, inclusive: bool) -> NaiveDate {
     let from = reference.weekday().num_days_from_monday() as i64;
     let to = target.num_days_from_monday() as i64;
     if forward {
@@ -269,10 +264,7 @@ mod tests {
     fn weeks_are_iso_weeks() {
         let week = DateInterval::week_of(date("2025-03-12"));
         assert_eq!(week.value, "2025-W11");
-        assert_eq!(
-            (week.start, week.end),
-            (date("2025-03-10"), date("2025-03-16"))
-        );
+        assert_eq!((week.start, week.end), (date("2025-03-10"), date("2025-03-16")));
         assert_eq!(week.label(), "2025-W11 (Mar 10–16)");
     }
 

@@ -98,11 +98,7 @@ pub fn resolve(resolver: Resolver, caps: &Captures, ctx: &Context) -> Option<Res
             }
             let sign = if resolver == Resolver::Ago { -1 } else { 1 };
             Some(Resolved::date(
-                DateInterval::unit_containing(
-                    ctx.reference,
-                    unit(caps, ctx)?,
-                    sign * count as i64,
-                )?,
+                DateInterval::unit_containing(ctx.reference, unit(caps, ctx)?, sign * count as i64)?,
                 None,
             ))
         }
@@ -171,10 +167,7 @@ fn calendar(caps: &Captures, ctx: &Context, modifier: Option<String>) -> Option<
 /// Of the same calendar date in neighbouring years, the one the tense points to: the latest
 /// that has begun for the past, the earliest that has not ended for the future, else the
 /// one nearest the reference date.
-fn pick_by_tense(
-    candidates: impl Iterator<Item = DateInterval>,
-    ctx: &Context,
-) -> Option<DateInterval> {
+fn pick_by_tense(candidates: impl Iterator<Item = DateInterval>, ctx: &Context) -> Option<DateInterval> {
     let reference = ctx.reference;
     let candidates: Vec<DateInterval> = candidates.collect();
     match ctx.tense {
@@ -219,10 +212,7 @@ fn duration(caps: &Captures, ctx: &Context) -> Option<Resolved> {
         format!("{count}")
     };
     let value = if let Some(clock) = caps.name("clock_unit") {
-        format!(
-            "PT{amount}{}",
-            ctx.lexicon.str("clock_unit", clock.as_str())?
-        )
+        format!("PT{amount}{}", ctx.lexicon.str("clock_unit", clock.as_str())?)
     } else {
         let letter = ctx.lexicon.str("unit", caps.name("unit")?.as_str())?;
         match letter {

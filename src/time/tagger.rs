@@ -93,18 +93,11 @@ impl Tagger {
     }
 
     /// As `tag`, with the tense fixed instead of read from the text (used by rule examples).
-    pub(super) fn tag_with(
-        &self,
-        text: &str,
-        reference: NaiveDate,
-        tense: Option<Tense>,
-    ) -> Vec<TimeExpr> {
+    pub(super) fn tag_with(&self, text: &str, reference: NaiveDate, tense: Option<Tense>) -> Vec<TimeExpr> {
         let mut candidates = Vec::new();
         for (index, rule) in self.rules.iter().enumerate() {
             for caps in rule.regex.captures_iter(text) {
-                let span = caps
-                    .name("expr")
-                    .unwrap_or_else(|| caps.get(0).expect("group 0"));
+                let span = caps.name("expr").unwrap_or_else(|| caps.get(0).expect("group 0"));
                 let tense = tense.unwrap_or_else(|| {
                     if rule.resolver.needs_tense() {
                         tense_around(&self.lexicon, text, span.start(), span.end())
@@ -236,8 +229,7 @@ mod tests {
     #[test]
     fn durations_are_never_dates() {
         let tagger = Tagger::load().unwrap();
-        let text =
-            "proposed a 30-day ceasefire; the call lasted at least 90 minutes, three years after";
+        let text = "proposed a 30-day ceasefire; the call lasted at least 90 minutes, three years after";
         let found = tagger.tag(text, reference());
         let got: Vec<(&str, &str)> = found
             .iter()
@@ -285,9 +277,7 @@ mod tests {
             resolve: "nope".into(),
             examples: vec![],
         };
-        let err = Tagger::compile(Lexicon::default(), vec![spec])
-            .err()
-            .unwrap();
+        let err = Tagger::compile(Lexicon::default(), vec![spec]).err().unwrap();
         assert!(err.to_string().contains("unknown resolve function"));
     }
 }

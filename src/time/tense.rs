@@ -39,11 +39,7 @@ pub fn tense_around(lexicon: &Lexicon, text: &str, start: usize, end: usize) -> 
         .take(WINDOW)
         .map(Some)
         .chain(std::iter::repeat(None));
-    let nearest_right = right
-        .iter()
-        .take(WINDOW)
-        .map(Some)
-        .chain(std::iter::repeat(None));
+    let nearest_right = right.iter().take(WINDOW).map(Some).chain(std::iter::repeat(None));
     // At equal distance the left word decides: it is usually the verb ("will meet Tuesday").
     for (l, r) in nearest_left.zip(nearest_right).take(WINDOW) {
         for word in [l, r].into_iter().flatten() {

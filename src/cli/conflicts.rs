@@ -1,0 +1,59 @@
+//! `timeline conflicts`: the events whose sources disagree.
+
+use std::io::Write;
+use std::path::Path;
+
+use anyhow::Result;
+use comfy_table::{presets, ContentArrangement, Table};
+
+use super::{open_store, Outcome};
+use crate::store::Filter;
+
+/// List the events whose reports disagree: dates that do not overlap, places that differ,
+/// or one source leaving out what another reports.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Print JSON (the events, as `list --format json`) instead of a table
+    #[arg(long)]
+    json: bool,
+    /// Wrap the table to this width
+    #[arg(long)]
+    width: Option<u16>,
+}
+
+pub fn run(args: Args, db: &Path) -> Result<Outcome> {
+    let store = open_store(db)?;
+    let events: Vec<_> = store
+        .list(&Filter::default())?
+        .into_iter()
+        .filter(|e| !e.conflicts.is_empty())
+        .collect();
+    let mut out = std::io::stdout().lock();
+    if args.json {
+        serde_json::to_writer_pretty(&mut out, &events)?;
+        writeln!(out)?;
+        return Ok(Outcome::Success);
+    }
+    let mut table = Table::new();
+    table
+        .load_preset(presets::UTF8_FULL_CONDENSED)
+        .set_header(["ID", "Date", "Type", "Summary", "Conflict"]);
+    if let Some(width) = args.width {
+        table
+            .set_content_arrangement(ContentArrangement::Dynamic)
+            .set_width(width);
+    }
+    for event in &events {
+        for conflict in &event.conflicts {
+            table.add_row([
+                event.id.to_string(),
+                event.date.label.clone(),
+                event.event_type.clone(),
+                event.summary.clone(),
+                format!("{}: {}", conflict.kind, conflict.note),
+            ]);
+        }
+    }
+    writeln!(out, "{table}")?;
+    Ok(Outcome::Success)
+}

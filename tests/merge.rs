@@ -1,0 +1,106 @@
+//! One event, many sources: merging, date refinement, conflicts, updates.
+
+mod common;
+
+use common::*;
+use predicates::prelude::*;
+
+#[test]
+fn three_reports_of_one_meeting_become_one_event_dated_by_day() {
+    let sandbox = Sandbox::new();
+    sandbox.ingest(&[&fixture("merge/meeting")]).success();
+    let meetings = sandbox.events(&["--type", "meeting"]);
+    assert_eq!(meetings.len(), 1, "{meetings:#?}");
+    let meeting = &meetings[0];
+    // "Last week" (2025-W11), "on Tuesday" in a paper of March 12, and "On March 11".
+    assert_eq!(meeting["date"]["start"], "2025-03-11");
+    assert_eq!(meeting["date"]["end"], "2025-03-11");
+    assert_eq!(meeting["date"]["precision"], "day");
+    assert_eq!(meeting["articles"], 3);
+    assert_eq!(meeting["sources"], 3);
+    // Each mention keeps its own reading.
+    let mut readings: Vec<String> = meeting["mentions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["date"]["value"].as_str().unwrap().to_owned())
+        .collect();
+    readings.sort();
+    assert_eq!(readings, vec!["2025-03-11", "2025-03-11", "2025-W11"]);
+    assert!(meeting["conflicts"].as_array().unwrap().is_empty());
+    // Counts and the --min-sources filter.
+    assert_eq!(sandbox.events(&["--min-sources", "3"]).len(), 1);
+    assert!(sandbox.events(&["--min-sources", "4"]).is_empty());
+}
+
+#[test]
+fn two_calls_a_month_apart_stay_two() {
+    let sandbox = Sandbox::new();
+    sandbox.ingest(&[&fixture("merge/calls")]).success();
+    let calls = sandbox.events(&["--type", "call"]);
+    let days: Vec<&str> = calls.iter().map(|c| c["date"]["start"].as_str().unwrap()).collect();
+    assert_eq!(days, vec!["2025-02-12", "2025-03-18"]);
+}
+
+#[test]
+fn a_readout_conflict_shows_in_show_and_conflicts() {
+    let sandbox = Sandbox::new();
+    sandbox.ingest(&[&fixture("merge/readouts")]).success();
+    let demands = sandbox.events(&["--type", "demand"]);
+    assert_eq!(demands.len(), 1);
+    let demand = &demands[0];
+    assert_eq!(demand["mentions"][0]["attributed_to"], "Kremlin");
+    assert_eq!(demand["conflicts"][0]["kind"], "omission");
+    let id = demand["id"].to_string();
+    sandbox.timeline().args(["show", &id]).assert().success().stdout(
+        predicate::str::contains("conflict  omission: Kremlin reports it; White House readout does not")
+            .and(predicate::str::contains("according to: Kremlin")),
+    );
+    sandbox
+        .timeline()
+        .args(["conflicts", "--width", "200"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("White House readout does not").and(predicate::str::contains("demand")));
+    // Events without conflicts are not listed there.
+    let out = sandbox.timeline().args(["conflicts", "--json"]).output().unwrap();
+    let listed: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(listed.len(), 1);
+}
+
+#[test]
+fn an_updated_article_replaces_its_earlier_mentions() {
+    let sandbox = Sandbox::new();
+    sandbox.ingest(&[&fixture("update-v1.txt")]).success();
+    let before = sandbox.events(&[]);
+    assert_eq!(actors(&before[0]), vec!["Trump", "Putin"]);
+    sandbox
+        .ingest(&[&fixture("update-v2.txt")])
+        .success()
+        .stderr(predicate::str::contains("replacing update-v1.txt"));
+    let after = sandbox.events(&[]);
+    assert_eq!(after.len(), 1, "{after:#?}");
+    assert_eq!(actors(&after[0]), vec!["Trump", "Zelensky"]);
+    assert_eq!(after[0]["mentions"][0]["title"], "Developing story (corrected)");
+    let out = sandbox.timeline().args(["articles", "--json"]).output().unwrap();
+    let articles: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(articles.len(), 1);
+    // Re-ingesting the current version changes nothing.
+    sandbox.ingest(&[&fixture("update-v2.txt")]).success().stderr(predicate::str::contains("skipped"));
+    assert_eq!(sandbox.events(&[]), after);
+}
+
+#[test]
+fn removing_one_source_keeps_the_event_the_others_report() {
+    let sandbox = Sandbox::new();
+    sandbox.ingest(&[&fixture("merge/meeting")]).success();
+    sandbox.timeline().args(["remove", "c-march-11.txt"]).assert().success();
+    let meetings = sandbox.events(&["--type", "meeting"]);
+    assert_eq!(meetings.len(), 1);
+    assert_eq!(meetings[0]["articles"], 2);
+    assert_eq!(meetings[0]["date"]["start"], "2025-03-11");
+    sandbox.timeline().args(["remove", "https://example.org/wire/jeddah"]).assert().success();
+    let meetings = sandbox.events(&["--type", "meeting"]);
+    // Only "last week" is left: the date widens back to the week.
+    assert_eq!(meetings[0]["date"]["precision"], "week");
+}
