@@ -38,7 +38,10 @@ fn two_calls_a_month_apart_stay_two() {
     let sandbox = Sandbox::new();
     sandbox.ingest(&[&fixture("merge/calls")]).success();
     let calls = sandbox.events(&["--type", "call"]);
-    let days: Vec<&str> = calls.iter().map(|c| c["date"]["start"].as_str().unwrap()).collect();
+    let days: Vec<&str> = calls
+        .iter()
+        .map(|c| c["date"]["start"].as_str().unwrap())
+        .collect();
     assert_eq!(days, vec!["2025-02-12", "2025-03-18"]);
 }
 
@@ -61,7 +64,9 @@ fn a_readout_conflict_shows_in_show_and_conflicts() {
         .args(["conflicts", "--width", "200"])
         .assert()
         .success()
-        .stdout(predicate::str::contains("White House readout does not").and(predicate::str::contains("demand")));
+        .stdout(
+            predicate::str::contains("White House readout does not").and(predicate::str::contains("demand")),
+        );
     // Events without conflicts are not listed there.
     let out = sandbox.timeline().args(["conflicts", "--json"]).output().unwrap();
     let listed: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
@@ -86,7 +91,10 @@ fn an_updated_article_replaces_its_earlier_mentions() {
     let articles: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(articles.len(), 1);
     // Re-ingesting the current version changes nothing.
-    sandbox.ingest(&[&fixture("update-v2.txt")]).success().stderr(predicate::str::contains("skipped"));
+    sandbox
+        .ingest(&[&fixture("update-v2.txt")])
+        .success()
+        .stderr(predicate::str::contains("skipped"));
     assert_eq!(sandbox.events(&[]), after);
 }
 
@@ -94,12 +102,20 @@ fn an_updated_article_replaces_its_earlier_mentions() {
 fn removing_one_source_keeps_the_event_the_others_report() {
     let sandbox = Sandbox::new();
     sandbox.ingest(&[&fixture("merge/meeting")]).success();
-    sandbox.timeline().args(["remove", "c-march-11.txt"]).assert().success();
+    sandbox
+        .timeline()
+        .args(["remove", "c-march-11.txt"])
+        .assert()
+        .success();
     let meetings = sandbox.events(&["--type", "meeting"]);
     assert_eq!(meetings.len(), 1);
     assert_eq!(meetings[0]["articles"], 2);
     assert_eq!(meetings[0]["date"]["start"], "2025-03-11");
-    sandbox.timeline().args(["remove", "https://example.org/wire/jeddah"]).assert().success();
+    sandbox
+        .timeline()
+        .args(["remove", "https://example.org/wire/jeddah"])
+        .assert()
+        .success();
     let meetings = sandbox.events(&["--type", "meeting"]);
     // Only "last week" is left: the date widens back to the week.
     assert_eq!(meetings[0]["date"]["precision"], "week");

@@ -1,38 +1,50 @@
-//! `timeline tag`: what the temporal tagger finds in a text.
+//! `timeline tag`: what the temporal tagger finds in texts and TimeML documents.
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
-use anyhow::{anyhow, Result};
+use anyhow::{anyhow, bail, Context, Result};
+use chrono::NaiveDate;
 use clap::ValueEnum;
 use serde::Serialize;
 
 use super::{DateArg, Outcome};
 use crate::article::{clean, parse_front_matter, read_input, Input};
-use crate::time::{Tagger, TimeExpr};
+use crate::time::{Tagger, TimeExpr, TimeMlDocument};
 
-/// Print the date expressions of a text, resolved against its publication date.
+/// Print the temporal expressions of texts, resolved against their reference date.
+///
+/// A `.tml` file is read as TimeML: its document creation time is the reference date, gold
+/// annotations in <TEXT> are ignored, and `--format timeml` writes the same document with the
+/// tagger's TIMEX3 tags. Other files are articles (front matter `published`, or --published).
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// The file to tag, or - for stdin
-    file: PathBuf,
-    /// The reference date (YYYY-MM-DD) [default: the file's front matter `published`]
+    /// Files or folders (searched for .tml, .txt and .md), or - for stdin
+    #[arg(required = true, value_name = "PATH")]
+    paths: Vec<PathBuf>,
+    /// The reference date (YYYY-MM-DD) [default: the article's `published` or the TimeML DCT]
     #[arg(long, value_name = "DATE")]
     published: Option<DateArg>,
     /// Output format
     #[arg(long, value_enum, default_value_t = TagFormat::Text)]
     format: TagFormat,
+    /// Write one file per input into this folder (same file name; .jsonl for jsonl)
+    #[arg(long, value_name = "DIR")]
+    out: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum TagFormat {
     Text,
     Jsonl,
+    Timeml,
 }
 
-/// One expression as `--format jsonl` prints it: character offsets into the cleaned text.
+/// One expression as `--format jsonl` prints it: character offsets into the text that was
+/// tagged (the cleaned article, or the tag-free text of TimeML's <TEXT>).
 #[derive(Serialize)]
 struct Line<'a> {
+    doc: &'a str,
     start: usize,
     end: usize,
     text: &'a str,
@@ -47,43 +59,174 @@ struct Line<'a> {
     rule: &'a str,
 }
 
-pub fn run(args: Args) -> Result<Outcome> {
-    let input = if args.file.as_os_str() == "-" {
-        Input::Stdin
-    } else {
-        Input::File(args.file.clone())
-    };
-    let raw = read_input(&input)?;
-    let (front, body) = parse_front_matter(&raw).map_err(|e| anyhow!("{}: {e}", input.display()))?;
-    let published = args.published.map(|d| d.first_day()).or(front.published).ok_or_else(|| {
-        anyhow!("{}: no publication date: pass --published YYYY-MM-DD or add `published:` to its front matter", input.display())
-    })?;
-    let text = clean(body);
-    let tagger = Tagger::load()?;
-    let found = tagger.tag(&text, published);
-    let mut out = std::io::stdout().lock();
-    for expr in &found {
-        let line = line(&text, expr);
-        match args.format {
-            TagFormat::Jsonl => writeln!(out, "{}", serde_json::to_string(&line)?)?,
-            TagFormat::Text => writeln!(
-                out,
-                "{:>5}-{:<5} {:<24} {:<8} {:<12} {}",
-                line.start,
-                line.end,
-                format!("{:?}", line.text),
-                line.kind,
-                line.value,
-                line.precision.unwrap_or("-")
-            )?,
-        }
-    }
-    Ok(Outcome::Success)
+/// A text ready to tag.
+struct Tagged {
+    name: String,
+    text: String,
+    timeml: Option<TimeMlDocument>,
+    exprs: Vec<TimeExpr>,
 }
 
-fn line<'a>(text: &str, expr: &'a TimeExpr) -> Line<'a> {
-    let start = text[..expr.start].chars().count();
+pub fn run(args: Args) -> Result<Outcome> {
+    let tagger = Tagger::load()?;
+    let inputs = inputs(&args.paths)?;
+    if let Some(dir) = &args.out {
+        std::fs::create_dir_all(dir)
+            .with_context(|| format!("{}: cannot create directory", dir.display()))?;
+    }
+    let mut failed = false;
+    let stdout = std::io::stdout();
+    for input in inputs {
+        let tagged = match load(&input, args.published.as_ref().map(DateArg::first_day), &tagger) {
+            Ok(tagged) => tagged,
+            Err(err) => {
+                eprintln!("timeline: {err:#}");
+                failed = true;
+                continue;
+            }
+        };
+        let rendered = render(&tagged, args.format)?;
+        match &args.out {
+            Some(dir) => {
+                let file_name = match args.format {
+                    TagFormat::Jsonl => format!("{}.jsonl", tagged.name),
+                    _ => input.name(),
+                };
+                let path = dir.join(file_name);
+                std::fs::write(&path, rendered)
+                    .with_context(|| format!("{}: cannot write", path.display()))?;
+            }
+            None => stdout.lock().write_all(rendered.as_bytes())?,
+        }
+    }
+    Ok(if failed {
+        Outcome::PartialFailure
+    } else {
+        Outcome::Success
+    })
+}
+
+fn inputs(paths: &[PathBuf]) -> Result<Vec<Input>> {
+    let mut inputs = Vec::new();
+    for path in paths {
+        if path.as_os_str() == "-" {
+            inputs.push(Input::Stdin);
+        } else if path.is_dir() {
+            let mut files: Vec<PathBuf> = walkdir::WalkDir::new(path)
+                .into_iter()
+                .filter_map(|e| e.ok())
+                .filter(|e| e.file_type().is_file())
+                .map(|e| e.into_path())
+                .filter(|p| {
+                    p.extension()
+                        .is_some_and(|x| x == "tml" || x == "txt" || x == "md")
+                })
+                .collect();
+            files.sort();
+            inputs.extend(files.into_iter().map(Input::File));
+        } else if path.is_file() {
+            inputs.push(Input::File(path.clone()));
+        } else {
+            bail!("{}: no such file or directory", path.display());
+        }
+    }
+    Ok(inputs)
+}
+
+fn is_timeml(input: &Input) -> bool {
+    matches!(input, Input::File(p) if p.extension().is_some_and(|x| x == "tml"))
+}
+
+fn load(input: &Input, published: Option<NaiveDate>, tagger: &Tagger) -> Result<Tagged> {
+    let raw = read_input(input)?;
+    let name = input.name();
+    let stem = Path::new(&name)
+        .file_stem()
+        .map_or(name.clone(), |s| s.to_string_lossy().into_owned());
+    let (text, reference, timeml) = if is_timeml(input) {
+        let doc = TimeMlDocument::parse(&raw).map_err(|e| anyhow!("{}: {e:#}", input.display()))?;
+        (doc.text.clone(), published.unwrap_or(doc.dct), Some(doc))
+    } else {
+        let (front, body) = parse_front_matter(&raw).map_err(|e| anyhow!("{}: {e}", input.display()))?;
+        let reference = published.or(front.published).ok_or_else(|| {
+            anyhow!(
+                "{}: no publication date: pass --published YYYY-MM-DD or add `published:` to its front matter",
+                input.display()
+            )
+        })?;
+        (clean(body), reference, None)
+    };
+    let exprs = tagger.tag(&text, reference);
+    Ok(Tagged {
+        name: stem,
+        text,
+        timeml,
+        exprs,
+    })
+}
+
+fn render(tagged: &Tagged, format: TagFormat) -> Result<String> {
+    let mut out = String::new();
+    match format {
+        TagFormat::Timeml => match &tagged.timeml {
+            Some(doc) => out.push_str(&doc.write(&tagged.exprs)),
+            None => bail!("{}: --format timeml needs a TimeML (.tml) input", tagged.name),
+        },
+        TagFormat::Jsonl | TagFormat::Text => {
+            let mut chars = CharCounter::new(&tagged.text);
+            for expr in &tagged.exprs {
+                let line = line(&tagged.name, &mut chars, expr);
+                if format == TagFormat::Jsonl {
+                    out.push_str(&serde_json::to_string(&line)?);
+                    out.push('\n');
+                } else {
+                    out.push_str(&format!(
+                        "{:>6}-{:<6} {:<28} {:<9} {:<14} {}\n",
+                        line.start,
+                        line.end,
+                        format!("{:?}", line.text),
+                        line.kind,
+                        line.value,
+                        line.precision.unwrap_or("-")
+                    ));
+                }
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// Character offsets of increasing byte offsets, counted once through the text.
+struct CharCounter<'a> {
+    text: &'a str,
+    byte: usize,
+    chars: usize,
+}
+
+impl<'a> CharCounter<'a> {
+    fn new(text: &'a str) -> CharCounter<'a> {
+        CharCounter {
+            text,
+            byte: 0,
+            chars: 0,
+        }
+    }
+
+    fn at(&mut self, byte: usize) -> usize {
+        if byte < self.byte {
+            self.byte = 0;
+            self.chars = 0;
+        }
+        self.chars += self.text[self.byte..byte].chars().count();
+        self.byte = byte;
+        self.chars
+    }
+}
+
+fn line<'a>(doc: &'a str, chars: &mut CharCounter, expr: &'a TimeExpr) -> Line<'a> {
+    let start = chars.at(expr.start);
     Line {
+        doc,
         start,
         end: start + expr.text.chars().count(),
         text: &expr.text,

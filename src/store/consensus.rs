@@ -174,7 +174,7 @@ fn place_of(reports: &[Report], conflicts: &mut Vec<Conflict>) -> Option<String>
     let first = placed.first()?;
     let disagreeing: Vec<String> = placed
         .iter()
-        .filter(|(_, p)| !places_agree(&first.1, p))
+        .filter(|(_, p)| !places_agree(first.1, p))
         .map(|(r, p)| format!("{} says {}", r.attributed_to.as_deref().unwrap_or(&r.outlet), p.0))
         .collect();
     if !disagreeing.is_empty() {

@@ -7,10 +7,12 @@ mod interval;
 mod resolve;
 mod tagger;
 mod tense;
+mod timeml;
 
 pub use interval::{add_months, weekday_from, DateInterval, Precision, Unit};
 pub use tagger::Tagger;
 pub use tense::{tense_around, Tense};
+pub use timeml::TimeMlDocument;
 
 use serde::Serialize;
 
