@@ -16,6 +16,7 @@ pub enum Precision {
     Day,
     Week,
     Month,
+    Season,
     Quarter,
     Year,
     Decade,
@@ -28,6 +29,7 @@ impl Precision {
             Precision::Day => "day",
             Precision::Week => "week",
             Precision::Month => "month",
+            Precision::Season => "season",
             Precision::Quarter => "quarter",
             Precision::Year => "year",
             Precision::Decade => "decade",
@@ -40,6 +42,7 @@ impl Precision {
             Precision::Day,
             Precision::Week,
             Precision::Month,
+            Precision::Season,
             Precision::Quarter,
             Precision::Year,
             Precision::Decade,
@@ -152,6 +155,24 @@ impl DateInterval {
             end: last.end,
             precision: Precision::Quarter,
             value: format!("{year:04}-Q{quarter}"),
+        })
+    }
+
+    /// A season by its TIMEX3 code (SP, SU, FA, WI) as whole months; winter runs from
+    /// December into the next year.
+    pub fn season(year: i32, code: &str) -> Option<DateInterval> {
+        let (first, last) = match code {
+            "SP" => ((year, 3), (year, 5)),
+            "SU" => ((year, 6), (year, 8)),
+            "FA" => ((year, 9), (year, 11)),
+            "WI" => ((year, 12), (year + 1, 2)),
+            _ => return None,
+        };
+        Some(DateInterval {
+            start: DateInterval::month(first.0, first.1)?.start,
+            end: DateInterval::month(last.0, last.1)?.end,
+            precision: Precision::Season,
+            value: format!("{year:04}-{code}"),
         })
     }
 

@@ -4,7 +4,7 @@
 use chrono::{Datelike, NaiveDate, Weekday};
 use regex::Captures;
 
-use super::interval::{weekday_from, DateInterval, Unit};
+use super::interval::{add_months, weekday_from, DateInterval, Precision, Unit};
 use super::tense::Tense;
 use super::TimexType;
 use crate::rules::Lexicon;
@@ -19,6 +19,16 @@ pub enum Resolver {
     Ago,
     FromNow,
     Duration,
+    Reference,
+    Quarter,
+    YearAgo,
+    Season,
+    Decade,
+    PartOfDay,
+    Clock,
+    Set,
+    /// Text that looks like a time but is not one.
+    None,
 }
 
 impl Resolver {
@@ -32,13 +42,30 @@ impl Resolver {
             "ago" => Resolver::Ago,
             "from_now" => Resolver::FromNow,
             "duration" => Resolver::Duration,
+            "reference" => Resolver::Reference,
+            "quarter" => Resolver::Quarter,
+            "year_ago" => Resolver::YearAgo,
+            "season" => Resolver::Season,
+            "decade" => Resolver::Decade,
+            "part_of_day" => Resolver::PartOfDay,
+            "clock" => Resolver::Clock,
+            "set" => Resolver::Set,
+            "none" => Resolver::None,
             _ => return None,
         })
     }
 
+    /// Whether the result is told relative to another date ("a year earlier").
+    pub fn is_relative_to_anchor(self) -> bool {
+        matches!(self, Resolver::Ago | Resolver::YearAgo)
+    }
+
     /// Whether the result depends on the tense around the expression.
     pub fn needs_tense(self) -> bool {
-        matches!(self, Resolver::Calendar | Resolver::Weekday)
+        matches!(
+            self,
+            Resolver::Calendar | Resolver::Weekday | Resolver::Quarter | Resolver::Season | Resolver::PartOfDay
+        )
     }
 }
 
@@ -59,6 +86,10 @@ impl Resolved {
             interval: Some(interval),
         }
     }
+
+    fn value(kind: TimexType, value: String) -> Resolved {
+        Resolved { kind, value, modifier: None, interval: None }
+    }
 }
 
 /// Everything a resolver may read.
@@ -66,19 +97,19 @@ pub struct Context<'a> {
     pub lexicon: &'a Lexicon,
     pub reference: NaiveDate,
     pub tense: Tense,
+    /// The last date the text mentioned before this expression.
+    pub anchor: Option<&'a DateInterval>,
 }
 
 pub fn resolve(resolver: Resolver, caps: &Captures, ctx: &Context) -> Option<Resolved> {
     let expr = caps.name("expr").map_or(&caps[0], |m| m.as_str());
+    let part = caps.name("part").map_or(expr, |m| m.as_str());
     match resolver {
-        Resolver::Calendar => calendar(caps, ctx, part_of_period(expr)),
-        Resolver::Weekday => weekday(caps, ctx),
+        Resolver::Calendar => calendar(caps, ctx, part_of_period(part)),
+        Resolver::Weekday => weekday(caps, ctx).map(|d| Resolved::date(DateInterval::day(d), None)),
         Resolver::Deictic => {
             let offset = ctx.lexicon.int("deictic", caps.name("deictic")?.as_str())?;
-            Some(Resolved::date(
-                DateInterval::day(ctx.reference + chrono::Duration::days(offset)),
-                None,
-            ))
+            Some(Resolved::date(DateInterval::day(ctx.reference + chrono::Duration::days(offset)), None))
         }
         Resolver::ThisUnit => Some(Resolved::date(
             DateInterval::unit_containing(ctx.reference, unit(caps, ctx)?, 0)?,
@@ -88,21 +119,32 @@ pub fn resolve(resolver: Resolver, caps: &Captures, ctx: &Context) -> Option<Res
             let shift = ctx.lexicon.int("shift", caps.name("shift")?.as_str())?;
             Some(Resolved::date(
                 DateInterval::unit_containing(ctx.reference, unit(caps, ctx)?, shift)?,
-                None,
+                caps.name("part").and_then(|p| part_of_period(p.as_str())),
             ))
         }
-        Resolver::Ago | Resolver::FromNow => {
-            let count = count(caps, ctx)?;
-            if count.fract() != 0.0 {
-                return None;
-            }
-            let sign = if resolver == Resolver::Ago { -1 } else { 1 };
-            Some(Resolved::date(
-                DateInterval::unit_containing(ctx.reference, unit(caps, ctx)?, sign * count as i64)?,
-                None,
-            ))
-        }
+        Resolver::Ago | Resolver::FromNow => ago(resolver, caps, ctx),
         Resolver::Duration => duration(caps, ctx),
+        Resolver::Reference => Some(Resolved::value(
+            TimexType::Date,
+            ctx.lexicon.str("reference", caps.name("reference")?.as_str())?.to_owned(),
+        )),
+        Resolver::Quarter => quarter(caps, ctx),
+        Resolver::YearAgo => year_ago(caps, ctx),
+        Resolver::Season => season(caps, ctx),
+        Resolver::Decade => {
+            let decade: i32 = caps.name("decade")?.as_str().parse().ok()?;
+            Some(Resolved::date(DateInterval::decade(decade)?, part_of_period(part)))
+        }
+        Resolver::PartOfDay => part_of_day(caps, ctx),
+        Resolver::Clock => clock(caps, ctx),
+        Resolver::Set => {
+            let value = match caps.name("frequency") {
+                Some(word) => ctx.lexicon.str("frequency", word.as_str())?.to_owned(),
+                None => format!("P1{}", ctx.lexicon.str("unit", caps.name("unit")?.as_str())?),
+            };
+            Some(Resolved::value(TimexType::Set, value))
+        }
+        Resolver::None => None,
     }
 }
 
@@ -126,14 +168,27 @@ fn number(caps: &Captures, name: &str, list: &str, ctx: &Context) -> Option<i64>
     text.parse().ok().or_else(|| ctx.lexicon.int(list, text))
 }
 
-fn count(caps: &Captures, ctx: &Context) -> Option<f64> {
+/// How many: digits, a number word, or `None` for a vague count ("a few", "several").
+enum Count {
+    Exact(f64),
+    Vague,
+}
+
+fn count(caps: &Captures, ctx: &Context) -> Option<Count> {
     if let Some(digits) = caps.name("count") {
-        return digits.as_str().parse().ok();
+        let text = digits.as_str();
+        return match text.split_once(char::is_whitespace) {
+            Some((whole, "1/2")) => whole.parse::<f64>().ok().map(|w| Count::Exact(w + 0.5)),
+            _ => text.parse().ok().map(Count::Exact),
+        };
     }
     let words = caps.name("number")?.as_str();
+    if ctx.lexicon.str("number", words) == Some("X") {
+        return Some(Count::Vague);
+    }
     let whole = ctx.lexicon.int("number", words)? as f64;
     let half = caps[0].to_lowercase().contains("and a half");
-    Some(if half { whole + 0.5 } else { whole })
+    Some(Count::Exact(if half { whole + 0.5 } else { whole }))
 }
 
 fn unit(caps: &Captures, ctx: &Context) -> Option<Unit> {
@@ -144,19 +199,35 @@ fn calendar(caps: &Captures, ctx: &Context, modifier: Option<String>) -> Option<
     let year = number(caps, "year", "year", ctx).map(|y| y as i32);
     let month = number(caps, "month", "month", ctx).map(|m| m as u32);
     let day = number(caps, "day", "day", ctx).map(|d| d as u32);
+    let shift = caps.name("shift").and_then(|s| ctx.lexicon.int("shift", s.as_str()));
     let interval = match (year, month, day) {
         (Some(y), Some(m), Some(d)) => DateInterval::day(NaiveDate::from_ymd_opt(y, m, d)?),
         (None, Some(m), Some(d)) => {
-            let candidates = (-1..=1).filter_map(|shift| {
-                NaiveDate::from_ymd_opt(ctx.reference.year() + shift, m, d).map(DateInterval::day)
-            });
-            pick_by_tense(candidates, ctx)?
+            // A day and month without a year: the tense decides, unless that puts it most of
+            // a year away while the same day the other way is near ("payable Jan. 14").
+            let candidates: Vec<DateInterval> = (-1..=1)
+                .filter_map(|shift| NaiveDate::from_ymd_opt(ctx.reference.year() + shift, m, d).map(DateInterval::day))
+                .collect();
+            let by_tense = pick(candidates.iter().cloned(), ctx.reference, ctx.tense);
+            match by_tense {
+                Some(day) if (day.start - ctx.reference).num_days().abs() <= FAR_DAYS => day,
+                _ => pick(candidates.into_iter(), ctx.reference, Tense::Unknown)?,
+            }
         }
         (Some(y), Some(m), None) => DateInterval::month(y, m)?,
         (None, Some(m), None) => {
-            let candidates =
-                (-1..=1).filter_map(|shift| DateInterval::month(ctx.reference.year() + shift, m));
-            pick_by_tense(candidates, ctx)?
+            let candidates = (-1..=1).filter_map(|shift| DateInterval::month(ctx.reference.year() + shift, m));
+            let tense = match shift {
+                Some(s) if s < 0 => Tense::Past,
+                Some(s) if s > 0 => Tense::Future,
+                Some(_) => Tense::Unknown,
+                None => ctx.tense,
+            };
+            // "Last March" and "next March" are not the March we are in.
+            let candidates = candidates.filter(|c| {
+                !matches!(shift, Some(s) if s != 0) || !(c.start <= ctx.reference && ctx.reference <= c.end)
+            });
+            pick(candidates, ctx.reference, tense)?
         }
         (Some(y), None, None) => DateInterval::year(y)?,
         _ => return None,
@@ -164,35 +235,32 @@ fn calendar(caps: &Captures, ctx: &Context, modifier: Option<String>) -> Option<
     Some(Resolved::date(interval, modifier))
 }
 
-/// Of the same calendar date in neighbouring years, the one the tense points to: the latest
-/// that has begun for the past, the earliest that has not ended for the future, else the
-/// one nearest the reference date.
-fn pick_by_tense(candidates: impl Iterator<Item = DateInterval>, ctx: &Context) -> Option<DateInterval> {
-    let reference = ctx.reference;
+/// How far from the reference date a day without a year may be put by tense alone.
+const FAR_DAYS: i64 = 200;
+
+/// Of the same calendar period in neighbouring years, the one the tense points to: the
+/// latest that has begun for the past, the earliest that has not ended for the future, else
+/// the one nearest the reference date.
+fn pick(candidates: impl Iterator<Item = DateInterval>, reference: NaiveDate, tense: Tense) -> Option<DateInterval> {
     let candidates: Vec<DateInterval> = candidates.collect();
-    match ctx.tense {
+    match tense {
         Tense::Past => candidates.into_iter().rfind(|c| c.start <= reference),
         Tense::Future => candidates.into_iter().find(|c| c.end >= reference),
         Tense::Unknown => candidates.into_iter().min_by_key(|c| {
             if c.start <= reference && reference <= c.end {
                 0
             } else {
-                (c.start - reference)
-                    .num_days()
-                    .abs()
-                    .min((c.end - reference).num_days().abs())
+                (c.start - reference).num_days().abs().min((c.end - reference).num_days().abs())
             }
         }),
     }
 }
 
-fn weekday(caps: &Captures, ctx: &Context) -> Option<Resolved> {
+fn weekday(caps: &Captures, ctx: &Context) -> Option<NaiveDate> {
     let number = ctx.lexicon.int("weekday", caps.name("weekday")?.as_str())?;
     let target = Weekday::try_from(u8::try_from(number - 1).ok()?).ok()?;
-    let shift = caps
-        .name("shift")
-        .and_then(|s| ctx.lexicon.int("shift", s.as_str()));
-    let date = match shift {
+    let shift = caps.name("shift").and_then(|s| ctx.lexicon.int("shift", s.as_str()));
+    Some(match shift {
         Some(0) => {
             let week = DateInterval::week_of(ctx.reference);
             week.start + chrono::Duration::days(target.num_days_from_monday() as i64)
@@ -200,25 +268,185 @@ fn weekday(caps: &Captures, ctx: &Context) -> Option<Resolved> {
         Some(s) if s < 0 => weekday_from(ctx.reference, target, false, false),
         Some(_) => weekday_from(ctx.reference, target, true, false),
         None => weekday_from(ctx.reference, target, ctx.tense == Tense::Future, true),
+    })
+}
+
+fn ago(resolver: Resolver, caps: &Captures, ctx: &Context) -> Option<Resolved> {
+    let unit = unit(caps, ctx)?;
+    let Count::Exact(count) = count(caps, ctx)? else {
+        let value = if resolver == Resolver::Ago { "PAST_REF" } else { "FUTURE_REF" };
+        return Some(Resolved::value(TimexType::Date, value.to_owned()));
     };
-    Some(Resolved::date(DateInterval::day(date), None))
+    if count.fract() != 0.0 {
+        return None;
+    }
+    let sign = if resolver == Resolver::Ago { -1 } else { 1 };
+    // "A year ago" after "the third quarter" is that quarter a year before.
+    if unit == Unit::Year {
+        if let Some(anchor) = ctx.anchor.filter(|a| a.precision == Precision::Quarter) {
+            return Some(Resolved::date(shift_quarter(anchor, sign * count as i64 * 4)?, None));
+        }
+    }
+    Some(Resolved::date(
+        DateInterval::unit_containing(ctx.reference, unit, sign * count as i64)?,
+        None,
+    ))
+}
+
+fn shift_quarter(quarter: &DateInterval, quarters: i64) -> Option<DateInterval> {
+    let (year, month) = add_months(quarter.start.year(), quarter.start.month(), quarters * 3);
+    DateInterval::quarter(year, (month - 1) / 3 + 1)
+}
+
+/// "The third quarter": of the reference year, or the year before when that quarter has
+/// not begun and the text speaks of the past. "The quarter": the last quarter mentioned,
+/// else the one before the reference date (the quarter a report is about).
+fn quarter(caps: &Captures, ctx: &Context) -> Option<Resolved> {
+    let interval = match number(caps, "ordinal", "ordinal", ctx) {
+        Some(n) => {
+            let n = n as u32;
+            let year_shift = caps.name("shift").and_then(|s| ctx.lexicon.int("shift", s.as_str()));
+            match (number(caps, "year", "year", ctx), year_shift) {
+                (Some(year), _) => DateInterval::quarter(year as i32, n)?,
+                (None, Some(shift)) => DateInterval::quarter(ctx.reference.year() + shift as i32, n)?,
+                (None, None) => {
+                    let this_year = DateInterval::quarter(ctx.reference.year(), n)?;
+                    if this_year.start > ctx.reference && ctx.tense != Tense::Future {
+                        DateInterval::quarter(ctx.reference.year() - 1, n)?
+                    } else {
+                        this_year
+                    }
+                }
+            }
+        }
+        None => {
+            let latest = caps[0].to_lowercase().contains("latest");
+            match ctx.anchor.filter(|a| a.precision == Precision::Quarter && !latest) {
+                Some(anchor) => anchor.clone(),
+                None => DateInterval::unit_containing(ctx.reference, Unit::Quarter, -1)?,
+            }
+        }
+    };
+    Some(Resolved::date(interval, None))
+}
+
+/// "Year-earlier", "the year-ago quarter": the anchor's quarter a year before, else the
+/// year before the reference date.
+fn year_ago(caps: &Captures, ctx: &Context) -> Option<Resolved> {
+    let interval = match (number(caps, "ordinal", "ordinal", ctx), ctx.anchor) {
+        (Some(n), _) => DateInterval::quarter(ctx.reference.year() - 1, n as u32)?,
+        (None, Some(anchor)) if anchor.precision == Precision::Quarter => shift_quarter(anchor, -4)?,
+        _ => DateInterval::year(ctx.reference.year() - 1)?,
+    };
+    Some(Resolved::date(interval, None))
+}
+
+fn season(caps: &Captures, ctx: &Context) -> Option<Resolved> {
+    let code = ctx.lexicon.str("season", caps.name("season")?.as_str())?;
+    let interval = match number(caps, "year", "year", ctx) {
+        Some(year) => DateInterval::season(year as i32, code)?,
+        None => {
+            let shift = caps.name("shift").map(|s| s.as_str().to_lowercase());
+            let tense = match shift.as_deref() {
+                Some("last" | "past" | "this past") => Tense::Past,
+                Some("next" | "coming") => Tense::Future,
+                Some(_) => Tense::Unknown,
+                None => ctx.tense,
+            };
+            let year = ctx.reference.year();
+            let candidates = (-1..=1).filter_map(|s| DateInterval::season(year + s, code));
+            let strict = shift.is_some() && tense != Tense::Unknown;
+            let candidates: Vec<DateInterval> = candidates
+                .filter(|c| !strict || !(c.start <= ctx.reference && ctx.reference <= c.end))
+                .collect();
+            pick(candidates.into_iter(), ctx.reference, tense)?
+        }
+    };
+    Some(Resolved::date(interval, None))
+}
+
+fn part_of_day(caps: &Captures, ctx: &Context) -> Option<Resolved> {
+    let code = ctx.lexicon.str("part_of_day", caps.name("part_of_day")?.as_str())?;
+    let word = caps.name("deictic").map(|d| d.as_str().to_lowercase());
+    let day = if caps.name("weekday").is_some() {
+        weekday(caps, ctx)?
+    } else {
+        let offset = match word.as_deref() {
+            Some("yesterday") => -1,
+            Some("tomorrow") => 1,
+            Some("last") if code == "NI" => -1,
+            _ => 0,
+        };
+        ctx.reference + chrono::Duration::days(offset)
+    };
+    Some(Resolved {
+        kind: TimexType::Time,
+        value: format!("{}T{code}", day.format("%Y-%m-%d")),
+        modifier: None,
+        interval: Some(DateInterval::day(day)),
+    })
+}
+
+fn clock(caps: &Captures, ctx: &Context) -> Option<Resolved> {
+    let (hour, minute) = match caps.name("hour") {
+        Some(hour) => {
+            let mut hour: u32 = hour.as_str().parse().ok()?;
+            let minute: u32 = caps.name("minute").map_or(Some(0), |m| m.as_str().parse().ok())?;
+            let pm = caps.name("meridiem").is_some_and(|m| m.as_str().to_lowercase().starts_with('p'));
+            if hour > 12 || minute > 59 {
+                return None;
+            }
+            if pm && hour < 12 {
+                hour += 12;
+            } else if !pm && hour == 12 {
+                hour = 0;
+            }
+            (hour, minute)
+        }
+        None if caps[0].to_lowercase().contains("midnight") => (24, 0),
+        None => (12, 0),
+    };
+    Some(Resolved {
+        kind: TimexType::Time,
+        value: format!("{}T{hour:02}:{minute:02}", ctx.reference.format("%Y-%m-%d")),
+        modifier: None,
+        interval: Some(DateInterval::day(ctx.reference)),
+    })
 }
 
 fn duration(caps: &Captures, ctx: &Context) -> Option<Resolved> {
-    let count = count(caps, ctx)?;
-    let amount = if count.fract() == 0.0 {
-        format!("{}", count as i64)
-    } else {
-        format!("{count}")
+    let amount = match count(caps, ctx)? {
+        Count::Vague => "X".to_owned(),
+        Count::Exact(count) if count.fract() == 0.0 => format!("{}", count as i64),
+        Count::Exact(count) => {
+            // "2 1/2 years" is P2Y6M: TIMEX3 values write halves in the next smaller unit.
+            let whole = count.trunc() as i64;
+            let letter = caps
+                .name("clock_unit")
+                .and_then(|u| ctx.lexicon.str("clock_unit", u.as_str()))
+                .or_else(|| caps.name("unit").and_then(|u| ctx.lexicon.str("unit", u.as_str())))?;
+            let clock = caps.name("clock_unit").is_some();
+            let half = match (clock, letter) {
+                (false, "Y") => "6M",
+                (false, "D") => "T12H",
+                (true, "H") => "30M",
+                (true, "M") => "30S",
+                _ => return None,
+            };
+            return Some(Resolved::value(
+                TimexType::Duration,
+                format!("P{}{whole}{letter}{half}", if clock { "T" } else { "" }),
+            ));
+        }
     };
     let value = if let Some(clock) = caps.name("clock_unit") {
         format!("PT{amount}{}", ctx.lexicon.str("clock_unit", clock.as_str())?)
     } else {
         let letter = ctx.lexicon.str("unit", caps.name("unit")?.as_str())?;
+        let scaled = |factor: i64| amount.parse::<f64>().map_or("X".to_owned(), |n| format!("{}", n * factor as f64));
         match letter {
-            "DE" => format!("P{}Y", count * 10.0),
-            "CE" => format!("P{}Y", count * 100.0),
-            "WE" => format!("P{amount}WE"),
+            "DE" => format!("P{}Y", scaled(10)),
+            "CE" => format!("P{}Y", scaled(100)),
             _ => format!("P{amount}{letter}"),
         }
     };
