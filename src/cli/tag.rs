@@ -113,6 +113,7 @@ fn inputs(paths: &[PathBuf]) -> Result<Vec<Input>> {
             inputs.push(Input::Stdin);
         } else if path.is_dir() {
             let mut files: Vec<PathBuf> = walkdir::WalkDir::new(path)
+                .follow_links(true)
                 .into_iter()
                 .filter_map(|e| e.ok())
                 .filter(|e| e.file_type().is_file())

@@ -27,6 +27,9 @@ pub enum Resolver {
     PartOfDay,
     Clock,
     Set,
+    Holiday,
+    YearWords,
+    Weekend,
     /// Text that looks like a time but is not one.
     None,
 }
@@ -50,6 +53,9 @@ impl Resolver {
             "part_of_day" => Resolver::PartOfDay,
             "clock" => Resolver::Clock,
             "set" => Resolver::Set,
+            "holiday" => Resolver::Holiday,
+            "year_words" => Resolver::YearWords,
+            "weekend" => Resolver::Weekend,
             "none" => Resolver::None,
             _ => return None,
         })
@@ -64,7 +70,13 @@ impl Resolver {
     pub fn needs_tense(self) -> bool {
         matches!(
             self,
-            Resolver::Calendar | Resolver::Weekday | Resolver::Quarter | Resolver::Season | Resolver::PartOfDay
+            Resolver::Calendar
+                | Resolver::Weekday
+                | Resolver::Quarter
+                | Resolver::Season
+                | Resolver::PartOfDay
+                | Resolver::Holiday
+                | Resolver::Weekend
         )
     }
 }
@@ -88,7 +100,12 @@ impl Resolved {
     }
 
     fn value(kind: TimexType, value: String) -> Resolved {
-        Resolved { kind, value, modifier: None, interval: None }
+        Resolved {
+            kind,
+            value,
+            modifier: None,
+            interval: None,
+        }
     }
 }
 
@@ -109,7 +126,10 @@ pub fn resolve(resolver: Resolver, caps: &Captures, ctx: &Context) -> Option<Res
         Resolver::Weekday => weekday(caps, ctx).map(|d| Resolved::date(DateInterval::day(d), None)),
         Resolver::Deictic => {
             let offset = ctx.lexicon.int("deictic", caps.name("deictic")?.as_str())?;
-            Some(Resolved::date(DateInterval::day(ctx.reference + chrono::Duration::days(offset)), None))
+            Some(Resolved::date(
+                DateInterval::day(ctx.reference + chrono::Duration::days(offset)),
+                None,
+            ))
         }
         Resolver::ThisUnit => Some(Resolved::date(
             DateInterval::unit_containing(ctx.reference, unit(caps, ctx)?, 0)?,
@@ -117,23 +137,30 @@ pub fn resolve(resolver: Resolver, caps: &Captures, ctx: &Context) -> Option<Res
         )),
         Resolver::ShiftedUnit => {
             let shift = ctx.lexicon.int("shift", caps.name("shift")?.as_str())?;
+            let unit = unit(caps, ctx)?;
+            let modifier = caps.name("part").and_then(|p| part_of_period(p.as_str()));
             Some(Resolved::date(
-                DateInterval::unit_containing(ctx.reference, unit(caps, ctx)?, shift)?,
-                caps.name("part").and_then(|p| part_of_period(p.as_str())),
+                DateInterval::unit_containing(ctx.reference, unit, shift)?,
+                modifier,
             ))
         }
         Resolver::Ago | Resolver::FromNow => ago(resolver, caps, ctx),
         Resolver::Duration => duration(caps, ctx),
         Resolver::Reference => Some(Resolved::value(
             TimexType::Date,
-            ctx.lexicon.str("reference", caps.name("reference")?.as_str())?.to_owned(),
+            ctx.lexicon
+                .str("reference", caps.name("reference")?.as_str())?
+                .to_owned(),
         )),
         Resolver::Quarter => quarter(caps, ctx),
         Resolver::YearAgo => year_ago(caps, ctx),
         Resolver::Season => season(caps, ctx),
         Resolver::Decade => {
             let decade: i32 = caps.name("decade")?.as_str().parse().ok()?;
-            Some(Resolved::date(DateInterval::decade(decade)?, part_of_period(part)))
+            Some(Resolved::date(
+                DateInterval::decade(decade)?,
+                part_of_period(part),
+            ))
         }
         Resolver::PartOfDay => part_of_day(caps, ctx),
         Resolver::Clock => clock(caps, ctx),
@@ -144,8 +171,69 @@ pub fn resolve(resolver: Resolver, caps: &Captures, ctx: &Context) -> Option<Res
             };
             Some(Resolved::value(TimexType::Set, value))
         }
+        Resolver::Holiday => holiday(caps, ctx),
+        Resolver::YearWords => {
+            let year = match caps.name("century_word") {
+                Some(century) => {
+                    ctx.lexicon.int("century_word", century.as_str())? * 100
+                        + ctx.lexicon.int("tens_word", caps.name("tens_word")?.as_str())?
+                        + caps
+                            .name("units_word")
+                            .map_or(Some(0), |u| ctx.lexicon.int("units_word", u.as_str()))?
+                }
+                None => {
+                    2000 + caps
+                        .name("units_word")
+                        .map_or(Some(0), |u| ctx.lexicon.int("units_word", u.as_str()))?
+                }
+            };
+            Some(Resolved::date(DateInterval::year(year as i32)?, None))
+        }
+        Resolver::Weekend => {
+            let this_week = DateInterval::weekend_of(ctx.reference);
+            let interval = if ctx.tense == Tense::Past && this_week.start > ctx.reference {
+                DateInterval::weekend_of(ctx.reference - chrono::Duration::weeks(1))
+            } else {
+                this_week
+            };
+            Some(Resolved::date(interval, None))
+        }
         Resolver::None => None,
     }
+}
+
+/// A holiday by its rule in the lexicon ("12-25", "11-4-4" for the fourth Thursday of
+/// November, "05-last-1" for the last Monday of May), in the year the tense points to.
+fn holiday(caps: &Captures, ctx: &Context) -> Option<Resolved> {
+    let rule = ctx.lexicon.str("holiday", caps.name("holiday")?.as_str())?;
+    let parts: Vec<&str> = rule.split('-').collect();
+    let month: u32 = parts.first()?.parse().ok()?;
+    let in_year = |year: i32| -> Option<NaiveDate> {
+        match parts[1..] {
+            [day] => NaiveDate::from_ymd_opt(year, month, day.parse().ok()?),
+            [nth, weekday] => {
+                let weekday = Weekday::try_from(weekday.parse::<u8>().ok()?.checked_sub(1)?).ok()?;
+                if nth == "last" {
+                    let month_end = DateInterval::month(year, month)?.end;
+                    Some(weekday_from(month_end, weekday, false, true))
+                } else {
+                    NaiveDate::from_weekday_of_month_opt(year, month, weekday, nth.parse().ok()?)
+                }
+            }
+            _ => None,
+        }
+    };
+    let shift = caps
+        .name("shift")
+        .and_then(|s| ctx.lexicon.int("shift", s.as_str()));
+    let tense = match shift {
+        Some(s) if s < 0 => Tense::Past,
+        Some(s) if s > 0 => Tense::Future,
+        _ => ctx.tense,
+    };
+    let candidates = (-1..=1).filter_map(|s| in_year(ctx.reference.year() + s).map(DateInterval::day));
+    let candidates = candidates.filter(|c| shift.is_none_or(|s| s == 0) || c.start != ctx.reference);
+    Some(Resolved::date(pick(candidates, ctx.reference, tense)?, None))
 }
 
 /// TIMEX3 `mod` for "early March", "mid-2024", "late last year".
@@ -175,6 +263,10 @@ enum Count {
 }
 
 fn count(caps: &Captures, ctx: &Context) -> Option<Count> {
+    if caps.name("count").is_none() && caps.name("number").is_none() {
+        // A bare plural: "for years".
+        return Some(Count::Vague);
+    }
     if let Some(digits) = caps.name("count") {
         let text = digits.as_str();
         return match text.split_once(char::is_whitespace) {
@@ -192,6 +284,9 @@ fn count(caps: &Captures, ctx: &Context) -> Option<Count> {
 }
 
 fn unit(caps: &Captures, ctx: &Context) -> Option<Unit> {
+    if caps.name("unit").is_none() {
+        return None;
+    }
     Unit::from_timex(ctx.lexicon.str("unit", caps.name("unit")?.as_str())?)
 }
 
@@ -199,14 +294,18 @@ fn calendar(caps: &Captures, ctx: &Context, modifier: Option<String>) -> Option<
     let year = number(caps, "year", "year", ctx).map(|y| y as i32);
     let month = number(caps, "month", "month", ctx).map(|m| m as u32);
     let day = number(caps, "day", "day", ctx).map(|d| d as u32);
-    let shift = caps.name("shift").and_then(|s| ctx.lexicon.int("shift", s.as_str()));
+    let shift = caps
+        .name("shift")
+        .and_then(|s| ctx.lexicon.int("shift", s.as_str()));
     let interval = match (year, month, day) {
         (Some(y), Some(m), Some(d)) => DateInterval::day(NaiveDate::from_ymd_opt(y, m, d)?),
         (None, Some(m), Some(d)) => {
             // A day and month without a year: the tense decides, unless that puts it most of
             // a year away while the same day the other way is near ("payable Jan. 14").
             let candidates: Vec<DateInterval> = (-1..=1)
-                .filter_map(|shift| NaiveDate::from_ymd_opt(ctx.reference.year() + shift, m, d).map(DateInterval::day))
+                .filter_map(|shift| {
+                    NaiveDate::from_ymd_opt(ctx.reference.year() + shift, m, d).map(DateInterval::day)
+                })
                 .collect();
             let by_tense = pick(candidates.iter().cloned(), ctx.reference, ctx.tense);
             match by_tense {
@@ -216,7 +315,8 @@ fn calendar(caps: &Captures, ctx: &Context, modifier: Option<String>) -> Option<
         }
         (Some(y), Some(m), None) => DateInterval::month(y, m)?,
         (None, Some(m), None) => {
-            let candidates = (-1..=1).filter_map(|shift| DateInterval::month(ctx.reference.year() + shift, m));
+            let candidates =
+                (-1..=1).filter_map(|shift| DateInterval::month(ctx.reference.year() + shift, m));
             let tense = match shift {
                 Some(s) if s < 0 => Tense::Past,
                 Some(s) if s > 0 => Tense::Future,
@@ -241,7 +341,11 @@ const FAR_DAYS: i64 = 200;
 /// Of the same calendar period in neighbouring years, the one the tense points to: the
 /// latest that has begun for the past, the earliest that has not ended for the future, else
 /// the one nearest the reference date.
-fn pick(candidates: impl Iterator<Item = DateInterval>, reference: NaiveDate, tense: Tense) -> Option<DateInterval> {
+fn pick(
+    candidates: impl Iterator<Item = DateInterval>,
+    reference: NaiveDate,
+    tense: Tense,
+) -> Option<DateInterval> {
     let candidates: Vec<DateInterval> = candidates.collect();
     match tense {
         Tense::Past => candidates.into_iter().rfind(|c| c.start <= reference),
@@ -250,7 +354,10 @@ fn pick(candidates: impl Iterator<Item = DateInterval>, reference: NaiveDate, te
             if c.start <= reference && reference <= c.end {
                 0
             } else {
-                (c.start - reference).num_days().abs().min((c.end - reference).num_days().abs())
+                (c.start - reference)
+                    .num_days()
+                    .abs()
+                    .min((c.end - reference).num_days().abs())
             }
         }),
     }
@@ -259,7 +366,9 @@ fn pick(candidates: impl Iterator<Item = DateInterval>, reference: NaiveDate, te
 fn weekday(caps: &Captures, ctx: &Context) -> Option<NaiveDate> {
     let number = ctx.lexicon.int("weekday", caps.name("weekday")?.as_str())?;
     let target = Weekday::try_from(u8::try_from(number - 1).ok()?).ok()?;
-    let shift = caps.name("shift").and_then(|s| ctx.lexicon.int("shift", s.as_str()));
+    let shift = caps
+        .name("shift")
+        .and_then(|s| ctx.lexicon.int("shift", s.as_str()));
     Some(match shift {
         Some(0) => {
             let week = DateInterval::week_of(ctx.reference);
@@ -274,7 +383,11 @@ fn weekday(caps: &Captures, ctx: &Context) -> Option<NaiveDate> {
 fn ago(resolver: Resolver, caps: &Captures, ctx: &Context) -> Option<Resolved> {
     let unit = unit(caps, ctx)?;
     let Count::Exact(count) = count(caps, ctx)? else {
-        let value = if resolver == Resolver::Ago { "PAST_REF" } else { "FUTURE_REF" };
+        let value = if resolver == Resolver::Ago {
+            "PAST_REF"
+        } else {
+            "FUTURE_REF"
+        };
         return Some(Resolved::value(TimexType::Date, value.to_owned()));
     };
     if count.fract() != 0.0 {
@@ -284,7 +397,10 @@ fn ago(resolver: Resolver, caps: &Captures, ctx: &Context) -> Option<Resolved> {
     // "A year ago" after "the third quarter" is that quarter a year before.
     if unit == Unit::Year {
         if let Some(anchor) = ctx.anchor.filter(|a| a.precision == Precision::Quarter) {
-            return Some(Resolved::date(shift_quarter(anchor, sign * count as i64 * 4)?, None));
+            return Some(Resolved::date(
+                shift_quarter(anchor, sign * count as i64 * 4)?,
+                None,
+            ));
         }
     }
     Some(Resolved::date(
@@ -305,7 +421,9 @@ fn quarter(caps: &Captures, ctx: &Context) -> Option<Resolved> {
     let interval = match number(caps, "ordinal", "ordinal", ctx) {
         Some(n) => {
             let n = n as u32;
-            let year_shift = caps.name("shift").and_then(|s| ctx.lexicon.int("shift", s.as_str()));
+            let year_shift = caps
+                .name("shift")
+                .and_then(|s| ctx.lexicon.int("shift", s.as_str()));
             match (number(caps, "year", "year", ctx), year_shift) {
                 (Some(year), _) => DateInterval::quarter(year as i32, n)?,
                 (None, Some(shift)) => DateInterval::quarter(ctx.reference.year() + shift as i32, n)?,
@@ -321,7 +439,10 @@ fn quarter(caps: &Captures, ctx: &Context) -> Option<Resolved> {
         }
         None => {
             let latest = caps[0].to_lowercase().contains("latest");
-            match ctx.anchor.filter(|a| a.precision == Precision::Quarter && !latest) {
+            match ctx
+                .anchor
+                .filter(|a| a.precision == Precision::Quarter && !latest)
+            {
                 Some(anchor) => anchor.clone(),
                 None => DateInterval::unit_containing(ctx.reference, Unit::Quarter, -1)?,
             }
@@ -366,11 +487,15 @@ fn season(caps: &Captures, ctx: &Context) -> Option<Resolved> {
 }
 
 fn part_of_day(caps: &Captures, ctx: &Context) -> Option<Resolved> {
-    let code = ctx.lexicon.str("part_of_day", caps.name("part_of_day")?.as_str())?;
+    let code = ctx
+        .lexicon
+        .str("part_of_day", caps.name("part_of_day")?.as_str())?;
     let word = caps.name("deictic").map(|d| d.as_str().to_lowercase());
-    let day = if caps.name("weekday").is_some() {
-        weekday(caps, ctx)?
-    } else {
+    if caps.name("weekday").is_some() {
+        // "Sunday night" is dated by its day, as TimeML annotates it.
+        return Some(Resolved::date(DateInterval::day(weekday(caps, ctx)?), None));
+    }
+    let day = {
         let offset = match word.as_deref() {
             Some("yesterday") => -1,
             Some("tomorrow") => 1,
@@ -392,7 +517,9 @@ fn clock(caps: &Captures, ctx: &Context) -> Option<Resolved> {
         Some(hour) => {
             let mut hour: u32 = hour.as_str().parse().ok()?;
             let minute: u32 = caps.name("minute").map_or(Some(0), |m| m.as_str().parse().ok())?;
-            let pm = caps.name("meridiem").is_some_and(|m| m.as_str().to_lowercase().starts_with('p'));
+            let pm = caps
+                .name("meridiem")
+                .is_some_and(|m| m.as_str().to_lowercase().starts_with('p'));
             if hour > 12 || minute > 59 {
                 return None;
             }
@@ -406,11 +533,16 @@ fn clock(caps: &Captures, ctx: &Context) -> Option<Resolved> {
         None if caps[0].to_lowercase().contains("midnight") => (24, 0),
         None => (12, 0),
     };
+    let day = if caps.name("weekday").is_some() {
+        weekday(caps, ctx)?
+    } else {
+        ctx.reference
+    };
     Some(Resolved {
         kind: TimexType::Time,
-        value: format!("{}T{hour:02}:{minute:02}", ctx.reference.format("%Y-%m-%d")),
+        value: format!("{}T{hour:02}:{minute:02}", day.format("%Y-%m-%d")),
         modifier: None,
-        interval: Some(DateInterval::day(ctx.reference)),
+        interval: Some(DateInterval::day(day)),
     })
 }
 
@@ -424,7 +556,10 @@ fn duration(caps: &Captures, ctx: &Context) -> Option<Resolved> {
             let letter = caps
                 .name("clock_unit")
                 .and_then(|u| ctx.lexicon.str("clock_unit", u.as_str()))
-                .or_else(|| caps.name("unit").and_then(|u| ctx.lexicon.str("unit", u.as_str())))?;
+                .or_else(|| {
+                    caps.name("unit")
+                        .and_then(|u| ctx.lexicon.str("unit", u.as_str()))
+                })?;
             let clock = caps.name("clock_unit").is_some();
             let half = match (clock, letter) {
                 (false, "Y") => "6M",
@@ -439,11 +574,27 @@ fn duration(caps: &Captures, ctx: &Context) -> Option<Resolved> {
             ));
         }
     };
+    let plural = caps.name("expr").map(|e| e.as_str().to_lowercase());
     let value = if let Some(clock) = caps.name("clock_unit") {
         format!("PT{amount}{}", ctx.lexicon.str("clock_unit", clock.as_str())?)
+    } else if let (None, Some(plural)) = (caps.name("unit"), plural) {
+        // "For years": a bare plural unit.
+        let singular = plural.trim_end_matches('s');
+        match ctx
+            .lexicon
+            .str("clock_unit", &plural)
+            .filter(|_| plural == "hours" || plural == "minutes")
+        {
+            Some(letter) => format!("PT{amount}{letter}"),
+            None => format!("P{amount}{}", ctx.lexicon.str("unit", singular)?),
+        }
     } else {
         let letter = ctx.lexicon.str("unit", caps.name("unit")?.as_str())?;
-        let scaled = |factor: i64| amount.parse::<f64>().map_or("X".to_owned(), |n| format!("{}", n * factor as f64));
+        let scaled = |factor: i64| {
+            amount
+                .parse::<f64>()
+                .map_or("X".to_owned(), |n| format!("{}", n * factor as f64))
+        };
         match letter {
             "DE" => format!("P{}Y", scaled(10)),
             "CE" => format!("P{}Y", scaled(100)),

@@ -105,13 +105,21 @@ impl Tagger {
                 if ends_inside_a_word(text, whole.end()) {
                     continue;
                 }
-                candidates.push(Candidate { start: whole.start(), end: whole.end(), rule: index, caps });
+                candidates.push(Candidate {
+                    start: whole.start(),
+                    end: whole.end(),
+                    rule: index,
+                    caps,
+                });
             }
         }
         candidates.sort_by_key(|c| (std::cmp::Reverse(c.end - c.start), c.rule, c.start));
         let mut kept: Vec<Candidate> = Vec::new();
         for candidate in candidates {
-            if kept.iter().all(|k| candidate.end <= k.start || k.end <= candidate.start) {
+            if kept
+                .iter()
+                .all(|k| candidate.end <= k.start || k.end <= candidate.start)
+            {
                 kept.push(candidate);
             }
         }
@@ -129,7 +137,12 @@ impl Tagger {
                     Tense::Unknown
                 }
             });
-            let ctx = Context { lexicon: &self.lexicon, reference, tense, anchor: anchor.as_ref() };
+            let ctx = Context {
+                lexicon: &self.lexicon,
+                reference,
+                tense,
+                anchor: anchor.as_ref(),
+            };
             let Some(resolved) = resolve(rule.resolver, caps, &ctx) else {
                 continue;
             };

@@ -33,33 +33,51 @@ pub fn tense_around(lexicon: &Lexicon, text: &str, start: usize, end: usize) -> 
     let right_to = text[end..].find(boundary).map_or(text.len(), |i| end + i);
     let left: Vec<&str> = words(&text[left_from..start]).collect();
     let right: Vec<&str> = words(&text[end..right_to]).collect();
-    let nearest_left = left
+    // Each cue word with its distance from the expression; the nearest decides, the left
+    // one on a tie (usually the verb: "will meet Tuesday").
+    let left_cues = left
         .iter()
+        .enumerate()
         .rev()
-        .take(WINDOW)
-        .map(Some)
-        .chain(std::iter::repeat(None));
-    let nearest_right = right.iter().take(WINDOW).map(Some).chain(std::iter::repeat(None));
-    // At equal distance the left word decides: it is usually the verb ("will meet Tuesday").
-    for (l, r) in nearest_left.zip(nearest_right).take(WINDOW) {
-        for word in [l, r].into_iter().flatten() {
-            if let Some(tense) = cue(lexicon, word) {
-                return tense;
-            }
+        .map(|(i, w)| (left.len() - i, cue(lexicon, w, left.get(i + 1).copied())));
+    let right_cues = right
+        .iter()
+        .enumerate()
+        .map(|(i, w)| (i + 1, cue(lexicon, w, right.get(i + 1).copied())));
+    let mut best: Option<(usize, bool, Tense)> = None;
+    for (distance, tense, is_left) in left_cues
+        .map(|(d, t)| (d, t, true))
+        .chain(right_cues.map(|(d, t)| (d, t, false)))
+    {
+        let Some(tense) = tense else { continue };
+        if distance > WINDOW {
+            continue;
+        }
+        let key = (distance, !is_left);
+        if best.is_none_or(|(d, r, _)| key < (d, r)) {
+            best = Some((distance, !is_left, tense));
         }
     }
-    Tense::Unknown
+    best.map_or(Tense::Unknown, |(_, _, tense)| tense)
 }
 
-fn cue(lexicon: &Lexicon, word: &str) -> Option<Tense> {
+/// The tense a word signals, given the word after it: "were planning" looks ahead.
+fn cue(lexicon: &Lexicon, word: &str, next: Option<&str>) -> Option<Tense> {
     let lower = word.to_lowercase();
     if lexicon.value("tense_future", &lower).is_some() {
         return Some(Tense::Future);
     }
     if lexicon.value("tense_past", &lower).is_some() {
+        let next = next.map(str::to_lowercase);
+        if next
+            .is_some_and(|n| lexicon.value("tense_future", &n).is_some() || n == "planning" || n == "going")
+        {
+            return Some(Tense::Future);
+        }
         return Some(Tense::Past);
     }
-    if lower.len() > 4 && lower.ends_with("ed") {
+    // A lower-case word in -ed is a past verb; a capitalised one is a name ("United").
+    if lower.len() > 4 && lower.ends_with("ed") && word.chars().next().is_some_and(char::is_lowercase) {
         return Some(Tense::Past);
     }
     None
