@@ -1,5 +1,7 @@
 //! Compiles the time rules and runs them over a text.
 
+use std::collections::BTreeMap;
+
 use anyhow::{bail, Context as _, Result};
 use chrono::NaiveDate;
 use regex::Regex;
@@ -114,16 +116,23 @@ impl Tagger {
             }
         }
         candidates.sort_by_key(|c| (std::cmp::Reverse(c.end - c.start), c.rule, c.start));
-        let mut kept: Vec<Candidate> = Vec::new();
+        // Kept spans by start: a candidate overlaps a kept span only if the nearest kept
+        // span starting before it reaches into it, or the nearest after starts inside it.
+        let mut kept: BTreeMap<usize, Candidate> = BTreeMap::new();
         for candidate in candidates {
-            if kept
-                .iter()
-                .all(|k| candidate.end <= k.start || k.end <= candidate.start)
-            {
-                kept.push(candidate);
+            let before = kept
+                .range(..=candidate.start)
+                .next_back()
+                .is_some_and(|(_, k)| k.end > candidate.start);
+            let after = kept
+                .range(candidate.start..)
+                .next()
+                .is_some_and(|(&start, _)| start < candidate.end);
+            if !before && !after {
+                kept.insert(candidate.start, candidate);
             }
         }
-        kept.sort_by_key(|c| c.start);
+        let kept = kept.into_values();
         let mut found: Vec<TimeExpr> = Vec::new();
         let mut anchor: Option<DateInterval> = None;
         for candidate in kept {
