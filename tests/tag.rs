@@ -68,6 +68,6 @@ fn a_text_without_a_reference_date_is_refused() {
         .arg("tag")
         .arg(&path)
         .assert()
-        .code(2)
+        .code(1)
         .stderr(predicates::str::contains("t.txt: no publication date"));
 }

@@ -224,6 +224,10 @@ impl DateInterval {
         }
     }
 
+    pub fn contains(&self, day: NaiveDate) -> bool {
+        self.start <= day && day <= self.end
+    }
+
     pub fn overlaps(&self, other: &DateInterval) -> bool {
         self.start <= other.end && other.start <= self.end
     }

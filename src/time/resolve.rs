@@ -284,9 +284,7 @@ fn count(caps: &Captures, ctx: &Context) -> Option<Count> {
 }
 
 fn unit(caps: &Captures, ctx: &Context) -> Option<Unit> {
-    if caps.name("unit").is_none() {
-        return None;
-    }
+    caps.name("unit")?;
     Unit::from_timex(ctx.lexicon.str("unit", caps.name("unit")?.as_str())?)
 }
 
@@ -324,9 +322,8 @@ fn calendar(caps: &Captures, ctx: &Context, modifier: Option<String>) -> Option<
                 None => ctx.tense,
             };
             // "Last March" and "next March" are not the March we are in.
-            let candidates = candidates.filter(|c| {
-                !matches!(shift, Some(s) if s != 0) || !(c.start <= ctx.reference && ctx.reference <= c.end)
-            });
+            let candidates =
+                candidates.filter(|c| !(matches!(shift, Some(s) if s != 0) && c.contains(ctx.reference)));
             pick(candidates, ctx.reference, tense)?
         }
         (Some(y), None, None) => DateInterval::year(y)?,
@@ -351,7 +348,7 @@ fn pick(
         Tense::Past => candidates.into_iter().rfind(|c| c.start <= reference),
         Tense::Future => candidates.into_iter().find(|c| c.end >= reference),
         Tense::Unknown => candidates.into_iter().min_by_key(|c| {
-            if c.start <= reference && reference <= c.end {
+            if c.contains(reference) {
                 0
             } else {
                 (c.start - reference)
@@ -478,7 +475,7 @@ fn season(caps: &Captures, ctx: &Context) -> Option<Resolved> {
             let candidates = (-1..=1).filter_map(|s| DateInterval::season(year + s, code));
             let strict = shift.is_some() && tense != Tense::Unknown;
             let candidates: Vec<DateInterval> = candidates
-                .filter(|c| !strict || !(c.start <= ctx.reference && ctx.reference <= c.end))
+                .filter(|c| !(strict && c.contains(ctx.reference)))
                 .collect();
             pick(candidates.into_iter(), ctx.reference, tense)?
         }
