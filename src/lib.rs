@@ -10,4 +10,5 @@ pub mod extract;
 pub mod render;
 pub mod rules;
 pub mod store;
+pub mod storyline;
 pub mod time;

@@ -2,9 +2,12 @@
 
 mod articles;
 mod conflicts;
+mod export;
+mod filters;
 mod ingest;
 mod list;
 mod remove;
+mod seq;
 mod show;
 mod tag;
 
@@ -33,9 +36,11 @@ pub struct Cli {
 pub enum Command {
     Ingest(ingest::Args),
     List(list::Args),
+    Seq(seq::Args),
     Show(show::Args),
     Tag(tag::Args),
     Conflicts(conflicts::Args),
+    Export(export::Args),
     Articles(articles::Args),
     Remove(remove::Args),
 }
@@ -53,6 +58,8 @@ pub fn run(cli: Cli) -> Result<Outcome> {
     match cli.command {
         Command::Ingest(args) => ingest::run(args, &db),
         Command::List(args) => list::run(args, &db),
+        Command::Seq(args) => seq::run(args, &db),
+        Command::Export(args) => export::run(args, &db),
         Command::Show(args) => show::run(args, &db),
         Command::Tag(args) => tag::run(args),
         Command::Conflicts(args) => conflicts::run(args, &db),

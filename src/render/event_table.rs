@@ -3,7 +3,7 @@
 use std::io::Write;
 
 use anyhow::Result;
-use comfy_table::{presets, ContentArrangement, Table};
+use comfy_table::{presets, Attribute, Cell, ColumnConstraint, ContentArrangement, Table, Width};
 
 use crate::store::Event;
 
@@ -14,6 +14,44 @@ const HEADERS: [&str; 7] = ["ID", "Date", "Type", "Actors", "Place", "Summary", 
 pub struct TableOptions {
     /// Wrap to this many columns; `None` leaves lines as long as their content.
     pub width: Option<u16>,
+    /// Bold headers and highlights: only for a terminal, never with NO_COLOR.
+    pub colour: bool,
+}
+
+/// A table with the house style, laid out as `options` says.
+pub fn new_table(headers: &[&str], options: TableOptions) -> Table {
+    let mut table = Table::new();
+    table.load_preset(presets::UTF8_FULL_CONDENSED);
+    if options.colour {
+        table.enforce_styling();
+        table.set_header(
+            headers
+                .iter()
+                .map(|h| Cell::new(h).add_attribute(Attribute::Bold)),
+        );
+    } else {
+        table.force_no_tty();
+        table.set_header(headers.to_vec());
+    }
+    if let Some(width) = options.width {
+        table
+            .set_content_arrangement(ContentArrangement::Dynamic)
+            .set_width(width);
+        // Dates, types and counts keep their width; summaries take what is left.
+        for (index, header) in headers.iter().enumerate() {
+            // Widths count the cell's padding of one space on each side.
+            let least = match *header {
+                "Date" => 12,
+                "Type" => 12,
+                "ID" | "Step" | "Days" | "Sources" | "Articles" => header.len() as u16 + 2,
+                _ => continue,
+            };
+            if let Some(column) = table.column_mut(index) {
+                column.set_constraint(ColumnConstraint::LowerBoundary(Width::Fixed(least)));
+            }
+        }
+    }
+    table
 }
 
 fn row(event: &Event) -> [String; 8] {
@@ -42,18 +80,21 @@ fn event_type(event: &Event) -> String {
     text
 }
 
+/// Below this width the table leaves out Place and Articles: the summary needs the room.
+const NARROW: u16 = 100;
+
 pub fn table(events: &[Event], options: TableOptions, out: &mut dyn Write) -> Result<()> {
-    let mut table = Table::new();
-    table
-        .load_preset(presets::UTF8_FULL_CONDENSED)
-        .set_header(HEADERS);
-    if let Some(width) = options.width {
-        table
-            .set_content_arrangement(ContentArrangement::Dynamic)
-            .set_width(width);
-    }
+    let narrow = options.width.is_some_and(|w| w < NARROW);
+    let keep = |header: &str| !(narrow && matches!(header, "Place" | "Articles"));
+    let headers: Vec<&str> = HEADERS.iter().copied().filter(|h| keep(h)).collect();
+    let mut table = new_table(&headers, options);
     for event in events {
-        table.add_row(row(event));
+        let cells = HEADERS
+            .iter()
+            .zip(row(event))
+            .filter(|(h, _)| keep(h))
+            .map(|(_, cell)| cell);
+        table.add_row(cells.collect::<Vec<_>>());
     }
     writeln!(out, "{table}")?;
     Ok(())

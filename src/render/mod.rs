@@ -2,9 +2,13 @@
 //! documents. Renderers write to any `io::Write`; nothing here reads the store.
 
 mod event_table;
+pub mod html;
+pub mod ics;
+pub mod sequence;
 mod show;
+pub mod timelinejs;
 
-pub use event_table::{csv, json, markdown, table, TableOptions};
+pub use event_table::{csv, json, markdown, new_table, table, TableOptions};
 pub use show::show;
 
 use clap::ValueEnum;

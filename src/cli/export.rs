@@ -1,0 +1,81 @@
+//! `timeline export`: the timeline for other tools — TimelineJS, a self-contained HTML page,
+//! iCalendar, CSV, JSON, Markdown.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result};
+use clap::ValueEnum;
+
+use super::filters::FilterArgs;
+use super::{open_store, Outcome};
+use crate::extract::Extractor;
+use crate::render::{self, html, ics, timelinejs};
+use crate::storyline::{storylines, Threading};
+
+/// Export the events (with the same filters as `list`) to a file or stdout.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    #[command(flatten)]
+    filters: FilterArgs,
+    /// The format
+    #[arg(long, value_enum)]
+    format: ExportFormat,
+    /// Write to this file instead of stdout
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Lanes (HTML) and groups (TimelineJS) by storyline topic or by parties
+    #[arg(long, value_enum, default_value_t = Threading::Topic)]
+    by: Threading,
+    /// The title of the timeline
+    #[arg(long, default_value = "Timeline")]
+    title: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ExportFormat {
+    /// TimelineJS (Knight Lab) JSON
+    Timelinejs,
+    /// One self-contained HTML page drawing the timeline
+    Html,
+    /// iCalendar all-day events
+    Ics,
+    Csv,
+    Json,
+    Markdown,
+}
+
+pub fn run(args: Args, db: &Path) -> Result<Outcome> {
+    let store = open_store(db)?;
+    let events = store.list(&args.filters.filter()?)?;
+    let mut buffer: Vec<u8> = Vec::new();
+    match args.format {
+        ExportFormat::Csv => render::csv(&events, &mut buffer)?,
+        ExportFormat::Json => render::json(&events, &mut buffer)?,
+        ExportFormat::Markdown => render::markdown(&events, &mut buffer)?,
+        ExportFormat::Ics => {
+            let calendar = ics::calendar(&events);
+            if calendar.undated > 0 {
+                eprintln!("{} undated events left out of the calendar", calendar.undated);
+            }
+            buffer.extend_from_slice(calendar.text.as_bytes());
+        }
+        ExportFormat::Timelinejs | ExportFormat::Html => {
+            let extractor = Extractor::load()?;
+            let lines = storylines(events, args.by, &|actors| extractor.gazetteer.parties_of(actors));
+            if args.format == ExportFormat::Html {
+                buffer.extend_from_slice(html::page(&lines, &args.title).as_bytes());
+            } else {
+                serde_json::to_writer_pretty(&mut buffer, &timelinejs::timeline(&lines, &args.title))?;
+                buffer.push(b'\n');
+            }
+        }
+    }
+    match &args.output {
+        Some(path) => {
+            std::fs::write(path, &buffer).with_context(|| format!("{}: cannot write", path.display()))?
+        }
+        None => std::io::stdout().lock().write_all(&buffer)?,
+    }
+    Ok(Outcome::Success)
+}

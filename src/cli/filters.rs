@@ -1,0 +1,89 @@
+//! Options shared by the commands that read events: which events, and how a table fits the
+//! terminal.
+
+use std::io::IsTerminal;
+
+use anyhow::{bail, Result};
+
+use super::DateArg;
+use crate::extract::Modality;
+use crate::render::TableOptions;
+use crate::store::Filter;
+
+/// Which events. An event is in a date range when its interval overlaps it (bounds
+/// inclusive); an undated event counts at the date it was reported.
+#[derive(Debug, Clone, clap::Args)]
+pub struct FilterArgs {
+    /// Earliest date (YYYY-MM-DD, YYYY-MM or YYYY)
+    #[arg(long, value_name = "DATE")]
+    from: Option<DateArg>,
+    /// Latest date, inclusive (YYYY-MM-DD, YYYY-MM or YYYY)
+    #[arg(long, value_name = "DATE")]
+    to: Option<DateArg>,
+    /// Only events of this type (repeatable): call, meeting, talks, proposal, ...
+    #[arg(long = "type", value_name = "TYPE")]
+    types: Vec<String>,
+    /// Only events with this actor (repeatable: all must take part)
+    #[arg(long = "actor", value_name = "ACTOR")]
+    actors: Vec<String>,
+    /// Only events at this place
+    #[arg(long)]
+    place: Option<String>,
+    /// Only events reported by at least N outlets
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    min_sources: usize,
+    /// Which modalities: "reported" (asserted, planned, proposed), "all", or one of
+    /// asserted, planned, proposed, hypothetical, negated (repeatable)
+    #[arg(long = "modality", value_name = "M", default_value = "reported")]
+    modalities: Vec<String>,
+}
+
+impl FilterArgs {
+    pub fn filter(&self) -> Result<Filter> {
+        Ok(Filter {
+            from: self.from.as_ref().map(DateArg::first_day),
+            to: self.to.as_ref().map(DateArg::last_day),
+            types: self.types.clone(),
+            actors: self.actors.clone(),
+            place: self.place.clone(),
+            min_sources: self.min_sources,
+            modalities: parse_modalities(&self.modalities)?,
+        })
+    }
+}
+
+fn parse_modalities(words: &[String]) -> Result<Vec<Modality>> {
+    let mut out = Vec::new();
+    for word in words {
+        match word.as_str() {
+            "all" => return Ok(Vec::new()),
+            "reported" => out.extend([Modality::Asserted, Modality::Planned, Modality::Proposed]),
+            other => match Modality::parse(other) {
+                Some(m) => out.push(m),
+                None => bail!(
+                    "unknown modality {other:?}: use reported, all, asserted, planned, proposed, hypothetical or negated"
+                ),
+            },
+        }
+    }
+    Ok(out)
+}
+
+/// How a table is drawn on stdout: wrapped to `--width` or the terminal's width, in
+/// colour only on a terminal, and never when NO_COLOR is set or TERM is dumb.
+pub fn table_options(width: Option<u16>) -> TableOptions {
+    let terminal = std::io::stdout().is_terminal();
+    let colour = terminal
+        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        && std::env::var("TERM").map_or(true, |t| t != "dumb");
+    let width = width.or_else(|| {
+        terminal.then(|| {
+            std::env::var("COLUMNS")
+                .ok()
+                .and_then(|c| c.parse().ok())
+                .or_else(|| comfy_table::Table::new().width())
+                .unwrap_or(120)
+        })
+    });
+    TableOptions { width, colour }
+}

@@ -1,0 +1,54 @@
+//! `timeline seq`: storylines, each as a table of steps with the days between them.
+
+use std::io::Write;
+use std::path::Path;
+
+use anyhow::Result;
+
+use super::filters::{table_options, FilterArgs};
+use super::{open_store, Outcome};
+use crate::extract::Extractor;
+use crate::render::{sequence, Format};
+use crate::storyline::{storylines, Threading};
+
+/// Print the storylines: threads of events linked by topic (ceasefire, Black Sea, energy,
+/// prisoners, territory, sanctions…, from data/rules/events/topics.toml) and by actors, in
+/// date order, with the days since the previous step. Where two steps' dates overlap, the
+/// order is marked uncertain rather than invented.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    #[command(flatten)]
+    filters: FilterArgs,
+    /// Only the storylines of this topic
+    #[arg(long)]
+    topic: Option<String>,
+    /// Thread events by topic (default) or by their parties
+    #[arg(long, value_enum, default_value_t = Threading::Topic)]
+    by: Threading,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    format: Format,
+    /// Wrap tables to this width [default: the terminal's]
+    #[arg(long)]
+    width: Option<u16>,
+}
+
+pub fn run(args: Args, db: &Path) -> Result<Outcome> {
+    let store = open_store(db)?;
+    let extractor = Extractor::load()?;
+    let events = store.list(&args.filters.filter()?)?;
+    let mut lines = storylines(events, args.by, &|actors| extractor.gazetteer.parties_of(actors));
+    if let Some(topic) = &args.topic {
+        let topic = topic.to_lowercase();
+        lines.retain(|s| s.topic.as_deref() == Some(topic.as_str()));
+    }
+    let mut out = std::io::stdout().lock();
+    match args.format {
+        Format::Table => sequence::tables(&lines, table_options(args.width), &mut out)?,
+        Format::Json => sequence::json(&lines, &mut out)?,
+        Format::Csv => sequence::csv(&lines, &mut out)?,
+        Format::Markdown => sequence::markdown(&lines, &mut out)?,
+    }
+    out.flush()?;
+    Ok(Outcome::Success)
+}

@@ -1,0 +1,57 @@
+//! Snapshots of the rendered tables on the sample article: what a reader sees, held still.
+//! Review a change with `cargo insta review` (or set INSTA_UPDATE=always and read the diff).
+
+mod common;
+
+use common::*;
+
+fn stdout(sandbox: &Sandbox, args: &[&str]) -> String {
+    let out = sandbox.timeline().args(args).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn sample() -> Sandbox {
+    let sandbox = Sandbox::new();
+    sandbox.ingest(&[&sample_articles()]).success();
+    sandbox
+}
+
+#[test]
+fn list_table() {
+    let sandbox = sample();
+    insta::assert_snapshot!(stdout(&sandbox, &["list", "--width", "120"]));
+}
+
+#[test]
+fn list_markdown() {
+    let sandbox = sample();
+    insta::assert_snapshot!(stdout(&sandbox, &["list", "--format", "markdown"]));
+}
+
+#[test]
+fn seq_tables() {
+    let sandbox = sample();
+    insta::assert_snapshot!(stdout(&sandbox, &["seq", "--width", "120"]));
+}
+
+#[test]
+fn seq_by_actors() {
+    let sandbox = sample();
+    insta::assert_snapshot!(stdout(&sandbox, &["seq", "--by", "actors", "--width", "120"]));
+}
+
+#[test]
+fn narrow_terminals_wrap() {
+    let sandbox = sample();
+    let out = stdout(&sandbox, &["list", "--width", "80"]);
+    assert!(out.lines().all(|l| l.chars().count() <= 80), "{out}");
+    insta::assert_snapshot!(out);
+}
+
+#[test]
+fn piped_output_has_no_colour() {
+    let sandbox = sample();
+    let out = stdout(&sandbox, &["seq"]);
+    assert!(!out.contains('\u{1b}'), "{out}");
+}
