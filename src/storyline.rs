@@ -184,9 +184,8 @@ fn gap(previous: &Event, next: &Event) -> Gap {
     }
     if start > p_end {
         Gap::AtLeast((start - p_end).num_days())
-    } else if (start, end) == (p_start, p_end) {
-        Gap::Days(0)
     } else {
+        // Overlapping stretches, the same week twice included: the order is not known.
         Gap::Uncertain
     }
 }
