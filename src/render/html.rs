@@ -9,7 +9,7 @@ use std::fmt::Write as _;
 use chrono::{Datelike, Duration, NaiveDate};
 
 use super::timelinejs::headline;
-use crate::store::Event;
+use crate::store::{Event, Mention};
 use crate::storyline::Storyline;
 
 /// Text made safe for HTML content and attribute values.
@@ -26,6 +26,20 @@ pub fn escape(text: &str) -> String {
         }
     }
     out
+}
+
+/// The outlet of a mention, linked to its article when the URL is a web address (never a
+/// `javascript:` one).
+pub fn source_link(m: &Mention) -> String {
+    let source = escape(m.source.as_deref().unwrap_or(&m.article));
+    match m
+        .url
+        .as_deref()
+        .filter(|u| u.starts_with("http://") || u.starts_with("https://"))
+    {
+        Some(url) => format!("<a href=\"{}\" rel=\"noreferrer\">{source}</a>", escape(url)),
+        None => source,
+    }
 }
 
 fn day(text: &str) -> Option<NaiveDate> {
@@ -214,15 +228,7 @@ fn card(e: &Event) -> String {
         escape(&e.summary)
     );
     for m in &e.mentions {
-        let source = escape(m.source.as_deref().unwrap_or(&m.article));
-        let link = match m
-            .url
-            .as_deref()
-            .filter(|u| u.starts_with("http://") || u.starts_with("https://"))
-        {
-            Some(url) => format!("<a href=\"{}\" rel=\"noreferrer\">{source}</a>", escape(url)),
-            None => source,
-        };
+        let link = source_link(m);
         let who = m
             .attributed_to
             .as_deref()

@@ -7,7 +7,7 @@
 
 use serde::Serialize;
 
-use super::html::escape;
+use super::html::{escape, source_link};
 use crate::store::Event;
 use crate::storyline::Storyline;
 
@@ -186,15 +186,7 @@ pub fn headline(event: &Event) -> String {
 pub fn body(event: &Event) -> String {
     let mut html = format!("<p>{}</p><ul>", escape(&event.summary));
     for m in &event.mentions {
-        let source = escape(m.source.as_deref().unwrap_or(&m.article));
-        let link = match m
-            .url
-            .as_deref()
-            .filter(|u| u.starts_with("http://") || u.starts_with("https://"))
-        {
-            Some(url) => format!("<a href=\"{}\">{source}</a>", escape(url)),
-            None => source,
-        };
+        let link = source_link(m);
         html.push_str(&format!(
             "<li>{link}, {}: “{}”</li>",
             escape(&m.published),

@@ -180,14 +180,8 @@ impl Store {
             args.push(Box::new(day(to)));
             sql += &format!(" AND COALESCE(e.start_day, e.end_day) <= ?{}", args.len());
         }
-        if !filter.types.is_empty() {
-            let mut marks = Vec::new();
-            for t in &filter.types {
-                args.push(Box::new(t.clone()));
-                marks.push(format!("?{}", args.len()));
-            }
-            sql += &format!(" AND e.type IN ({})", marks.join(", "));
-        }
+        let types: Vec<String> = filter.types.clone();
+        one_of(&mut sql, &mut args, "e.type", types);
         for actor in &filter.actors {
             args.push(Box::new(actor.to_lowercase()));
             sql += &format!(
@@ -199,14 +193,8 @@ impl Store {
             args.push(Box::new(place.to_lowercase()));
             sql += &format!(" AND lower(e.place) = ?{}", args.len());
         }
-        if !filter.modalities.is_empty() {
-            let mut marks = Vec::new();
-            for m in &filter.modalities {
-                args.push(Box::new(m.as_str()));
-                marks.push(format!("?{}", args.len()));
-            }
-            sql += &format!(" AND e.modality IN ({})", marks.join(", "));
-        }
+        let modalities: Vec<String> = filter.modalities.iter().map(|m| m.as_str().to_owned()).collect();
+        one_of(&mut sql, &mut args, "e.modality", modalities);
         sql += " ORDER BY COALESCE(e.start_day, e.end_day), e.end_day, e.id";
         let ids: Vec<i64> = {
             let mut stmt = self.conn.prepare(&sql)?;
@@ -395,6 +383,19 @@ impl Store {
         tx.commit()?;
         Ok(ids.len())
     }
+}
+
+/// Adds `AND column IN (?, ...)` for `values` to a query, unless there are none.
+fn one_of(sql: &mut String, args: &mut Vec<Box<dyn rusqlite::ToSql>>, column: &str, values: Vec<String>) {
+    if values.is_empty() {
+        return;
+    }
+    let mut marks = Vec::with_capacity(values.len());
+    for value in values {
+        args.push(Box::new(value));
+        marks.push(format!("?{}", args.len()));
+    }
+    *sql += &format!(" AND {column} IN ({})", marks.join(", "));
 }
 
 fn day(date: NaiveDate) -> String {
