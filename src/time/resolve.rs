@@ -77,6 +77,7 @@ impl Resolver {
                 | Resolver::PartOfDay
                 | Resolver::Holiday
                 | Resolver::Weekend
+                | Resolver::Clock
         )
     }
 }
@@ -312,6 +313,10 @@ fn calendar(caps: &Captures, ctx: &Context, modifier: Option<String>) -> Option<
             }
         }
         (Some(y), Some(m), None) => DateInterval::month(y, m)?,
+        (None, Some(m), None) if caps.name("year_shift").is_some() => {
+            let shift = ctx.lexicon.int("shift", caps.name("year_shift")?.as_str())?;
+            DateInterval::month(ctx.reference.year() + shift as i32, m)?
+        }
         (None, Some(m), None) => {
             let candidates =
                 (-1..=1).filter_map(|shift| DateInterval::month(ctx.reference.year() + shift, m));
@@ -333,7 +338,7 @@ fn calendar(caps: &Captures, ctx: &Context, modifier: Option<String>) -> Option<
 }
 
 /// How far from the reference date a day without a year may be put by tense alone.
-const FAR_DAYS: i64 = 200;
+const FAR_DAYS: i64 = 300;
 
 /// Of the same calendar period in neighbouring years, the one the tense points to: the
 /// latest that has begun for the past, the earliest that has not ended for the future, else
@@ -432,6 +437,14 @@ fn quarter(caps: &Captures, ctx: &Context) -> Option<Resolved> {
                         this_year
                     }
                 }
+            }
+        }
+        None if caps.name("year").is_some() => {
+            // "The 1988 period" after "the third quarter": that quarter of 1988.
+            let year = number(caps, "year", "year", ctx)? as i32;
+            match ctx.anchor.filter(|a| a.precision == Precision::Quarter) {
+                Some(anchor) => DateInterval::quarter(year, anchor.start.month0() / 3 + 1)?,
+                None => DateInterval::year(year)?,
             }
         }
         None => {
