@@ -502,7 +502,7 @@ fn part_of_day(caps: &Captures, ctx: &Context) -> Option<Resolved> {
         .str("part_of_day", caps.name("part_of_day")?.as_str())?;
     let word = caps.name("deictic").map(|d| d.as_str().to_lowercase());
     if caps.name("weekday").is_some() {
-        // "Sunday night" is dated by its day, as TimeML annotates it.
+        // "Sunday night" is dated by its day: TimeML's annotators mostly did so.
         return Some(Resolved::date(DateInterval::day(weekday(caps, ctx)?), None));
     }
     let day = {
@@ -608,6 +608,8 @@ fn duration(caps: &Captures, ctx: &Context) -> Option<Resolved> {
         match letter {
             "DE" => format!("P{}Y", scaled(10)),
             "CE" => format!("P{}Y", scaled(100)),
+            // TIMEX3 durations have no quarter unit: three months each.
+            "Q" => format!("P{}M", scaled(3)),
             _ => format!("P{amount}{letter}"),
         }
     };
