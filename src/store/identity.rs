@@ -38,7 +38,9 @@ pub struct Reading<'a> {
 }
 
 impl Reading<'_> {
-    fn span(&self) -> (NaiveDate, NaiveDate) {
+    /// The days the event may have happened on: its interval, or for an undated report the
+    /// week before it was reported.
+    pub fn span(&self) -> (NaiveDate, NaiveDate) {
         self.interval
             .unwrap_or((self.reported - Duration::days(UNDATED_WINDOW_DAYS), self.reported))
     }

@@ -474,12 +474,17 @@ fn find_same(
         modality: event.modality,
         topics: event.topics.clone(),
     };
-    let mut stmt = tx.prepare(
+    // Only events whose dates can overlap this report's: an undated one spans the week
+    // before its report, on either side.
+    let (from, to) = reading.span();
+    let mut stmt = tx.prepare_cached(&format!(
         "SELECT e.id, e.type, e.start_day, e.end_day, e.place, e.modality,
                 (SELECT min(a.published) FROM mentions m JOIN articles a ON a.id = m.article_id WHERE m.event_id = e.id)
-         FROM events e ORDER BY e.id",
-    )?;
-    let candidates = stmt.query_map([], |r| {
+         FROM events e
+         WHERE e.end_day >= ?1 AND COALESCE(e.start_day, date(e.end_day, '-{UNDATED_WINDOW_DAYS} days')) <= ?2
+         ORDER BY e.id"
+    ))?;
+    let candidates = stmt.query_map(params![day(from), day(to)], |r| {
         Ok((
             r.get::<_, i64>(0)?,
             r.get::<_, String>(1)?,
