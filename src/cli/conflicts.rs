@@ -9,8 +9,10 @@ use comfy_table::{presets, ContentArrangement, Table};
 use super::{open_store, Outcome};
 use crate::store::Filter;
 
-/// List the events whose reports disagree: dates that do not overlap, places that differ,
-/// or one source leaving out what another reports.
+/// List the events whose sources disagree.
+///
+/// Dates that do not overlap, places that differ, or one source leaving out what another
+/// reports.
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Print JSON (the events, as `list --format json`) instead of a table

@@ -9,8 +9,10 @@ use super::filters::{table_options, FilterArgs};
 use super::{open_store, Outcome};
 use crate::render::{self, Format};
 
-/// List events by date. An event is in range when its date interval overlaps the range
-/// (bounds inclusive); an undated event counts at the date it was reported.
+/// List events in date order.
+///
+/// An event is in range when its date interval overlaps the range (bounds inclusive); an
+/// undated event counts at the date it was reported.
 #[derive(Debug, clap::Args)]
 pub struct Args {
     #[command(flatten)]

@@ -7,8 +7,9 @@ use anyhow::{bail, Result};
 use super::{open_store, Outcome};
 use crate::extract::Extractor;
 
-/// Remove an article (by file name or URL) and its mentions; events no other article
-/// reports are removed with it.
+/// Remove an article and its mentions.
+///
+/// The article is named by file name or URL; events no other article reports go with it.
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The article's file name (as `timeline articles` lists it) or URL

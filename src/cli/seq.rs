@@ -11,10 +11,12 @@ use crate::extract::Extractor;
 use crate::render::{sequence, Format};
 use crate::storyline::{storylines, Threading};
 
-/// Print the storylines: threads of events linked by topic (ceasefire, Black Sea, energy,
-/// prisoners, territory, sanctions…, from data/rules/events/topics.toml) and by actors, in
-/// date order, with the days since the previous step. Where two steps' dates overlap, the
-/// order is marked uncertain rather than invented.
+/// Print storylines: threads of events as tables of steps.
+///
+/// Events are linked by topic (ceasefire, Black Sea, energy, prisoners, territory,
+/// sanctions…, from data/rules/events/topics.toml) and by actors, in date order, with the
+/// days since the previous step. Where two steps' dates overlap, the order is marked
+/// uncertain rather than invented.
 #[derive(Debug, clap::Args)]
 pub struct Args {
     #[command(flatten)]

@@ -8,8 +8,10 @@ use anyhow::{bail, Result};
 use super::{open_store, Outcome};
 use crate::render;
 
-/// Show one event: its date, actors, and every sentence that reports it, with offsets,
-/// the rule that fired, the date reading and who it is attributed to.
+/// Show one event with all its evidence.
+///
+/// Its date, actors and conflicts, and every sentence that reports it, with offsets, the
+/// rule that fired, the date reading and who it is attributed to.
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The event's ID (from `timeline list`)
