@@ -51,8 +51,17 @@ pub struct Cues {
     pub modality: ModalityCues,
     pub attribution: AttributionCues,
     pub anaphora: AnaphoraCues,
+    pub dating: DatingCues,
     /// Definite noun phrase → the event types it may refer back to.
     pub references: BTreeMap<String, Vec<String>>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct DatingCues {
+    /// Words that open a relative clause: a date after them is not the main clause's.
+    pub relative_clause: String,
+    /// "a day after", "two weeks before": the event is dated from the other one.
+    pub anchored_shift: String,
 }
 
 #[derive(Debug, Clone, Deserialize)]

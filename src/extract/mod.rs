@@ -114,6 +114,8 @@ pub struct Extractor {
     references: Vec<(regex::Regex, Vec<String>)>,
     skip_sentences: regex::RegexSet,
     omissions: Vec<regex::Regex>,
+    relative_clause: regex::Regex,
+    anchors: regex::Regex,
 }
 
 /// A name in a sentence standing for one or more actors: a name, or a pronoun resolved.
@@ -189,9 +191,13 @@ impl Extractor {
             .iter()
             .map(|p| regex::Regex::new(p))
             .collect::<Result<Vec<_>, _>>()?;
+        let relative_clause = regex::Regex::new(&cues.dating.relative_clause)?;
+        let anchors = regex::Regex::new(&cues.dating.anchored_shift)?;
         Ok(Extractor {
             skip_sentences,
             omissions,
+            relative_clause,
+            anchors,
             topics: Topics::load()?,
             tagger: Tagger::load()?,
             types,
@@ -250,6 +256,29 @@ impl Extractor {
             events.extend(found);
         }
         events
+    }
+
+    /// Days to move a date by when the words between it and the trigger say "a day after"
+    /// (-1: the trigger's event came first) or "two days before" (+2).
+    fn anchored_shift(&self, between: &str) -> Option<i64> {
+        let caps = self.anchors.captures(between)?;
+        let count = caps.name("count").and_then(|c| {
+            let c = c.as_str().to_lowercase();
+            c.parse::<i64>()
+                .ok()
+                .or_else(|| self.tagger.lexicon().int("number", &c))
+        })?;
+        let unit = match caps.name("unit")?.as_str().to_lowercase().trim_end_matches('s') {
+            "day" => 1,
+            "week" => 7,
+            _ => return None,
+        };
+        let sign = if caps.name("direction")?.as_str().eq_ignore_ascii_case("after") {
+            -1
+        } else {
+            1
+        };
+        Some(sign * count * unit)
     }
 
     /// A sentence saying that a source leaves out what was just told, and that source ("The
@@ -633,12 +662,29 @@ impl Extractor {
         text: &str,
         discourse: &Discourse,
     ) -> DateReading {
-        if let Some((_, _, expr)) = dates
+        // A date in a relative clause ("whom Israel jailed in the 2000s") dates that clause.
+        let reachable = |&&(s, e, _): &&(usize, usize, &TimeExpr)| {
+            let between = if e <= m.start {
+                &text[e..m.start]
+            } else {
+                &text[m.end..s.max(m.end)]
+            };
+            !self.relative_clause.is_match(between)
+        };
+        if let Some((_, e, expr)) = dates
             .iter()
+            .filter(reachable)
             .min_by_key(|(s, e, _)| distance((*s, *e), (m.start, m.end)))
         {
+            let mut interval = expr.interval.clone();
+            // "X came a day after Y": Y is dated from X, a day before it.
+            if *e <= m.start {
+                if let Some(shift) = self.anchored_shift(&text[*e..m.start]) {
+                    interval = interval.map(|i| shift_interval(&i, shift));
+                }
+            }
             return DateReading {
-                interval: expr.interval.clone(),
+                interval,
                 basis: DateBasis::Expression,
                 text: Some(expr.text.clone()),
                 rule: Some(expr.rule.clone()),
@@ -727,6 +773,26 @@ fn clause_before(text: &str, at: usize) -> &str {
         .max()
         .unwrap_or(0);
     &before[start..]
+}
+
+/// `interval` moved by `days`; a single day stays a day, a longer stretch keeps its grain
+/// but is only as precise as the words allow.
+fn shift_interval(interval: &DateInterval, days: i64) -> DateInterval {
+    let delta = chrono::Duration::days(days);
+    if interval.start == interval.end {
+        DateInterval::day(interval.start + delta)
+    } else {
+        DateInterval {
+            start: interval.start + delta,
+            end: interval.end + delta,
+            precision: interval.precision,
+            value: format!(
+                "{}/{}",
+                (interval.start + delta).format("%Y-%m-%d"),
+                (interval.end + delta).format("%Y-%m-%d")
+            ),
+        }
+    }
 }
 
 /// The end of a dateline such as "WASHINGTON — " or "Washington — " opening an article.

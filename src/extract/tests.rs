@@ -147,3 +147,17 @@ fn dates_inside_quotations_do_not_date_the_reporting_verb() {
     let types: Vec<&str> = found.iter().map(|e| e.event_type.as_str()).collect();
     assert_eq!(types, vec!["call"]);
 }
+
+#[test]
+fn a_day_after_dates_the_earlier_event_from_the_later() {
+    let found = events("Wednesday's phone call came a day after Russia exchanged a U.S. teacher.");
+    let swap = found.iter().find(|e| e.event_type == "other").unwrap();
+    assert_eq!(swap.date.interval.as_ref().unwrap().value, "2025-03-11");
+}
+
+#[test]
+fn dates_in_relative_clauses_do_not_date_the_main_clause() {
+    let found = events("Israel released prisoners, including Marwan Barghouti, whom Israel jailed in 2002.");
+    let release = found.iter().find(|e| e.event_type == "other").unwrap();
+    assert_eq!(release.date.basis, DateBasis::Publication);
+}

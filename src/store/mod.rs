@@ -509,7 +509,15 @@ fn find_same(
         {
             continue;
         }
-        let (parties, topics) = core_of(tx, id, extractor)?;
+        let core = core_of(tx, id, extractor)?;
+        // A report naming one party ("Fidan chaired the meeting") may be of an event that
+        // party took part in, even if most reports name others.
+        let parties = if reading.parties.len() == 1 {
+            core.all_parties
+        } else {
+            core.parties
+        };
+        let topics = core.topics;
         let stored = Reading {
             event_type: &event_type,
             parties,
@@ -538,7 +546,7 @@ fn find_same(
 /// Comparing with these rather than with everything any report named keeps one loose report
 /// from letting the event absorb others ("a call between the two leaders" read as three
 /// parties; "agreed to swap prisoners and to present views on a ceasefire").
-fn core_of(tx: &Transaction, event_id: i64, extractor: &Extractor) -> Result<(Vec<String>, Vec<String>)> {
+fn core_of(tx: &Transaction, event_id: i64, extractor: &Extractor) -> Result<Core> {
     let mut stmt = tx.prepare_cached("SELECT actors, topics FROM mentions WHERE event_id = ?1")?;
     let rows = stmt.query_map([event_id], |r| {
         Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
@@ -551,7 +559,20 @@ fn core_of(tx: &Transaction, event_id: i64, extractor: &Extractor) -> Result<(Ve
         parties.add(extractor.gazetteer.parties_of(&actors));
         topics.add(serde_json::from_str(&mention_topics).unwrap_or_default());
     }
-    Ok((parties.majority(), topics.majority()))
+    let all_parties = parties.counts.iter().map(|(p, _)| p.clone()).collect();
+    Ok(Core {
+        parties: parties.majority(),
+        all_parties,
+        topics: topics.majority(),
+    })
+}
+
+/// What most of an event's reports say of it.
+struct Core {
+    parties: Vec<String>,
+    /// Every party any report names.
+    all_parties: Vec<String>,
+    topics: Vec<String>,
 }
 
 /// Counts how many reports name each item.
