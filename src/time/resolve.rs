@@ -378,6 +378,8 @@ fn weekday(caps: &Captures, ctx: &Context) -> Option<NaiveDate> {
         }
         Some(s) if s < 0 => weekday_from(ctx.reference, target, false, false),
         Some(_) => weekday_from(ctx.reference, target, true, false),
+        // "Wednesday's ruling" is a thing done: possessive weekdays look back.
+        None if caps.name("possessive").is_some() => weekday_from(ctx.reference, target, false, true),
         None => weekday_from(ctx.reference, target, ctx.tense == Tense::Future, true),
     })
 }
