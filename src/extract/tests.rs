@@ -20,6 +20,25 @@ fn events(text: &str) -> Vec<ExtractedEvent> {
     extractor().extract(&article(text))
 }
 
+/// Every trigger rule says by example what it is for: a rule family without a test cannot
+/// be added.
+#[test]
+fn every_trigger_rule_has_an_example() {
+    let with_examples: std::collections::BTreeSet<String> = TriggerSet::examples()
+        .unwrap()
+        .into_iter()
+        .map(|(rule, _, _)| rule)
+        .collect();
+    let rules = TriggerSet::load(&EventTypes::load().unwrap()).unwrap();
+    let missing: Vec<&str> = rules
+        .rules
+        .iter()
+        .map(|r| r.name.as_str())
+        .filter(|n| !with_examples.contains(*n))
+        .collect();
+    assert!(missing.is_empty(), "trigger rules without examples: {missing:?}");
+}
+
 /// Every example written beside a trigger rule holds: the sentence yields an event of the
 /// stated type, or ("none") no event from that rule.
 #[test]

@@ -223,6 +223,18 @@ mod tests {
         assert!(failures.is_empty(), "{}", failures.join("\n"));
     }
 
+    #[test]
+    fn every_time_rule_has_an_example() {
+        let file: RuleFile = rules::load_toml("time/rules.toml").unwrap();
+        let missing: Vec<&str> = file
+            .rule
+            .iter()
+            .filter(|r| r.examples.is_empty())
+            .map(|r| r.name.as_str())
+            .collect();
+        assert!(missing.is_empty(), "time rules without examples: {missing:?}");
+    }
+
     fn values(text: &str) -> Vec<(String, String)> {
         Tagger::load()
             .unwrap()
