@@ -132,10 +132,18 @@ pub fn resolve(resolver: Resolver, caps: &Captures, ctx: &Context) -> Option<Res
                 None,
             ))
         }
-        Resolver::ThisUnit => Some(Resolved::date(
-            DateInterval::unit_containing(ctx.reference, unit(caps, ctx)?, 0)?,
-            None,
-        )),
+        Resolver::ThisUnit => {
+            // "Later this year" is the rest of it, "earlier this month" the part gone by; the
+            // TIMEX3 value stays the whole unit.
+            let mut interval = DateInterval::unit_containing(ctx.reference, unit(caps, ctx)?, 0)?;
+            let words = caps[0].to_lowercase();
+            if words.starts_with("later") {
+                interval.start = interval.start.max(ctx.reference);
+            } else if words.starts_with("earlier") {
+                interval.end = interval.end.min(ctx.reference);
+            }
+            Some(Resolved::date(interval, None))
+        }
         Resolver::ShiftedUnit => {
             let shift = ctx.lexicon.int("shift", caps.name("shift")?.as_str())?;
             let unit = unit(caps, ctx)?;

@@ -311,6 +311,17 @@ mod tests {
     }
 
     #[test]
+    fn later_this_year_is_the_rest_of_it() {
+        let found = Tagger::load()
+            .unwrap()
+            .tag("a treaty later this year", reference());
+        let date = found[0].date().unwrap();
+        assert_eq!(found[0].value, "2025");
+        assert_eq!(date.start, reference());
+        assert_eq!(date.end, NaiveDate::from_ymd_opt(2025, 12, 31).unwrap());
+    }
+
+    #[test]
     fn the_verb_may_is_not_the_month() {
         assert_eq!(values("he may travel to Egypt"), vec![]);
         assert_eq!(values("talks in May"), vec![pair("May", "2025-05")]);
