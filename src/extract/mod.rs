@@ -413,7 +413,9 @@ impl Extractor {
                     // Ukraine were held".
                     let mut subject: Vec<&Named> = names
                         .iter()
-                        .filter(|n| n.start >= left && n.end <= m.end && !previous_objects.contains(&n.start))
+                        .filter(|n| {
+                            n.start >= left && n.start < m.end && !previous_objects.contains(&n.start)
+                        })
                         .collect();
                     if subject.is_empty() && previous_subject.is_empty() {
                         subject = names.iter().filter(|n| n.end <= m.start).collect();
@@ -471,6 +473,14 @@ impl Extractor {
             let place = places
                 .iter()
                 .filter(|p| !p.destination || rule.event_type.as_deref() == Some("visit"))
+                .filter(|p| {
+                    let between = if p.end <= m.start {
+                        &text[p.end..m.start]
+                    } else {
+                        &text[m.end..p.start.max(m.end)]
+                    };
+                    !self.relative_clause.is_match(between)
+                })
                 .min_by_key(|p| {
                     distance((p.start, p.end), (m.start, m.end)) + if p.start < m.start { 20 } else { 0 }
                 })
