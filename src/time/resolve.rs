@@ -29,6 +29,7 @@ pub enum Resolver {
     Set,
     Holiday,
     YearWords,
+    Anchored,
     Weekend,
     /// Text that looks like a time but is not one.
     None,
@@ -54,6 +55,7 @@ impl Resolver {
             "clock" => Resolver::Clock,
             "set" => Resolver::Set,
             "holiday" => Resolver::Holiday,
+            "anchored" => Resolver::Anchored,
             "year_words" => Resolver::YearWords,
             "weekend" => Resolver::Weekend,
             "none" => Resolver::None,
@@ -63,7 +65,7 @@ impl Resolver {
 
     /// Whether the result is told relative to another date ("a year earlier").
     pub fn is_relative_to_anchor(self) -> bool {
-        matches!(self, Resolver::Ago | Resolver::YearAgo)
+        matches!(self, Resolver::Ago | Resolver::YearAgo | Resolver::Anchored)
     }
 
     /// Whether the result depends on the tense around the expression.
@@ -181,6 +183,7 @@ pub fn resolve(resolver: Resolver, caps: &Captures, ctx: &Context) -> Option<Res
             Some(Resolved::value(TimexType::Set, value))
         }
         Resolver::Holiday => holiday(caps, ctx),
+        Resolver::Anchored => anchored(caps, ctx),
         Resolver::YearWords => {
             let year = match caps.name("century_word") {
                 Some(century) => {
@@ -419,6 +422,43 @@ fn ago(resolver: Resolver, caps: &Captures, ctx: &Context) -> Option<Resolved> {
         DateInterval::unit_containing(ctx.reference, unit, sign * count as i64)?,
         None,
     ))
+}
+
+/// "A year earlier", "two days later": the last mentioned date moved by the count, kept at
+/// its own grain; the reference date's unit when nothing was mentioned.
+fn anchored(caps: &Captures, ctx: &Context) -> Option<Resolved> {
+    let unit = unit(caps, ctx)?;
+    let Count::Exact(count) = count(caps, ctx)? else {
+        return Some(Resolved::value(TimexType::Date, "PAST_REF".to_owned()));
+    };
+    if count.fract() != 0.0 {
+        return None;
+    }
+    let later = caps.name("direction").is_some_and(|d| {
+        d.as_str().to_lowercase().starts_with("later") || d.as_str().to_lowercase().starts_with("after")
+    });
+    let n = if later { count as i64 } else { -(count as i64) };
+    let Some(anchor) = ctx.anchor else {
+        return Some(Resolved::date(
+            DateInterval::unit_containing(ctx.reference, unit, n)?,
+            None,
+        ));
+    };
+    let days = |d: i64| chrono::Duration::days(d);
+    let moved = match (anchor.precision, unit) {
+        (Precision::Quarter, Unit::Year) => shift_quarter(anchor, n * 4)?,
+        (Precision::Quarter, Unit::Quarter) => shift_quarter(anchor, n)?,
+        (Precision::Day, Unit::Day) => DateInterval::day(anchor.start + days(n)),
+        (Precision::Day, Unit::Week) => DateInterval::day(anchor.start + days(7 * n)),
+        (Precision::Day, Unit::Month | Unit::Year) => {
+            let months = if unit == Unit::Year { 12 * n } else { n };
+            let (y, m) = add_months(anchor.start.year(), anchor.start.month(), months);
+            let day = anchor.start.day().min(DateInterval::month(y, m)?.end.day());
+            DateInterval::day(NaiveDate::from_ymd_opt(y, m, day)?)
+        }
+        _ => DateInterval::unit_containing(anchor.start, unit, n)?,
+    };
+    Some(Resolved::date(moved, None))
 }
 
 fn shift_quarter(quarter: &DateInterval, quarters: i64) -> Option<DateInterval> {
