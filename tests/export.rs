@@ -160,13 +160,7 @@ fn html_export_escapes_article_text() {
 #[test]
 fn html_export_is_self_contained_and_draws_every_event() {
     let sandbox = sample();
-    let path = sandbox.dir.path().join("timeline.html");
-    sandbox
-        .timeline()
-        .args(["export", "--format", "html", "-o"])
-        .arg(&path)
-        .assert()
-        .success();
+    let path = html_file(&sandbox);
     let html = std::fs::read_to_string(&path).unwrap();
     // No script and nothing fetched: no src=, no stylesheet link, no import.
     assert!(
@@ -193,13 +187,7 @@ fn html_export_renders_in_headless_chromium() {
         return;
     };
     let sandbox = sample();
-    let path = sandbox.dir.path().join("timeline.html");
-    sandbox
-        .timeline()
-        .args(["export", "--format", "html", "-o"])
-        .arg(&path)
-        .assert()
-        .success();
+    let path = html_file(&sandbox);
     let profile = sandbox.dir.path().join("profile");
     let out = std::process::Command::new(chromium)
         .args([
@@ -227,6 +215,18 @@ fn html_export_renders_in_headless_chromium() {
         .filter(|l| l.contains("CONSOLE") && l.contains("ERROR"))
         .collect();
     assert!(console_errors.is_empty(), "{console_errors:#?}");
+}
+
+/// The sample's HTML export, written with `-o` to a file in the sandbox.
+fn html_file(sandbox: &Sandbox) -> std::path::PathBuf {
+    let path = sandbox.dir.path().join("timeline.html");
+    sandbox
+        .timeline()
+        .args(["export", "--format", "html", "-o"])
+        .arg(&path)
+        .assert()
+        .success();
+    path
 }
 
 fn which(program: &str) -> bool {
