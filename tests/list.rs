@@ -158,6 +158,27 @@ fn table_csv_and_markdown_formats() {
         .assert()
         .success()
         .stdout(predicate::str::starts_with("| ID | Date | Type |"));
+    let markdown = sandbox
+        .timeline()
+        .args(["list", "--format", "markdown"])
+        .output()
+        .unwrap();
+    let lines: Vec<String> = String::from_utf8(markdown.stdout)
+        .unwrap()
+        .lines()
+        .map(str::to_owned)
+        .collect();
+    let columns = |line: &str| line.matches(" | ").count();
+    assert!(
+        lines.iter().skip(2).all(|l| columns(l) == columns(&lines[0])),
+        "{lines:#?}"
+    );
+    sandbox
+        .timeline()
+        .args(["list", "--width", "160"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Sources ┆ Articles"));
     sandbox
         .timeline()
         .args(["list", "--from", "March"])

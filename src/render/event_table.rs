@@ -7,7 +7,9 @@ use comfy_table::{presets, Attribute, Cell, ColumnConstraint, ContentArrangement
 
 use crate::store::Event;
 
-const HEADERS: [&str; 7] = ["ID", "Date", "Type", "Actors", "Place", "Summary", "Sources"];
+const HEADERS: [&str; 8] = [
+    "ID", "Date", "Type", "Actors", "Place", "Summary", "Sources", "Articles",
+];
 
 /// How the terminal table is laid out.
 #[derive(Debug, Clone, Copy, Default)]
@@ -37,17 +39,31 @@ pub fn new_table(headers: &[&str], options: TableOptions) -> Table {
         table
             .set_content_arrangement(ContentArrangement::Dynamic)
             .set_width(width);
-        // Dates, types and counts keep their width; summaries take what is left.
+        // Dates, types and counts keep their width; actors and places are capped; summaries
+        // take what is left.
         for (index, header) in headers.iter().enumerate() {
             // Widths count the cell's padding of one space on each side.
-            let least = match *header {
-                "Date" => 12,
-                "Type" => 12,
-                "ID" | "Step" | "Days" | "Sources" | "Articles" => header.len() as u16 + 2,
+            let roomy = width >= NARROW;
+            let constraint = match *header {
+                // "2025-W11 (Mar 10–16)" on one line, when there is room for it.
+                "Date" => ColumnConstraint::LowerBoundary(Width::Fixed(if roomy { 22 } else { 12 })),
+                "Type" => ColumnConstraint::LowerBoundary(Width::Fixed(12)),
+                "ID" | "Step" | "Days" | "Sources" | "Articles" => {
+                    ColumnConstraint::LowerBoundary(Width::Fixed(header.len() as u16 + 2))
+                }
+                "Actors" => ColumnConstraint::Boundaries {
+                    lower: Width::Fixed(if roomy { 12 } else { 8 }),
+                    upper: Width::Fixed(24),
+                },
+                "Place" => ColumnConstraint::Boundaries {
+                    lower: Width::Fixed(8),
+                    upper: Width::Fixed(16),
+                },
+                "Summary" if roomy => ColumnConstraint::LowerBoundary(Width::Percentage(30)),
                 _ => continue,
             };
             if let Some(column) = table.column_mut(index) {
-                column.set_constraint(ColumnConstraint::LowerBoundary(Width::Fixed(least)));
+                column.set_constraint(constraint);
             }
         }
     }
@@ -80,24 +96,28 @@ fn event_type(event: &Event) -> String {
     text
 }
 
-/// Below this width the table leaves out Place and Articles: the summary needs the room.
-const NARROW: u16 = 100;
+/// Below this width tables leave out Place and Articles.
+const NARROW: u16 = 110;
 
 pub fn table(events: &[Event], options: TableOptions, out: &mut dyn Write) -> Result<()> {
-    let narrow = options.width.is_some_and(|w| w < NARROW);
-    let keep = |header: &str| !(narrow && matches!(header, "Place" | "Articles"));
-    let headers: Vec<&str> = HEADERS.iter().copied().filter(|h| keep(h)).collect();
-    let mut table = new_table(&headers, options);
+    let (mut table, keep) = fitted_table(&HEADERS, options);
     for event in events {
-        let cells = HEADERS
-            .iter()
-            .zip(row(event))
-            .filter(|(h, _)| keep(h))
-            .map(|(_, cell)| cell);
-        table.add_row(cells.collect::<Vec<_>>());
+        table.add_row(keep.iter().map(|&i| row(event)[i].clone()).collect::<Vec<_>>());
     }
     writeln!(out, "{table}")?;
     Ok(())
+}
+
+/// A table for `headers` that fits `options.width`: below 110 columns it leaves out Place
+/// and Articles, which the summary needs the room of. Returns the table and the indices of
+/// the columns it kept.
+pub fn fitted_table(headers: &[&str], options: TableOptions) -> (Table, Vec<usize>) {
+    let narrow = options.width.is_some_and(|w| w < NARROW);
+    let keep: Vec<usize> = (0..headers.len())
+        .filter(|&i| !(narrow && matches!(headers[i], "Place" | "Articles")))
+        .collect();
+    let kept: Vec<&str> = keep.iter().map(|&i| headers[i]).collect();
+    (new_table(&kept, options), keep)
 }
 
 pub fn json(events: &[Event], out: &mut dyn Write) -> Result<()> {

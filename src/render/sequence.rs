@@ -6,7 +6,7 @@ use std::io::Write;
 use anyhow::Result;
 use comfy_table::{Attribute, Cell, Color};
 
-use super::event_table::{markdown_cell, new_table, TableOptions};
+use super::event_table::{fitted_table, markdown_cell, TableOptions};
 use crate::storyline::{Step, Storyline};
 
 const HEADERS: [&str; 8] = [
@@ -57,16 +57,17 @@ pub fn tables(storylines: &[Storyline], options: TableOptions, out: &mut dyn Wri
         } else {
             writeln!(out, "{title}")?;
         }
-        let mut table = new_table(&HEADERS, options);
+        let (mut table, keep) = fitted_table(&HEADERS, options);
         for step in &storyline.steps {
-            let cells = row(step).map(|text| {
-                let cell = Cell::new(&text);
-                match (options.colour, text.as_str()) {
+            let texts = row(step);
+            let cells = keep.iter().map(|&i| {
+                let cell = Cell::new(&texts[i]);
+                match (options.colour, texts[i].as_str()) {
                     (true, "?") => cell.fg(Color::Yellow).add_attribute(Attribute::Bold),
                     _ => cell,
                 }
             });
-            table.add_row(cells);
+            table.add_row(cells.collect::<Vec<_>>());
         }
         writeln!(out, "{table}")?;
         if storyline.steps.iter().any(|s| s.order_uncertain) {
