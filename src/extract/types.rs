@@ -60,9 +60,6 @@ impl EventTypes {
         self.types.iter().find(|t| t.name == name)
     }
 
-    pub fn names(&self) -> impl Iterator<Item = &str> {
-        self.types.iter().map(|t| t.name.as_str())
-    }
 
     pub fn cameo(&self, name: &str) -> Option<&str> {
         self.get(name).and_then(|t| t.cameo.as_deref())

@@ -74,9 +74,6 @@ impl Store {
         Store::setup(conn).with_context(|| format!("{}: not a usable timeline database", path.display()))
     }
 
-    pub fn open_in_memory() -> Result<Store> {
-        Store::setup(Connection::open_in_memory()?)
-    }
 
     fn setup(mut conn: Connection) -> Result<Store> {
         // WAL lets `list` read while an ingest writes; NORMAL is durable enough under WAL.

@@ -228,9 +228,6 @@ impl DateInterval {
         self.start <= day && day <= self.end
     }
 
-    pub fn overlaps(&self, other: &DateInterval) -> bool {
-        self.start <= other.end && other.start <= self.end
-    }
 
     /// How a person reads this date: "2025-03-18", "2025-W11 (Mar 10–16)", "March 2025".
     pub fn label(&self) -> String {
