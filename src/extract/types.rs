@@ -60,7 +60,6 @@ impl EventTypes {
         self.types.iter().find(|t| t.name == name)
     }
 
-
     pub fn cameo(&self, name: &str) -> Option<&str> {
         self.get(name).and_then(|t| t.cameo.as_deref())
     }

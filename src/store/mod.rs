@@ -74,7 +74,6 @@ impl Store {
         Store::setup(conn).with_context(|| format!("{}: not a usable timeline database", path.display()))
     }
 
-
     fn setup(mut conn: Connection) -> Result<Store> {
         // WAL lets `list` read while an ingest writes; NORMAL is durable enough under WAL.
         conn.pragma_update(None, "journal_mode", "WAL")?;

@@ -228,7 +228,6 @@ impl DateInterval {
         self.start <= day && day <= self.end
     }
 
-
     /// How a person reads this date: "2025-03-18", "2025-W11 (Mar 10–16)", "March 2025".
     pub fn label(&self) -> String {
         match self.precision {
