@@ -761,13 +761,13 @@ fn attribution_for(m: &TriggerMatch, reports: &[Report], text: &str) -> Option<S
     before.or(after).and_then(|r| r.source.clone())
 }
 
-/// Where the clause that starts at `from` ends: a semicolon, a comma before a new subject
-/// (a pronoun, "the" or a capital),
-/// "but" or "while", or the end of the sentence.
+/// Where the clause that starts at `from` ends: a semicolon; a comma before a new subject (a
+/// pronoun, "the", or a name and its verb: ", Witkoff will" — not the next name of a list);
+/// "but" or "while"; or the end of the sentence.
 fn clause_end(text: &str, from: usize) -> usize {
     static CLAUSE_BREAK: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
     let re = CLAUSE_BREAK.get_or_init(|| {
-        regex::Regex::new(r";|,\s+(?:he|she|they|we|it|the|but|while|and\s+(?:he|she|they|we))\b|,\s+[A-Z]|\s(?:but|while|whereas)\s")
+        regex::Regex::new(r";|,\s+(?:he|she|they|we|it|the|but|while|and\s+(?:he|she|they|we))\b|,\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*\s+(?:will|would|has|have|had|is|are|was|were|said|says|can|could|may|might)\b|\s(?:but|while|whereas)\s")
             .expect("clause breaks compile")
     });
     re.find(&text[from..]).map_or(text.len(), |b| from + b.start())
