@@ -153,6 +153,8 @@ mod tests {
             Modality::Hypothetical
         );
         assert_eq!(cues.modality("if Russia"), Modality::Hypothetical);
+        assert_eq!(cues.modality("Hamas has pushed to get as many prisoners"), Modality::Hypothetical);
+        assert_eq!(cues.modality("and included an invitation to"), Modality::Proposed);
         assert_eq!(cues.modality("These negotiations will"), Modality::Planned);
         assert_eq!(
             cues.modality("Last week, delegates from the U.S. and Ukraine"),
