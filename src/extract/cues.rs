@@ -153,7 +153,10 @@ mod tests {
             Modality::Hypothetical
         );
         assert_eq!(cues.modality("if Russia"), Modality::Hypothetical);
-        assert_eq!(cues.modality("Hamas has pushed to get as many prisoners"), Modality::Hypothetical);
+        assert_eq!(
+            cues.modality("Hamas has pushed to get as many prisoners"),
+            Modality::Hypothetical
+        );
         assert_eq!(cues.modality("and included an invitation to"), Modality::Proposed);
         assert_eq!(cues.modality("These negotiations will"), Modality::Planned);
         assert_eq!(

@@ -407,7 +407,7 @@ impl Extractor {
             }
 
             let (mut actor_ids, actor_text) = match rule.actors {
-                ActorScope::Speaker => speaker(&names, left, m),
+                ActorScope::Speaker => speaker(&names, left, m, text),
                 ActorScope::Clause => {
                     // Names inside a long trigger count too: "talks between Russia and
                     // Ukraine were held".
@@ -740,10 +740,18 @@ pub fn parties_agree(a: &[String], b: &[String]) -> bool {
 }
 
 /// Who said it: the name nearest before the reporting verb, else the one right after it
-/// ("…,” said Fidan).
-fn speaker(names: &[Named], left: usize, m: &TriggerMatch) -> (Vec<usize>, Vec<String>) {
+/// ("…,” said Fidan), or the subject after an opening participle.
+fn speaker(names: &[Named], left: usize, m: &TriggerMatch, text: &str) -> (Vec<usize>, Vec<String>) {
     let before = names.iter().rev().find(|n| n.end <= m.start && n.start >= left);
-    let after = || names.iter().find(|n| n.start >= m.end && n.start - m.end <= 12);
+    // "Speaking at a briefing in Sochi, Putin said": an opening participle's speaker is the
+    // subject after its comma.
+    let opening = text[..m.start].trim().is_empty();
+    let reach = if opening { text.len() } else { 12 };
+    let after = || {
+        names
+            .iter()
+            .find(|n| n.start >= m.end && n.start - m.end <= reach)
+    };
     match before.or_else(after) {
         Some(n) => (n.actors.clone(), vec![n.text.clone()]),
         None => (Vec::new(), Vec::new()),

@@ -180,3 +180,10 @@ fn dates_in_relative_clauses_do_not_date_the_main_clause() {
     let release = found.iter().find(|e| e.event_type == "other").unwrap();
     assert_eq!(release.date.basis, DateBasis::Publication);
 }
+
+#[test]
+fn an_opening_participle_speaks_for_the_subject_after_it() {
+    let found = events("Speaking at a press briefing in Sochi on Monday, Putin described the call as frank.");
+    let statement = found.iter().find(|e| e.event_type == "statement").unwrap();
+    assert_eq!(statement.actors, vec!["Putin"]);
+}
