@@ -1,6 +1,7 @@
 //! The command line: one module per subcommand, each with its own `Args` and `run`.
 
 mod articles;
+mod completions;
 mod conflicts;
 mod export;
 mod filters;
@@ -43,6 +44,7 @@ pub enum Command {
     Export(export::Args),
     Articles(articles::Args),
     Remove(remove::Args),
+    Completions(completions::Args),
 }
 
 /// How a run ended when no error stopped it.
@@ -65,6 +67,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Conflicts(args) => conflicts::run(args, &db),
         Command::Articles(args) => articles::run(args, &db),
         Command::Remove(args) => remove::run(args, &db),
+        Command::Completions(args) => completions::run(args),
     }
 }
 
