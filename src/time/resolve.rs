@@ -30,6 +30,8 @@ pub enum Resolver {
     Holiday,
     YearWords,
     Anchored,
+    AnchoredUnit,
+    ThisTimeLastYear,
     Weekend,
     /// Text that looks like a time but is not one.
     None,
@@ -56,6 +58,8 @@ impl Resolver {
             "set" => Resolver::Set,
             "holiday" => Resolver::Holiday,
             "anchored" => Resolver::Anchored,
+            "anchored_unit" => Resolver::AnchoredUnit,
+            "this_time_last_year" => Resolver::ThisTimeLastYear,
             "year_words" => Resolver::YearWords,
             "weekend" => Resolver::Weekend,
             "none" => Resolver::None,
@@ -65,7 +69,10 @@ impl Resolver {
 
     /// Whether the result is told relative to another date ("a year earlier").
     pub fn is_relative_to_anchor(self) -> bool {
-        matches!(self, Resolver::Ago | Resolver::YearAgo | Resolver::Anchored)
+        matches!(
+            self,
+            Resolver::Ago | Resolver::YearAgo | Resolver::Anchored | Resolver::AnchoredUnit
+        )
     }
 
     /// Whether the result depends on the tense around the expression.
@@ -184,6 +191,28 @@ pub fn resolve(resolver: Resolver, caps: &Captures, ctx: &Context) -> Option<Res
         }
         Resolver::Holiday => holiday(caps, ctx),
         Resolver::Anchored => anchored(caps, ctx),
+        Resolver::AnchoredUnit => {
+            let unit = unit(caps, ctx)?;
+            let direction = caps.name("direction").map(|d| d.as_str().to_lowercase());
+            let shift = match direction.as_deref() {
+                Some("next" | "following" | "after") => 1,
+                Some("previous" | "preceding" | "before") => -1,
+                _ => 0,
+            };
+            let from = ctx.anchor.map_or(ctx.reference, |a| a.start);
+            Some(Resolved::date(
+                DateInterval::unit_containing(from, unit, shift)?,
+                None,
+            ))
+        }
+        Resolver::ThisTimeLastYear => {
+            let (y, m) = (ctx.reference.year() - 1, ctx.reference.month());
+            let day = ctx.reference.day().min(DateInterval::month(y, m)?.end.day());
+            Some(Resolved::date(
+                DateInterval::day(NaiveDate::from_ymd_opt(y, m, day)?),
+                None,
+            ))
+        }
         Resolver::YearWords => {
             let year = match caps.name("century_word") {
                 Some(century) => {

@@ -311,6 +311,20 @@ mod tests {
     }
 
     #[test]
+    fn anchored_expressions_count_from_the_last_date_mentioned() {
+        let got = values("Talks opened on Feb. 25. The next day the envoys met again; that week ended badly, and two days later they left.");
+        assert_eq!(
+            got,
+            vec![
+                pair("Feb. 25", "2025-02-25"),
+                pair("The next day", "2025-02-26"),
+                pair("that week", "2025-W09"),
+                pair("two days later", "2025-02-27"),
+            ]
+        );
+    }
+
+    #[test]
     fn later_this_year_is_the_rest_of_it() {
         let found = Tagger::load()
             .unwrap()
