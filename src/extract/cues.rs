@@ -58,8 +58,9 @@ pub struct Cues {
 
 #[derive(Debug, Clone, Deserialize)]
 pub struct DatingCues {
-    /// Words that open a relative clause: a date after them is not the main clause's.
-    pub relative_clause: String,
+    /// Words that open another clause (relative, contrastive): a date or place across them
+    /// is not the trigger's.
+    pub other_clause: String,
     /// "a day after", "two weeks before": the event is dated from the other one.
     pub anchored_shift: String,
 }

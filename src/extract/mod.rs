@@ -114,7 +114,7 @@ pub struct Extractor {
     references: Vec<(regex::Regex, Vec<String>)>,
     skip_sentences: regex::RegexSet,
     omissions: Vec<regex::Regex>,
-    relative_clause: regex::Regex,
+    other_clause: regex::Regex,
     anchors: regex::Regex,
 }
 
@@ -191,12 +191,12 @@ impl Extractor {
             .iter()
             .map(|p| regex::Regex::new(p))
             .collect::<Result<Vec<_>, _>>()?;
-        let relative_clause = regex::Regex::new(&cues.dating.relative_clause)?;
+        let other_clause = regex::Regex::new(&cues.dating.other_clause)?;
         let anchors = regex::Regex::new(&cues.dating.anchored_shift)?;
         Ok(Extractor {
             skip_sentences,
             omissions,
-            relative_clause,
+            other_clause,
             anchors,
             topics: Topics::load()?,
             tagger: Tagger::load()?,
@@ -479,7 +479,7 @@ impl Extractor {
                     } else {
                         &text[m.end..p.start.max(m.end)]
                     };
-                    !self.relative_clause.is_match(between)
+                    !self.other_clause.is_match(between)
                 })
                 .min_by_key(|p| {
                     distance((p.start, p.end), (m.start, m.end)) + if p.start < m.start { 20 } else { 0 }
@@ -679,7 +679,7 @@ impl Extractor {
             } else {
                 &text[m.end..s.max(m.end)]
             };
-            !self.relative_clause.is_match(between)
+            !self.other_clause.is_match(between)
         };
         if let Some((_, e, expr)) = dates
             .iter()

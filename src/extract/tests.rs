@@ -187,3 +187,13 @@ fn an_opening_participle_speaks_for_the_subject_after_it() {
     let statement = found.iter().find(|e| e.event_type == "statement").unwrap();
     assert_eq!(statement.actors, vec!["Putin"]);
 }
+
+#[test]
+fn a_date_across_while_belongs_to_the_other_clause() {
+    let found = events("Zelensky visited Kyiv on Sunday, while Witkoff visited St. Petersburg on Friday for talks with Putin.");
+    let witkoff = found
+        .iter()
+        .find(|e| e.actors.contains(&"Witkoff".to_owned()))
+        .unwrap();
+    assert_eq!(witkoff.date.interval.as_ref().unwrap().value, "2025-03-14");
+}
