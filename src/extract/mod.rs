@@ -18,7 +18,7 @@ use anyhow::Result;
 use serde::Serialize;
 
 use crate::article::{Article, Sentence};
-use crate::time::{DateInterval, Tagger, TimeExpr};
+use crate::time::{DateInterval, Tagger, TimeExpr, TimexType};
 use attribution::{Attributor, Report};
 use cues::Cues;
 use gazetteer::ActorMention;
@@ -229,7 +229,9 @@ impl Extractor {
             }
             let dates: Vec<&TimeExpr> = times
                 .iter()
-                .filter(|t| t.start >= sentence.start && t.end <= sentence.end && t.interval.is_some())
+                // Dates, and the references to no particular date ("in the coming days") that
+                // stop a farther date from being taken for the event's.
+                .filter(|t| t.start >= sentence.start && t.end <= sentence.end && t.kind == TimexType::Date)
                 .collect();
             if let Some(dispute) = self.omission(sentence.text(text)) {
                 if let Some(last) = events.last_mut() {
@@ -241,7 +243,10 @@ impl Extractor {
                 discourse
                     .told
                     .push((event.event_type.clone(), event.date.clone()));
-                if event.modality == Modality::Asserted && event.date.basis == DateBasis::Expression {
+                if event.modality == Modality::Asserted
+                    && event.date.basis == DateBasis::Expression
+                    && event.date.interval.is_some()
+                {
                     discourse.paragraph = Some((sentence.paragraph, event.date.clone()));
                 }
                 if event.actors.len() >= 2 {
@@ -383,8 +388,9 @@ impl Extractor {
                 .min(quote_end);
 
             if rule.needs_date
-                && !relative_dates.iter().any(|(s, e, _)| {
-                    distance((*s, *e), (m.start, m.end)) <= OWN_DATE_DISTANCE || *s <= FRONTED_DATE
+                && !relative_dates.iter().any(|(s, e, d)| {
+                    d.interval.is_some()
+                        && (distance((*s, *e), (m.start, m.end)) <= OWN_DATE_DISTANCE || *s <= FRONTED_DATE)
                 })
             {
                 continue;
@@ -446,7 +452,7 @@ impl Extractor {
                 continue;
             }
 
-            let mut date = self.date_for(m, &relative_dates, text, discourse);
+            let mut date = self.date_for(m, &relative_dates, text, discourse, article.published);
             if date.basis == DateBasis::Publication {
                 // "The two sides agreed ...": told of the parties of an earlier event, with no
                 // date of its own, it belongs to that event's occasion.
@@ -671,6 +677,7 @@ impl Extractor {
         dates: &[(usize, usize, &TimeExpr)],
         text: &str,
         discourse: &Discourse,
+        published: chrono::NaiveDate,
     ) -> DateReading {
         // A date in a relative clause ("whom Israel jailed in the 2000s") dates that clause.
         let reachable = |&&(s, e, _): &&(usize, usize, &TimeExpr)| {
@@ -706,7 +713,11 @@ impl Extractor {
                     .told
                     .iter()
                     .rev()
-                    .find(|(t, date)| types.contains(t) && date.interval.is_some());
+                    // Only an event that has happened can date what is told of it ("a readout of
+                    // the call"); "agreed on the meeting" is not on the day of a meeting to come.
+                    .find(|(t, date)| {
+                        types.contains(t) && date.interval.as_ref().is_some_and(|i| i.start <= published)
+                    });
                 if let Some((_, date)) = referred {
                     return DateReading {
                         basis: DateBasis::Reference,

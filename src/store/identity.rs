@@ -38,11 +38,15 @@ pub struct Reading<'a> {
 }
 
 impl Reading<'_> {
-    /// The days the event may have happened on: its interval, or for an undated report the
-    /// week before it was reported.
+    /// The days the event may have happened on: its interval; for an undated report, the
+    /// week before it was reported, or the week after for one that is planned.
     pub fn span(&self) -> (NaiveDate, NaiveDate) {
-        self.interval
-            .unwrap_or((self.reported - Duration::days(UNDATED_WINDOW_DAYS), self.reported))
+        let window = Duration::days(UNDATED_WINDOW_DAYS);
+        match (self.interval, self.modality) {
+            (Some(interval), _) => interval,
+            (None, Modality::Planned) => (self.reported, self.reported + window),
+            (None, _) => (self.reported - window, self.reported),
+        }
     }
 }
 
@@ -146,6 +150,17 @@ mod tests {
         let mut unnamed = prisoners.clone();
         unnamed.topics = Vec::new();
         assert!(same_event(&types, &prisoners, &unnamed, false));
+    }
+
+    #[test]
+    fn an_undated_plan_is_not_the_event_of_the_day_before() {
+        let types = EventTypes::load().unwrap();
+        let mut planned = reading("meeting", &["USA", "Russia"], None);
+        planned.modality = Modality::Planned;
+        let yesterday = reading("meeting", &["USA", "Russia"], Some(("2025-03-17", "2025-03-17")));
+        assert!(!same_event(&types, &planned, &yesterday, false));
+        let tomorrow = reading("meeting", &["USA", "Russia"], Some(("2025-03-19", "2025-03-19")));
+        assert!(same_event(&types, &planned, &tomorrow, false));
     }
 
     #[test]

@@ -251,7 +251,11 @@ impl Store {
         let mut articles: Vec<&str> = mentions.iter().map(|m| m.article.as_str()).collect();
         articles.sort_unstable();
         articles.dedup();
-        let label = date_label(start.as_deref(), &end, &precision, &value);
+        let label = match (start.as_deref(), modality.as_str()) {
+            // Undated and still to come: reported on `end`, to happen after it.
+            (None, "planned") => format!("after {end}"),
+            _ => date_label(start.as_deref(), &end, &precision, &value),
+        };
         let conflicts = {
             let mut stmt = self
                 .conn
@@ -402,7 +406,7 @@ fn parse_day(text: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()
 }
 
-/// How a person reads a stored date.
+/// How a person reads a stored date: an undated event happened by the day it was reported.
 fn date_label(start: Option<&str>, end: &str, precision: &str, value: &str) -> String {
     let (Some(start), Some(end_day)) = (start.and_then(parse_day), parse_day(end)) else {
         return format!("≤ {end}");
@@ -471,13 +475,14 @@ fn find_same(
         topics: event.topics.clone(),
     };
     // Only events whose dates can overlap this report's: an undated one spans the week
-    // before its report, on either side.
+    // before its report (after it, when planned), on either side.
     let (from, to) = reading.span();
     let mut stmt = tx.prepare_cached(&format!(
         "SELECT e.id, e.type, e.start_day, e.end_day, e.place, e.modality,
                 (SELECT min(a.published) FROM mentions m JOIN articles a ON a.id = m.article_id WHERE m.event_id = e.id)
          FROM events e
-         WHERE e.end_day >= ?1 AND COALESCE(e.start_day, date(e.end_day, '-{UNDATED_WINDOW_DAYS} days')) <= ?2
+         WHERE date(e.end_day, '+{UNDATED_WINDOW_DAYS} days') >= ?1
+           AND COALESCE(e.start_day, date(e.end_day, '-{UNDATED_WINDOW_DAYS} days')) <= ?2
          ORDER BY e.id"
     ))?;
     let candidates = stmt.query_map(params![day(from), day(to)], |r| {

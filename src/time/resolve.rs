@@ -154,6 +154,10 @@ pub fn resolve(resolver: Resolver, caps: &Captures, ctx: &Context) -> Option<Res
             Some(Resolved::date(interval, None))
         }
         Resolver::ShiftedUnit => {
+            // "The coming days" is no particular day: only a singular unit is shifted.
+            if caps.name("unit")?.as_str().ends_with('s') {
+                return None;
+            }
             let shift = ctx.lexicon.int("shift", caps.name("shift")?.as_str())?;
             let unit = unit(caps, ctx)?;
             let modifier = caps.name("part").and_then(|p| part_of_period(p.as_str()));
