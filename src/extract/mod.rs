@@ -4,102 +4,30 @@
 
 mod attribution;
 mod cues;
+mod event;
 mod gazetteer;
+mod text;
 mod topics;
 mod triggers;
 mod types;
 
 pub use cues::Modality;
+pub use event::{DateBasis, DateReading, Dispute, Evidence, ExtractedEvent};
 pub use gazetteer::{Actor, Gazetteer};
 pub use topics::Topics;
 pub use types::{EventType, EventTypes};
 
 use anyhow::Result;
-use serde::Serialize;
 
 use crate::article::{Article, Sentence};
-use crate::time::{DateInterval, Tagger, TimeExpr, TimexType};
+use crate::time::{Tagger, TimeExpr, TimexType};
 use attribution::{Attributor, Report};
 use cues::Cues;
 use gazetteer::ActorMention;
+use text::{
+    clause_before, clause_end, dateline_end, dedup, distance, shift_interval, summarise, CharOffsets,
+};
 use triggers::{ActorScope, TriggerMatch, TriggerSet};
-
-/// Where an event's date comes from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum DateBasis {
-    /// A date expression in the event's own sentence.
-    Expression,
-    /// The date of an event the sentence refers back to ("a readout of the call").
-    Reference,
-    /// The date of the last event dated earlier in the same paragraph.
-    Context,
-    /// No date in the text: the event is only known to be reported by the publication date.
-    Publication,
-}
-
-impl DateBasis {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            DateBasis::Expression => "expression",
-            DateBasis::Reference => "reference",
-            DateBasis::Context => "context",
-            DateBasis::Publication => "publication",
-        }
-    }
-}
-
-/// The date one report gives an event.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct DateReading {
-    /// `None` when the text gives no date: the event happened on or before publication.
-    pub interval: Option<DateInterval>,
-    pub basis: DateBasis,
-    /// The expression as written ("Last week"), when there is one.
-    pub text: Option<String>,
-    /// The time rule that read it.
-    pub rule: Option<String>,
-}
-
-/// Why the timeline holds an event: the sentence that says so and the rule that read it.
-/// Offsets are in characters (Unicode scalar values) into the article's cleaned text.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Evidence {
-    pub sentence: String,
-    pub sentence_start: usize,
-    pub sentence_end: usize,
-    pub trigger: String,
-    pub trigger_start: usize,
-    pub trigger_end: usize,
-    pub rule: String,
-    pub attributed_to: Option<String>,
-    /// The actors as the sentence writes them ("Mr. Trump", "the Kremlin", "he").
-    pub actor_text: Vec<String>,
-}
-
-/// Another source's account that leaves out what a report says ("The White House readout
-/// did not contain that information").
-#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
-pub struct Dispute {
-    pub source: String,
-    pub sentence: String,
-}
-
-/// One event as one article reports it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct ExtractedEvent {
-    pub event_type: String,
-    pub actors: Vec<String>,
-    pub place: Option<String>,
-    pub modality: Modality,
-    pub date: DateReading,
-    /// What it is about ("ceasefire", "prisoners"), from the words of its clause.
-    pub topics: Vec<String>,
-    pub summary: String,
-    pub evidence: Evidence,
-    /// Accounts the same article says leave this out.
-    pub disputed_by: Vec<Dispute>,
-}
 
 /// All the rules, loaded once.
 pub struct Extractor {
@@ -778,117 +706,6 @@ fn attribution_for(m: &TriggerMatch, reports: &[Report], text: &str) -> Option<S
         .iter()
         .find(|r| r.start >= m.end && text[m.end..r.start].contains([',', '”', '"']));
     before.or(after).and_then(|r| r.source.clone())
-}
-
-/// Where the clause that starts at `from` ends: a semicolon; a comma before a new subject (a
-/// pronoun, "the", or a name and its verb: ", Witkoff will" — not the next name of a list);
-/// "but" or "while"; or the end of the sentence.
-fn clause_end(text: &str, from: usize) -> usize {
-    static CLAUSE_BREAK: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
-    let re = CLAUSE_BREAK.get_or_init(|| {
-        regex::Regex::new(r";|,\s+(?:he|she|they|we|it|the|but|while|and\s+(?:he|she|they|we))\b|,\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*\s+(?:will|would|has|have|had|is|are|was|were|said|says|can|could|may|might)\b|\s(?:but|while|whereas)\s")
-            .expect("clause breaks compile")
-    });
-    re.find(&text[from..]).map_or(text.len(), |b| from + b.start())
-}
-
-/// The text of the clause before `at`: from the last semicolon or contrastive conjunction
-/// (where a negation or condition stops reaching), else from the start of the sentence.
-fn clause_before(text: &str, at: usize) -> &str {
-    let before = &text[..at];
-    let start = [";", " but ", " while ", " whereas ", " although "]
-        .iter()
-        .filter_map(|b| before.rfind(b).map(|i| i + b.len()))
-        .max()
-        .unwrap_or(0);
-    &before[start..]
-}
-
-/// `interval` moved by `days`; a single day stays a day, a longer stretch keeps its grain
-/// but is only as precise as the words allow.
-fn shift_interval(interval: &DateInterval, days: i64) -> DateInterval {
-    let delta = chrono::Duration::days(days);
-    if interval.start == interval.end {
-        DateInterval::day(interval.start + delta)
-    } else {
-        DateInterval {
-            start: interval.start + delta,
-            end: interval.end + delta,
-            precision: interval.precision,
-            value: format!(
-                "{}/{}",
-                (interval.start + delta).format("%Y-%m-%d"),
-                (interval.end + delta).format("%Y-%m-%d")
-            ),
-        }
-    }
-}
-
-/// The end of a dateline such as "WASHINGTON — " or "Washington — " opening an article.
-fn dateline_end(text: &str) -> usize {
-    match text.find(" — ") {
-        Some(i) if i <= 30 && !text[..i].contains(['.', ',']) => i + " — ".len(),
-        _ => 0,
-    }
-}
-
-fn distance(a: (usize, usize), b: (usize, usize)) -> usize {
-    // Zero when the spans overlap; else the gap between them.
-    b.0.saturating_sub(a.1).max(a.0.saturating_sub(b.1))
-}
-
-fn dedup(ids: &mut Vec<usize>) {
-    let mut seen = Vec::new();
-    ids.retain(|id| {
-        if seen.contains(id) {
-            false
-        } else {
-            seen.push(*id);
-            true
-        }
-    });
-}
-
-/// A one-line summary: who, then the words of the report from its trigger, cut at the
-/// clause's end or 14 words.
-fn summarise(actors: &[String], from_trigger: &str) -> String {
-    let clause = from_trigger
-        .split([';', '—', '('])
-        .next()
-        .unwrap_or(from_trigger)
-        .trim()
-        .trim_end_matches([',', ':', '.']);
-    let mut words: Vec<&str> = clause.split_whitespace().collect();
-    while words.last().is_some_and(|w| matches!(*w, "and" | "or" | "but")) {
-        words.pop();
-    }
-    let mut phrase = words.iter().take(14).copied().collect::<Vec<_>>().join(" ");
-    if words.len() > 14 {
-        phrase = format!("{}…", phrase.trim_end_matches([',', ';', ':']));
-    }
-    if actors.is_empty() {
-        phrase
-    } else {
-        format!("{}: {phrase}", actors.join(", "))
-    }
-}
-
-/// Converts byte offsets of a text to character offsets.
-struct CharOffsets {
-    /// Byte offset of every character boundary, plus the end.
-    boundaries: Vec<usize>,
-}
-
-impl CharOffsets {
-    fn new(text: &str) -> CharOffsets {
-        let mut boundaries: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
-        boundaries.push(text.len());
-        CharOffsets { boundaries }
-    }
-
-    fn at(&self, byte: usize) -> usize {
-        self.boundaries.partition_point(|&b| b < byte)
-    }
 }
 
 #[cfg(test)]

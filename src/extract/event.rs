@@ -1,0 +1,84 @@
+//! What the extractor produces: one event as one article reports it, with its date reading
+//! and its evidence.
+
+use serde::Serialize;
+
+use super::Modality;
+use crate::time::DateInterval;
+
+/// Where an event's date comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DateBasis {
+    /// A date expression in the event's own sentence.
+    Expression,
+    /// The date of an event the sentence refers back to ("a readout of the call").
+    Reference,
+    /// The date of the last event dated earlier in the same paragraph.
+    Context,
+    /// No date in the text: the event is only known to be reported by the publication date.
+    Publication,
+}
+
+impl DateBasis {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DateBasis::Expression => "expression",
+            DateBasis::Reference => "reference",
+            DateBasis::Context => "context",
+            DateBasis::Publication => "publication",
+        }
+    }
+}
+
+/// The date one report gives an event.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DateReading {
+    /// `None` when the text gives no date: the event happened on or before publication.
+    pub interval: Option<DateInterval>,
+    pub basis: DateBasis,
+    /// The expression as written ("Last week"), when there is one.
+    pub text: Option<String>,
+    /// The time rule that read it.
+    pub rule: Option<String>,
+}
+
+/// Why the timeline holds an event: the sentence that says so and the rule that read it.
+/// Offsets are in characters (Unicode scalar values) into the article's cleaned text.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Evidence {
+    pub sentence: String,
+    pub sentence_start: usize,
+    pub sentence_end: usize,
+    pub trigger: String,
+    pub trigger_start: usize,
+    pub trigger_end: usize,
+    pub rule: String,
+    pub attributed_to: Option<String>,
+    /// The actors as the sentence writes them ("Mr. Trump", "the Kremlin", "he").
+    pub actor_text: Vec<String>,
+}
+
+/// Another source's account that leaves out what a report says ("The White House readout
+/// did not contain that information").
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
+pub struct Dispute {
+    pub source: String,
+    pub sentence: String,
+}
+
+/// One event as one article reports it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ExtractedEvent {
+    pub event_type: String,
+    pub actors: Vec<String>,
+    pub place: Option<String>,
+    pub modality: Modality,
+    pub date: DateReading,
+    /// What it is about ("ceasefire", "prisoners"), from the words of its clause.
+    pub topics: Vec<String>,
+    pub summary: String,
+    pub evidence: Evidence,
+    /// Accounts the same article says leave this out.
+    pub disputed_by: Vec<Dispute>,
+}

@@ -1,0 +1,355 @@
+//! The write path: an article's events become new events or mentions of stored ones, and
+//! each touched event is recomputed from its mentions.
+
+use anyhow::Result;
+use chrono::NaiveDate;
+use rusqlite::{params, Transaction};
+
+use super::consensus::{consensus, Dated, Report};
+use super::identity::{self, same_event, Reading, UNDATED_WINDOW_DAYS};
+use super::{day, parse_day};
+use crate::extract::{ExtractedEvent, Extractor, Modality};
+
+/// Deletes an article's mentions and the article, then the events left with no mention.
+/// Returns the events that lost a mention but still have others (to be refreshed).
+pub(super) fn remove_article(tx: &Transaction, article_id: i64) -> Result<Vec<i64>> {
+    let touched: Vec<i64> = {
+        let mut stmt = tx.prepare("SELECT DISTINCT event_id FROM mentions WHERE article_id = ?1")?;
+        let rows = stmt.query_map([article_id], |r| r.get(0))?;
+        rows.collect::<rusqlite::Result<_>>()?
+    };
+    tx.execute("DELETE FROM mentions WHERE article_id = ?1", [article_id])?;
+    tx.execute("DELETE FROM articles WHERE id = ?1", [article_id])?;
+    tx.execute(
+        "DELETE FROM events WHERE id NOT IN (SELECT event_id FROM mentions)",
+        [],
+    )?;
+    let mut left = Vec::new();
+    for id in touched {
+        let exists: bool = tx.query_row("SELECT EXISTS (SELECT 1 FROM events WHERE id = ?1)", [id], |r| {
+            r.get(0)
+        })?;
+        if exists {
+            left.push(id);
+        }
+    }
+    Ok(left)
+}
+
+fn place_with_country(place: Option<&str>, extractor: &Extractor) -> Option<(String, Option<String>)> {
+    let place = place?;
+    Some((place.to_owned(), extractor.gazetteer.place_country(place)))
+}
+
+/// The stored event `event` is a report of, if any.
+pub(super) fn find_same(
+    tx: &Transaction,
+    event: &ExtractedEvent,
+    article_id: i64,
+    reported: NaiveDate,
+    extractor: &Extractor,
+) -> Result<Option<i64>> {
+    let reading = Reading {
+        event_type: &event.event_type,
+        parties: extractor.gazetteer.parties_of(&event.actors),
+        interval: event.date.interval.as_ref().map(|d| (d.start, d.end)),
+        reported,
+        place: place_with_country(event.place.as_deref(), extractor),
+        modality: event.modality,
+        topics: event.topics.clone(),
+    };
+    // Only events whose dates can overlap this report's: an undated one spans the week
+    // before its report (after it, when planned), on either side.
+    let (from, to) = reading.span();
+    let mut stmt = tx.prepare_cached(&format!(
+        "SELECT e.id, e.type, e.start_day, e.end_day, e.place, e.modality,
+                (SELECT min(a.published) FROM mentions m JOIN articles a ON a.id = m.article_id WHERE m.event_id = e.id)
+         FROM events e
+         WHERE date(e.end_day, '+{UNDATED_WINDOW_DAYS} days') >= ?1
+           AND COALESCE(e.start_day, date(e.end_day, '-{UNDATED_WINDOW_DAYS} days')) <= ?2
+         ORDER BY e.id"
+    ))?;
+    let candidates = stmt.query_map(params![day(from), day(to)], |r| {
+        Ok((
+            r.get::<_, i64>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, Option<String>>(2)?,
+            r.get::<_, String>(3)?,
+            r.get::<_, Option<String>>(4)?,
+            r.get::<_, String>(5)?,
+            r.get::<_, String>(6)?,
+        ))
+    })?;
+    let mut best: Option<(i64, i64, NaiveDate)> = None;
+    for candidate in candidates {
+        let (id, event_type, start, end, place, modality, first_reported) = candidate?;
+        let same_article: bool = tx.query_row(
+            "SELECT EXISTS (SELECT 1 FROM mentions WHERE event_id = ?1 AND article_id = ?2)",
+            params![id, article_id],
+            |r| r.get(0),
+        )?;
+        if !extractor
+            .types
+            .compatible(&event.event_type, &event_type, same_article)
+        {
+            continue;
+        }
+        let core = core_of(tx, id, extractor)?;
+        // A report naming one party ("Fidan chaired the meeting") may be of an event that
+        // party took part in, even if most reports name others.
+        let parties = if reading.parties.len() == 1 {
+            core.all_parties
+        } else {
+            core.parties
+        };
+        let topics = core.topics;
+        let stored = Reading {
+            event_type: &event_type,
+            parties,
+            topics,
+            interval: start.as_deref().and_then(parse_day).zip(parse_day(&end)),
+            reported: parse_day(&first_reported).unwrap_or(reported),
+            place: place_with_country(place.as_deref(), extractor),
+            modality: Modality::parse(&modality).unwrap_or(Modality::Asserted),
+        };
+        if same_event(&extractor.types, &reading, &stored, same_article) {
+            // Of several events this report could be, the nearest in time, then the latest
+            // (an undated report is most likely of the most recent such event).
+            let gap = identity::date_gap(&reading, &stored);
+            let end = stored.interval.map_or(stored.reported, |i| i.1);
+            if best.is_none_or(|(_, best_gap, best_end)| {
+                (gap, std::cmp::Reverse(end)) < (best_gap, std::cmp::Reverse(best_end))
+            }) {
+                best = Some((id, gap, end));
+            }
+        }
+    }
+    Ok(best.map(|(id, _, _)| id))
+}
+
+/// The parties and topics most of an event's reports name (more than half of them).
+/// Comparing with these rather than with everything any report named keeps one loose report
+/// from letting the event absorb others ("a call between the two leaders" read as three
+/// parties; "agreed to swap prisoners and to present views on a ceasefire").
+fn core_of(tx: &Transaction, event_id: i64, extractor: &Extractor) -> Result<Core> {
+    let mut stmt = tx.prepare_cached("SELECT actors, topics FROM mentions WHERE event_id = ?1")?;
+    let rows = stmt.query_map([event_id], |r| {
+        Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+    })?;
+    let mut parties = Tally::default();
+    let mut topics = Tally::default();
+    for row in rows {
+        let (actors, mention_topics) = row?;
+        let actors: Vec<String> = serde_json::from_str(&actors).unwrap_or_default();
+        parties.add(extractor.gazetteer.parties_of(&actors));
+        topics.add(serde_json::from_str(&mention_topics).unwrap_or_default());
+    }
+    let all_parties = parties.counts.iter().map(|(p, _)| p.clone()).collect();
+    Ok(Core {
+        parties: parties.majority(),
+        all_parties,
+        topics: topics.majority(),
+    })
+}
+
+/// What most of an event's reports say of it.
+struct Core {
+    parties: Vec<String>,
+    /// Every party any report names.
+    all_parties: Vec<String>,
+    topics: Vec<String>,
+}
+
+/// Counts how many reports name each item.
+#[derive(Default)]
+struct Tally {
+    reports: usize,
+    counts: Vec<(String, usize)>,
+}
+
+impl Tally {
+    fn add(&mut self, items: Vec<String>) {
+        self.reports += 1;
+        for item in items {
+            match self.counts.iter_mut().find(|(i, _)| *i == item) {
+                Some((_, n)) => *n += 1,
+                None => self.counts.push((item, 1)),
+            }
+        }
+    }
+
+    /// The items more than half of the reports name.
+    fn majority(self) -> Vec<String> {
+        let reports = self.reports;
+        self.counts
+            .into_iter()
+            .filter(|(_, n)| 2 * n > reports)
+            .map(|(i, _)| i)
+            .collect()
+    }
+}
+
+pub(super) fn insert_event(
+    tx: &Transaction,
+    event: &ExtractedEvent,
+    reported: NaiveDate,
+    extractor: &Extractor,
+) -> Result<i64> {
+    tx.execute(
+        "INSERT INTO events (type, cameo, start_day, end_day, precision, value, place, modality, summary)
+         VALUES (?1, ?2, NULL, ?3, 'undated', ?3, ?4, ?5, ?6)",
+        params![
+            event.event_type,
+            extractor.types.cameo(&event.event_type),
+            day(reported),
+            event.place,
+            event.modality.as_str(),
+            event.summary,
+        ],
+    )?;
+    let id = tx.last_insert_rowid();
+    set_date(
+        tx,
+        id,
+        event
+            .date
+            .interval
+            .as_ref()
+            .map(|d| (d.start, d.end, d.precision.as_str(), d.value.as_str())),
+    )?;
+    for (position, actor) in event.actors.iter().enumerate() {
+        tx.execute(
+            "INSERT INTO event_actors (event_id, actor, position) VALUES (?1, ?2, ?3)",
+            params![id, actor, position as i64],
+        )?;
+    }
+    Ok(id)
+}
+
+fn set_date(tx: &Transaction, event_id: i64, date: Option<(NaiveDate, NaiveDate, &str, &str)>) -> Result<()> {
+    if let Some((start, end, precision, value)) = date {
+        tx.execute(
+            "UPDATE events SET start_day = ?2, end_day = ?3, precision = ?4, value = ?5 WHERE id = ?1",
+            params![event_id, day(start), day(end), precision, value],
+        )?;
+    }
+    Ok(())
+}
+
+pub(super) fn insert_mention(
+    tx: &Transaction,
+    event_id: i64,
+    article_id: i64,
+    event: &ExtractedEvent,
+) -> Result<()> {
+    let e = &event.evidence;
+    let d = &event.date;
+    tx.execute(
+        "INSERT INTO mentions (event_id, article_id, sentence, sentence_start, sentence_end, trigger, trigger_start,
+            trigger_end, rule, attributed_to, type, actors, actor_text, place, modality, summary,
+            date_start, date_end, date_precision, date_value, date_text, date_rule, date_basis, topics, disputed_by)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23,
+                 ?24, ?25)",
+        params![
+            event_id,
+            article_id,
+            e.sentence,
+            e.sentence_start as i64,
+            e.sentence_end as i64,
+            e.trigger,
+            e.trigger_start as i64,
+            e.trigger_end as i64,
+            e.rule,
+            e.attributed_to,
+            event.event_type,
+            serde_json::to_string(&event.actors)?,
+            serde_json::to_string(&e.actor_text)?,
+            event.place,
+            event.modality.as_str(),
+            event.summary,
+            d.interval.as_ref().map(|i| day(i.start)),
+            d.interval.as_ref().map(|i| day(i.end)),
+            d.interval.as_ref().map(|i| i.precision.as_str()),
+            d.interval.as_ref().map(|i| i.value.clone()),
+            d.text,
+            d.rule,
+            d.basis.as_str(),
+            serde_json::to_string(&event.topics)?,
+            serde_json::to_string(&event.disputed_by)?,
+        ],
+    )?;
+    Ok(())
+}
+
+/// Recomputes an event from its mentions: the most precise date all reports allow, every
+/// actor, the place, the strongest modality, and the conflicts between reports.
+pub(super) fn refresh_event(tx: &Transaction, event_id: i64, extractor: &Extractor) -> Result<()> {
+    let reports: Vec<Report> = {
+        let mut stmt = tx.prepare(
+            "SELECT m.date_start, m.date_end, m.date_precision, m.date_value, m.date_text, m.actors, m.place,
+                    m.modality, m.attributed_to, m.disputed_by, COALESCE(a.source, a.name), a.published
+             FROM mentions m JOIN articles a ON a.id = m.article_id WHERE m.event_id = ?1 ORDER BY a.published, m.id",
+        )?;
+        let rows = stmt.query_map([event_id], |r| {
+            let start: Option<String> = r.get(0)?;
+            let end: Option<String> = r.get(1)?;
+            let date = match (
+                start.as_deref().and_then(parse_day),
+                end.as_deref().and_then(parse_day),
+            ) {
+                (Some(start), Some(end)) => Some(Dated {
+                    start,
+                    end,
+                    precision: r.get::<_, Option<String>>(2)?.unwrap_or_else(|| "day".into()),
+                    value: r.get::<_, Option<String>>(3)?.unwrap_or_default(),
+                    text: r.get(4)?,
+                }),
+                _ => None,
+            };
+            let place: Option<String> = r.get(6)?;
+            Ok(Report {
+                date,
+                actors: serde_json::from_str(&r.get::<_, String>(5)?).unwrap_or_default(),
+                place: place_with_country(place.as_deref(), extractor),
+                modality: Modality::parse(&r.get::<_, String>(7)?).unwrap_or(Modality::Asserted),
+                attributed_to: r.get(8)?,
+                disputed_by: serde_json::from_str(&r.get::<_, String>(9)?).unwrap_or_default(),
+                outlet: r.get(10)?,
+                published: parse_day(&r.get::<_, String>(11)?).unwrap_or_default(),
+            })
+        })?;
+        rows.collect::<rusqlite::Result<_>>()?
+    };
+    if reports.is_empty() {
+        return Ok(());
+    }
+    let c = consensus(&reports);
+    match &c.date {
+        Some(d) => set_date(tx, event_id, Some((d.start, d.end, &d.precision, &d.value)))?,
+        None => {
+            tx.execute(
+                "UPDATE events SET start_day = NULL, end_day = ?2, precision = 'undated', value = ?2 WHERE id = ?1",
+                params![event_id, day(c.reported_by)],
+            )?;
+        }
+    }
+    tx.execute("DELETE FROM event_actors WHERE event_id = ?1", [event_id])?;
+    for (position, actor) in c.actors.iter().enumerate() {
+        tx.execute(
+            "INSERT INTO event_actors (event_id, actor, position) VALUES (?1, ?2, ?3)",
+            params![event_id, actor, position as i64],
+        )?;
+    }
+    tx.execute("DELETE FROM event_conflicts WHERE event_id = ?1", [event_id])?;
+    for conflict in &c.conflicts {
+        tx.execute(
+            "INSERT INTO event_conflicts (event_id, kind, note) VALUES (?1, ?2, ?3)",
+            params![event_id, conflict.kind, conflict.note],
+        )?;
+    }
+    tx.execute(
+        "UPDATE events SET place = ?2, modality = ?3 WHERE id = ?1",
+        params![event_id, c.place, c.modality.as_str()],
+    )?;
+    Ok(())
+}
