@@ -626,10 +626,14 @@ fn clock(caps: &Captures, ctx: &Context) -> Option<Resolved> {
         None if caps[0].to_lowercase().contains("midnight") => (24, 0),
         None => (12, 0),
     };
+    // A time with no day of its own is on the last day the text named ("On Friday … at
+    // 10 p.m."), else on the reference date.
     let day = if caps.name("weekday").is_some() {
         weekday(caps, ctx)?
     } else {
-        ctx.reference
+        ctx.anchor
+            .filter(|a| a.precision == Precision::Day)
+            .map_or(ctx.reference, |a| a.start)
     };
     Some(Resolved {
         kind: TimexType::Time,

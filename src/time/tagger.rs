@@ -325,6 +325,18 @@ mod tests {
     }
 
     #[test]
+    fn a_time_without_a_day_is_on_the_last_day_named() {
+        let got = values("The talks ended on Friday. The envoys left at 10 p.m.");
+        assert_eq!(
+            got,
+            vec![
+                pair("Friday", "2025-03-14"),
+                pair("at 10 p.m.", "2025-03-14T22:00")
+            ]
+        );
+    }
+
+    #[test]
     fn later_this_year_is_the_rest_of_it() {
         let found = Tagger::load()
             .unwrap()
