@@ -588,14 +588,16 @@ fn part_of_day(caps: &Captures, ctx: &Context) -> Option<Resolved> {
         // "Sunday night" is dated by its day: TimeML's annotators mostly did so.
         return Some(Resolved::date(DateInterval::day(weekday(caps, ctx)?), None));
     }
-    let day = {
-        let offset = match word.as_deref() {
-            Some("yesterday") => -1,
-            Some("tomorrow") => 1,
-            Some("last") if code == "NI" => -1,
-            _ => 0,
-        };
-        ctx.reference + chrono::Duration::days(offset)
+    let day = match word.as_deref() {
+        Some("yesterday") => ctx.reference - chrono::Duration::days(1),
+        Some("tomorrow") => ctx.reference + chrono::Duration::days(1),
+        Some("last") if code == "NI" => ctx.reference - chrono::Duration::days(1),
+        Some(_) => ctx.reference,
+        // "In the morning": of the last day the text named.
+        None => ctx
+            .anchor
+            .filter(|a| a.precision == Precision::Day)
+            .map_or(ctx.reference, |a| a.start),
     };
     Some(Resolved {
         kind: TimexType::Time,
