@@ -64,6 +64,11 @@ fn errors_name_the_file_and_lose_nothing_stored() {
     sandbox.ingest(&[&bad]).code(1).stderr(predicate::str::contains(
         "bad.txt: front matter: published date \"18 March\" is not YYYY-MM-DD",
     ));
+    let binary = sandbox.write("image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR");
+    sandbox
+        .ingest(&[&binary])
+        .code(1)
+        .stderr(predicate::str::contains("image.txt: not a text file"));
     let missing = sandbox.dir.path().join("missing.txt");
     sandbox
         .ingest(&[&missing])

@@ -84,5 +84,8 @@ pub fn read_input(input: &Input) -> Result<String> {
             std::fs::read(path).with_context(|| format!("{}: cannot read", path.display()))?
         }
     };
+    if bytes.contains(&0) {
+        anyhow::bail!("{}: not a text file (it contains NUL bytes)", input.display());
+    }
     Ok(super::decode(&bytes))
 }
