@@ -10,6 +10,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::store::Event;
+use crate::time::parse_day;
 
 /// How events are threaded.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -44,13 +45,8 @@ pub struct Step {
 /// The dates an event may have happened on: its interval, or for an undated event the day
 /// it was reported by.
 fn span(event: &Event) -> (NaiveDate, NaiveDate) {
-    let end = NaiveDate::parse_from_str(&event.date.end, "%Y-%m-%d").unwrap_or_default();
-    let start = event
-        .date
-        .start
-        .as_deref()
-        .and_then(|s| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok())
-        .unwrap_or(end);
+    let end = parse_day(&event.date.end).unwrap_or_default();
+    let start = event.date.start.as_deref().and_then(parse_day).unwrap_or(end);
     (start, end)
 }
 

@@ -87,8 +87,8 @@ pub fn parse(raw: &str) -> Result<(Metadata, &str), ArticleError> {
 /// time (`2025-03-18T10:58:00Z`, `2025-03-18 10:58`), which is dropped.
 pub fn parse_date(value: &str) -> Result<NaiveDate, ArticleError> {
     let day = value.get(..10).unwrap_or(value);
-    NaiveDate::parse_from_str(day, "%Y-%m-%d")
-        .map_err(|_| ArticleError::FrontMatter(format!("published date {value:?} is not YYYY-MM-DD")))
+    crate::time::parse_day(day)
+        .ok_or_else(|| ArticleError::FrontMatter(format!("published date {value:?} is not YYYY-MM-DD")))
 }
 
 fn unquote(value: &str) -> &str {

@@ -11,6 +11,7 @@ use chrono::{Datelike, Duration, NaiveDate};
 use super::timelinejs::headline;
 use crate::store::{Event, Mention};
 use crate::storyline::Storyline;
+use crate::time::parse_day as day;
 
 /// Text made safe for HTML content and attribute values.
 pub fn escape(text: &str) -> String {
@@ -40,10 +41,6 @@ pub fn source_link(m: &Mention) -> String {
         Some(url) => format!("<a href=\"{}\" rel=\"noreferrer\">{source}</a>", escape(url)),
         None => source,
     }
-}
-
-fn day(text: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()
 }
 
 /// The days an event is drawn over: its interval, or its report day when undated.

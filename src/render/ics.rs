@@ -4,10 +4,11 @@
 
 use std::fmt::Write as _;
 
-use chrono::{Duration, NaiveDate, Utc};
+use chrono::{Duration, Utc};
 
 use super::timelinejs::headline;
 use crate::store::Event;
+use crate::time::parse_day as day;
 
 pub struct Calendar {
     pub text: String,
@@ -62,10 +63,6 @@ pub fn calendar(events: &[Event]) -> Calendar {
     }
     line(&mut out, "END:VCALENDAR");
     Calendar { text: out, undated }
-}
-
-fn day(text: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()
 }
 
 /// TEXT value escaping: backslash, semicolon, comma and newline.

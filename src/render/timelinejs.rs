@@ -7,9 +7,12 @@
 
 use serde::Serialize;
 
+use chrono::Datelike;
+
 use super::html::{escape, source_link};
 use crate::store::Event;
 use crate::storyline::Storyline;
+use crate::time::parse_day;
 
 #[derive(Serialize)]
 pub struct Timeline {
@@ -48,12 +51,8 @@ pub struct Text {
 }
 
 fn parts(day: &str) -> Option<(i32, u32, u32)> {
-    let mut it = day.splitn(3, '-');
-    Some((
-        it.next()?.parse().ok()?,
-        it.next()?.parse().ok()?,
-        it.next()?.parse().ok()?,
-    ))
+    let date = parse_day(day)?;
+    Some((date.year(), date.month(), date.day()))
 }
 
 /// The dates TimelineJS reads, leaving out what the precision does not give.

@@ -21,7 +21,7 @@ use rusqlite::{params, Connection, OptionalExtension};
 
 use crate::article::Article;
 use crate::extract::{ExtractedEvent, Extractor, Modality};
-use crate::time::Precision;
+use crate::time::{format_day as day, parse_day, Precision};
 
 /// The environment variable that names the database file when `--db` is not given.
 pub const DB_ENV: &str = "TIMELINE_DB";
@@ -397,14 +397,6 @@ fn one_of(sql: &mut String, args: &mut Vec<Box<dyn rusqlite::ToSql>>, column: &s
         marks.push(format!("?{}", args.len()));
     }
     *sql += &format!(" AND {column} IN ({})", marks.join(", "));
-}
-
-pub(super) fn day(date: NaiveDate) -> String {
-    date.format("%Y-%m-%d").to_string()
-}
-
-pub(super) fn parse_day(text: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()
 }
 
 /// How a person reads a stored date: an undated event happened by the day it was reported.

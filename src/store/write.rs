@@ -7,8 +7,8 @@ use rusqlite::{params, Transaction};
 
 use super::consensus::{consensus, Dated, Report};
 use super::identity::{self, same_event, Reading, UNDATED_WINDOW_DAYS};
-use super::{day, parse_day};
 use crate::extract::{ExtractedEvent, Extractor, Modality};
+use crate::time::{format_day as day, parse_day};
 
 /// Deletes an article's mentions and the article, then the events left with no mention.
 /// Returns the events that lost a mention but still have others (to be refreshed).

@@ -247,6 +247,16 @@ impl DateInterval {
     }
 }
 
+/// A day as stored and typed: `YYYY-MM-DD`.
+pub fn parse_day(text: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()
+}
+
+/// A day written as `YYYY-MM-DD`.
+pub fn format_day(date: NaiveDate) -> String {
+    date.format("%Y-%m-%d").to_string()
+}
+
 /// `month` (1-12) of `year` moved by `shift` months.
 pub fn add_months(year: i32, month: u32, shift: i64) -> (i32, u32) {
     let index = year as i64 * 12 + month as i64 - 1 + shift;
