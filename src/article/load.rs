@@ -33,11 +33,13 @@ impl Input {
     }
 }
 
-const ARTICLE_EXTENSIONS: &[&str] = &["txt", "md", "markdown"];
+/// What a folder is searched for when articles are ingested.
+pub const ARTICLE_EXTENSIONS: &[&str] = &["txt", "md", "markdown"];
 
-/// Expands the command-line paths into inputs: a folder gives its article files in name
-/// order, `-` gives stdin. A path that does not exist is an error naming it.
-pub fn collect_inputs(paths: &[PathBuf]) -> Vec<Result<Input>> {
+/// Expands the command-line paths into inputs: a folder gives its files with one of
+/// `extensions` in name order, `-` gives stdin. A path that does not exist is an error
+/// naming it.
+pub fn collect_inputs(paths: &[PathBuf], extensions: &[&str]) -> Vec<Result<Input>> {
     let mut inputs = Vec::new();
     for path in paths {
         if path.as_os_str() == "-" {
@@ -47,7 +49,7 @@ pub fn collect_inputs(paths: &[PathBuf]) -> Vec<Result<Input>> {
                 .follow_links(true)
                 .into_iter()
                 .filter_map(|entry| entry.ok())
-                .filter(|entry| entry.file_type().is_file() && is_article_file(entry.path()))
+                .filter(|entry| entry.file_type().is_file() && has_extension(entry.path(), extensions))
                 .map(|entry| entry.into_path())
                 .collect();
             files.sort();
@@ -64,10 +66,10 @@ pub fn collect_inputs(paths: &[PathBuf]) -> Vec<Result<Input>> {
     inputs
 }
 
-fn is_article_file(path: &Path) -> bool {
+fn has_extension(path: &Path, extensions: &[&str]) -> bool {
     path.extension()
         .and_then(|e| e.to_str())
-        .is_some_and(|e| ARTICLE_EXTENSIONS.contains(&e.to_lowercase().as_str()))
+        .is_some_and(|e| extensions.contains(&e.to_lowercase().as_str()))
 }
 
 /// The text of an input, decoded (UTF-8, or Windows-1252 when the bytes are not UTF-8).

@@ -5,12 +5,14 @@ mod cleanup;
 mod encoding;
 mod frontmatter;
 mod load;
+mod offsets;
 mod sentences;
 
 pub use cleanup::clean;
 pub use encoding::decode;
 pub use frontmatter::{parse as parse_front_matter, Metadata};
-pub use load::{collect_inputs, read_input, Input};
+pub use load::{collect_inputs, read_input, Input, ARTICLE_EXTENSIONS};
+pub use offsets::CharOffsets;
 pub use sentences::{split as split_sentences, Sentence};
 
 use chrono::NaiveDate;

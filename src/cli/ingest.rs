@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use anyhow::Result;
 
 use super::{open_store, DateArg, Outcome};
-use crate::article::{collect_inputs, read_input, Article, Metadata};
+use crate::article::{collect_inputs, read_input, Article, Metadata, ARTICLE_EXTENSIONS};
 use crate::extract::Extractor;
 use crate::store::IngestOutcome;
 
@@ -45,7 +45,7 @@ pub fn run(args: Args, db: &Path) -> Result<Outcome> {
     let mut store = open_store(db)?;
     let mut failed = 0;
     let (mut added, mut skipped) = (0, 0);
-    for input in collect_inputs(&args.paths) {
+    for input in collect_inputs(&args.paths, ARTICLE_EXTENSIONS) {
         let result = input.and_then(|input| {
             let raw = read_input(&input)?;
             let article = Article::parse(&input.name(), &raw, &overrides)

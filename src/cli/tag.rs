@@ -9,7 +9,7 @@ use clap::ValueEnum;
 use serde::Serialize;
 
 use super::{DateArg, Outcome};
-use crate::article::{clean, parse_front_matter, read_input, Input};
+use crate::article::{clean, collect_inputs, parse_front_matter, read_input, CharOffsets, Input};
 use crate::time::{Tagger, TimeExpr, TimeMlDocument};
 
 /// Print the temporal expressions of texts, resolved against their reference date.
@@ -69,7 +69,9 @@ struct Tagged {
 
 pub fn run(args: Args) -> Result<Outcome> {
     let tagger = Tagger::load()?;
-    let inputs = inputs(&args.paths)?;
+    let inputs = collect_inputs(&args.paths, TAG_EXTENSIONS)
+        .into_iter()
+        .collect::<Result<Vec<Input>>>()?;
     if let Some(dir) = &args.out {
         std::fs::create_dir_all(dir)
             .with_context(|| format!("{}: cannot create directory", dir.display()))?;
@@ -106,33 +108,8 @@ pub fn run(args: Args) -> Result<Outcome> {
     })
 }
 
-fn inputs(paths: &[PathBuf]) -> Result<Vec<Input>> {
-    let mut inputs = Vec::new();
-    for path in paths {
-        if path.as_os_str() == "-" {
-            inputs.push(Input::Stdin);
-        } else if path.is_dir() {
-            let mut files: Vec<PathBuf> = walkdir::WalkDir::new(path)
-                .follow_links(true)
-                .into_iter()
-                .filter_map(|e| e.ok())
-                .filter(|e| e.file_type().is_file())
-                .map(|e| e.into_path())
-                .filter(|p| {
-                    p.extension()
-                        .is_some_and(|x| x == "tml" || x == "txt" || x == "md")
-                })
-                .collect();
-            files.sort();
-            inputs.extend(files.into_iter().map(Input::File));
-        } else if path.is_file() {
-            inputs.push(Input::File(path.clone()));
-        } else {
-            bail!("{}: no such file or directory", path.display());
-        }
-    }
-    Ok(inputs)
-}
+/// What a folder is searched for: TimeML documents and articles.
+const TAG_EXTENSIONS: &[&str] = &["tml", "txt", "md"];
 
 fn is_timeml(input: &Input) -> bool {
     matches!(input, Input::File(p) if p.extension().is_some_and(|x| x == "tml"))
@@ -174,9 +151,9 @@ fn render(tagged: &Tagged, format: TagFormat) -> Result<String> {
             None => bail!("{}: --format timeml needs a TimeML (.tml) input", tagged.name),
         },
         TagFormat::Jsonl | TagFormat::Text => {
-            let mut chars = CharCounter::new(&tagged.text);
+            let chars = CharOffsets::new(&tagged.text);
             for expr in &tagged.exprs {
-                let line = line(&tagged.name, &mut chars, expr);
+                let line = line(&tagged.name, &chars, expr);
                 if format == TagFormat::Jsonl {
                     out.push_str(&serde_json::to_string(&line)?);
                     out.push('\n');
@@ -197,34 +174,7 @@ fn render(tagged: &Tagged, format: TagFormat) -> Result<String> {
     Ok(out)
 }
 
-/// Character offsets of increasing byte offsets, counted once through the text.
-struct CharCounter<'a> {
-    text: &'a str,
-    byte: usize,
-    chars: usize,
-}
-
-impl<'a> CharCounter<'a> {
-    fn new(text: &'a str) -> CharCounter<'a> {
-        CharCounter {
-            text,
-            byte: 0,
-            chars: 0,
-        }
-    }
-
-    fn at(&mut self, byte: usize) -> usize {
-        if byte < self.byte {
-            self.byte = 0;
-            self.chars = 0;
-        }
-        self.chars += self.text[self.byte..byte].chars().count();
-        self.byte = byte;
-        self.chars
-    }
-}
-
-fn line<'a>(doc: &'a str, chars: &mut CharCounter, expr: &'a TimeExpr) -> Line<'a> {
+fn line<'a>(doc: &'a str, chars: &CharOffsets, expr: &'a TimeExpr) -> Line<'a> {
     let start = chars.at(expr.start);
     Line {
         doc,

@@ -19,14 +19,12 @@ pub use types::{EventType, EventTypes};
 
 use anyhow::Result;
 
-use crate::article::{Article, Sentence};
+use crate::article::{Article, CharOffsets, Sentence};
 use crate::time::{Tagger, TimeExpr, TimexType};
 use attribution::{Attributor, Report};
 use cues::Cues;
 use gazetteer::ActorMention;
-use text::{
-    clause_before, clause_end, dateline_end, dedup, distance, shift_interval, summarise, CharOffsets,
-};
+use text::{clause_before, clause_end, dateline_end, dedup, distance, shift_interval, summarise};
 use triggers::{ActorScope, TriggerMatch, TriggerSet};
 
 /// All the rules, loaded once.

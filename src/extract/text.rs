@@ -96,21 +96,3 @@ pub(super) fn summarise(actors: &[String], from_trigger: &str) -> String {
         format!("{}: {phrase}", actors.join(", "))
     }
 }
-
-/// Converts byte offsets of a text to character offsets.
-pub(super) struct CharOffsets {
-    /// Byte offset of every character boundary, plus the end.
-    boundaries: Vec<usize>,
-}
-
-impl CharOffsets {
-    pub(super) fn new(text: &str) -> CharOffsets {
-        let mut boundaries: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
-        boundaries.push(text.len());
-        CharOffsets { boundaries }
-    }
-
-    pub(super) fn at(&self, byte: usize) -> usize {
-        self.boundaries.partition_point(|&b| b < byte)
-    }
-}
