@@ -6,7 +6,8 @@ use std::path::Path;
 use anyhow::Result;
 use comfy_table::{presets, Table};
 
-use super::{open_store, Outcome};
+use super::Outcome;
+use crate::store::Store;
 
 /// List the stored articles with their publication date and number of mentions.
 #[derive(Debug, clap::Args)]
@@ -17,7 +18,7 @@ pub struct Args {
 }
 
 pub fn run(args: Args, db: &Path) -> Result<Outcome> {
-    let store = open_store(db)?;
+    let store = Store::open(db)?;
     let articles = store.articles()?;
     let mut out = std::io::stdout().lock();
     if args.json {

@@ -6,8 +6,8 @@ use std::path::Path;
 use anyhow::Result;
 use comfy_table::{presets, ContentArrangement, Table};
 
-use super::{open_store, Outcome};
-use crate::store::Filter;
+use super::Outcome;
+use crate::store::{Filter, Store};
 
 /// List the events whose sources disagree.
 ///
@@ -24,7 +24,7 @@ pub struct Args {
 }
 
 pub fn run(args: Args, db: &Path) -> Result<Outcome> {
-    let store = open_store(db)?;
+    let store = Store::open(db)?;
     let events: Vec<_> = store
         .list(&Filter::default())?
         .into_iter()

@@ -8,9 +8,10 @@ use anyhow::{Context, Result};
 use clap::ValueEnum;
 
 use super::filters::FilterArgs;
-use super::{open_store, Outcome};
+use super::Outcome;
 use crate::extract::Extractor;
 use crate::render::{self, html, ics, timelinejs};
+use crate::store::Store;
 use crate::storyline::{storylines, Threading};
 
 /// Export the events (with the same filters as `list`) to a file or stdout.
@@ -46,7 +47,7 @@ enum ExportFormat {
 }
 
 pub fn run(args: Args, db: &Path) -> Result<Outcome> {
-    let store = open_store(db)?;
+    let store = Store::open(db)?;
     let events = store.list(&args.filters.filter()?)?;
     let mut buffer: Vec<u8> = Vec::new();
     match args.format {

@@ -7,7 +7,7 @@ use anyhow::{bail, Result};
 
 use super::DateArg;
 use crate::extract::Modality;
-use crate::render::TableOptions;
+use crate::render::{Format, TableOptions};
 use crate::store::Filter;
 
 /// Which events. An event is in a date range when its interval overlaps it (bounds
@@ -67,6 +67,17 @@ fn parse_modalities(words: &[String]) -> Result<Vec<Modality>> {
         }
     }
     Ok(out)
+}
+
+/// How events are printed, for the commands that print tables.
+#[derive(Debug, Clone, clap::Args)]
+pub struct OutputArgs {
+    /// Output format
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+    /// Wrap tables to this width [default: the terminal's]
+    #[arg(long)]
+    pub width: Option<u16>,
 }
 
 /// How a table is drawn on stdout: wrapped to `--width` or the terminal's width, in

@@ -4,10 +4,10 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Result;
 
-use super::{open_store, DateArg, Outcome};
+use super::{DateArg, Outcome};
 use crate::article::{collect_inputs, read_input, Article, Metadata, ARTICLE_EXTENSIONS};
 use crate::extract::Extractor;
-use crate::store::IngestOutcome;
+use crate::store::{IngestOutcome, Store};
 
 /// Read articles (files, folders of .txt/.md, or - for stdin) into the timeline.
 ///
@@ -42,7 +42,7 @@ pub fn run(args: Args, db: &Path) -> Result<Outcome> {
         published: args.published.map(|d| d.first_day()),
     };
     let extractor = Extractor::load()?;
-    let mut store = open_store(db)?;
+    let mut store = Store::open(db)?;
     let mut failed = 0;
     let (mut added, mut skipped) = (0, 0);
     for input in collect_inputs(&args.paths, ARTICLE_EXTENSIONS) {

@@ -5,9 +5,10 @@ use std::path::Path;
 
 use anyhow::Result;
 
-use super::filters::{table_options, FilterArgs};
-use super::{open_store, Outcome};
+use super::filters::{table_options, FilterArgs, OutputArgs};
+use super::Outcome;
 use crate::render::{self, Format};
+use crate::store::Store;
 
 /// List events in date order.
 ///
@@ -17,20 +18,16 @@ use crate::render::{self, Format};
 pub struct Args {
     #[command(flatten)]
     filters: FilterArgs,
-    /// Output format
-    #[arg(long, value_enum, default_value_t = Format::Table)]
-    format: Format,
-    /// Wrap the table to this width [default: the terminal's]
-    #[arg(long)]
-    width: Option<u16>,
+    #[command(flatten)]
+    output: OutputArgs,
 }
 
 pub fn run(args: Args, db: &Path) -> Result<Outcome> {
-    let store = open_store(db)?;
+    let store = Store::open(db)?;
     let events = store.list(&args.filters.filter()?)?;
     let mut out = std::io::stdout().lock();
-    match args.format {
-        Format::Table => render::table(&events, table_options(args.width), &mut out)?,
+    match args.output.format {
+        Format::Table => render::table(&events, table_options(args.output.width), &mut out)?,
         Format::Json => render::json(&events, &mut out)?,
         Format::Csv => render::csv(&events, &mut out)?,
         Format::Markdown => render::markdown(&events, &mut out)?,

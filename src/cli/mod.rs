@@ -18,7 +18,7 @@ use anyhow::{bail, Result};
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
 
-use crate::store::{self, Store};
+use crate::store;
 use crate::time::{DateInterval, Unit};
 
 /// Turn news articles about negotiations into a dated, queryable, sourced timeline.
@@ -69,10 +69,6 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Remove(args) => remove::run(args, &db),
         Command::Completions(args) => completions::run(args),
     }
-}
-
-fn open_store(db: &std::path::Path) -> Result<Store> {
-    Store::open(db)
 }
 
 /// A date typed on the command line: `2025-03-18`, `2025-03` or `2025`. As a lower bound it

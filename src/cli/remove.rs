@@ -4,8 +4,9 @@ use std::path::Path;
 
 use anyhow::{bail, Result};
 
-use super::{open_store, Outcome};
+use super::Outcome;
 use crate::extract::Extractor;
+use crate::store::Store;
 
 /// Remove an article and its mentions.
 ///
@@ -18,7 +19,7 @@ pub struct Args {
 
 pub fn run(args: Args, db: &Path) -> Result<Outcome> {
     let extractor = Extractor::load()?;
-    let mut store = open_store(db)?;
+    let mut store = Store::open(db)?;
     let removed = store.remove(&args.article, &extractor)?;
     if removed == 0 {
         bail!("no article {:?} in {}", args.article, db.display());

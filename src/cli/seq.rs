@@ -5,10 +5,11 @@ use std::path::Path;
 
 use anyhow::Result;
 
-use super::filters::{table_options, FilterArgs};
-use super::{open_store, Outcome};
+use super::filters::{table_options, FilterArgs, OutputArgs};
+use super::Outcome;
 use crate::extract::Extractor;
 use crate::render::{sequence, Format};
+use crate::store::Store;
 use crate::storyline::{storylines, Threading};
 
 /// Print storylines: threads of events as tables of steps.
@@ -27,16 +28,12 @@ pub struct Args {
     /// Thread events by topic (default) or by their parties
     #[arg(long, value_enum, default_value_t = Threading::Topic)]
     by: Threading,
-    /// Output format
-    #[arg(long, value_enum, default_value_t = Format::Table)]
-    format: Format,
-    /// Wrap tables to this width [default: the terminal's]
-    #[arg(long)]
-    width: Option<u16>,
+    #[command(flatten)]
+    output: OutputArgs,
 }
 
 pub fn run(args: Args, db: &Path) -> Result<Outcome> {
-    let store = open_store(db)?;
+    let store = Store::open(db)?;
     let extractor = Extractor::load()?;
     let events = store.list(&args.filters.filter()?)?;
     let mut lines = storylines(events, args.by, &|actors| extractor.gazetteer.parties_of(actors));
@@ -45,8 +42,8 @@ pub fn run(args: Args, db: &Path) -> Result<Outcome> {
         lines.retain(|s| s.topic.as_deref() == Some(topic.as_str()));
     }
     let mut out = std::io::stdout().lock();
-    match args.format {
-        Format::Table => sequence::tables(&lines, table_options(args.width), &mut out)?,
+    match args.output.format {
+        Format::Table => sequence::tables(&lines, table_options(args.output.width), &mut out)?,
         Format::Json => sequence::json(&lines, &mut out)?,
         Format::Csv => sequence::csv(&lines, &mut out)?,
         Format::Markdown => sequence::markdown(&lines, &mut out)?,

@@ -5,8 +5,9 @@ use std::path::Path;
 
 use anyhow::{bail, Result};
 
-use super::{open_store, Outcome};
+use super::Outcome;
 use crate::render;
+use crate::store::Store;
 
 /// Show one event with all its evidence.
 ///
@@ -22,7 +23,7 @@ pub struct Args {
 }
 
 pub fn run(args: Args, db: &Path) -> Result<Outcome> {
-    let store = open_store(db)?;
+    let store = Store::open(db)?;
     let Some(event) = store.event(args.id)? else {
         bail!("no event {} in {}", args.id, db.display());
     };
