@@ -91,7 +91,9 @@ impl Lexicon {
     /// `name`, case-insensitively; `{Name}` (capitalised) matches only capitalised spellings.
     /// Longer words come first so "march" wins over "mar".
     pub fn expand(&self, pattern: &str) -> Result<String> {
-        let placeholder = regex::Regex::new(r"\{([A-Za-z_]+)\}").expect("valid regex");
+        static PLACEHOLDER: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+        let placeholder =
+            PLACEHOLDER.get_or_init(|| regex::Regex::new(r"\{([A-Za-z_]+)\}").expect("valid regex"));
         let mut missing = None;
         let expanded = placeholder.replace_all(pattern, |caps: &regex::Captures| {
             let name = &caps[1];

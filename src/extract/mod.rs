@@ -153,11 +153,14 @@ impl Extractor {
             {
                 discourse.paragraph = None;
             }
-            let dates: Vec<&TimeExpr> = times
+            // Dates, and the references to no particular date ("in the coming days") that
+            // stop a farther date from being taken for the event's. The tagger returns its
+            // expressions in text order, so each sentence's are found by a binary search.
+            let first = times.partition_point(|t| t.start < sentence.start);
+            let dates: Vec<&TimeExpr> = times[first..]
                 .iter()
-                // Dates, and the references to no particular date ("in the coming days") that
-                // stop a farther date from being taken for the event's.
-                .filter(|t| t.start >= sentence.start && t.end <= sentence.end && t.kind == TimexType::Date)
+                .take_while(|t| t.start < sentence.end)
+                .filter(|t| t.end <= sentence.end && t.kind == TimexType::Date)
                 .collect();
             if let Some(dispute) = self.omission(sentence.text(text)) {
                 if let Some(last) = events.last_mut() {
