@@ -7,6 +7,7 @@
 pub mod article;
 pub mod cli;
 pub mod extract;
+pub mod ordered;
 pub mod render;
 pub mod rules;
 pub mod store;

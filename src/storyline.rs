@@ -9,6 +9,7 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use crate::ordered::extend_new;
 use crate::store::Event;
 use crate::time::parse_day;
 
@@ -100,11 +101,7 @@ pub fn storylines(
         let r = root(&mut thread_of, index);
         match threads.iter_mut().find(|t| t.0 == r) {
             Some((_, _, thread_parties, thread_events)) => {
-                for party in parties {
-                    if !thread_parties.contains(&party) {
-                        thread_parties.push(party);
-                    }
-                }
+                extend_new(thread_parties, parties);
                 thread_events.push(event);
             }
             None => threads.push((r, topic, parties, vec![event])),

@@ -5,6 +5,7 @@ use regex::Regex;
 
 use super::cues::AttributionCues;
 use super::gazetteer::Gazetteer;
+use crate::ordered::first_seen;
 
 /// A reporting phrase and who it names as the source (byte offsets into the text it was
 /// found in).
@@ -76,13 +77,7 @@ impl Attributor {
         }
         let actors = gazetteer.actors_in(phrase);
         if !actors.is_empty() {
-            let mut names: Vec<String> = Vec::new();
-            for mention in actors {
-                if !names.contains(&mention.text) {
-                    names.push(mention.text);
-                }
-            }
-            return Some(names.join("; "));
+            return Some(first_seen(actors.into_iter().map(|m| m.text)).join("; "));
         }
         let lower = phrase.to_lowercase();
         if self

@@ -10,6 +10,7 @@ use anyhow::{Context, Result};
 use serde::Deserialize;
 
 use super::cues::Cues;
+use crate::ordered::first_seen;
 use crate::rules;
 
 #[derive(Debug, Clone, Deserialize)]
@@ -144,17 +145,11 @@ impl Gazetteer {
 
     /// Actors at country level: each person counts as the country he acts for.
     pub fn parties_of(&self, actors: &[String]) -> Vec<String> {
-        let mut out: Vec<String> = Vec::new();
-        for name in actors {
-            let party = self
-                .actor_named(name)
+        first_seen(actors.iter().map(|name| {
+            self.actor_named(name)
                 .and_then(|i| self.actors[i].country.clone())
-                .unwrap_or_else(|| name.clone());
-            if !out.contains(&party) {
-                out.push(party);
-            }
-        }
-        out
+                .unwrap_or_else(|| name.clone())
+        }))
     }
 
     pub fn actor_named(&self, name: &str) -> Option<usize> {

@@ -20,11 +20,12 @@ pub use types::{EventType, EventTypes};
 use anyhow::Result;
 
 use crate::article::{Article, CharOffsets, Sentence};
+use crate::ordered::{extend_new, first_seen};
 use crate::time::{Tagger, TimeExpr, TimexType};
 use attribution::{Attributor, Report};
 use cues::Cues;
 use gazetteer::ActorMention;
-use text::{clause_before, clause_end, dateline_end, dedup, distance, shift_interval, summarise};
+use text::{clause_before, clause_end, dateline_end, distance, shift_interval, summarise};
 use triggers::{ActorScope, TriggerMatch, TriggerSet};
 
 /// All the rules, loaded once.
@@ -376,7 +377,7 @@ impl Extractor {
                     (ids, written)
                 }
             };
-            dedup(&mut actor_ids);
+            actor_ids = first_seen(actor_ids);
             if actor_ids.len() < rule.min_actors {
                 continue;
             }
@@ -467,11 +468,7 @@ impl Extractor {
                         &self.gazetteer.parties_of(&event.actors),
                     )
             }) {
-                for actor in event.actors {
-                    if !same.actors.contains(&actor) {
-                        same.actors.push(actor);
-                    }
-                }
+                extend_new(&mut same.actors, event.actors);
                 continue;
             }
             events.push((m.start, event));
@@ -571,8 +568,7 @@ impl Extractor {
                     .copied();
                 here.or(last_person).into_iter().collect::<Vec<_>>()
             } else {
-                let mut here: Vec<usize> = before.iter().flat_map(|n| n.actors.iter().copied()).collect();
-                dedup(&mut here);
+                let here = first_seen(before.iter().flat_map(|n| n.actors.iter().copied()));
                 if here.len() >= 2 {
                     here
                 } else {

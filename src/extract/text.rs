@@ -61,18 +61,6 @@ pub(super) fn distance(a: (usize, usize), b: (usize, usize)) -> usize {
     b.0.saturating_sub(a.1).max(a.0.saturating_sub(b.1))
 }
 
-pub(super) fn dedup(ids: &mut Vec<usize>) {
-    let mut seen = Vec::new();
-    ids.retain(|id| {
-        if seen.contains(id) {
-            false
-        } else {
-            seen.push(*id);
-            true
-        }
-    });
-}
-
 /// A one-line summary: who, then the words of the report from its trigger, cut at the
 /// clause's end or 14 words.
 pub(super) fn summarise(actors: &[String], from_trigger: &str) -> String {

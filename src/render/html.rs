@@ -9,6 +9,7 @@ use std::fmt::Write as _;
 use chrono::{Datelike, Duration, NaiveDate};
 
 use super::timelinejs::headline;
+use crate::ordered::first_seen;
 use crate::store::{Event, Mention};
 use crate::storyline::Storyline;
 use crate::time::parse_day as day;
@@ -189,12 +190,12 @@ pub fn page(storylines: &[Storyline], title: &str) -> String {
         );
     }
     html.push_str("</div>\n<div class=\"legend\">");
-    let mut types: Vec<&str> = Vec::new();
-    for step in storylines.iter().flat_map(|s| &s.steps) {
-        if !types.contains(&step.event.event_type.as_str()) {
-            types.push(&step.event.event_type);
-        }
-    }
+    let types = first_seen(
+        storylines
+            .iter()
+            .flat_map(|s| &s.steps)
+            .map(|step| step.event.event_type.as_str()),
+    );
     for t in types {
         let _ = write!(
             html,

@@ -9,6 +9,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::extract::{Dispute, Modality};
+use crate::ordered::first_seen;
 
 /// A date reading of one report.
 #[derive(Debug, Clone, PartialEq)]
@@ -72,12 +73,7 @@ pub fn consensus(reports: &[Report]) -> Consensus {
             });
         }
     }
-    let mut actors: Vec<String> = Vec::new();
-    for actor in reports.iter().flat_map(|r| &r.actors) {
-        if !actors.contains(actor) {
-            actors.push(actor.clone());
-        }
-    }
+    let actors = first_seen(reports.iter().flat_map(|r| r.actors.iter().cloned()));
     // The strongest claim any report makes: one source saying it happened outweighs another
     // saying it is planned.
     let modality = Modality::ALL
@@ -201,13 +197,7 @@ pub fn places_agree(a: &(String, Option<String>), b: &(String, Option<String>)) 
 }
 
 fn dedup_join(items: &[String]) -> String {
-    let mut unique: Vec<&String> = Vec::new();
-    for item in items {
-        if !unique.contains(&item) {
-            unique.push(item);
-        }
-    }
-    unique.iter().map(|s| s.as_str()).collect::<Vec<_>>().join("; ")
+    first_seen(items.iter().map(String::as_str)).join("; ")
 }
 
 #[cfg(test)]

@@ -21,6 +21,7 @@ use rusqlite::{params, Connection, OptionalExtension};
 
 use crate::article::Article;
 use crate::extract::{ExtractedEvent, Extractor, Modality};
+use crate::ordered::first_seen;
 use crate::time::{format_day as day, parse_day, Precision};
 
 /// The environment variable that names the database file when `--db` is not given.
@@ -269,14 +270,7 @@ impl Store {
             })?;
             rows.collect::<rusqlite::Result<Vec<_>>>()?
         };
-        let mut topics: Vec<String> = Vec::new();
-        for m in &mentions {
-            for t in &m.topics {
-                if !topics.contains(t) {
-                    topics.push(t.clone());
-                }
-            }
-        }
+        let topics = first_seen(mentions.iter().flat_map(|m| m.topics.iter().cloned()));
         Ok(Some(Event {
             id,
             event_type,
