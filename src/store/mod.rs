@@ -253,11 +253,7 @@ impl Store {
         let mut articles: Vec<&str> = mentions.iter().map(|m| m.article.as_str()).collect();
         articles.sort_unstable();
         articles.dedup();
-        let label = match (start.as_deref(), modality.as_str()) {
-            // Undated and still to come: reported on `end`, to happen after it.
-            (None, "planned") => format!("after {end}"),
-            _ => date_label(start.as_deref(), &end, &precision, &value),
-        };
+        let label = date_label(start.as_deref(), &end, &precision, &value, &modality);
         let conflicts = {
             let mut stmt = self
                 .conn
@@ -393,10 +389,16 @@ fn one_of(sql: &mut String, args: &mut Vec<Box<dyn rusqlite::ToSql>>, column: &s
     *sql += &format!(" AND {column} IN ({})", marks.join(", "));
 }
 
-/// How a person reads a stored date: an undated event happened by the day it was reported.
-fn date_label(start: Option<&str>, end: &str, precision: &str, value: &str) -> String {
+/// How a person reads a stored date: "2025-03-18", "2025-W11 (Mar 10–16)", and for an
+/// undated event "≤ 2025-03-18" (reported by then) or, when planned, "after 2025-03-18".
+fn date_label(start: Option<&str>, end: &str, precision: &str, value: &str, modality: &str) -> String {
     let (Some(start), Some(end_day)) = (start.and_then(parse_day), parse_day(end)) else {
-        return format!("≤ {end}");
+        // Undated: reported by `end`, or, still to come, after it.
+        return if modality == "planned" {
+            format!("after {end}")
+        } else {
+            format!("≤ {end}")
+        };
     };
     match Precision::parse(precision) {
         Some(p) if p != Precision::Day && value.chars().next().is_some_and(|c| c.is_ascii_digit()) => {
