@@ -9,7 +9,7 @@ use clap::ValueEnum;
 
 use super::filters::FilterArgs;
 use super::Outcome;
-use crate::extract::Extractor;
+use crate::extract;
 use crate::render::{self, html, ics, timelinejs};
 use crate::store::Store;
 use crate::storyline::{storylines, Threading};
@@ -62,8 +62,8 @@ pub fn run(args: Args, db: &Path) -> Result<Outcome> {
             buffer.extend_from_slice(calendar.text.as_bytes());
         }
         ExportFormat::Timelinejs | ExportFormat::Html => {
-            let extractor = Extractor::load()?;
-            let lines = storylines(events, args.by, &|actors| extractor.gazetteer.parties_of(actors));
+            let gazetteer = extract::gazetteer()?;
+            let lines = storylines(events, args.by, &|actors| gazetteer.parties_of(actors));
             if args.format == ExportFormat::Html {
                 buffer.extend_from_slice(html::page(&lines, &args.title).as_bytes());
             } else {

@@ -7,7 +7,7 @@ use anyhow::Result;
 
 use super::filters::{table_options, FilterArgs, OutputArgs};
 use super::Outcome;
-use crate::extract::Extractor;
+use crate::extract;
 use crate::render::{sequence, Format};
 use crate::store::Store;
 use crate::storyline::{storylines, Threading};
@@ -34,9 +34,9 @@ pub struct Args {
 
 pub fn run(args: Args, db: &Path) -> Result<Outcome> {
     let store = Store::open(db)?;
-    let extractor = Extractor::load()?;
+    let gazetteer = extract::gazetteer()?;
     let events = store.list(&args.filters.filter()?)?;
-    let mut lines = storylines(events, args.by, &|actors| extractor.gazetteer.parties_of(actors));
+    let mut lines = storylines(events, args.by, &|actors| gazetteer.parties_of(actors));
     if let Some(topic) = &args.topic {
         let topic = topic.to_lowercase();
         lines.retain(|s| s.topic.as_deref() == Some(topic.as_str()));

@@ -28,6 +28,12 @@ use gazetteer::ActorMention;
 use text::{clause_before, clause_end, dateline_end, distance, shift_interval, summarise};
 use triggers::{ActorScope, TriggerMatch, TriggerSet};
 
+/// The actors and places alone, for commands that only need to know who acts for whom
+/// (building the whole extractor compiles every time rule as well).
+pub fn gazetteer() -> Result<Gazetteer> {
+    Gazetteer::load(&Cues::load()?)
+}
+
 /// All the rules, loaded once.
 pub struct Extractor {
     pub tagger: Tagger,
