@@ -187,9 +187,15 @@ pub fn resolve(resolver: Resolver, caps: &Captures, ctx: &Context) -> Option<Res
         Resolver::PartOfDay => part_of_day(caps, ctx),
         Resolver::Clock => clock(caps, ctx),
         Resolver::Set => {
-            let value = match caps.name("frequency") {
-                Some(word) => ctx.lexicon.str("frequency", word.as_str())?.to_owned(),
-                None => format!("P1{}", ctx.lexicon.str("unit", caps.name("unit")?.as_str())?),
+            // "Daily", "every week", "each Thursday" (XXXX-WXX-4), "every July" (XXXX-07).
+            let value = if let Some(word) = caps.name("frequency") {
+                ctx.lexicon.str("frequency", word.as_str())?.to_owned()
+            } else if let Some(weekday) = caps.name("weekday") {
+                format!("XXXX-WXX-{}", ctx.lexicon.int("weekday", weekday.as_str())?)
+            } else if let Some(month) = caps.name("month") {
+                format!("XXXX-{:02}", ctx.lexicon.int("month", month.as_str())?)
+            } else {
+                format!("P1{}", ctx.lexicon.str("unit", caps.name("unit")?.as_str())?)
             };
             Some(Resolved::value(TimexType::Set, value))
         }
@@ -309,8 +315,13 @@ enum Count {
 
 fn count(caps: &Captures, ctx: &Context) -> Option<Count> {
     if caps.name("count").is_none() && caps.name("number").is_none() {
-        // A bare plural: "for years".
-        return Some(Count::Vague);
+        // A named unit is one of it ("the year ended June 30"); a bare plural is vague
+        // ("for years").
+        return Some(if caps.name("unit").is_some() {
+            Count::Exact(1.0)
+        } else {
+            Count::Vague
+        });
     }
     if let Some(digits) = caps.name("count") {
         let text = digits.as_str();
@@ -343,37 +354,33 @@ fn calendar(caps: &Captures, ctx: &Context, modifier: Option<String>) -> Option<
     let interval = match (year, month, day) {
         (Some(y), Some(m), Some(d)) => DateInterval::day(NaiveDate::from_ymd_opt(y, m, d)?),
         (None, Some(m), Some(d)) => {
-            // A day and month without a year: the tense decides, unless that puts it most of
-            // a year away while the same day the other way is near ("payable Jan. 14").
-            let candidates: Vec<DateInterval> = (-1..=1)
-                .filter_map(|shift| {
-                    NaiveDate::from_ymd_opt(ctx.reference.year() + shift, m, d).map(DateInterval::day)
-                })
-                .collect();
-            let by_tense = pick(candidates.iter().cloned(), ctx.reference, ctx.tense);
-            match by_tense {
-                Some(day) if (day.start - ctx.reference).num_days().abs() <= FAR_DAYS => day,
-                _ => pick(candidates.into_iter(), ctx.reference, Tense::Unknown)?,
-            }
+            let candidates = (-1..=1).filter_map(|shift| {
+                NaiveDate::from_ymd_opt(ctx.reference.year() + shift, m, d).map(DateInterval::day)
+            });
+            pick_within_reach(candidates, ctx.reference, ctx.tense)?
         }
         (Some(y), Some(m), None) => DateInterval::month(y, m)?,
         (None, Some(m), None) if caps.name("year_shift").is_some() => {
             let shift = ctx.lexicon.int("shift", caps.name("year_shift")?.as_str())?;
             DateInterval::month(ctx.reference.year() + shift as i32, m)?
         }
+        // "This September" is September of the reference year, whichever way it lies.
+        (None, Some(m), None) if shift == Some(0) => DateInterval::month(ctx.reference.year(), m)?,
         (None, Some(m), None) => {
             let candidates =
                 (-1..=1).filter_map(|shift| DateInterval::month(ctx.reference.year() + shift, m));
-            let tense = match shift {
-                Some(s) if s < 0 => Tense::Past,
-                Some(s) if s > 0 => Tense::Future,
-                Some(_) => Tense::Unknown,
-                None => ctx.tense,
-            };
-            // "Last March" and "next March" are not the March we are in.
-            let candidates =
-                candidates.filter(|c| !(matches!(shift, Some(s) if s != 0) && c.contains(ctx.reference)));
-            pick(candidates, ctx.reference, tense)?
+            match shift {
+                // "Last March" and "next March" are not the March we are in.
+                Some(s) => {
+                    let tense = if s < 0 { Tense::Past } else { Tense::Future };
+                    pick(
+                        candidates.filter(|c| !c.contains(ctx.reference)),
+                        ctx.reference,
+                        tense,
+                    )?
+                }
+                None => pick_within_reach(candidates, ctx.reference, ctx.tense)?,
+            }
         }
         (Some(y), None, None) => DateInterval::year(y)?,
         _ => return None,
@@ -381,8 +388,23 @@ fn calendar(caps: &Captures, ctx: &Context, modifier: Option<String>) -> Option<
     Some(Resolved::date(interval, modifier))
 }
 
-/// How far from the reference date a day without a year may be put by tense alone.
+/// How far from the reference date a day or month without a year may be put by tense alone.
 const FAR_DAYS: i64 = 300;
+
+/// The period the tense points to, unless that puts it most of a year away while the same
+/// period the other way is near: "payable Jan. 14", "gave it until mid-November" (in late
+/// October) are weeks ahead, not a year back.
+fn pick_within_reach(
+    candidates: impl Iterator<Item = DateInterval>,
+    reference: NaiveDate,
+    tense: Tense,
+) -> Option<DateInterval> {
+    let candidates: Vec<DateInterval> = candidates.collect();
+    match pick(candidates.iter().cloned(), reference, tense) {
+        Some(period) if distance(&period, reference) <= FAR_DAYS => Some(period),
+        _ => pick(candidates.into_iter(), reference, Tense::Unknown),
+    }
+}
 
 /// Of the same calendar period in neighbouring years, the one the tense points to: the
 /// latest that has begun for the past, the earliest that has not ended for the future, else
@@ -396,16 +418,19 @@ fn pick(
     match tense {
         Tense::Past => candidates.into_iter().rfind(|c| c.start <= reference),
         Tense::Future => candidates.into_iter().find(|c| c.end >= reference),
-        Tense::Unknown => candidates.into_iter().min_by_key(|c| {
-            if c.contains(reference) {
-                0
-            } else {
-                (c.start - reference)
-                    .num_days()
-                    .abs()
-                    .min((c.end - reference).num_days().abs())
-            }
-        }),
+        Tense::Unknown => candidates.into_iter().min_by_key(|c| distance(c, reference)),
+    }
+}
+
+/// Days from `reference` to the nearest day of `period`.
+fn distance(period: &DateInterval, reference: NaiveDate) -> i64 {
+    if period.contains(reference) {
+        0
+    } else {
+        (period.start - reference)
+            .num_days()
+            .abs()
+            .min((period.end - reference).num_days().abs())
     }
 }
 
@@ -630,7 +655,9 @@ fn clock(caps: &Captures, ctx: &Context) -> Option<Resolved> {
     };
     // A time with no day of its own is on the last day the text named ("On Friday … at
     // 10 p.m."), else on the reference date.
-    let day = if caps.name("weekday").is_some() {
+    let day = if caps.name("month").is_some() {
+        calendar(caps, ctx, None)?.interval?.start
+    } else if caps.name("weekday").is_some() {
         weekday(caps, ctx)?
     } else {
         ctx.anchor

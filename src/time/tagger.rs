@@ -277,6 +277,19 @@ mod tests {
             values("The envoys met Friday."),
             vec![pair("Friday", "2025-03-14")]
         );
+        // Two-word cues: a past verb before "to" plans ahead; "due to" is a cause, not a plan.
+        assert_eq!(
+            values("The team planned to leave on Thursday."),
+            vec![pair("Thursday", "2025-03-20")]
+        );
+        assert_eq!(
+            values("He could arrive as early as Friday."),
+            vec![pair("Friday", "2025-03-21")]
+        );
+        assert_eq!(
+            values("Flights were cancelled due to the strike on Friday."),
+            vec![pair("Friday", "2025-03-14")]
+        );
     }
 
     #[test]

@@ -67,8 +67,11 @@ fn cue(lexicon: &Lexicon, word: &str, next: Option<&str>) -> Option<Tense> {
     if lexicon.value("tense_future", &lower).is_some() {
         return Some(Tense::Future);
     }
-    let next_is_to = next.is_some_and(|n| n.eq_ignore_ascii_case("to") || n.eq_ignore_ascii_case("for"));
-    if next_is_to && lexicon.value("tense_future_before_to", &lower).is_some() {
+    if next.is_some_and(|n| {
+        lexicon
+            .value("tense_future_phrase", &format!("{lower} {n}"))
+            .is_some()
+    }) {
         return Some(Tense::Future);
     }
     if lexicon.value("tense_past", &lower).is_some() {
