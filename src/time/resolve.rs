@@ -126,6 +126,18 @@ pub struct Context<'a> {
     pub tense: Tense,
     /// The last date the text mentioned before this expression.
     pub anchor: Option<&'a DateInterval>,
+    /// The first quarter the text mentioned: the period a results story is about.
+    pub story_quarter: Option<&'a DateInterval>,
+}
+
+impl Context<'_> {
+    /// The quarter that "the quarter", "the 1989 period" or "a year ago" refer back to: a
+    /// results story keeps returning to its own quarter even after naming another ("after a
+    /// flat second quarter … the year-earlier period" is the third quarter's).
+    fn quarter_anchor(&self) -> Option<&DateInterval> {
+        self.story_quarter
+            .or(self.anchor.filter(|a| a.precision == Precision::Quarter))
+    }
 }
 
 pub fn resolve(resolver: Resolver, caps: &Captures, ctx: &Context) -> Option<Resolved> {
@@ -469,7 +481,7 @@ fn ago(resolver: Resolver, caps: &Captures, ctx: &Context) -> Option<Resolved> {
     let sign = if resolver == Resolver::Ago { -1 } else { 1 };
     // "A year ago" after "the third quarter" is that quarter a year before.
     if unit == Unit::Year {
-        if let Some(anchor) = ctx.anchor.filter(|a| a.precision == Precision::Quarter) {
+        if let Some(anchor) = ctx.quarter_anchor() {
             return Some(Resolved::date(
                 shift_quarter(anchor, sign * count as i64 * 4)?,
                 None,
@@ -550,17 +562,14 @@ fn quarter(caps: &Captures, ctx: &Context) -> Option<Resolved> {
         None if caps.name("year").is_some() => {
             // "The 1988 period" after "the third quarter": that quarter of 1988.
             let year = number(caps, "year", "year", ctx)? as i32;
-            match ctx.anchor.filter(|a| a.precision == Precision::Quarter) {
+            match ctx.quarter_anchor() {
                 Some(anchor) => DateInterval::quarter(year, anchor.start.month0() / 3 + 1)?,
                 None => DateInterval::year(year)?,
             }
         }
         None => {
             let latest = caps[0].to_lowercase().contains("latest");
-            match ctx
-                .anchor
-                .filter(|a| a.precision == Precision::Quarter && !latest)
-            {
+            match ctx.quarter_anchor().filter(|_| !latest) {
                 Some(anchor) => anchor.clone(),
                 None => DateInterval::unit_containing(ctx.reference, Unit::Quarter, -1)?,
             }
@@ -572,9 +581,9 @@ fn quarter(caps: &Captures, ctx: &Context) -> Option<Resolved> {
 /// "Year-earlier", "the year-ago quarter": the anchor's quarter a year before, else the
 /// year before the reference date.
 fn year_ago(caps: &Captures, ctx: &Context) -> Option<Resolved> {
-    let interval = match (number(caps, "ordinal", "ordinal", ctx), ctx.anchor) {
+    let interval = match (number(caps, "ordinal", "ordinal", ctx), ctx.quarter_anchor()) {
         (Some(n), _) => DateInterval::quarter(ctx.reference.year() - 1, n as u32)?,
-        (None, Some(anchor)) if anchor.precision == Precision::Quarter => shift_quarter(anchor, -4)?,
+        (None, Some(anchor)) => shift_quarter(anchor, -4)?,
         _ => DateInterval::year(ctx.reference.year() - 1)?,
     };
     Some(Resolved::date(interval, None))

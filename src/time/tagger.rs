@@ -9,7 +9,7 @@ use serde::Deserialize;
 
 use super::resolve::{resolve, Context, Resolver};
 use super::tense::{tense_around, Tense};
-use super::{DateInterval, TimeExpr};
+use super::{DateInterval, Precision, TimeExpr};
 use crate::rules::{self, Lexicon};
 
 #[derive(Debug, Deserialize)]
@@ -135,6 +135,7 @@ impl Tagger {
         let kept = kept.into_values();
         let mut found: Vec<TimeExpr> = Vec::new();
         let mut anchor: Option<DateInterval> = None;
+        let mut story_quarter: Option<DateInterval> = None;
         for candidate in kept {
             let rule = &self.rules[candidate.rule];
             let caps = &candidate.caps;
@@ -151,6 +152,7 @@ impl Tagger {
                 reference,
                 tense,
                 anchor: anchor.as_ref(),
+                story_quarter: story_quarter.as_ref(),
             };
             let Some(resolved) = resolve(rule.resolver, caps, &ctx) else {
                 continue;
@@ -159,6 +161,11 @@ impl Tagger {
             // "the quarter" after them still means the quarter the text is about.
             if let (Some(interval), false) = (&resolved.interval, rule.resolver.is_relative_to_anchor()) {
                 anchor = Some(interval.clone());
+                // The story's quarter is a recent one, not "the third quarter of 1984".
+                let recent = (reference - interval.end).num_days() < 366 && interval.start <= reference;
+                if story_quarter.is_none() && interval.precision == Precision::Quarter && recent {
+                    story_quarter = Some(interval.clone());
+                }
             }
             found.push(TimeExpr {
                 start: span.start(),
@@ -175,11 +182,14 @@ impl Tagger {
     }
 }
 
-/// Whether a match ending at `end` stops inside a word ("Mar" in "Marco").
+/// Whether a match ending at `end` stops inside a word ("Mar" in "Marco") or inside a
+/// hyphenated compound ("the quarter" in "the quarter-to-quarter comparison").
 fn ends_inside_a_word(text: &str, end: usize) -> bool {
     let last = text[..end].chars().next_back();
-    let next = text[end..].chars().next();
-    last.is_some_and(char::is_alphanumeric) && next.is_some_and(char::is_alphanumeric)
+    let mut rest = text[end..].chars();
+    let next = rest.next();
+    let compound = next == Some('-') && rest.next().is_some_and(char::is_alphabetic);
+    last.is_some_and(char::is_alphanumeric) && (next.is_some_and(char::is_alphanumeric) || compound)
 }
 
 #[cfg(test)]
