@@ -24,6 +24,7 @@ pub enum Resolver {
     YearAgo,
     Season,
     Decade,
+    Century,
     PartOfDay,
     Clock,
     Set,
@@ -53,6 +54,7 @@ impl Resolver {
             "year_ago" => Resolver::YearAgo,
             "season" => Resolver::Season,
             "decade" => Resolver::Decade,
+            "century" => Resolver::Century,
             "part_of_day" => Resolver::PartOfDay,
             "clock" => Resolver::Clock,
             "set" => Resolver::Set,
@@ -193,6 +195,15 @@ pub fn resolve(resolver: Resolver, caps: &Captures, ctx: &Context) -> Option<Res
             let decade: i32 = caps.name("decade")?.as_str().parse().ok()?;
             Some(Resolved::date(
                 DateInterval::decade(decade)?,
+                part_of_period(part),
+            ))
+        }
+        Resolver::Century => {
+            // "The 20th century" is the 1900s, TIMEX3 "19".
+            let ordinal: i32 = caps.name("century")?.as_str().parse().ok()?;
+            let first_day = NaiveDate::from_ymd_opt((ordinal - 1) * 100, 1, 1)?;
+            Some(Resolved::date(
+                DateInterval::unit_containing(first_day, Unit::Century, 0)?,
                 part_of_period(part),
             ))
         }
