@@ -87,6 +87,19 @@ impl Unit {
             _ => return None,
         })
     }
+
+    /// The grain of a date counted in this unit.
+    pub fn precision(self) -> Precision {
+        match self {
+            Unit::Day => Precision::Day,
+            Unit::Week | Unit::Weekend => Precision::Week,
+            Unit::Month => Precision::Month,
+            Unit::Quarter => Precision::Quarter,
+            Unit::Year => Precision::Year,
+            Unit::Decade => Precision::Decade,
+            Unit::Century => Precision::Century,
+        }
+    }
 }
 
 /// An inclusive range of days and the grain the text gave it, with its TIMEX3 value.

@@ -133,6 +133,18 @@ pub struct Context<'a> {
 }
 
 impl Context<'_> {
+    /// The last mentioned date if it is fine enough to count `unit`s from: "two days later"
+    /// after "in 1949" is not January 3, 1949 (nor any day the text gives), so such counts
+    /// fall back to the reference date.
+    fn fine_anchor(&self, unit: Unit) -> Option<&DateInterval> {
+        self.anchor.filter(|a| a.precision <= unit.precision())
+    }
+
+    /// The last mentioned date when it is coarser than `unit`.
+    fn coarse_anchor(&self, unit: Unit) -> Option<&DateInterval> {
+        self.anchor.filter(|a| a.precision > unit.precision())
+    }
+
     /// The quarter that "the quarter", "the 1989 period" or "a year ago" refer back to: a
     /// results story keeps returning to its own quarter even after naming another ("after a
     /// flat second quarter … the year-earlier period" is the third quarter's).
@@ -232,7 +244,14 @@ pub fn resolve(resolver: Resolver, caps: &Captures, ctx: &Context) -> Option<Res
                 Some("previous" | "preceding" | "before") => -1,
                 _ => 0,
             };
-            let from = ctx.anchor.map_or(ctx.reference, |a| a.start);
+            // "That same day" after "in October" is a day of that October, all the text
+            // gives; "the next day" after it is no day to count from.
+            if let Some(coarse) = ctx.coarse_anchor(unit) {
+                if shift == 0 {
+                    return Some(Resolved::date(coarse.clone(), None));
+                }
+            }
+            let from = ctx.fine_anchor(unit).map_or(ctx.reference, |a| a.start);
             Some(Resolved::date(
                 DateInterval::unit_containing(from, unit, shift)?,
                 None,
@@ -519,7 +538,7 @@ fn anchored(caps: &Captures, ctx: &Context) -> Option<Resolved> {
         d.as_str().to_lowercase().starts_with("later") || d.as_str().to_lowercase().starts_with("after")
     });
     let n = if later { count as i64 } else { -(count as i64) };
-    let Some(anchor) = ctx.anchor else {
+    let Some(anchor) = ctx.fine_anchor(unit) else {
         return Some(Resolved::date(
             DateInterval::unit_containing(ctx.reference, unit, n)?,
             None,

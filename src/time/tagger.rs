@@ -348,6 +348,32 @@ mod tests {
     }
 
     #[test]
+    fn a_coarse_anchor_gives_no_day() {
+        // A month or year named before "that same day" or "two days later" is no day to count
+        // from: the same day keeps the month's grain, a count falls back to the reference.
+        assert_eq!(
+            values("The rifle was buried in October, and the car was found that same day."),
+            vec![pair("October", "2024-10"), pair("that same day", "2024-10")]
+        );
+        assert_eq!(
+            values("NATO was founded in 1949. Two days later, the envoys left."),
+            vec![pair("1949", "1949"), pair("Two days later", "2025-03-20")]
+        );
+    }
+
+    #[test]
+    fn a_story_returns_to_its_own_quarter() {
+        assert_eq!(
+            values("Net rose in the fourth quarter. After a flat third quarter, the year-earlier period was weak."),
+            vec![
+                pair("the fourth quarter", "2024-Q4"),
+                pair("third quarter", "2024-Q3"),
+                pair("the year-earlier period", "2023-Q4"),
+            ]
+        );
+    }
+
+    #[test]
     fn a_time_without_a_day_is_on_the_last_day_named() {
         let got = values("The talks ended on Friday. The envoys left at 10 p.m.");
         assert_eq!(
