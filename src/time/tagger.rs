@@ -182,14 +182,19 @@ impl Tagger {
     }
 }
 
-/// Whether a match ending at `end` stops inside a word ("Mar" in "Marco") or inside a
-/// hyphenated compound ("the quarter" in "the quarter-to-quarter comparison").
+/// Whether a match ending at `end` stops inside a word ("Mar" in "Marco"), a hyphenated
+/// compound ("the quarter" in "the quarter-to-quarter comparison") or a number ("2082" in
+/// "the index closed at 2082.1").
 fn ends_inside_a_word(text: &str, end: usize) -> bool {
     let last = text[..end].chars().next_back();
     let mut rest = text[end..].chars();
     let next = rest.next();
-    let compound = next == Some('-') && rest.next().is_some_and(char::is_alphabetic);
-    last.is_some_and(char::is_alphanumeric) && (next.is_some_and(char::is_alphanumeric) || compound)
+    let after = rest.next();
+    let compound = next == Some('-') && after.is_some_and(char::is_alphabetic);
+    let number = last.is_some_and(|c| c.is_ascii_digit())
+        && matches!(next, Some('.' | ','))
+        && after.is_some_and(|c| c.is_ascii_digit());
+    number || last.is_some_and(char::is_alphanumeric) && (next.is_some_and(char::is_alphanumeric) || compound)
 }
 
 #[cfg(test)]
@@ -286,6 +291,10 @@ mod tests {
         assert_eq!(
             values("The envoys met Friday."),
             vec![pair("Friday", "2025-03-14")]
+        );
+        assert_eq!(
+            values("The delegation leaves Friday for Riyadh."),
+            vec![pair("Friday", "2025-03-21")]
         );
         // Two-word cues: a past verb before "to" plans ahead; "due to" is a cause, not a plan.
         assert_eq!(
