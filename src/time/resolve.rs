@@ -265,23 +265,7 @@ pub fn resolve(resolver: Resolver, caps: &Captures, ctx: &Context) -> Option<Res
                 None,
             ))
         }
-        Resolver::YearWords => {
-            let year = match caps.name("century_word") {
-                Some(century) => {
-                    ctx.lexicon.int("century_word", century.as_str())? * 100
-                        + ctx.lexicon.int("tens_word", caps.name("tens_word")?.as_str())?
-                        + caps
-                            .name("units_word")
-                            .map_or(Some(0), |u| ctx.lexicon.int("units_word", u.as_str()))?
-                }
-                None => {
-                    2000 + caps
-                        .name("units_word")
-                        .map_or(Some(0), |u| ctx.lexicon.int("units_word", u.as_str()))?
-                }
-            };
-            Some(Resolved::date(DateInterval::year(year as i32)?, None))
-        }
+        Resolver::YearWords => Some(Resolved::date(DateInterval::year(year(caps, ctx)? as i32)?, None)),
         Resolver::Weekend => {
             let this_week = DateInterval::weekend_of(ctx.reference);
             let interval = if ctx.tense == Tense::Past && this_week.start > ctx.reference {
@@ -349,6 +333,26 @@ fn number(caps: &Captures, name: &str, list: &str, ctx: &Context) -> Option<i64>
     text.parse().ok().or_else(|| ctx.lexicon.int(list, text))
 }
 
+/// The year a rule captured: digits ("1994"), or words ("nineteen ninety-four", "two
+/// thousand and one").
+fn year(caps: &Captures, ctx: &Context) -> Option<i64> {
+    if caps.name("year").is_some() {
+        return number(caps, "year", "year", ctx);
+    }
+    let units = caps
+        .name("units_word")
+        .map_or(Some(0), |u| ctx.lexicon.int("units_word", u.as_str()))?;
+    match caps.name("century_word") {
+        Some(century) => Some(
+            ctx.lexicon.int("century_word", century.as_str())? * 100
+                + ctx.lexicon.int("tens_word", caps.name("tens_word")?.as_str())?
+                + units,
+        ),
+        None if caps.name("thousand").is_some() => Some(2000 + units),
+        None => None,
+    }
+}
+
 /// How many: digits, a number word, or `None` for a vague count ("a few", "several").
 enum Count {
     Exact(f64),
@@ -387,7 +391,7 @@ fn unit(caps: &Captures, ctx: &Context) -> Option<Unit> {
 }
 
 fn calendar(caps: &Captures, ctx: &Context, modifier: Option<String>) -> Option<Resolved> {
-    let year = number(caps, "year", "year", ctx).map(|y| y as i32);
+    let year = year(caps, ctx).map(|y| y as i32);
     let month = number(caps, "month", "month", ctx).map(|m| m as u32);
     let day = number(caps, "day", "day", ctx).map(|d| d as u32);
     let shift = caps
@@ -576,7 +580,7 @@ fn quarter(caps: &Captures, ctx: &Context) -> Option<Resolved> {
             let year_shift = caps
                 .name("shift")
                 .and_then(|s| ctx.lexicon.int("shift", s.as_str()));
-            match (number(caps, "year", "year", ctx), year_shift) {
+            match (year(caps, ctx), year_shift) {
                 (Some(year), _) => DateInterval::quarter(year as i32, n)?,
                 (None, Some(shift)) => DateInterval::quarter(ctx.reference.year() + shift as i32, n)?,
                 (None, None) => {
@@ -591,7 +595,7 @@ fn quarter(caps: &Captures, ctx: &Context) -> Option<Resolved> {
         }
         None if caps.name("year").is_some() => {
             // "The 1988 period" after "the third quarter": that quarter of 1988.
-            let year = number(caps, "year", "year", ctx)? as i32;
+            let year = year(caps, ctx)? as i32;
             match ctx.quarter_anchor() {
                 Some(anchor) => DateInterval::quarter(year, anchor.start.month0() / 3 + 1)?,
                 None => DateInterval::year(year)?,
@@ -621,7 +625,7 @@ fn year_ago(caps: &Captures, ctx: &Context) -> Option<Resolved> {
 
 fn season(caps: &Captures, ctx: &Context) -> Option<Resolved> {
     let code = ctx.lexicon.str("season", caps.name("season")?.as_str())?;
-    let interval = match number(caps, "year", "year", ctx) {
+    let interval = match year(caps, ctx) {
         Some(year) => DateInterval::season(year as i32, code)?,
         None => {
             let shift = caps.name("shift").map(|s| s.as_str().to_lowercase());
@@ -715,6 +719,8 @@ fn duration(caps: &Captures, ctx: &Context) -> Option<Resolved> {
     let amount = match count(caps, ctx)? {
         Count::Vague => "X".to_owned(),
         Count::Exact(count) if count.fract() == 0.0 => format!("{}", count as i64),
+        // Only halves have a smaller unit to go to; "2.25 hours" keeps its decimal.
+        Count::Exact(count) if count.fract() != 0.5 => format!("{count}"),
         Count::Exact(count) => {
             // "2 1/2 years" is P2Y6M: TIMEX3 values write halves in the next smaller unit.
             let whole = count.trunc() as i64;
