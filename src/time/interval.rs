@@ -18,6 +18,7 @@ pub enum Precision {
     Month,
     Season,
     Quarter,
+    Half,
     Year,
     Decade,
     Century,
@@ -31,6 +32,7 @@ impl Precision {
             Precision::Month => "month",
             Precision::Season => "season",
             Precision::Quarter => "quarter",
+            Precision::Half => "half",
             Precision::Year => "year",
             Precision::Decade => "decade",
             Precision::Century => "century",
@@ -44,6 +46,7 @@ impl Precision {
             Precision::Month,
             Precision::Season,
             Precision::Quarter,
+            Precision::Half,
             Precision::Year,
             Precision::Decade,
             Precision::Century,
@@ -168,6 +171,18 @@ impl DateInterval {
             end: last.end,
             precision: Precision::Quarter,
             value: format!("{year:04}-Q{quarter}"),
+        })
+    }
+
+    /// The first or second half of a year: TIMEX3 "2025-H1".
+    pub fn half(year: i32, half: u32) -> Option<DateInterval> {
+        let first = DateInterval::month(year, (half - 1) * 6 + 1)?;
+        let last = DateInterval::month(year, half * 6)?;
+        Some(DateInterval {
+            start: first.start,
+            end: last.end,
+            precision: Precision::Half,
+            value: format!("{year:04}-H{half}"),
         })
     }
 

@@ -21,6 +21,7 @@ pub enum Resolver {
     Duration,
     Reference,
     Quarter,
+    Half,
     YearAgo,
     Season,
     Decade,
@@ -51,6 +52,7 @@ impl Resolver {
             "duration" => Resolver::Duration,
             "reference" => Resolver::Reference,
             "quarter" => Resolver::Quarter,
+            "half" => Resolver::Half,
             "year_ago" => Resolver::YearAgo,
             "season" => Resolver::Season,
             "decade" => Resolver::Decade,
@@ -84,6 +86,7 @@ impl Resolver {
             Resolver::Calendar
                 | Resolver::Weekday
                 | Resolver::Quarter
+                | Resolver::Half
                 | Resolver::Season
                 | Resolver::PartOfDay
                 | Resolver::Holiday
@@ -204,12 +207,17 @@ pub fn resolve(resolver: Resolver, caps: &Captures, ctx: &Context) -> Option<Res
         Resolver::YearAgo => year_ago(caps, ctx),
         Resolver::Season => season(caps, ctx),
         Resolver::Decade => {
-            let decade: i32 = caps.name("decade")?.as_str().parse().ok()?;
+            // "The '80s" is the 1980s.
+            let decade: i32 = match caps.name("decade") {
+                Some(digits) => digits.as_str().parse().ok()?,
+                None => 1900 + caps.name("decade_short")?.as_str().parse::<i32>().ok()?,
+            };
             Some(Resolved::date(
                 DateInterval::decade(decade)?,
                 part_of_period(part),
             ))
         }
+        Resolver::Half => half(caps, ctx),
         Resolver::Century => {
             // "The 20th century" is the 1900s, TIMEX3 "19".
             let ordinal: i32 = caps.name("century")?.as_str().parse().ok()?;
@@ -606,6 +614,29 @@ fn quarter(caps: &Captures, ctx: &Context) -> Option<Resolved> {
             match ctx.quarter_anchor().filter(|_| !latest) {
                 Some(anchor) => anchor.clone(),
                 None => DateInterval::unit_containing(ctx.reference, Unit::Quarter, -1)?,
+            }
+        }
+    };
+    Some(Resolved::date(interval, None))
+}
+
+/// "The first half of 1990", "the second half of last year", "the first half": of the year
+/// given, else of the reference year, or the year before if that half is still to come and
+/// the text does not look ahead.
+fn half(caps: &Captures, ctx: &Context) -> Option<Resolved> {
+    let half = ctx.lexicon.int("half", caps.name("half")?.as_str())? as u32;
+    let year_shift = caps
+        .name("shift")
+        .and_then(|s| ctx.lexicon.int("shift", s.as_str()));
+    let interval = match (year(caps, ctx), year_shift) {
+        (Some(year), _) => DateInterval::half(year as i32, half)?,
+        (None, Some(shift)) => DateInterval::half(ctx.reference.year() + shift as i32, half)?,
+        (None, None) => {
+            let this_year = DateInterval::half(ctx.reference.year(), half)?;
+            if this_year.start > ctx.reference && ctx.tense != Tense::Future {
+                DateInterval::half(ctx.reference.year() - 1, half)?
+            } else {
+                this_year
             }
         }
     };
