@@ -411,7 +411,18 @@ fn calendar(caps: &Captures, ctx: &Context, modifier: Option<String>) -> Option<
             let candidates = (-1..=1).filter_map(|shift| {
                 NaiveDate::from_ymd_opt(ctx.reference.year() + shift, m, d).map(DateInterval::day)
             });
-            pick_within_reach(candidates, ctx.reference, ctx.tense)?
+            match shift {
+                // "Last Oct. 23", "next March 6".
+                Some(s) if s != 0 => {
+                    let tense = if s < 0 { Tense::Past } else { Tense::Future };
+                    pick(
+                        candidates.filter(|c| c.start != ctx.reference),
+                        ctx.reference,
+                        tense,
+                    )?
+                }
+                _ => pick_within_reach(candidates, ctx.reference, ctx.tense)?,
+            }
         }
         (Some(y), Some(m), None) => DateInterval::month(y, m)?,
         (None, Some(m), None) if caps.name("year_shift").is_some() => {

@@ -29,8 +29,23 @@ const WINDOW: usize = 8;
 /// The tense of the clause around `text[start..end]`, from the nearest cue word.
 pub fn tense_around(lexicon: &Lexicon, text: &str, start: usize, end: usize) -> Tense {
     let boundary = |c: char| matches!(c, '.' | '!' | '?' | ';' | '\n');
-    let left_from = text[..start].rfind(boundary).map_or(0, |i| i + 1);
-    let right_to = text[end..].find(boundary).map_or(text.len(), |i| end + i);
+    // A quotation is a clause of its own: in "``He will leave Thursday,'' Castro said" the
+    // speaker's "said" does not date Thursday.
+    const QUOTES: [&str; 5] = ["\"", "“", "”", "``", "''"];
+    let left = &text[..start];
+    let left_from = QUOTES
+        .iter()
+        .filter_map(|q| left.rfind(q).map(|i| i + q.len()))
+        .chain(left.rfind(boundary).map(|i| i + 1))
+        .max()
+        .unwrap_or(0);
+    let right = &text[end..];
+    let right_to = QUOTES
+        .iter()
+        .filter_map(|q| right.find(q))
+        .chain(right.find(boundary))
+        .min()
+        .map_or(text.len(), |i| end + i);
     let left: Vec<&str> = words(&text[left_from..start]).collect();
     let right: Vec<&str> = words(&text[end..right_to]).collect();
     // Each cue word with its distance from the expression; the nearest decides, the left
