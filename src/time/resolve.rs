@@ -620,6 +620,10 @@ fn quarter(caps: &Captures, ctx: &Context) -> Option<Resolved> {
                 None => DateInterval::year(year)?,
             }
         }
+        // "The current quarter" is the one the reference date is in, whatever the story says.
+        None if caps[0].to_lowercase().contains("current") => {
+            DateInterval::unit_containing(ctx.reference, Unit::Quarter, 0)?
+        }
         None => {
             let latest = caps[0].to_lowercase().contains("latest");
             match ctx.quarter_anchor().filter(|_| !latest) {
