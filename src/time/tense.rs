@@ -31,21 +31,19 @@ pub fn tense_around(lexicon: &Lexicon, text: &str, start: usize, end: usize) -> 
     let boundary = |c: char| matches!(c, '.' | '!' | '?' | ';' | '\n');
     // A quotation is a clause of its own: in "``He will leave Thursday,'' Castro said" the
     // speaker's "said" does not date Thursday.
+    // Quotes are searched within the sentence only, so the cost stays linear in the text.
     const QUOTES: [&str; 5] = ["\"", "“", "”", "``", "''"];
-    let left = &text[..start];
-    let left_from = QUOTES
-        .iter()
-        .filter_map(|q| left.rfind(q).map(|i| i + q.len()))
-        .chain(left.rfind(boundary).map(|i| i + 1))
-        .max()
-        .unwrap_or(0);
-    let right = &text[end..];
-    let right_to = QUOTES
-        .iter()
-        .filter_map(|q| right.find(q))
-        .chain(right.find(boundary))
-        .min()
-        .map_or(text.len(), |i| end + i);
+    let sentence_from = text[..start].rfind(boundary).map_or(0, |i| i + 1);
+    let left = &text[sentence_from..start];
+    let left_from = sentence_from
+        + QUOTES
+            .iter()
+            .filter_map(|q| left.rfind(q).map(|i| i + q.len()))
+            .max()
+            .unwrap_or(0);
+    let sentence_to = text[end..].find(boundary).map_or(text.len(), |i| end + i);
+    let right = &text[end..sentence_to];
+    let right_to = end + QUOTES.iter().filter_map(|q| right.find(q)).min().unwrap_or(right.len());
     let left: Vec<&str> = words(&text[left_from..start]).collect();
     let right: Vec<&str> = words(&text[end..right_to]).collect();
     // Each cue word with its distance from the expression; the nearest decides, the left
