@@ -43,7 +43,12 @@ pub fn tense_around(lexicon: &Lexicon, text: &str, start: usize, end: usize) -> 
             .unwrap_or(0);
     let sentence_to = text[end..].find(boundary).map_or(text.len(), |i| end + i);
     let right = &text[end..sentence_to];
-    let right_to = end + QUOTES.iter().filter_map(|q| right.find(q)).min().unwrap_or(right.len());
+    let right_to = end
+        + QUOTES
+            .iter()
+            .filter_map(|q| right.find(q))
+            .min()
+            .unwrap_or(right.len());
     let left: Vec<&str> = words(&text[left_from..start]).collect();
     let right: Vec<&str> = words(&text[end..right_to]).collect();
     // Each cue word with its distance from the expression; the nearest decides, the left
