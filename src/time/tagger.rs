@@ -296,6 +296,20 @@ mod tests {
             values("The delegation leaves Friday for Riyadh."),
             vec![pair("Friday", "2025-03-21")]
         );
+        // A participle after "be" leaves the tense to the verb before it.
+        assert_eq!(
+            values("The accession would still be held on April 24."),
+            vec![pair("April 24", "2025-04-24")]
+        );
+        assert_eq!(
+            values("The pact, effective June 1, was signed."),
+            vec![pair("June 1", "2025-06-01")]
+        );
+        // A deadline right before the date looks ahead, whatever verb is near.
+        assert_eq!(
+            values("The INS gave the relatives until 9 a.m. Thursday to sign."),
+            vec![pair("9 a.m. Thursday", "2025-03-20T09:00")]
+        );
         // Two-word cues: a past verb before "to" plans ahead; "due to" is a cause, not a plan.
         assert_eq!(
             values("The team planned to leave on Thursday."),

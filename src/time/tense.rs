@@ -53,15 +53,21 @@ pub fn tense_around(lexicon: &Lexicon, text: &str, start: usize, end: usize) -> 
     let right: Vec<&str> = words(&text[end..right_to]).collect();
     // Each cue word with its distance from the expression; the nearest decides, the left
     // one on a tie (usually the verb: "will meet Tuesday").
-    let left_cues = left
-        .iter()
-        .enumerate()
-        .rev()
-        .map(|(i, w)| (left.len() - i, cue(lexicon, w, left.get(i + 1).copied())));
-    let right_cues = right
-        .iter()
-        .enumerate()
-        .map(|(i, w)| (i + 1, cue(lexicon, w, right.get(i + 1).copied())));
+    let left_cues = left.iter().enumerate().rev().map(|(i, w)| {
+        let prev = i.checked_sub(1).and_then(|p| left.get(p)).copied();
+        (left.len() - i, cue(lexicon, prev, w, left.get(i + 1).copied()))
+    });
+    let right_cues = right.iter().enumerate().map(|(i, w)| {
+        let prev = i.checked_sub(1).and_then(|p| right.get(p)).copied();
+        (i + 1, cue(lexicon, prev, w, right.get(i + 1).copied()))
+    });
+    // "By August", "until March 6": a deadline right before the expression looks ahead.
+    if left
+        .last()
+        .is_some_and(|w| lexicon.value("tense_future_adjacent", w).is_some())
+    {
+        return Tense::Future;
+    }
     let mut best: Option<(usize, bool, Tense)> = None;
     for (distance, tense, is_left) in left_cues
         .map(|(d, t)| (d, t, true))
@@ -79,9 +85,15 @@ pub fn tense_around(lexicon: &Lexicon, text: &str, start: usize, end: usize) -> 
     best.map_or(Tense::Unknown, |(_, _, tense)| tense)
 }
 
-/// The tense a word signals, given the word after it: "were planning" looks ahead.
-fn cue(lexicon: &Lexicon, word: &str, next: Option<&str>) -> Option<Tense> {
+/// The tense a word signals, given the words around it: "were planning" looks ahead, and a
+/// participle after "be" ("will be named", "would be paid") leaves the tense to the verb
+/// before it.
+fn cue(lexicon: &Lexicon, prev: Option<&str>, word: &str, next: Option<&str>) -> Option<Tense> {
     let lower = word.to_lowercase();
+    if prev.is_some_and(|p| p.eq_ignore_ascii_case("be")) && !lexicon.value("tense_future", &lower).is_some()
+    {
+        return None;
+    }
     if lexicon.value("tense_future", &lower).is_some() {
         return Some(Tense::Future);
     }
