@@ -90,8 +90,7 @@ pub fn tense_around(lexicon: &Lexicon, text: &str, start: usize, end: usize) -> 
 /// before it.
 fn cue(lexicon: &Lexicon, prev: Option<&str>, word: &str, next: Option<&str>) -> Option<Tense> {
     let lower = word.to_lowercase();
-    if prev.is_some_and(|p| p.eq_ignore_ascii_case("be")) && !lexicon.value("tense_future", &lower).is_some()
-    {
+    if prev.is_some_and(|p| p.eq_ignore_ascii_case("be")) && lexicon.value("tense_future", &lower).is_none() {
         return None;
     }
     if lexicon.value("tense_future", &lower).is_some() {
