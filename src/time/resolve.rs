@@ -502,16 +502,24 @@ fn distance(period: &DateInterval, reference: NaiveDate) -> i64 {
 fn weekday(caps: &Captures, ctx: &Context) -> Option<NaiveDate> {
     let number = ctx.lexicon.int("weekday", caps.name("weekday")?.as_str())?;
     let target = Weekday::try_from(u8::try_from(number - 1).ok()?).ok()?;
-    let shift = caps
-        .name("shift")
-        .and_then(|s| ctx.lexicon.int("shift", s.as_str()));
+    let shift_word = caps.name("shift").map(|s| s.as_str().to_lowercase());
+    let shift = shift_word.as_deref().and_then(|s| ctx.lexicon.int("shift", s));
+    // "Last Friday" counts from the reference date; "the previous Friday" from the day the
+    // text was just telling about.
+    let from = match shift_word.as_deref() {
+        Some("previous" | "preceding" | "following") => ctx
+            .anchor
+            .filter(|a| a.precision == Precision::Day)
+            .map_or(ctx.reference, |a| a.start),
+        _ => ctx.reference,
+    };
     Some(match shift {
         Some(0) => {
             let week = DateInterval::week_of(ctx.reference);
             week.start + chrono::Duration::days(target.num_days_from_monday() as i64)
         }
-        Some(s) if s < 0 => weekday_from(ctx.reference, target, false, false),
-        Some(_) => weekday_from(ctx.reference, target, true, false),
+        Some(s) if s < 0 => weekday_from(from, target, false, false),
+        Some(_) => weekday_from(from, target, true, false),
         // "Wednesday's ruling" is a thing done: possessive weekdays look back.
         None if caps.name("possessive").is_some() => weekday_from(ctx.reference, target, false, true),
         None => weekday_from(ctx.reference, target, ctx.tense == Tense::Future, true),

@@ -385,6 +385,21 @@ mod tests {
     }
 
     #[test]
+    fn previous_and_following_weekdays_count_from_the_day_told() {
+        assert_eq!(
+            values("The index fell on Friday, March 7, down 4% from the previous Friday."),
+            vec![
+                pair("Friday, March 7", "2025-03-07"),
+                pair("previous Friday", "2025-02-28")
+            ]
+        );
+        assert_eq!(
+            values("Stocks fell last Friday."),
+            vec![pair("last Friday", "2025-03-14")]
+        );
+    }
+
+    #[test]
     fn a_story_returns_to_its_own_quarter() {
         assert_eq!(
             values("Net rose in the fourth quarter. After a flat third quarter, the year-earlier period was weak."),

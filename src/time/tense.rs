@@ -62,9 +62,12 @@ pub fn tense_around(lexicon: &Lexicon, text: &str, start: usize, end: usize) -> 
         (i + 1, cue(lexicon, prev, w, right.get(i + 1).copied()))
     });
     // "By August", "until March 6": a deadline right before the expression looks ahead.
-    if left
-        .last()
-        .is_some_and(|w| lexicon.value("tense_future_adjacent", w).is_some())
+    // ... unless the clause is in the past perfect: "had filed reports by Wednesday".
+    let past_perfect = left.iter().chain(&right).any(|w| w.eq_ignore_ascii_case("had"));
+    if !past_perfect
+        && left
+            .last()
+            .is_some_and(|w| lexicon.value("tense_future_adjacent", w).is_some())
     {
         return Tense::Future;
     }
@@ -90,7 +93,7 @@ pub fn tense_around(lexicon: &Lexicon, text: &str, start: usize, end: usize) -> 
 /// before it.
 fn cue(lexicon: &Lexicon, prev: Option<&str>, word: &str, next: Option<&str>) -> Option<Tense> {
     let lower = word.to_lowercase();
-    if prev.is_some_and(|p| p.eq_ignore_ascii_case("be")) && lexicon.value("tense_future", &lower).is_none() {
+    if prev.is_some_and(|p| p.eq_ignore_ascii_case("be")) {
         return None;
     }
     if lexicon.value("tense_future", &lower).is_some() {
