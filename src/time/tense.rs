@@ -24,7 +24,7 @@ impl Tense {
 }
 
 /// How many words on each side of the expression are looked at.
-const WINDOW: usize = 8;
+const WINDOW: usize = 10;
 
 /// The tense of the clause around `text[start..end]`, from the nearest cue word.
 pub fn tense_around(lexicon: &Lexicon, text: &str, start: usize, end: usize) -> Tense {
