@@ -234,7 +234,12 @@ pub fn resolve(resolver: Resolver, caps: &Captures, ctx: &Context) -> Option<Res
             let value = if let Some(word) = caps.name("frequency") {
                 ctx.lexicon.str("frequency", word.as_str())?.to_owned()
             } else if let Some(weekday) = caps.name("weekday") {
-                format!("XXXX-WXX-{}", ctx.lexicon.int("weekday", weekday.as_str())?)
+                // "Tuesday nights": XXXX-WXX-2TNI.
+                let part = match caps.name("part_of_day") {
+                    Some(part) => format!("T{}", ctx.lexicon.str("part_of_day", part.as_str())?),
+                    None => String::new(),
+                };
+                format!("XXXX-WXX-{}{part}", ctx.lexicon.int("weekday", weekday.as_str())?)
             } else if let Some(month) = caps.name("month") {
                 format!("XXXX-{:02}", ctx.lexicon.int("month", month.as_str())?)
             } else {
@@ -449,6 +454,12 @@ fn calendar(caps: &Captures, ctx: &Context, modifier: Option<String>) -> Option<
         }
         (Some(y), None, None) => DateInterval::year(y)?,
         _ => return None,
+    };
+    // "The week of March 6" is that day's ISO week.
+    let interval = if caps.name("week_of").is_some() {
+        DateInterval::week_of(interval.start)
+    } else {
+        interval
     };
     Some(Resolved::date(interval, modifier))
 }
@@ -821,6 +832,10 @@ fn duration(caps: &Captures, ctx: &Context) -> Option<Resolved> {
                 .map_or("X".to_owned(), |n| format!("{}", n * factor as f64))
         };
         match letter {
+            // "Two thousand years" is two millennia, TIMEX3 P2L.
+            "Y" if amount.parse::<u64>().is_ok_and(|n| n >= 1000 && n % 1000 == 0) => {
+                format!("P{}L", amount.parse::<u64>().ok()? / 1000)
+            }
             "DE" => format!("P{}Y", scaled(10)),
             "CE" => format!("P{}Y", scaled(100)),
             // TIMEX3 durations have no quarter unit: three months each.
