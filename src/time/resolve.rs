@@ -207,10 +207,11 @@ pub fn resolve(resolver: Resolver, caps: &Captures, ctx: &Context) -> Option<Res
         Resolver::YearAgo => year_ago(caps, ctx),
         Resolver::Season => season(caps, ctx),
         Resolver::Decade => {
-            // "The '80s" is the 1980s.
-            let decade: i32 = match caps.name("decade") {
-                Some(digits) => digits.as_str().parse().ok()?,
-                None => 1900 + caps.name("decade_short")?.as_str().parse::<i32>().ok()?,
+            // "The '80s" and "the eighties" are the 1980s.
+            let decade: i32 = match (caps.name("decade"), caps.name("decade_word")) {
+                (Some(digits), _) => digits.as_str().parse().ok()?,
+                (None, Some(word)) => 1900 + 10 * ctx.lexicon.int("decade_word", word.as_str())? as i32,
+                (None, None) => 1900 + caps.name("decade_short")?.as_str().parse::<i32>().ok()?,
             };
             Some(Resolved::date(
                 DateInterval::decade(decade)?,
@@ -810,7 +811,10 @@ fn duration(caps: &Captures, ctx: &Context) -> Option<Resolved> {
             ));
         }
     };
-    let plural = caps.name("expr").map(|e| e.as_str().to_lowercase());
+    let plural = caps
+        .name("plural")
+        .or_else(|| caps.name("expr"))
+        .map(|e| e.as_str().to_lowercase());
     let value = if let Some(clock) = caps.name("clock_unit") {
         format!("PT{amount}{}", ctx.lexicon.str("clock_unit", clock.as_str())?)
     } else if let (None, Some(plural)) = (caps.name("unit"), plural) {
