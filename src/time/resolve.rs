@@ -303,13 +303,19 @@ fn holiday(caps: &Captures, ctx: &Context) -> Option<Resolved> {
         match parts[1..] {
             [day] => NaiveDate::from_ymd_opt(year, month, day.parse().ok()?),
             [nth, weekday] => {
+                // "1+1": a day after the weekday ("the Tuesday after the first Monday").
+                let (weekday, days_after) = match weekday.split_once('+') {
+                    Some((weekday, days)) => (weekday, days.parse::<i64>().ok()?),
+                    None => (weekday, 0),
+                };
                 let weekday = Weekday::try_from(weekday.parse::<u8>().ok()?.checked_sub(1)?).ok()?;
-                if nth == "last" {
+                let day = if nth == "last" {
                     let month_end = DateInterval::month(year, month)?.end;
-                    Some(weekday_from(month_end, weekday, false, true))
+                    weekday_from(month_end, weekday, false, true)
                 } else {
-                    NaiveDate::from_weekday_of_month_opt(year, month, weekday, nth.parse().ok()?)
-                }
+                    NaiveDate::from_weekday_of_month_opt(year, month, weekday, nth.parse().ok()?)?
+                };
+                Some(day + chrono::Duration::days(days_after))
             }
             _ => None,
         }
