@@ -295,8 +295,54 @@ pub fn resolve(resolver: Resolver, caps: &Captures, ctx: &Context) -> Option<Res
 
 /// A holiday by its rule in the lexicon ("12-25", "11-4-4" for the fourth Thursday of
 /// November, "05-last-1" for the last Monday of May), in the year the tense points to.
+/// Easter Sunday of `year` in the Gregorian calendar (the anonymous Gregorian computus).
+fn easter_sunday(year: i32) -> Option<NaiveDate> {
+    let a = year % 19;
+    let b = year / 100;
+    let c = year % 100;
+    let d = b / 4;
+    let e = b % 4;
+    let f = (b + 8) / 25;
+    let g = (b - f + 1) / 3;
+    let h = (19 * a + b - d - g + 15) % 30;
+    let i = c / 4;
+    let k = c % 4;
+    let l = (32 + 2 * e + 2 * i - h - k) % 7;
+    let m = (a + 11 * h + 22 * l) / 451;
+    let month = (h + l - 7 * m + 114) / 31;
+    let day = (h + l - 7 * m + 114) % 31 + 1;
+    NaiveDate::from_ymd_opt(year, month as u32, day as u32)
+}
+
+/// A holiday counted from Easter: "" (Easter Sunday), "-2" (Good Friday), "W" (Easter week,
+/// the ISO week that ends on Easter Sunday).
+fn easter_holiday(offset: &str, caps: &Captures, ctx: &Context) -> Option<Resolved> {
+    let in_year = |year: i32| -> Option<DateInterval> {
+        let sunday = easter_sunday(year)?;
+        Some(match offset {
+            "W" => DateInterval::week_of(sunday),
+            "" => DateInterval::day(sunday),
+            days => DateInterval::day(sunday + chrono::Duration::days(days.parse().ok()?)),
+        })
+    };
+    let tense = match caps
+        .name("shift")
+        .and_then(|s| ctx.lexicon.int("shift", s.as_str()))
+    {
+        Some(s) if s < 0 => Tense::Past,
+        Some(s) if s > 0 => Tense::Future,
+        _ => ctx.tense,
+    };
+    let candidates = (-1..=1).filter_map(|s| in_year(ctx.reference.year() + s));
+    Some(Resolved::date(pick(candidates, ctx.reference, tense)?, None))
+}
+
 fn holiday(caps: &Captures, ctx: &Context) -> Option<Resolved> {
     let rule = ctx.lexicon.str("holiday", caps.name("holiday")?.as_str())?;
+    // "E-2": days from Easter Sunday (Good Friday); "EW": Easter's week.
+    if let Some(offset) = rule.strip_prefix('E') {
+        return easter_holiday(offset, caps, ctx);
+    }
     let parts: Vec<&str> = rule.split('-').collect();
     let month: u32 = parts.first()?.parse().ok()?;
     let in_year = |year: i32| -> Option<NaiveDate> {
