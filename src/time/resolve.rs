@@ -293,8 +293,57 @@ pub fn resolve(resolver: Resolver, caps: &Captures, ctx: &Context) -> Option<Res
     }
 }
 
-/// A holiday by its rule in the lexicon ("12-25", "11-4-4" for the fourth Thursday of
-/// November, "05-last-1" for the last Monday of May), in the year the tense points to.
+/// A holiday by its rule in the lexicon, in the year the tense points to.
+fn holiday(caps: &Captures, ctx: &Context) -> Option<Resolved> {
+    let rule = ctx.lexicon.str("holiday", caps.name("holiday")?.as_str())?;
+    let shift = caps
+        .name("shift")
+        .and_then(|s| ctx.lexicon.int("shift", s.as_str()));
+    let tense = match shift {
+        Some(s) if s < 0 => Tense::Past,
+        Some(s) if s > 0 => Tense::Future,
+        _ => ctx.tense,
+    };
+    let candidates = (-1..=1).filter_map(|s| holiday_in_year(rule, ctx.reference.year() + s));
+    let candidates = candidates.filter(|c| shift.is_none_or(|s| s == 0) || c.start != ctx.reference);
+    Some(Resolved::date(pick(candidates, ctx.reference, tense)?, None))
+}
+
+/// A holiday of `year` by its lexicon rule: "12-25"; "11-4-4", the fourth Thursday of
+/// November; "05-last-1", the last Monday of May; "11-1-1+1", the day after the first Monday
+/// of November; "E-2", two days before Easter Sunday; "EW", the week Easter Sunday ends.
+fn holiday_in_year(rule: &str, year: i32) -> Option<DateInterval> {
+    if let Some(offset) = rule.strip_prefix('E') {
+        let sunday = easter_sunday(year)?;
+        return Some(match offset {
+            "W" => DateInterval::week_of(sunday),
+            "" => DateInterval::day(sunday),
+            days => DateInterval::day(sunday + chrono::Duration::days(days.parse().ok()?)),
+        });
+    }
+    let parts: Vec<&str> = rule.split('-').collect();
+    let month: u32 = parts.first()?.parse().ok()?;
+    let day = match parts[1..] {
+        [day] => NaiveDate::from_ymd_opt(year, month, day.parse().ok()?)?,
+        [nth, weekday] => {
+            let (weekday, days_after) = match weekday.split_once('+') {
+                Some((weekday, days)) => (weekday, days.parse::<i64>().ok()?),
+                None => (weekday, 0),
+            };
+            let weekday = Weekday::try_from(weekday.parse::<u8>().ok()?.checked_sub(1)?).ok()?;
+            let day = if nth == "last" {
+                let month_end = DateInterval::month(year, month)?.end;
+                weekday_from(month_end, weekday, false, true)
+            } else {
+                NaiveDate::from_weekday_of_month_opt(year, month, weekday, nth.parse().ok()?)?
+            };
+            day + chrono::Duration::days(days_after)
+        }
+        _ => return None,
+    };
+    Some(DateInterval::day(day))
+}
+
 /// Easter Sunday of `year` in the Gregorian calendar (the anonymous Gregorian computus).
 fn easter_sunday(year: i32) -> Option<NaiveDate> {
     let a = year % 19;
@@ -312,71 +361,6 @@ fn easter_sunday(year: i32) -> Option<NaiveDate> {
     let month = (h + l - 7 * m + 114) / 31;
     let day = (h + l - 7 * m + 114) % 31 + 1;
     NaiveDate::from_ymd_opt(year, month as u32, day as u32)
-}
-
-/// A holiday counted from Easter: "" (Easter Sunday), "-2" (Good Friday), "W" (Easter week,
-/// the ISO week that ends on Easter Sunday).
-fn easter_holiday(offset: &str, caps: &Captures, ctx: &Context) -> Option<Resolved> {
-    let in_year = |year: i32| -> Option<DateInterval> {
-        let sunday = easter_sunday(year)?;
-        Some(match offset {
-            "W" => DateInterval::week_of(sunday),
-            "" => DateInterval::day(sunday),
-            days => DateInterval::day(sunday + chrono::Duration::days(days.parse().ok()?)),
-        })
-    };
-    let tense = match caps
-        .name("shift")
-        .and_then(|s| ctx.lexicon.int("shift", s.as_str()))
-    {
-        Some(s) if s < 0 => Tense::Past,
-        Some(s) if s > 0 => Tense::Future,
-        _ => ctx.tense,
-    };
-    let candidates = (-1..=1).filter_map(|s| in_year(ctx.reference.year() + s));
-    Some(Resolved::date(pick(candidates, ctx.reference, tense)?, None))
-}
-
-fn holiday(caps: &Captures, ctx: &Context) -> Option<Resolved> {
-    let rule = ctx.lexicon.str("holiday", caps.name("holiday")?.as_str())?;
-    // "E-2": days from Easter Sunday (Good Friday); "EW": Easter's week.
-    if let Some(offset) = rule.strip_prefix('E') {
-        return easter_holiday(offset, caps, ctx);
-    }
-    let parts: Vec<&str> = rule.split('-').collect();
-    let month: u32 = parts.first()?.parse().ok()?;
-    let in_year = |year: i32| -> Option<NaiveDate> {
-        match parts[1..] {
-            [day] => NaiveDate::from_ymd_opt(year, month, day.parse().ok()?),
-            [nth, weekday] => {
-                // "1+1": a day after the weekday ("the Tuesday after the first Monday").
-                let (weekday, days_after) = match weekday.split_once('+') {
-                    Some((weekday, days)) => (weekday, days.parse::<i64>().ok()?),
-                    None => (weekday, 0),
-                };
-                let weekday = Weekday::try_from(weekday.parse::<u8>().ok()?.checked_sub(1)?).ok()?;
-                let day = if nth == "last" {
-                    let month_end = DateInterval::month(year, month)?.end;
-                    weekday_from(month_end, weekday, false, true)
-                } else {
-                    NaiveDate::from_weekday_of_month_opt(year, month, weekday, nth.parse().ok()?)?
-                };
-                Some(day + chrono::Duration::days(days_after))
-            }
-            _ => None,
-        }
-    };
-    let shift = caps
-        .name("shift")
-        .and_then(|s| ctx.lexicon.int("shift", s.as_str()));
-    let tense = match shift {
-        Some(s) if s < 0 => Tense::Past,
-        Some(s) if s > 0 => Tense::Future,
-        _ => ctx.tense,
-    };
-    let candidates = (-1..=1).filter_map(|s| in_year(ctx.reference.year() + s).map(DateInterval::day));
-    let candidates = candidates.filter(|c| shift.is_none_or(|s| s == 0) || c.start != ctx.reference);
-    Some(Resolved::date(pick(candidates, ctx.reference, tense)?, None))
 }
 
 /// TIMEX3 `mod` for "early March", "mid-2024", "late last year".

@@ -98,8 +98,8 @@ impl Tagger {
     /// As `tag`, with the tense fixed instead of read from the text (used by rule examples).
     pub(super) fn tag_with(&self, text: &str, reference: NaiveDate, tense: Option<Tense>) -> Vec<TimeExpr> {
         // First every match of every rule; then the longest of overlapping ones (an
-        // exclusion, else the rule listed first, on a tie); then resolution in text order, so that "the quarter" can
-        // read the last date mentioned before it.
+        // exclusion, else the rule listed first, on a tie); then resolution in text order, so
+        // that "the quarter" can read the last date mentioned before it.
         let mut candidates = Vec::new();
         for (index, rule) in self.rules.iter().enumerate() {
             for caps in rule.regex.captures_iter(text) {
@@ -115,7 +115,6 @@ impl Tagger {
                 });
             }
         }
-        // An exclusion ("60 Minutes", a programme) wins a tie with the time it looks like.
         candidates.sort_by_key(|c| {
             let exclusion = self.rules[c.rule].resolver == Resolver::None;
             (std::cmp::Reverse(c.end - c.start), !exclusion, c.rule, c.start)
