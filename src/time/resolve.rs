@@ -650,24 +650,7 @@ fn shift_quarter(quarter: &DateInterval, quarters: i64) -> Option<DateInterval> 
 /// else the one before the reference date (the quarter a report is about).
 fn quarter(caps: &Captures, ctx: &Context) -> Option<Resolved> {
     let interval = match number(caps, "ordinal", "ordinal", ctx) {
-        Some(n) => {
-            let n = n as u32;
-            let year_shift = caps
-                .name("shift")
-                .and_then(|s| ctx.lexicon.int("shift", s.as_str()));
-            match (year(caps, ctx), year_shift) {
-                (Some(year), _) => DateInterval::quarter(year as i32, n)?,
-                (None, Some(shift)) => DateInterval::quarter(ctx.reference.year() + shift as i32, n)?,
-                (None, None) => {
-                    let this_year = DateInterval::quarter(ctx.reference.year(), n)?;
-                    if this_year.start > ctx.reference && ctx.tense != Tense::Future {
-                        DateInterval::quarter(ctx.reference.year() - 1, n)?
-                    } else {
-                        this_year
-                    }
-                }
-            }
-        }
+        Some(n) => part_of_year(caps, ctx, |year| DateInterval::quarter(year, n as u32))?,
         None if caps.name("year").is_some() => {
             // "The 1988 period" after "the third quarter": that quarter of 1988.
             let year = year(caps, ctx)? as i32;
@@ -691,27 +674,36 @@ fn quarter(caps: &Captures, ctx: &Context) -> Option<Resolved> {
     Some(Resolved::date(interval, None))
 }
 
-/// "The first half of 1990", "the second half of last year", "the first half": of the year
-/// given, else of the reference year, or the year before if that half is still to come and
-/// the text does not look ahead.
+/// "The first half of 1990", "the second half of last year", "the first half".
 fn half(caps: &Captures, ctx: &Context) -> Option<Resolved> {
     let half = ctx.lexicon.int("half", caps.name("half")?.as_str())? as u32;
+    let interval = part_of_year(caps, ctx, |year| DateInterval::half(year, half))?;
+    Some(Resolved::date(interval, None))
+}
+
+/// A quarter or half of a year: of the year the text gives ("of 1990"), or shifts to ("last
+/// year's"), else of the reference year, or the year before if that part is still to come
+/// and the text does not look ahead ("the third quarter" in March is last year's).
+fn part_of_year(
+    caps: &Captures,
+    ctx: &Context,
+    part: impl Fn(i32) -> Option<DateInterval>,
+) -> Option<DateInterval> {
     let year_shift = caps
         .name("shift")
         .and_then(|s| ctx.lexicon.int("shift", s.as_str()));
-    let interval = match (year(caps, ctx), year_shift) {
-        (Some(year), _) => DateInterval::half(year as i32, half)?,
-        (None, Some(shift)) => DateInterval::half(ctx.reference.year() + shift as i32, half)?,
+    match (year(caps, ctx), year_shift) {
+        (Some(year), _) => part(year as i32),
+        (None, Some(shift)) => part(ctx.reference.year() + shift as i32),
         (None, None) => {
-            let this_year = DateInterval::half(ctx.reference.year(), half)?;
+            let this_year = part(ctx.reference.year())?;
             if this_year.start > ctx.reference && ctx.tense != Tense::Future {
-                DateInterval::half(ctx.reference.year() - 1, half)?
+                part(ctx.reference.year() - 1)
             } else {
-                this_year
+                Some(this_year)
             }
         }
-    };
-    Some(Resolved::date(interval, None))
+    }
 }
 
 /// "Year-earlier", "the year-ago quarter": the anchor's quarter a year before, else the
