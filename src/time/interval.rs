@@ -164,25 +164,35 @@ impl DateInterval {
     }
 
     pub fn quarter(year: i32, quarter: u32) -> Option<DateInterval> {
-        let first = DateInterval::month(year, (quarter - 1) * 3 + 1)?;
-        let last = DateInterval::month(year, quarter * 3)?;
-        Some(DateInterval {
-            start: first.start,
-            end: last.end,
-            precision: Precision::Quarter,
-            value: format!("{year:04}-Q{quarter}"),
-        })
+        DateInterval::part_of_year(
+            year,
+            quarter,
+            3,
+            Precision::Quarter,
+            format!("{year:04}-Q{quarter}"),
+        )
     }
 
     /// The first or second half of a year: TIMEX3 "2025-H1".
     pub fn half(year: i32, half: u32) -> Option<DateInterval> {
-        let first = DateInterval::month(year, (half - 1) * 6 + 1)?;
-        let last = DateInterval::month(year, half * 6)?;
+        DateInterval::part_of_year(year, half, 6, Precision::Half, format!("{year:04}-H{half}"))
+    }
+
+    /// The `index`th (from 1) run of `months` months of `year`.
+    fn part_of_year(
+        year: i32,
+        index: u32,
+        months: u32,
+        precision: Precision,
+        value: String,
+    ) -> Option<DateInterval> {
+        let first = DateInterval::month(year, (index - 1) * months + 1)?;
+        let last = DateInterval::month(year, index * months)?;
         Some(DateInterval {
             start: first.start,
             end: last.end,
-            precision: Precision::Half,
-            value: format!("{year:04}-H{half}"),
+            precision,
+            value,
         })
     }
 
