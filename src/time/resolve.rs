@@ -180,7 +180,8 @@ pub fn resolve(resolver: Resolver, caps: &Captures, ctx: &Context) -> Option<Res
             } else if words.starts_with("earlier") {
                 interval.end = interval.end.min(ctx.reference);
             }
-            Some(Resolved::date(interval, None))
+            let modifier = caps.name("part").and_then(|p| part_of_period(p.as_str()));
+            Some(Resolved::date(interval, modifier))
         }
         Resolver::ShiftedUnit => {
             // "The coming days" is no particular day: only a singular unit is shifted.
@@ -366,15 +367,16 @@ fn easter_sunday(year: i32) -> Option<NaiveDate> {
 /// TIMEX3 `mod` for "early March", "mid-2024", "late last year".
 fn part_of_period(expr: &str) -> Option<String> {
     let lower = expr.to_lowercase();
-    let modifier = if lower.starts_with("early") {
-        "START"
-    } else if lower.starts_with("mid") {
-        "MID"
-    } else if lower.starts_with("late") {
-        "END"
-    } else {
-        return None;
-    };
+    let modifier =
+        if lower.starts_with("early") || lower.starts_with("beginning") || lower.starts_with("start") {
+            "START"
+        } else if lower.starts_with("mid") {
+            "MID"
+        } else if lower.starts_with("late") || lower.starts_with("end") {
+            "END"
+        } else {
+            return None;
+        };
     Some(modifier.to_owned())
 }
 
@@ -420,7 +422,8 @@ fn count(caps: &Captures, ctx: &Context) -> Option<Count> {
         });
     }
     if let Some(digits) = caps.name("count") {
-        let text = digits.as_str();
+        // "2,000 years": thousands separators are not part of the number.
+        let text = digits.as_str().replace(',', "");
         return match text.split_once(char::is_whitespace) {
             Some((whole, "1/2")) => whole.parse::<f64>().ok().map(|w| Count::Exact(w + 0.5)),
             _ => text.parse().ok().map(Count::Exact),

@@ -235,7 +235,8 @@ impl Tagger {
                     }
                     at = whole.end().max(whole.start() + 1);
                     searched_to[index] = at;
-                    if !ends_inside_a_word(text, whole.end()) {
+                    if !ends_inside_a_word(text, whole.end()) && !starts_inside_a_number(text, whole.start())
+                    {
                         candidates.push(Candidate {
                             start: whole.start(),
                             end: whole.end(),
@@ -262,6 +263,15 @@ impl Tagger {
         }
         regions
     }
+}
+
+/// Whether a match starting at `start` with a digit continues a number: "25 fiscal year" in
+/// "the 2024-25 fiscal year", "000 years" in "1,000 years".
+fn starts_inside_a_number(text: &str, start: usize) -> bool {
+    let mut before = text[..start].chars().rev();
+    text[start..].starts_with(|c: char| c.is_ascii_digit())
+        && matches!(before.next(), Some('-' | '–' | '/' | '.' | ','))
+        && before.next().is_some_and(|c| c.is_ascii_digit())
 }
 
 /// Whether a match ending at `end` stops inside a word ("Mar" in "Marco"), a hyphenated
@@ -383,6 +393,15 @@ mod tests {
             values("The delegation leaves Friday for Riyadh."),
             vec![pair("Friday", "2025-03-21")]
         );
+        // "p.m." and "U.S." do not end the sentence; "next to" is a place, not a plan.
+        assert_eq!(
+            values("The meeting is set for 3 p.m. local time on Friday."),
+            vec![pair("3 p.m. local time on Friday", "2025-03-21T15:00")]
+        );
+        assert_eq!(
+            values("A bomb hit the building next to the U.S. embassy Friday morning."),
+            vec![pair("Friday morning", "2025-03-14")]
+        );
         // A participle after "be" leaves the tense to the verb before it.
         assert_eq!(
             values("The accession would still be held on April 24."),
@@ -442,7 +461,11 @@ mod tests {
             .flat_map(|(index, rule)| {
                 rule.regex
                     .captures_iter(&text)
-                    .filter(|caps| !ends_inside_a_word(&text, caps.get(0).unwrap().end()))
+                    .filter(|caps| {
+                        let whole = caps.get(0).unwrap();
+                        !ends_inside_a_word(&text, whole.end())
+                            && !starts_inside_a_number(&text, whole.start())
+                    })
                     .map(move |caps| Candidate {
                         start: caps.get(0).unwrap().start(),
                         end: caps.get(0).unwrap().end(),

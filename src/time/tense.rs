@@ -28,12 +28,15 @@ const WINDOW: usize = 10;
 
 /// The tense of the clause around `text[start..end]`, from the nearest cue word.
 pub fn tense_around(lexicon: &Lexicon, text: &str, start: usize, end: usize) -> Tense {
-    let boundary = |c: char| matches!(c, '.' | '!' | '?' | ';' | '\n');
     // A quotation is a clause of its own: in "``He will leave Thursday,'' Castro said" the
     // speaker's "said" does not date Thursday.
     // Quotes are searched within the sentence only, so the cost stays linear in the text.
     const QUOTES: [&str; 5] = ["\"", "“", "”", "``", "''"];
-    let sentence_from = text[..start].rfind(boundary).map_or(0, |i| i + 1);
+    let sentence_from = text[..start]
+        .char_indices()
+        .rev()
+        .find(|&(i, c)| ends_sentence(text, i, c))
+        .map_or(0, |(i, c)| i + c.len_utf8());
     let left = &text[sentence_from..start];
     let left_from = sentence_from
         + QUOTES
@@ -41,7 +44,10 @@ pub fn tense_around(lexicon: &Lexicon, text: &str, start: usize, end: usize) -> 
             .filter_map(|q| left.rfind(q).map(|i| i + q.len()))
             .max()
             .unwrap_or(0);
-    let sentence_to = text[end..].find(boundary).map_or(text.len(), |i| end + i);
+    let sentence_to = text[end..]
+        .char_indices()
+        .find(|&(i, c)| ends_sentence(text, end + i, c))
+        .map_or(text.len(), |(i, _)| end + i);
     let right = &text[end..sentence_to];
     let right_to = end
         + QUOTES
@@ -88,22 +94,37 @@ pub fn tense_around(lexicon: &Lexicon, text: &str, start: usize, end: usize) -> 
     best.map_or(Tense::Unknown, |(_, _, tense)| tense)
 }
 
+/// Whether `c`, at byte `at` of `text`, ends a sentence. A period inside an abbreviation or
+/// before a lower-case word does not: "3 p.m. local time on Friday", "U.S. officials".
+fn ends_sentence(text: &str, at: usize, c: char) -> bool {
+    match c {
+        '!' | '?' | ';' | '\n' => true,
+        '.' => {
+            let rest = &text[at + 1..];
+            match rest.chars().next() {
+                None => true,
+                Some(c) if c.is_whitespace() => !rest.trim_start().starts_with(char::is_lowercase),
+                // A closing quote or bracket after the period: the sentence ended inside it.
+                Some(c) => !c.is_alphanumeric(),
+            }
+        }
+        _ => false,
+    }
+}
+
 /// The tense a word signals, given the words around it: "were planning" looks ahead, and a
 /// participle after "be" ("will be named", "would be paid") leaves the tense to the verb
 /// before it.
 fn cue(lexicon: &Lexicon, prev: Option<&str>, word: &str, next: Option<&str>) -> Option<Tense> {
     let lower = word.to_lowercase();
-    if prev.is_some_and(|p| p.eq_ignore_ascii_case("be")) {
+    let phrase = |list: &str| next.is_some_and(|n| lexicon.value(list, &format!("{lower} {n}")).is_some());
+    if prev.is_some_and(|p| p.eq_ignore_ascii_case("be")) || phrase("tense_no_cue_phrase") {
         return None;
     }
     if lexicon.value("tense_future", &lower).is_some() {
         return Some(Tense::Future);
     }
-    if next.is_some_and(|n| {
-        lexicon
-            .value("tense_future_phrase", &format!("{lower} {n}"))
-            .is_some()
-    }) {
+    if phrase("tense_future_phrase") {
         return Some(Tense::Future);
     }
     if lexicon.value("tense_past", &lower).is_some() {
