@@ -114,6 +114,16 @@ impl Resolved {
         }
     }
 
+    /// A time of day on `day`: `suffix` is what follows the "T" ("15:00", "MO").
+    fn time(day: NaiveDate, suffix: &str) -> Resolved {
+        Resolved {
+            kind: TimexType::Time,
+            value: format!("{}T{suffix}", day.format("%Y-%m-%d")),
+            modifier: None,
+            interval: Some(DateInterval::day(day)),
+        }
+    }
+
     fn value(kind: TimexType, value: String) -> Resolved {
         Resolved {
             kind,
@@ -141,6 +151,14 @@ impl Context<'_> {
     /// fall back to the reference date.
     fn fine_anchor(&self, unit: Unit) -> Option<&DateInterval> {
         self.anchor.filter(|a| a.precision <= unit.precision())
+    }
+
+    /// The last day the text named, else the reference date: what "at 10 p.m.", "in the
+    /// morning" or "the previous Friday" count from.
+    fn anchor_day(&self) -> NaiveDate {
+        self.anchor
+            .filter(|a| a.precision == Precision::Day)
+            .map_or(self.reference, |a| a.start)
     }
 
     /// The last mentioned date when it is coarser than `unit`.
@@ -456,18 +474,7 @@ fn calendar(caps: &Captures, ctx: &Context, modifier: Option<String>) -> Option<
             let candidates = (-1..=1).filter_map(|shift| {
                 NaiveDate::from_ymd_opt(ctx.reference.year() + shift, m, d).map(DateInterval::day)
             });
-            match shift {
-                // "Last Oct. 23", "next March 6".
-                Some(s) if s != 0 => {
-                    let tense = if s < 0 { Tense::Past } else { Tense::Future };
-                    pick(
-                        candidates.filter(|c| c.start != ctx.reference),
-                        ctx.reference,
-                        tense,
-                    )?
-                }
-                _ => pick_within_reach(candidates, ctx.reference, ctx.tense)?,
-            }
+            pick_by_shift(candidates, ctx, shift)?
         }
         (Some(y), Some(m), None) => DateInterval::month(y, m)?,
         (None, Some(m), None) if caps.name("year_shift").is_some() => {
@@ -479,18 +486,7 @@ fn calendar(caps: &Captures, ctx: &Context, modifier: Option<String>) -> Option<
         (None, Some(m), None) => {
             let candidates =
                 (-1..=1).filter_map(|shift| DateInterval::month(ctx.reference.year() + shift, m));
-            match shift {
-                // "Last March" and "next March" are not the March we are in.
-                Some(s) => {
-                    let tense = if s < 0 { Tense::Past } else { Tense::Future };
-                    pick(
-                        candidates.filter(|c| !c.contains(ctx.reference)),
-                        ctx.reference,
-                        tense,
-                    )?
-                }
-                None => pick_within_reach(candidates, ctx.reference, ctx.tense)?,
-            }
+            pick_by_shift(candidates, ctx, shift)?
         }
         (Some(y), None, None) => DateInterval::year(y)?,
         _ => return None,
@@ -502,6 +498,26 @@ fn calendar(caps: &Captures, ctx: &Context, modifier: Option<String>) -> Option<
         interval
     };
     Some(Resolved::date(interval, modifier))
+}
+
+/// A day or month without a year: "last March", "next Oct. 23" lie strictly before or after
+/// the reference date, never in the one it is in; otherwise the tense decides, within reach.
+fn pick_by_shift(
+    candidates: impl Iterator<Item = DateInterval>,
+    ctx: &Context,
+    shift: Option<i64>,
+) -> Option<DateInterval> {
+    match shift {
+        Some(s) if s != 0 => {
+            let tense = if s < 0 { Tense::Past } else { Tense::Future };
+            pick(
+                candidates.filter(|c| !c.contains(ctx.reference)),
+                ctx.reference,
+                tense,
+            )
+        }
+        _ => pick_within_reach(candidates, ctx.reference, ctx.tense),
+    }
 }
 
 /// How far from the reference date a day or month without a year may be put by tense alone.
@@ -558,10 +574,7 @@ fn weekday(caps: &Captures, ctx: &Context) -> Option<NaiveDate> {
     // "Last Friday" counts from the reference date; "the previous Friday" from the day the
     // text was just telling about.
     let from = match shift_word.as_deref() {
-        Some("previous" | "preceding" | "following") => ctx
-            .anchor
-            .filter(|a| a.precision == Precision::Day)
-            .map_or(ctx.reference, |a| a.start),
+        Some("previous" | "preceding" | "following") => ctx.anchor_day(),
         _ => ctx.reference,
     };
     Some(match shift {
@@ -759,17 +772,9 @@ fn part_of_day(caps: &Captures, ctx: &Context) -> Option<Resolved> {
         Some("last") if code == "NI" => ctx.reference - chrono::Duration::days(1),
         Some(_) => ctx.reference,
         // "In the morning": of the last day the text named.
-        None => ctx
-            .anchor
-            .filter(|a| a.precision == Precision::Day)
-            .map_or(ctx.reference, |a| a.start),
+        None => ctx.anchor_day(),
     };
-    Some(Resolved {
-        kind: TimexType::Time,
-        value: format!("{}T{code}", day.format("%Y-%m-%d")),
-        modifier: None,
-        interval: Some(DateInterval::day(day)),
-    })
+    Some(Resolved::time(day, code))
 }
 
 fn clock(caps: &Captures, ctx: &Context) -> Option<Resolved> {
@@ -800,16 +805,9 @@ fn clock(caps: &Captures, ctx: &Context) -> Option<Resolved> {
     } else if caps.name("weekday").is_some() {
         weekday(caps, ctx)?
     } else {
-        ctx.anchor
-            .filter(|a| a.precision == Precision::Day)
-            .map_or(ctx.reference, |a| a.start)
+        ctx.anchor_day()
     };
-    Some(Resolved {
-        kind: TimexType::Time,
-        value: format!("{}T{hour:02}:{minute:02}", day.format("%Y-%m-%d")),
-        modifier: None,
-        interval: Some(DateInterval::day(day)),
-    })
+    Some(Resolved::time(day, &format!("{hour:02}:{minute:02}")))
 }
 
 fn duration(caps: &Captures, ctx: &Context) -> Option<Resolved> {
