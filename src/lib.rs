@@ -12,4 +12,5 @@ pub mod render;
 pub mod rules;
 pub mod store;
 pub mod storyline;
+pub mod syntax;
 pub mod time;

@@ -13,7 +13,7 @@ pub use encoding::decode;
 pub use frontmatter::{parse as parse_front_matter, Metadata};
 pub use load::{collect_inputs, read_input, Input, ARTICLE_EXTENSIONS};
 pub use offsets::CharOffsets;
-pub use sentences::{split as split_sentences, Sentence};
+pub use sentences::{is_abbreviation, split as split_sentences, Sentence};
 
 use chrono::NaiveDate;
 use sha2::{Digest, Sha256};
@@ -54,7 +54,7 @@ impl Article {
         let (front, body) = parse_front_matter(raw)?;
         let meta = front.overridden_by(overrides);
         let published = meta.published.ok_or(ArticleError::NoPublicationDate)?;
-        let text = clean(body).trim().to_owned();
+        let text = stored_text(body);
         if text.is_empty() {
             return Err(ArticleError::Empty);
         }
@@ -73,6 +73,12 @@ impl Article {
     pub fn sentences(&self) -> Vec<Sentence> {
         split_sentences(&self.text)
     }
+}
+
+/// The text stored for an article body: repaired and trimmed. Every offset the tool shows
+/// (events, parses) points into this text.
+pub fn stored_text(body: &str) -> String {
+    clean(body).trim().to_owned()
 }
 
 fn hex(bytes: &[u8]) -> String {

@@ -30,6 +30,11 @@ const SENTENCE_STARTERS: &[&str] = &[
     "These", "Those", "His", "Her", "Their", "Its", "After", "While", "When",
 ];
 
+/// Whether `word` (without its final period) is a listed abbreviation such as "Mr" or "Jan".
+pub fn is_abbreviation(word: &str) -> bool {
+    abbreviations().contains(word)
+}
+
 fn abbreviations() -> &'static HashSet<String> {
     static ABBREVIATIONS: OnceLock<HashSet<String>> = OnceLock::new();
     ABBREVIATIONS.get_or_init(|| {

@@ -7,6 +7,7 @@ mod export;
 mod filters;
 mod ingest;
 mod list;
+mod parse;
 mod remove;
 mod seq;
 mod show;
@@ -40,6 +41,7 @@ pub enum Command {
     Seq(seq::Args),
     Show(show::Args),
     Tag(tag::Args),
+    Parse(parse::Args),
     Conflicts(conflicts::Args),
     Export(export::Args),
     Articles(articles::Args),
@@ -64,6 +66,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Export(args) => export::run(args, &db),
         Command::Show(args) => show::run(args, &db),
         Command::Tag(args) => tag::run(args),
+        Command::Parse(args) => parse::run(args),
         Command::Conflicts(args) => conflicts::run(args, &db),
         Command::Articles(args) => articles::run(args, &db),
         Command::Remove(args) => remove::run(args, &db),

@@ -1,0 +1,114 @@
+//! Speed of the syntactic layer on one thread: model load, then tag + lemmatise + parse +
+//! label, in tokens per second, on the development articles (tokenised by `timeline`) and on
+//! the EWT test set (gold tokens); and what parsing adds per article to extraction.
+//!
+//! ```sh
+//! cargo run --release --example parse_throughput -- ../shared/data/articles ../shared/data/ud/en_ewt-ud-test.conllu
+//! ```
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, Result};
+use timeline::article::{Article, Metadata};
+use timeline::extract::Extractor;
+use timeline::syntax::{conllu, Models};
+
+fn main() -> Result<()> {
+    let mut args = std::env::args().skip(1);
+    let articles_dir = PathBuf::from(args.next().unwrap_or_else(|| "../shared/data/articles".into()));
+    let treebank = PathBuf::from(
+        args.next()
+            .unwrap_or_else(|| "../shared/data/ud/en_ewt-ud-test.conllu".into()),
+    );
+
+    let started = Instant::now();
+    let models = Models::embedded()?;
+    println!(
+        "model load: {:.1} ms ({})",
+        started.elapsed().as_secs_f64() * 1e3,
+        models.sizes()
+    );
+
+    let mut articles = Vec::new();
+    for entry in std::fs::read_dir(&articles_dir).with_context(|| articles_dir.display().to_string())? {
+        let path = entry?.path();
+        if path.extension().is_some_and(|e| e == "txt") {
+            let raw = std::fs::read_to_string(&path)?;
+            let name = path.file_name().unwrap().to_string_lossy().into_owned();
+            articles.push(Article::parse(&name, &raw, &Metadata::default())?);
+        }
+    }
+    articles.sort_by(|a, b| a.name.cmp(&b.name));
+    let spans: Vec<Vec<(usize, usize)>> = articles
+        .iter()
+        .map(|a| a.sentences().iter().map(|s| (s.start, s.end)).collect())
+        .collect();
+    let tokens: usize = articles
+        .iter()
+        .zip(&spans)
+        .map(|(a, s)| {
+            models
+                .parse_text(&a.text, s)
+                .iter()
+                .map(|p| p.tokens.len())
+                .sum::<usize>()
+        })
+        .sum();
+    let (rounds, elapsed) = repeat(|| {
+        for (a, s) in articles.iter().zip(&spans) {
+            std::hint::black_box(models.parse_text(&a.text, s));
+        }
+    });
+    let per_article = elapsed.as_secs_f64() / (rounds * articles.len()) as f64;
+    println!(
+        "{} articles, {tokens} tokens: {:.0} tokens/s (tokenise + tag + lemmatise + parse + label), {:.2} ms per article",
+        articles.len(),
+        (tokens * rounds) as f64 / elapsed.as_secs_f64(),
+        per_article * 1e3
+    );
+
+    let extractor = Extractor::load()?;
+    let (rounds, elapsed) = repeat(|| {
+        for a in &articles {
+            std::hint::black_box(extractor.extract(a));
+        }
+    });
+    let extract = elapsed.as_secs_f64() / (rounds * articles.len()) as f64;
+    println!(
+        "extraction today: {:.2} ms per article; parsing would add {:.0}%",
+        extract * 1e3,
+        100.0 * per_article / extract
+    );
+
+    let text = std::fs::read_to_string(&treebank).with_context(|| treebank.display().to_string())?;
+    let sentences = conllu::parse(&text).with_context(|| treebank.display().to_string())?;
+    let forms: Vec<Vec<&str>> = sentences
+        .iter()
+        .map(|s| s.words.iter().map(|w| w.form.as_str()).collect())
+        .collect();
+    let words: usize = forms.iter().map(Vec::len).sum();
+    let (rounds, elapsed) = repeat(|| {
+        for f in &forms {
+            std::hint::black_box(models.analyse(f));
+        }
+    });
+    println!(
+        "{}: {} sentences, {words} words: {:.0} tokens/s (tag + lemmatise + parse + label)",
+        treebank.display(),
+        sentences.len(),
+        (words * rounds) as f64 / elapsed.as_secs_f64()
+    );
+    Ok(())
+}
+
+/// Runs `f` for at least three seconds; returns the rounds and the time they took.
+fn repeat(mut f: impl FnMut()) -> (usize, Duration) {
+    let started = Instant::now();
+    let mut rounds = 0;
+    while rounds == 0 || started.elapsed() < Duration::from_secs(3) {
+        f();
+        rounds += 1;
+    }
+    (rounds, started.elapsed())
+}

@@ -1,0 +1,238 @@
+//! Dependency labels for a finished tree: each arc, left to right by dependent, is given the
+//! label an averaged perceptron prefers from the words and tags of the head and dependent,
+//! direction and distance, the function words hanging on the dependent ("with", "to", "that")
+//! and the labels already given to its siblings. Labelling after parsing sees the whole tree,
+//! which a transition system labelling as it goes cannot.
+
+use anyhow::Result;
+
+use super::hash::{feature_key, hash_str, SplitMix64};
+use super::linear::{argmax, Linear, Perceptron};
+use super::parser::Input;
+
+const NONE: u64 = 3;
+const ROOT: u64 = 2;
+/// The label of an arc from the root.
+pub(crate) const ROOT_LABEL: &str = "root";
+
+/// Closest children of each word, for features.
+struct Children {
+    /// All children of each word in order (the root is index n).
+    of: Vec<Vec<usize>>,
+}
+
+impl Children {
+    fn new(heads: &[usize]) -> Children {
+        let mut of = vec![Vec::new(); heads.len() + 1];
+        for (d, &h) in heads.iter().enumerate() {
+            of[h.min(heads.len())].push(d);
+        }
+        Children { of }
+    }
+}
+
+fn features(
+    input: &Input,
+    heads: &[usize],
+    children: &Children,
+    labels: &[u64],
+    d: usize,
+    out: &mut Vec<u32>,
+) {
+    out.clear();
+    let n = input.words.len();
+    let h = heads[d];
+    let w = |k: usize| if k >= n { ROOT } else { input.words[k].lower };
+    let t = |k: usize| if k >= n { ROOT } else { input.tags[k] };
+    let (dw, dt, hw, ht) = (w(d), t(d), w(h), t(h));
+    let dir = u64::from(d < h);
+    let dist = match d.abs_diff(h) {
+        k @ 0..=3 => k as u64,
+        4..=7 => 4,
+        _ => 5,
+    };
+    let mine = &children.of[d];
+    let first = mine.first().copied();
+    let last = mine.last().copied();
+    let opt_w = |k: Option<usize>| k.map_or(NONE, w);
+    let opt_t = |k: Option<usize>| k.map_or(NONE, t);
+    // Function words: a left child that is a preposition, particle or subordinator.
+    let function = mine
+        .iter()
+        .copied()
+        .filter(|&c| c < d)
+        .find(|&c| input.words[c].lower != input.words[d].lower && is_function_tag(input, c));
+    let siblings = &children.of[h.min(n)];
+    let pos = siblings
+        .iter()
+        .position(|&s| s == d)
+        .expect("a child of its head");
+    let left_sibling = pos.checked_sub(1).map(|i| siblings[i]);
+    let right_sibling = siblings.get(pos + 1).copied();
+    let left_sibling_label = left_sibling.map_or(NONE, |s| labels[s]);
+    let head_label = if h < n { labels[h] } else { ROOT };
+    let grand = if h < n { t(heads[h]) } else { NONE };
+    // "was signed": a passive auxiliary among the head's children.
+    let has_be_aux = siblings
+        .iter()
+        .any(|&s| s < h && BE_FORMS.contains(&input.words[s].lower));
+    let prev_t = if d > 0 { t(d - 1) } else { NONE };
+    let next_t = if d + 1 < n { t(d + 1) } else { NONE };
+    let templates: [&[u64]; 34] = [
+        &[],
+        &[dw],
+        &[dt],
+        &[dw, dt],
+        &[hw],
+        &[ht],
+        &[hw, ht],
+        &[dw, ht],
+        &[dt, hw],
+        &[dt, ht],
+        &[dw, hw],
+        &[dt, ht, dir],
+        &[dt, ht, dir, dist],
+        &[dw, dir],
+        &[opt_w(function), dt],
+        &[opt_w(function), dt, ht],
+        &[opt_w(function)],
+        &[opt_t(first), dt],
+        &[opt_w(first), dt],
+        &[opt_t(last), dt],
+        &[left_sibling_label, dt, dir],
+        &[left_sibling_label],
+        &[opt_t(left_sibling), dt, ht],
+        &[opt_t(right_sibling), dt, ht],
+        &[head_label, dt],
+        &[head_label, dt, ht],
+        &[grand, ht, dt],
+        &[u64::from(has_be_aux), dt, ht, dir],
+        &[prev_t, dt],
+        &[dt, next_t],
+        &[prev_t, dt, ht],
+        &[mine.len().min(4) as u64, dt],
+        &[u64::from(h >= n), dt],
+        &[input.words[d].shape, dt],
+    ];
+    for (k, atoms) in templates.iter().enumerate() {
+        out.push(feature_key(k as u32 + 2000, atoms));
+    }
+}
+
+/// Fine tags of prepositions, particles, subordinators and wh-words.
+const FUNCTION_TAGS: [u64; 7] = [
+    hash_str("IN"),
+    hash_str("TO"),
+    hash_str("RP"),
+    hash_str("WDT"),
+    hash_str("WP"),
+    hash_str("WRB"),
+    hash_str("POS"),
+];
+
+/// Forms of "be" (lower case).
+const BE_FORMS: [u64; 12] = [
+    hash_str("was"),
+    hash_str("were"),
+    hash_str("is"),
+    hash_str("are"),
+    hash_str("be"),
+    hash_str("been"),
+    hash_str("being"),
+    hash_str("'s"),
+    hash_str("’s"),
+    hash_str("am"),
+    hash_str("'re"),
+    hash_str("’re"),
+];
+
+fn is_function_tag(input: &Input, k: usize) -> bool {
+    FUNCTION_TAGS.contains(&input.tags[k])
+}
+
+/// A trained arc labeller.
+pub struct Labeller {
+    model: Linear,
+}
+
+impl Labeller {
+    /// A label for each arc of `heads` (`words.len()` is the root).
+    pub(crate) fn label(&self, input: &Input, heads: &[usize]) -> Vec<String> {
+        let n = input.words.len();
+        let children = Children::new(heads);
+        let mut chosen = vec![NONE; n];
+        let mut names = Vec::with_capacity(n);
+        let mut keys = Vec::with_capacity(40);
+        let mut scores = vec![0i32; self.model.classes()];
+        for d in 0..n {
+            if heads[d] >= n {
+                names.push(ROOT_LABEL.to_owned());
+                chosen[d] = hash_str(ROOT_LABEL);
+                continue;
+            }
+            features(input, heads, &children, &chosen, d, &mut keys);
+            self.model.score(&keys, &mut scores);
+            let c = argmax(&scores, |c| self.model.class_names()[c] != ROOT_LABEL).unwrap_or(0);
+            let name = &self.model.class_names()[c];
+            chosen[d] = hash_str(name);
+            names.push(name.clone());
+        }
+        names
+    }
+
+    pub(crate) fn features(&self) -> usize {
+        self.model.features()
+    }
+
+    pub(crate) fn write(&self) -> Vec<u8> {
+        self.model.to_file("labeller")
+    }
+
+    pub(crate) fn read(bytes: &[u8]) -> Result<Labeller> {
+        let model = Linear::from_file(bytes, "labeller")?;
+        Ok(Labeller { model })
+    }
+}
+
+/// One training tree: words, tags, heads and labels.
+pub(crate) struct Example<'a> {
+    pub input: Input<'a>,
+    pub heads: Vec<usize>,
+    pub labels: Vec<String>,
+}
+
+pub(crate) fn train(data: &[Example], epochs: usize, seed: u64, prune: f32) -> Labeller {
+    let mut names: Vec<String> = data.iter().flat_map(|e| e.labels.iter().cloned()).collect();
+    names.sort();
+    names.dedup();
+    let mut model = Perceptron::new(names.len());
+    let mut order: Vec<usize> = (0..data.len()).collect();
+    let mut rng = SplitMix64::new(seed);
+    let mut keys = Vec::new();
+    let mut scores = vec![0f32; names.len()];
+    let hashes: Vec<u64> = names.iter().map(|n| hash_str(n)).collect();
+    for _ in 0..epochs {
+        rng.shuffle(&mut order);
+        for &i in &order {
+            let e = &data[i];
+            let n = e.input.words.len();
+            let children = Children::new(&e.heads);
+            let mut chosen = vec![NONE; n];
+            for d in 0..n {
+                let truth = names.binary_search(&e.labels[d]).expect("collected");
+                if e.heads[d] >= n {
+                    chosen[d] = hashes[truth];
+                    continue;
+                }
+                features(&e.input, &e.heads, &children, &chosen, d, &mut keys);
+                model.score(&keys, &mut scores);
+                let guess = argmax(&scores, |_| true).unwrap_or(0);
+                model.update(&keys, truth, guess);
+                chosen[d] = hashes[guess];
+            }
+        }
+    }
+    Labeller {
+        model: model.freeze(names, prune),
+    }
+}

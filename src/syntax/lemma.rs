@@ -1,0 +1,303 @@
+//! Lemmas from edit rules: "negotiated" + VERB → strip one character ("negotiate"),
+//! "talks" + NOUN → strip one, "n't" + PART → strip three, add "not". The rule of a word seen
+//! in training is looked up by its lower-cased form and UPOS; other words take the most
+//! frequent rule of the longest suffix seen with that UPOS (as in Chrupała's edit-script
+//! lemmatisers and UDPipe 1's suffix rules). Each rule also says whether the lemma keeps the
+//! word's case (proper nouns, "I") or is lower case.
+
+use std::collections::HashMap;
+
+use anyhow::{ensure, Result};
+
+use super::binary::{Reader, Writer};
+use super::hash::hash_parts;
+
+/// An edit from a form to its lemma.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+struct Rule {
+    keep_case: bool,
+    /// Characters to remove from the end.
+    strip: u8,
+    append: String,
+}
+
+impl Rule {
+    /// The rule that turns `form` into `lemma`, if a suffix edit can (with or without case).
+    fn between(form: &str, lemma: &str) -> Option<Rule> {
+        let lower = form.to_lowercase();
+        let (source, keep_case) = if lemma == lemma.to_lowercase() && !(lemma == form && form != lower) {
+            (lower, false)
+        } else {
+            (form.to_owned(), true)
+        };
+        let s: Vec<char> = source.chars().collect();
+        let l: Vec<char> = lemma.chars().collect();
+        let common = s.iter().zip(&l).take_while(|(a, b)| a == b).count();
+        let strip = s.len() - common;
+        (strip <= u8::MAX as usize).then(|| Rule {
+            keep_case,
+            strip: strip as u8,
+            append: l[common..].iter().collect(),
+        })
+    }
+
+    fn apply(&self, form: &str) -> Option<String> {
+        let source = if self.keep_case {
+            form.to_owned()
+        } else {
+            form.to_lowercase()
+        };
+        let chars: Vec<char> = source.chars().collect();
+        let keep = chars.len().checked_sub(self.strip as usize)?;
+        let mut out: String = chars[..keep].iter().collect();
+        out.push_str(&self.append);
+        (!out.is_empty()).then_some(out)
+    }
+}
+
+/// The longest suffix looked at.
+const MAX_SUFFIX: usize = 7;
+
+fn word_key(upos: &str, lower: &str) -> u64 {
+    hash_parts(&[upos, lower])
+}
+
+fn suffix_key(upos: &str, suffix: &str) -> u64 {
+    hash_parts(&[upos, suffix, "~"])
+}
+
+/// The suffixes of `lower` of 0 to MAX_SUFFIX characters, longest first.
+fn suffixes_of(lower: &str) -> impl Iterator<Item = &str> {
+    let starts: Vec<usize> = lower
+        .char_indices()
+        .map(|(i, _)| i)
+        .chain(std::iter::once(lower.len()))
+        .collect();
+    let n = starts.len() - 1;
+    (0..=MAX_SUFFIX.min(n))
+        .rev()
+        .map(move |k| &lower[starts[n - k]..])
+}
+
+/// A trained lemmatiser.
+pub struct Lemmatizer {
+    rules: Vec<Rule>,
+    words: HashMap<u64, u16>,
+    suffixes: HashMap<u64, u16>,
+}
+
+impl Lemmatizer {
+    /// The lemma of `form` as a word of class `upos`.
+    pub fn lemma(&self, form: &str, upos: &str) -> String {
+        let lower = form.to_lowercase();
+        if let Some(&r) = self.words.get(&word_key(upos, &lower)) {
+            if let Some(l) = self.rules[r as usize].apply(form) {
+                return l;
+            }
+        }
+        for suffix in suffixes_of(&lower) {
+            if let Some(&r) = self.suffixes.get(&suffix_key(upos, suffix)) {
+                if let Some(l) = self.rules[r as usize].apply(form) {
+                    return l;
+                }
+            }
+        }
+        if upos == "PROPN" {
+            form.to_owned()
+        } else {
+            lower
+        }
+    }
+
+    /// Entries stored: words and suffixes.
+    pub(crate) fn size(&self) -> (usize, usize) {
+        (self.words.len(), self.suffixes.len())
+    }
+
+    pub(crate) fn write(&self) -> Vec<u8> {
+        let mut w = Writer::with_header("lemmatizer");
+        w.u32(self.rules.len() as u32);
+        for r in &self.rules {
+            w.u8(u8::from(r.keep_case));
+            w.u8(r.strip);
+            w.str(&r.append);
+        }
+        for table in [&self.words, &self.suffixes] {
+            let mut entries: Vec<(u64, u16)> = table.iter().map(|(&k, &v)| (k, v)).collect();
+            entries.sort_unstable();
+            w.u32(entries.len() as u32);
+            for (k, v) in entries {
+                w.u32(k as u32);
+                w.u32((k >> 32) as u32);
+                w.u32(u32::from(v));
+            }
+        }
+        w.into_bytes()
+    }
+
+    pub(crate) fn read(bytes: &[u8]) -> Result<Lemmatizer> {
+        let mut r = Reader::with_header(bytes, "lemmatizer")?;
+        let n = r.u32()? as usize;
+        let mut rules = Vec::with_capacity(n);
+        for _ in 0..n {
+            let keep_case = r.u8()? != 0;
+            let strip = r.u8()?;
+            let append = r.str()?;
+            rules.push(Rule {
+                keep_case,
+                strip,
+                append,
+            });
+        }
+        let mut tables = Vec::new();
+        for _ in 0..2 {
+            let n = r.u32()? as usize;
+            let mut table = HashMap::with_capacity(n);
+            for _ in 0..n {
+                let lo = u64::from(r.u32()?);
+                let hi = u64::from(r.u32()?);
+                let v = r.u32()?;
+                ensure!((v as usize) < rules.len(), "a lemma rule {v} of {}", rules.len());
+                table.insert(lo | (hi << 32), v as u16);
+            }
+            tables.push(table);
+        }
+        r.finish()?;
+        let suffixes = tables.pop().expect("two tables");
+        let words = tables.pop().expect("two tables");
+        Ok(Lemmatizer {
+            rules,
+            words,
+            suffixes,
+        })
+    }
+}
+
+/// Learns rules from (form, UPOS, lemma) triples.
+pub(crate) fn train<'a>(examples: impl Iterator<Item = (&'a str, &'a str, &'a str)>) -> Lemmatizer {
+    let mut by_word: HashMap<(String, String), HashMap<Rule, usize>> = HashMap::new();
+    let mut by_suffix: HashMap<(String, String), HashMap<Rule, usize>> = HashMap::new();
+    for (form, upos, lemma) in examples {
+        if lemma == "_" || lemma.is_empty() {
+            continue;
+        }
+        let Some(rule) = Rule::between(form, lemma) else {
+            continue;
+        };
+        let lower = form.to_lowercase();
+        *by_word
+            .entry((upos.to_owned(), lower.clone()))
+            .or_default()
+            .entry(rule.clone())
+            .or_default() += 1;
+        for suffix in suffixes_of(&lower) {
+            *by_suffix
+                .entry((upos.to_owned(), suffix.to_owned()))
+                .or_default()
+                .entry(rule.clone())
+                .or_default() += 1;
+        }
+    }
+    let best = |counts: &HashMap<Rule, usize>| {
+        counts
+            .iter()
+            .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))
+            .map(|(r, _)| r.clone())
+            .expect("a rule was counted")
+    };
+    let mut rules: Vec<Rule> = Vec::new();
+    let mut rule_index: HashMap<Rule, u16> = HashMap::new();
+    let mut intern = |r: Rule| -> u16 {
+        *rule_index.entry(r.clone()).or_insert_with(|| {
+            rules.push(r);
+            (rules.len() - 1) as u16
+        })
+    };
+    // Suffixes, shortest first: a suffix whose best rule is its parent's adds nothing.
+    let mut keys: Vec<&(String, String)> = by_suffix.keys().collect();
+    keys.sort_by_key(|(u, s)| (s.chars().count(), u.clone(), s.clone()));
+    let mut effective: HashMap<(String, String), Rule> = HashMap::new();
+    let mut suffixes = HashMap::new();
+    for key in keys {
+        let (upos, suffix) = key;
+        let rule = best(&by_suffix[key]);
+        let parent = suffix.chars().skip(1).collect::<String>();
+        let inherited = (!suffix.is_empty())
+            .then(|| effective.get(&(upos.clone(), parent)))
+            .flatten()
+            .cloned();
+        if inherited.as_ref() != Some(&rule) {
+            suffixes.insert(suffix_key(upos, suffix), intern(rule.clone()));
+        }
+        effective.insert(key.clone(), rule);
+    }
+    let mut lemmatizer = Lemmatizer {
+        rules: Vec::new(),
+        words: HashMap::new(),
+        suffixes,
+    };
+    // Words, only where the suffix rules would be wrong.
+    let mut words = HashMap::new();
+    let mut word_keys: Vec<&(String, String)> = by_word.keys().collect();
+    word_keys.sort();
+    for key in word_keys {
+        let (upos, lower) = key;
+        let rule = best(&by_word[key]);
+        let by_suffix_rule =
+            suffixes_of(lower).find_map(|suffix| effective.get(&(upos.clone(), suffix.to_owned())));
+        if by_suffix_rule != Some(&rule) {
+            words.insert(word_key(upos, lower), intern(rule));
+        }
+    }
+    lemmatizer.rules = rules;
+    lemmatizer.words = words;
+    lemmatizer
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rules_describe_suffix_edits_and_case() {
+        let r = Rule::between("negotiated", "negotiate").unwrap();
+        assert_eq!((r.strip, r.append.as_str(), r.keep_case), (1, "", false));
+        assert_eq!(r.apply("Updated").as_deref(), Some("update"));
+        let r = Rule::between("n't", "not").unwrap();
+        assert_eq!(r.apply("n't").as_deref(), Some("not"));
+        let r = Rule::between("Zaman", "Zaman").unwrap();
+        assert!(r.keep_case);
+        assert_eq!(
+            Rule::between("The", "the").unwrap().apply("The").as_deref(),
+            Some("the")
+        );
+        assert_eq!(
+            Rule::between("went", "go").unwrap().apply("went").as_deref(),
+            Some("go")
+        );
+    }
+
+    #[test]
+    fn unseen_words_follow_their_suffix() {
+        let data = [
+            ("talks", "NOUN", "talk"),
+            ("deals", "NOUN", "deal"),
+            ("leaders", "NOUN", "leader"),
+            ("met", "VERB", "meet"),
+            ("agreed", "VERB", "agree"),
+            ("signed", "VERB", "sign"),
+            ("signed", "VERB", "sign"),
+            ("Kenya", "PROPN", "Kenya"),
+            ("news", "NOUN", "news"),
+        ];
+        let lem = train(data.iter().copied());
+        assert_eq!(lem.lemma("ceasefires", "NOUN"), "ceasefire");
+        assert_eq!(lem.lemma("Talks", "NOUN"), "talk");
+        assert_eq!(lem.lemma("met", "VERB"), "meet");
+        assert_eq!(lem.lemma("news", "NOUN"), "news");
+        assert_eq!(lem.lemma("Oman", "PROPN"), "Oman");
+        let read = Lemmatizer::read(&lem.write()).unwrap();
+        assert_eq!(read.lemma("met", "VERB"), "meet");
+        assert_eq!(read.lemma("deals", "NOUN"), "deal");
+    }
+}
