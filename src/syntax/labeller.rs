@@ -15,19 +15,30 @@ const ROOT: u64 = 2;
 /// The label of an arc from the root.
 pub(crate) const ROOT_LABEL: &str = "root";
 
-/// Closest children of each word, for features.
+/// The children of each word, computed once per tree so that features of a word cost the
+/// same however wide the tree is.
 struct Children {
     /// All children of each word in order (the root is index n).
     of: Vec<Vec<usize>>,
+    /// Where each word stands among its head's children.
+    position: Vec<usize>,
+    /// Whether a word has a form of "be" among its left children ("was signed").
+    be_aux: Vec<bool>,
 }
 
 impl Children {
-    fn new(heads: &[usize]) -> Children {
-        let mut of = vec![Vec::new(); heads.len() + 1];
+    fn new(input: &Input, heads: &[usize]) -> Children {
+        let n = heads.len();
+        let mut of = vec![Vec::new(); n + 1];
+        let mut position = vec![0; n];
+        let mut be_aux = vec![false; n + 1];
         for (d, &h) in heads.iter().enumerate() {
-            of[h.min(heads.len())].push(d);
+            let h = h.min(n);
+            position[d] = of[h].len();
+            of[h].push(d);
+            be_aux[h] |= d < h && BE_FORMS.contains(&input.words[d].lower);
         }
-        Children { of }
+        Children { of, position, be_aux }
     }
 }
 
@@ -63,19 +74,14 @@ fn features(
         .filter(|&c| c < d)
         .find(|&c| input.words[c].lower != input.words[d].lower && is_function_tag(input, c));
     let siblings = &children.of[h.min(n)];
-    let pos = siblings
-        .iter()
-        .position(|&s| s == d)
-        .expect("a child of its head");
+    let pos = children.position[d];
     let left_sibling = pos.checked_sub(1).map(|i| siblings[i]);
     let right_sibling = siblings.get(pos + 1).copied();
     let left_sibling_label = left_sibling.map_or(NONE, |s| labels[s]);
     let head_label = if h < n { labels[h] } else { ROOT };
     let grand = if h < n { t(heads[h]) } else { NONE };
     // "was signed": a passive auxiliary among the head's children.
-    let has_be_aux = siblings
-        .iter()
-        .any(|&s| s < h && BE_FORMS.contains(&input.words[s].lower));
+    let has_be_aux = children.be_aux[h.min(n)];
     let prev_t = if d > 0 { t(d - 1) } else { NONE };
     let next_t = if d + 1 < n { t(d + 1) } else { NONE };
     let templates: [&[u64]; 34] = [
@@ -159,7 +165,7 @@ impl Labeller {
     /// A label for each arc of `heads` (`words.len()` is the root).
     pub(crate) fn label(&self, input: &Input, heads: &[usize]) -> Vec<String> {
         let n = input.words.len();
-        let children = Children::new(heads);
+        let children = Children::new(input, heads);
         let mut chosen = vec![NONE; n];
         let mut names = Vec::with_capacity(n);
         let mut keys = Vec::with_capacity(40);
@@ -216,7 +222,7 @@ pub(crate) fn train(data: &[Example], epochs: usize, seed: u64, prune: f32) -> L
         for &i in &order {
             let e = &data[i];
             let n = e.input.words.len();
-            let children = Children::new(&e.heads);
+            let children = Children::new(&e.input, &e.heads);
             let mut chosen = vec![NONE; n];
             for d in 0..n {
                 let truth = names.binary_search(&e.labels[d]).expect("collected");
