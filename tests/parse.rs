@@ -2,7 +2,23 @@
 
 mod common;
 
+use std::process::Output;
+
 use common::Sandbox;
+
+/// `timeline parse ARGS`, with `stdin` on standard input when given.
+fn parse(sb: &Sandbox, args: &[&std::ffi::OsStr], stdin: Option<&str>) -> Output {
+    let mut cmd = sb.timeline();
+    cmd.arg("parse").args(args);
+    if let Some(text) = stdin {
+        cmd.write_stdin(text);
+    }
+    cmd.output().unwrap()
+}
+
+fn os(s: &str) -> &std::ffi::OsStr {
+    s.as_ref()
+}
 
 const ARTICLE: &str = "---\ntitle: Talks\npublished: 2025-03-18\n---\n\n  Oman’s foreign minister met the envoys on Tuesday. They didn’t sign a deal.\n";
 
@@ -10,12 +26,7 @@ const ARTICLE: &str = "---\ntitle: Talks\npublished: 2025-03-18\n---\n\n  Oman�
 fn an_article_prints_a_tree_whose_offsets_point_into_the_stored_text() {
     let sb = Sandbox::new();
     let path = sb.write("talks.txt", ARTICLE);
-    let out = sb
-        .timeline()
-        .args(["parse", "--format", "conllu"])
-        .arg(&path)
-        .output()
-        .unwrap();
+    let out = parse(&sb, &[os("--format"), os("conllu"), path.as_os_str()], None);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let conllu = String::from_utf8(out.stdout).unwrap();
     let stored = "Oman’s foreign minister met the envoys on Tuesday. They didn’t sign a deal.";
@@ -38,7 +49,7 @@ fn an_article_prints_a_tree_whose_offsets_point_into_the_stored_text() {
     assert_eq!(conllu.matches("# sent_id = talks-").count(), 2);
     assert!(conllu.contains("\tmeet\tVERB\tVBD\t"), "{conllu}");
 
-    let tree = sb.timeline().arg("parse").arg(&path).output().unwrap();
+    let tree = parse(&sb, &[path.as_os_str()], None);
     let tree = String::from_utf8(tree.stdout).unwrap();
     assert!(
         tree.starts_with("# talks-1: Oman’s foreign minister met the envoys on Tuesday."),
@@ -52,12 +63,7 @@ fn conllu_input_keeps_its_tokens_and_sentences() {
     let sb = Sandbox::new();
     let gold = "# sent_id = a\n# text = Talks resumed.\n1\tTalks\ttalk\tNOUN\tNNS\t_\t2\tnsubj\t_\t_\n2\tresumed\tresume\tVERB\tVBD\t_\t0\troot\t_\tSpaceAfter=No\n3\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n# sent_id = b\n1-2\tdon't\t_\t_\t_\t_\t_\t_\t_\t_\n1\tdo\tdo\tAUX\tVBP\t_\t3\taux\t_\t_\n2\tn't\tnot\tPART\tRB\t_\t3\tadvmod\t_\t_\n3\tgo\tgo\tVERB\tVB\t_\t0\troot\t_\t_\n\n";
     let path = sb.write("gold.conllu", gold);
-    let out = sb
-        .timeline()
-        .args(["parse", "--format", "conllu"])
-        .arg(&path)
-        .output()
-        .unwrap();
+    let out = parse(&sb, &[os("--format"), os("conllu"), path.as_os_str()], None);
     assert!(out.status.success());
     let text = String::from_utf8(out.stdout).unwrap();
     let lines: Vec<&str> = text.lines().collect();
@@ -88,7 +94,7 @@ fn a_malformed_conllu_line_names_the_file_and_line() {
         "bad.conllu",
         "# sent_id = 1\n1\tHello\t_\t_\t_\t_\t0\troot\t_\t_\n2\tworld\n\n",
     );
-    let out = sb.timeline().args(["parse"]).arg(&path).output().unwrap();
+    let out = parse(&sb, &[path.as_os_str()], None);
     assert!(!out.status.success());
     let err = String::from_utf8(out.stderr).unwrap();
     assert_eq!(err.lines().count(), 1, "{err}");
@@ -101,21 +107,19 @@ fn a_malformed_conllu_line_names_the_file_and_line() {
 #[test]
 fn standard_input_is_read_as_conllu_or_as_an_article() {
     let sb = Sandbox::new();
-    let out = sb
-        .timeline()
-        .args(["parse", "--format", "conllu", "-"])
-        .write_stdin("Negotiators met in Geneva.")
-        .output()
-        .unwrap();
+    let out = parse(
+        &sb,
+        &[os("--format"), os("conllu"), os("-")],
+        Some("Negotiators met in Geneva."),
+    );
     assert!(out.status.success());
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.contains("\tGeneva\t"), "{text}");
-    let out = sb
-        .timeline()
-        .args(["parse", "--format", "conllu", "-"])
-        .write_stdin("1\tHello\t_\t_\t_\t_\t_\t_\t_\t_\n\n")
-        .output()
-        .unwrap();
+    let out = parse(
+        &sb,
+        &[os("--format"), os("conllu"), os("-")],
+        Some("1\tHello\t_\t_\t_\t_\t_\t_\t_\t_\n\n"),
+    );
     assert!(String::from_utf8(out.stdout)
         .unwrap()
         .starts_with("1\tHello\thello\t"));

@@ -154,7 +154,7 @@ pub fn write(sentences: &[Sentence]) -> String {
     out
 }
 
-pub fn write_sentence(s: &Sentence, out: &mut String) {
+fn write_sentence(s: &Sentence, out: &mut String) {
     for c in &s.comments {
         let _ = writeln!(out, "# {c}");
     }

@@ -14,6 +14,7 @@ const NONE: u64 = 3;
 const ROOT: u64 = 2;
 /// The label of an arc from the root.
 pub(crate) const ROOT_LABEL: &str = "root";
+const ROOT_HASH: u64 = hash_str(ROOT_LABEL);
 
 /// The children of each word, computed once per tree so that features of a word cost the
 /// same however wide the tree is.
@@ -159,6 +160,10 @@ fn is_function_tag(input: &Input, k: usize) -> bool {
 /// A trained arc labeller.
 pub struct Labeller {
     model: Linear,
+    /// The hash of each label, as features of later arcs read it.
+    hashes: Vec<u64>,
+    /// The class of `root`, which only an arc from the root gets.
+    root: Option<usize>,
 }
 
 impl Labeller {
@@ -173,15 +178,14 @@ impl Labeller {
         for d in 0..n {
             if heads[d] >= n {
                 names.push(ROOT_LABEL.to_owned());
-                chosen[d] = hash_str(ROOT_LABEL);
+                chosen[d] = ROOT_HASH;
                 continue;
             }
             features(input, heads, &children, &chosen, d, &mut keys);
             self.model.score(&keys, &mut scores);
-            let c = argmax(&scores, |c| self.model.class_names()[c] != ROOT_LABEL).unwrap_or(0);
-            let name = &self.model.class_names()[c];
-            chosen[d] = hash_str(name);
-            names.push(name.clone());
+            let c = argmax(&scores, |c| Some(c) != self.root).unwrap_or(0);
+            chosen[d] = self.hashes[c];
+            names.push(self.model.class_names()[c].clone());
         }
         names
     }
@@ -195,16 +199,21 @@ impl Labeller {
     }
 
     pub(crate) fn read(bytes: &[u8]) -> Result<Labeller> {
-        let model = Linear::from_file(bytes, "labeller")?;
-        Ok(Labeller { model })
+        Ok(Labeller::new(Linear::from_file(bytes, "labeller")?))
+    }
+
+    fn new(model: Linear) -> Labeller {
+        let hashes = model.class_names().iter().map(|n| hash_str(n)).collect();
+        let root = model.class_names().iter().position(|n| n == ROOT_LABEL);
+        Labeller { model, hashes, root }
     }
 }
 
 /// One training tree: words, tags, heads and labels.
 pub(crate) struct Example<'a> {
     pub input: Input<'a>,
-    pub heads: Vec<usize>,
-    pub labels: Vec<String>,
+    pub heads: &'a [usize],
+    pub labels: &'a [String],
 }
 
 pub(crate) fn train(data: &[Example], epochs: usize, seed: u64, prune: f32) -> Labeller {
@@ -222,7 +231,7 @@ pub(crate) fn train(data: &[Example], epochs: usize, seed: u64, prune: f32) -> L
         for &i in &order {
             let e = &data[i];
             let n = e.input.words.len();
-            let children = Children::new(&e.input, &e.heads);
+            let children = Children::new(&e.input, e.heads);
             let mut chosen = vec![NONE; n];
             for d in 0..n {
                 let truth = names.binary_search(&e.labels[d]).expect("collected");
@@ -230,7 +239,7 @@ pub(crate) fn train(data: &[Example], epochs: usize, seed: u64, prune: f32) -> L
                     chosen[d] = hashes[truth];
                     continue;
                 }
-                features(&e.input, &e.heads, &children, &chosen, d, &mut keys);
+                features(&e.input, e.heads, &children, &chosen, d, &mut keys);
                 model.score(&keys, &mut scores);
                 let guess = argmax(&scores, |_| true).unwrap_or(0);
                 model.update(&keys, truth, guess);
@@ -238,7 +247,5 @@ pub(crate) fn train(data: &[Example], epochs: usize, seed: u64, prune: f32) -> L
             }
         }
     }
-    Labeller {
-        model: model.freeze(names, prune),
-    }
+    Labeller::new(model.freeze(names, prune))
 }

@@ -11,6 +11,7 @@ use anyhow::{ensure, Result};
 
 use super::binary::{Reader, Writer};
 use super::hash::hash_parts;
+use super::word::last_chars;
 
 /// An edit from a form to its lemma.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -68,15 +69,8 @@ fn suffix_key(upos: &str, suffix: &str) -> u64 {
 
 /// The suffixes of `lower` of 0 to MAX_SUFFIX characters, longest first.
 fn suffixes_of(lower: &str) -> impl Iterator<Item = &str> {
-    let starts: Vec<usize> = lower
-        .char_indices()
-        .map(|(i, _)| i)
-        .chain(std::iter::once(lower.len()))
-        .collect();
-    let n = starts.len() - 1;
-    (0..=MAX_SUFFIX.min(n))
-        .rev()
-        .map(move |k| &lower[starts[n - k]..])
+    let longest = MAX_SUFFIX.min(lower.chars().count());
+    (0..=longest).rev().map(move |k| last_chars(lower, k))
 }
 
 /// A trained lemmatiser.

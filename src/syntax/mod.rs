@@ -112,10 +112,7 @@ impl Models {
         }
         let words: Vec<WordInfo> = forms.iter().map(|f| WordInfo::new(f.as_ref())).collect();
         let classes = self.tagger.tag(&words);
-        let tags: Vec<u64> = classes
-            .iter()
-            .map(|&c| hash::hash_str(self.tagger.xpos(c)))
-            .collect();
+        let tags: Vec<u64> = classes.iter().map(|&c| self.tagger.xpos_hash(c)).collect();
         let input = parser::Input {
             words: &words,
             tags: &tags,

@@ -21,6 +21,7 @@ const MOVE_NAMES: [&str; MOVES] = ["shift", "left", "right"];
 const NONE: usize = usize::MAX;
 
 /// The words of a sentence as the parser sees them.
+#[derive(Clone, Copy)]
 pub(crate) struct Input<'a> {
     pub words: &'a [WordInfo],
     /// A hash of each word's fine tag (XPOS).
@@ -332,7 +333,7 @@ impl Parser {
 /// One training sentence: the words, their tags and gold heads (`words.len()` for the root).
 pub(crate) struct Example<'a> {
     pub input: Input<'a>,
-    pub heads: Vec<usize>,
+    pub heads: &'a [usize],
 }
 
 /// How training explores: from the second epoch on, the model's own move is followed with
@@ -341,7 +342,7 @@ const EXPLORE: f64 = 0.9;
 
 pub(crate) fn train(data: &[Example], epochs: usize, seed: u64, prune: f32) -> Parser {
     let mut model = Perceptron::new(MOVES);
-    let gold: Vec<Vec<usize>> = data.iter().map(|e| projectivise(&e.heads)).collect();
+    let gold: Vec<Vec<usize>> = data.iter().map(|e| projectivise(e.heads)).collect();
     let mut order: Vec<usize> = (0..data.len()).collect();
     let mut rng = SplitMix64::new(seed);
     let mut keys = Vec::new();

@@ -5,7 +5,7 @@
 
 use anyhow::{ensure, Result};
 
-use super::hash::{feature_key, SplitMix64};
+use super::hash::{feature_key, hash_str, SplitMix64};
 use super::linear::{argmax, Linear, Perceptron};
 use super::word::{WordInfo, PADDING};
 
@@ -14,10 +14,18 @@ pub struct Tagger {
     model: Linear,
     /// (UPOS, XPOS) of each class.
     tags: Vec<(String, String)>,
+    /// The hash of each class's XPOS: what the parser reads as a word's tag.
+    xpos_hashes: Vec<u64>,
 }
 
 /// Stands for the tags before the sentence.
 const START: u64 = u64::MAX;
+
+/// The two tags before word `i`, given the tags so far.
+fn history(tags: &[usize], i: usize) -> (u64, u64) {
+    let at = |k: usize| i.checked_sub(k).map_or(START, |j| tags[j] as u64);
+    (at(1), at(2))
+}
 
 fn features(words: &[WordInfo], i: usize, prev: u64, prev2: u64, out: &mut Vec<u32>) {
     out.clear();
@@ -83,8 +91,7 @@ impl Tagger {
         let mut scores = vec![0i32; self.model.classes()];
         let mut out: Vec<usize> = Vec::with_capacity(words.len());
         for i in 0..words.len() {
-            let prev = out.last().map_or(START, |&t| t as u64);
-            let prev2 = if i >= 2 { out[i - 2] as u64 } else { START };
+            let (prev, prev2) = history(&out, i);
             features(words, i, prev, prev2, &mut keys);
             self.model.score(&keys, &mut scores);
             out.push(argmax(&scores, |_| true).unwrap_or(0));
@@ -100,6 +107,10 @@ impl Tagger {
         &self.tags[class].1
     }
 
+    pub(crate) fn xpos_hash(&self, class: usize) -> u64 {
+        self.xpos_hashes[class]
+    }
+
     pub(crate) fn features(&self) -> usize {
         self.model.features()
     }
@@ -110,7 +121,7 @@ impl Tagger {
 
     pub(crate) fn read(bytes: &[u8]) -> Result<Tagger> {
         let model = Linear::from_file(bytes, "tagger")?;
-        let tags = model
+        let tags: Vec<(String, String)> = model
             .class_names()
             .iter()
             .map(|n| {
@@ -119,14 +130,24 @@ impl Tagger {
             })
             .collect();
         ensure!(model.classes() > 0, "a tagger with no tags");
-        Ok(Tagger { model, tags })
+        Ok(Tagger::new(model, tags))
+    }
+
+    fn new(model: Linear, tags: Vec<(String, String)>) -> Tagger {
+        let xpos_hashes = tags.iter().map(|(_, x)| hash_str(x)).collect();
+        Tagger {
+            model,
+            tags,
+            xpos_hashes,
+        }
     }
 }
 
 /// One training sentence for the tagger: words and their (UPOS, XPOS).
-pub(crate) struct TaggedSentence {
-    pub words: Vec<WordInfo>,
-    pub tags: Vec<(String, String)>,
+#[derive(Clone, Copy)]
+pub(crate) struct TaggedSentence<'a> {
+    pub words: &'a [WordInfo],
+    pub tags: &'a [(String, String)],
 }
 
 /// Trains a tagger for `epochs` passes over `data` in a seeded random order.
@@ -144,22 +165,18 @@ pub(crate) fn train(data: &[TaggedSentence], epochs: usize, seed: u64, prune: f3
     for _ in 0..epochs {
         rng.shuffle(&mut order);
         for &s in &order {
-            let words = &data[s].words;
-            let mut history: Vec<usize> = Vec::with_capacity(words.len());
-            for i in 0..words.len() {
-                let prev = history.last().map_or(START, |&t| t as u64);
-                let prev2 = if i >= 2 { history[i - 2] as u64 } else { START };
+            let words = data[s].words;
+            let mut tagged: Vec<usize> = Vec::with_capacity(words.len());
+            for (i, &truth) in gold[s].iter().enumerate() {
+                let (prev, prev2) = history(&tagged, i);
                 features(words, i, prev, prev2, &mut keys);
                 model.score(&keys, &mut scores);
                 let guess = argmax(&scores, |_| true).unwrap_or(0);
-                model.update(&keys, gold[s][i], guess);
-                history.push(guess);
+                model.update(&keys, truth, guess);
+                tagged.push(guess);
             }
         }
     }
     let class_names = names.iter().map(|(u, x)| format!("{u} {x}")).collect();
-    Tagger {
-        model: model.freeze(class_names, prune),
-        tags: names,
-    }
+    Tagger::new(model.freeze(class_names, prune), names)
 }

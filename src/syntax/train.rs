@@ -52,17 +52,6 @@ fn gold_heads(s: &Sentence) -> Vec<usize> {
         .collect()
 }
 
-fn train_tagger(data: &[Sentence], epochs: usize, seed: u64, prune: f32) -> tagger::Tagger {
-    let examples: Vec<tagger::TaggedSentence> = data
-        .iter()
-        .map(|s| tagger::TaggedSentence {
-            words: word_infos(s),
-            tags: s.words.iter().map(|w| (w.upos.clone(), w.xpos.clone())).collect(),
-        })
-        .collect();
-    tagger::train(&examples, epochs, seed, prune)
-}
-
 /// Trains the four models, writes them to `options.out` and returns the models.
 pub fn train(options: &Options, log: &mut dyn FnMut(&str)) -> Result<Models> {
     let data = read_treebanks(&options.train)?;
@@ -73,8 +62,30 @@ pub fn train(options: &Options, log: &mut dyn FnMut(&str)) -> Result<Models> {
         .filter(|s| s.words.iter().all(|w| w.head.is_some()))
         .collect();
 
+    // Each sentence's words, gold tags, heads and labels, computed once for every model.
+    let infos: Vec<Vec<WordInfo>> = data.iter().map(word_infos).collect();
+    let gold_tags: Vec<Vec<(String, String)>> = data
+        .iter()
+        .map(|s| s.words.iter().map(|w| (w.upos.clone(), w.xpos.clone())).collect())
+        .collect();
+    let heads: Vec<Vec<usize>> = data.iter().map(gold_heads).collect();
+    let labels: Vec<Vec<String>> = data
+        .iter()
+        .map(|s| s.words.iter().map(|w| w.deprel.clone()).collect())
+        .collect();
+    let tag_examples: Vec<tagger::TaggedSentence> = infos
+        .iter()
+        .zip(&gold_tags)
+        .map(|(words, tags)| tagger::TaggedSentence { words, tags })
+        .collect();
+
     let started = std::time::Instant::now();
-    let tagger = train_tagger(&data, options.tagger_epochs, options.seed, options.prune[0]);
+    let tagger = tagger::train(
+        &tag_examples,
+        options.tagger_epochs,
+        options.seed,
+        options.prune[0],
+    );
     log(&format!(
         "tagger: {} features, {:.0?}",
         tagger.features(),
@@ -94,39 +105,36 @@ pub fn train(options: &Options, log: &mut dyn FnMut(&str)) -> Result<Models> {
         let k = options.jackknife;
         let mut tags: Vec<Vec<u64>> = vec![Vec::new(); data.len()];
         for fold in 0..k {
-            let rest: Vec<Sentence> = data
+            let rest: Vec<tagger::TaggedSentence> = tag_examples
                 .iter()
                 .enumerate()
                 .filter(|(i, _)| i % k != fold)
-                .map(|(_, s)| s.clone())
+                .map(|(_, e)| *e)
                 .collect();
-            let t = train_tagger(&rest, options.tagger_epochs, options.seed + fold as u64 + 1, 0.0);
-            for (i, s) in data.iter().enumerate().filter(|(i, _)| i % k == fold) {
-                tags[i] = t
-                    .tag(&word_infos(s))
-                    .iter()
-                    .map(|&c| hash_str(t.xpos(c)))
-                    .collect();
+            let t = tagger::train(&rest, options.tagger_epochs, options.seed + fold as u64 + 1, 0.0);
+            for i in (fold..data.len()).step_by(k) {
+                tags[i] = t.tag(&infos[i]).iter().map(|&c| t.xpos_hash(c)).collect();
             }
             log(&format!("jackknife fold {}/{k} tagged", fold + 1));
         }
         tags
     } else {
-        data.iter()
-            .map(|s| s.words.iter().map(|w| hash_str(&w.xpos)).collect())
+        gold_tags
+            .iter()
+            .map(|s| s.iter().map(|(_, x)| hash_str(x)).collect())
             .collect()
     };
-    let infos: Vec<Vec<WordInfo>> = data.iter().map(word_infos).collect();
+    let inputs: Vec<parser::Input> = infos
+        .iter()
+        .zip(&tags)
+        .map(|(words, tags)| parser::Input { words, tags })
+        .collect();
 
     let started = std::time::Instant::now();
-    let examples: Vec<parser::Example> = data
+    let examples: Vec<parser::Example> = inputs
         .iter()
-        .zip(&infos)
-        .zip(&tags)
-        .map(|((s, w), t)| parser::Example {
-            input: parser::Input { words: w, tags: t },
-            heads: gold_heads(s),
-        })
+        .zip(&heads)
+        .map(|(&input, heads)| parser::Example { input, heads })
         .collect();
     let parser = parser::train(&examples, options.parser_epochs, options.seed, options.prune[1]);
     log(&format!(
@@ -136,15 +144,11 @@ pub fn train(options: &Options, log: &mut dyn FnMut(&str)) -> Result<Models> {
     ));
 
     let started = std::time::Instant::now();
-    let examples: Vec<labeller::Example> = data
+    let examples: Vec<labeller::Example> = inputs
         .iter()
-        .zip(&infos)
-        .zip(&tags)
-        .map(|((s, w), t)| labeller::Example {
-            input: parser::Input { words: w, tags: t },
-            heads: gold_heads(s),
-            labels: s.words.iter().map(|w| w.deprel.clone()).collect(),
-        })
+        .zip(&heads)
+        .zip(&labels)
+        .map(|((&input, heads), labels)| labeller::Example { input, heads, labels })
         .collect();
     let labeller = labeller::train(&examples, options.labeller_epochs, options.seed, options.prune[2]);
     log(&format!(

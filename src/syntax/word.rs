@@ -29,27 +29,8 @@ impl WordInfo {
     pub(crate) fn new(form: &str) -> WordInfo {
         let form = &plain_quotes(form);
         let lower = form.to_lowercase();
-        // Character boundaries, so that affixes are slices, not new strings.
-        let mut bounds = [0usize; 12];
-        let mut count = 0;
-        for (i, _) in lower.char_indices() {
-            if count < 6 {
-                bounds[count] = i;
-            }
-            count += 1;
-        }
-        let ends: Vec<usize> = lower.char_indices().rev().take(5).map(|(i, _)| i).collect();
-        let chars = count;
-        let suffix = std::array::from_fn(|k| {
-            let n = (k + 1).min(chars);
-            let from = if n == 0 { lower.len() } else { ends[n - 1] };
-            hash_str(&lower[from..]) ^ (k as u64 + 1)
-        });
-        let prefix = std::array::from_fn(|k| {
-            let n = (k + 1).min(chars);
-            let to = if n < chars { bounds[n] } else { lower.len() };
-            hash_str(&lower[..to]) ^ ((k as u64 + 1) << 8)
-        });
+        let suffix = std::array::from_fn(|k| hash_str(last_chars(&lower, k + 1)) ^ (k as u64 + 1));
+        let prefix = std::array::from_fn(|k| hash_str(first_chars(&lower, k + 1)) ^ ((k as u64 + 1) << 8));
         WordInfo {
             exact: hash_str(form),
             lower: hash_str(&lower),
@@ -58,6 +39,23 @@ impl WordInfo {
             shape: hash_str(&shape(form)),
         }
     }
+}
+
+/// The last `k` characters of `text` (all of it when it is shorter).
+pub(crate) fn last_chars(text: &str, k: usize) -> &str {
+    match k {
+        0 => &text[text.len()..],
+        _ => text
+            .char_indices()
+            .rev()
+            .nth(k - 1)
+            .map_or(text, |(i, _)| &text[i..]),
+    }
+}
+
+/// The first `k` characters of `text` (all of it when it is shorter).
+fn first_chars(text: &str, k: usize) -> &str {
+    text.char_indices().nth(k).map_or(text, |(i, _)| &text[..i])
 }
 
 /// The form with typographic quotes made plain: news writes "Russia’s" and “talks”, the
@@ -118,6 +116,15 @@ mod tests {
         assert_eq!(shape("Zelenskyy’s"), "Xxx’x");
         assert_eq!(WordInfo::new("Russia’s"), WordInfo::new("Russia's"));
         assert_eq!(WordInfo::new("“"), WordInfo::new("\""));
+    }
+
+    #[test]
+    fn affixes_count_characters() {
+        assert_eq!(last_chars("café", 2), "fé");
+        assert_eq!(last_chars("ab", 5), "ab");
+        assert_eq!(last_chars("ab", 0), "");
+        assert_eq!(first_chars("éclat", 2), "éc");
+        assert_eq!(first_chars("a", 3), "a");
     }
 
     #[test]
