@@ -131,3 +131,39 @@ fn reports_of_one_event_merge_and_refine_its_date() {
     assert_eq!(meeting["articles"], 2);
     assert_eq!(meeting["sources"], 2);
 }
+
+#[test]
+fn absurd_counts_give_no_date_and_the_run_goes_on() {
+    let sandbox = Sandbox::new();
+    let absurd = sandbox.write(
+        "absurd.txt",
+        "---\npublished: 2025-03-18\n---\nIt began 100000000 days ago, and 9999999999999 weeks ago. \
+         The envoys met on Feb. 25 and again 100000000 days later. Talks end 3000000 months from now.\n",
+    );
+    sandbox
+        .ingest(&[&absurd, &sample_articles()])
+        .success()
+        .stderr(predicate::str::contains("panicked").not());
+    let tagged = sandbox
+        .timeline()
+        .args(["tag", "--format", "jsonl"])
+        .arg(&absurd)
+        .output()
+        .unwrap();
+    assert!(tagged.status.success());
+    let lines = String::from_utf8(tagged.stdout).unwrap();
+    // Only "Feb. 25" is a date; no count that leaves the calendar becomes one.
+    let values: Vec<String> = lines
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<serde_json::Value>(l).unwrap()["value"]
+                .as_str()
+                .unwrap()
+                .to_owned()
+        })
+        .collect();
+    assert_eq!(values, ["2025-02-25"], "{lines}");
+    let articles = sandbox.timeline().args(["articles", "--json"]).output().unwrap();
+    let articles: Vec<serde_json::Value> = serde_json::from_slice(&articles.stdout).unwrap();
+    assert_eq!(articles.len(), 2);
+}

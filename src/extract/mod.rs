@@ -214,12 +214,12 @@ impl Extractor {
             "week" => 7,
             _ => return None,
         };
-        let sign = if caps.name("direction")?.as_str().eq_ignore_ascii_case("after") {
+        let sign: i64 = if caps.name("direction")?.as_str().eq_ignore_ascii_case("after") {
             -1
         } else {
             1
         };
-        Some(sign * count * unit)
+        sign.checked_mul(count)?.checked_mul(unit)
     }
 
     /// A sentence saying that a source leaves out what was just told, and that source ("The
@@ -628,7 +628,7 @@ impl Extractor {
             // "X came a day after Y": Y is dated from X, a day before it.
             if *e <= m.start {
                 if let Some(shift) = self.anchored_shift(&text[*e..m.start]) {
-                    interval = interval.map(|i| shift_interval(&i, shift));
+                    interval = interval.and_then(|i| shift_interval(&i, shift));
                 }
             }
             return DateReading {

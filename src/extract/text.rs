@@ -2,7 +2,7 @@
 
 use std::sync::OnceLock;
 
-use crate::time::DateInterval;
+use crate::time::{add_days, DateInterval};
 
 /// Where the clause that starts at `from` ends: a semicolon; a comma before a new subject (a
 /// pronoun, "the", or a name and its verb: ", Witkoff will" — not the next name of a list);
@@ -29,23 +29,19 @@ pub(super) fn clause_before(text: &str, at: usize) -> &str {
 }
 
 /// `interval` moved by `days`; a single day stays a day, a longer stretch keeps its grain
-/// but is only as precise as the words allow.
-pub(super) fn shift_interval(interval: &DateInterval, days: i64) -> DateInterval {
-    let delta = chrono::Duration::days(days);
-    if interval.start == interval.end {
-        DateInterval::day(interval.start + delta)
+/// but is only as precise as the words allow. `None` when that leaves the calendar.
+pub(super) fn shift_interval(interval: &DateInterval, days: i64) -> Option<DateInterval> {
+    let (start, end) = (add_days(interval.start, days)?, add_days(interval.end, days)?);
+    Some(if start == end {
+        DateInterval::day(start)
     } else {
         DateInterval {
-            start: interval.start + delta,
-            end: interval.end + delta,
+            start,
+            end,
             precision: interval.precision,
-            value: format!(
-                "{}/{}",
-                (interval.start + delta).format("%Y-%m-%d"),
-                (interval.end + delta).format("%Y-%m-%d")
-            ),
+            value: format!("{}/{}", start.format("%Y-%m-%d"), end.format("%Y-%m-%d")),
         }
-    }
+    })
 }
 
 /// The end of a dateline such as "WASHINGTON — " or "Washington — " opening an article.

@@ -256,8 +256,9 @@ fn ticks(from: NaiveDate, to: NaiveDate) -> Vec<(NaiveDate, String)> {
             if date >= from {
                 out.push((date, date.format("%b %Y").to_string()));
             }
-            let (y, m) = crate::time::add_months(date.year(), date.month(), 1);
-            date = NaiveDate::from_ymd_opt(y, m, 1).unwrap_or(to + Duration::days(1));
+            date = crate::time::add_months(date.year(), date.month(), 1)
+                .and_then(|(y, m)| NaiveDate::from_ymd_opt(y, m, 1))
+                .unwrap_or(to + Duration::days(1));
         }
     } else {
         let step = if days > 21 { 7 } else { 1 };

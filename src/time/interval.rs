@@ -235,23 +235,24 @@ impl DateInterval {
     }
 
     /// The unit that contains `date`, moved by `shift` units (-1 is "last", +1 "next").
+    /// `None` when the result falls outside the years a TIMEX3 value can write.
     pub fn unit_containing(date: NaiveDate, unit: Unit, shift: i64) -> Option<DateInterval> {
         match unit {
-            Unit::Day => Some(DateInterval::day(date + Duration::days(shift))),
-            Unit::Week => Some(DateInterval::week_of(date + Duration::weeks(shift))),
-            Unit::Weekend => Some(DateInterval::weekend_of(date + Duration::weeks(shift))),
+            Unit::Day => Some(DateInterval::day(add_days(date, shift)?)),
+            Unit::Week => Some(DateInterval::week_of(add_days(date, shift.checked_mul(7)?)?)),
+            Unit::Weekend => Some(DateInterval::weekend_of(add_days(date, shift.checked_mul(7)?)?)),
             Unit::Month => {
-                let (year, month) = add_months(date.year(), date.month(), shift);
+                let (year, month) = add_months(date.year(), date.month(), shift)?;
                 DateInterval::month(year, month)
             }
             Unit::Quarter => {
-                let index = date.year() as i64 * 4 + (date.month0() / 3) as i64 + shift;
-                DateInterval::quarter(index.div_euclid(4) as i32, index.rem_euclid(4) as u32 + 1)
+                let (year, month) = add_months(date.year(), date.month(), shift.checked_mul(3)?)?;
+                DateInterval::quarter(year, quarter_of_month(month))
             }
-            Unit::Year => DateInterval::year(date.year() + shift as i32),
-            Unit::Decade => DateInterval::decade(date.year() + 10 * shift as i32),
+            Unit::Year => DateInterval::year(add_years(date.year(), shift)?),
+            Unit::Decade => DateInterval::decade(add_years(date.year(), shift.checked_mul(10)?)?),
             Unit::Century => {
-                let century = date.year().div_euclid(100) + shift as i32;
+                let century = add_years(date.year(), shift.checked_mul(100)?)?.div_euclid(100);
                 Some(DateInterval {
                     start: NaiveDate::from_ymd_opt(century * 100, 1, 1)?,
                     end: NaiveDate::from_ymd_opt(century * 100 + 99, 12, 31)?,
@@ -295,10 +296,32 @@ pub fn format_day(date: NaiveDate) -> String {
     date.format("%Y-%m-%d").to_string()
 }
 
-/// `month` (1-12) of `year` moved by `shift` months.
-pub fn add_months(year: i32, month: u32, shift: i64) -> (i32, u32) {
-    let index = year as i64 * 12 + month as i64 - 1 + shift;
-    (index.div_euclid(12) as i32, index.rem_euclid(12) as u32 + 1)
+/// The years a date may have: those a TIMEX3 value writes with four digits. Arithmetic on
+/// counts from the text ("100000000 days ago") that leaves them gives no date.
+pub const YEARS: std::ops::RangeInclusive<i32> = 0..=9999;
+
+/// `date` moved by `days`, if the result is within [`YEARS`].
+pub fn add_days(date: NaiveDate, days: i64) -> Option<NaiveDate> {
+    let moved = date.checked_add_signed(Duration::try_days(days)?)?;
+    YEARS.contains(&moved.year()).then_some(moved)
+}
+
+/// `year` moved by `shift` years, if the result is within [`YEARS`].
+pub fn add_years(year: i32, shift: i64) -> Option<i32> {
+    let moved = i32::try_from(i64::from(year).checked_add(shift)?).ok()?;
+    YEARS.contains(&moved).then_some(moved)
+}
+
+/// `month` (1-12) of `year` moved by `shift` months, if the year stays within [`YEARS`].
+pub fn add_months(year: i32, month: u32, shift: i64) -> Option<(i32, u32)> {
+    let index = (i64::from(year) * 12 + i64::from(month) - 1).checked_add(shift)?;
+    let year = add_years(0, index.div_euclid(12))?;
+    Some((year, index.rem_euclid(12) as u32 + 1))
+}
+
+/// The quarter (1-4) that month `month` (1-12) is in.
+pub fn quarter_of_month(month: u32) -> u32 {
+    (month - 1) / 3 + 1
 }
 
 /// The weekday `target` nearest to `reference` in the given direction. `inclusive` lets the
@@ -375,5 +398,59 @@ mod tests {
     #[test]
     fn decades_use_timex_values() {
         assert_eq!(DateInterval::decade(1994).unwrap().value, "199");
+    }
+
+    #[test]
+    fn counts_from_the_text_cannot_leave_the_calendar() {
+        let d = date("2025-03-18");
+        assert_eq!(add_days(d, 100_000_000), None);
+        assert_eq!(add_days(d, i64::MIN), None);
+        assert_eq!(add_days(d, 2), Some(date("2025-03-20")));
+        assert_eq!(add_months(2025, 3, 3_000_000), None);
+        assert_eq!(add_months(2025, 3, -3), Some((2024, 12)));
+        assert_eq!(add_years(2025, i64::MAX), None);
+        for unit in [
+            Unit::Day,
+            Unit::Week,
+            Unit::Weekend,
+            Unit::Month,
+            Unit::Quarter,
+            Unit::Year,
+            Unit::Decade,
+            Unit::Century,
+        ] {
+            assert_eq!(DateInterval::unit_containing(d, unit, i64::MAX), None, "{unit:?}");
+            assert_eq!(
+                DateInterval::unit_containing(d, unit, -9_999_999_999_999),
+                None,
+                "{unit:?}"
+            );
+        }
+        assert_eq!(
+            DateInterval::unit_containing(d, Unit::Year, -2025).unwrap().value,
+            "0000"
+        );
+        assert_eq!(
+            DateInterval::unit_containing(d, Unit::Year, 7974).unwrap().value,
+            "9999"
+        );
+        assert_eq!(DateInterval::unit_containing(d, Unit::Year, 7975), None);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_unit_containing_a_day_contains_it(days in 0i64..3_000_000, shift in -100i64..100) {
+            let d = date("0001-01-01") + Duration::days(days);
+            for unit in [Unit::Day, Unit::Week, Unit::Weekend, Unit::Month, Unit::Quarter, Unit::Year, Unit::Decade, Unit::Century] {
+                if unit == Unit::Weekend {
+                    continue; // a weekend contains only its own two days
+                }
+                if let Some(i) = DateInterval::unit_containing(d, unit, 0) {
+                    proptest::prop_assert!(i.contains(d), "{unit:?} {d}: {i:?}");
+                }
+                // Any shift gives a date or none, never a panic.
+                let _ = DateInterval::unit_containing(d, unit, shift * 1_000_003);
+            }
+        }
     }
 }

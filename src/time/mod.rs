@@ -9,7 +9,9 @@ mod tagger;
 mod tense;
 mod timeml;
 
-pub use interval::{add_months, format_day, parse_day, weekday_from, DateInterval, Precision, Unit};
+pub use interval::{
+    add_days, add_months, format_day, parse_day, weekday_from, DateInterval, Precision, Unit,
+};
 pub use tagger::Tagger;
 pub use tense::{tense_around, Tense};
 pub use timeml::TimeMlDocument;

@@ -4,7 +4,7 @@
 use chrono::{Datelike, NaiveDate, Weekday};
 use regex::Captures;
 
-use super::interval::{add_months, weekday_from, DateInterval, Precision, Unit};
+use super::interval::{add_days, add_months, quarter_of_month, weekday_from, DateInterval, Precision, Unit};
 use super::tense::Tense;
 use super::TimexType;
 use crate::rules::Lexicon;
@@ -608,7 +608,7 @@ fn ago(resolver: Resolver, caps: &Captures, ctx: &Context) -> Option<Resolved> {
     if unit == Unit::Year {
         if let Some(anchor) = ctx.quarter_anchor() {
             return Some(Resolved::date(
-                shift_quarter(anchor, sign * count as i64 * 4)?,
+                shift_quarter(anchor, (sign * count as i64).checked_mul(4)?)?,
                 None,
             ));
         }
@@ -639,15 +639,14 @@ fn anchored(caps: &Captures, ctx: &Context) -> Option<Resolved> {
             None,
         ));
     };
-    let days = |d: i64| chrono::Duration::days(d);
     let moved = match (anchor.precision, unit) {
-        (Precision::Quarter, Unit::Year) => shift_quarter(anchor, n * 4)?,
+        (Precision::Quarter, Unit::Year) => shift_quarter(anchor, n.checked_mul(4)?)?,
         (Precision::Quarter, Unit::Quarter) => shift_quarter(anchor, n)?,
-        (Precision::Day, Unit::Day) => DateInterval::day(anchor.start + days(n)),
-        (Precision::Day, Unit::Week) => DateInterval::day(anchor.start + days(7 * n)),
+        (Precision::Day, Unit::Day) => DateInterval::day(add_days(anchor.start, n)?),
+        (Precision::Day, Unit::Week) => DateInterval::day(add_days(anchor.start, n.checked_mul(7)?)?),
         (Precision::Day, Unit::Month | Unit::Year) => {
-            let months = if unit == Unit::Year { 12 * n } else { n };
-            let (y, m) = add_months(anchor.start.year(), anchor.start.month(), months);
+            let months = if unit == Unit::Year { n.checked_mul(12)? } else { n };
+            let (y, m) = add_months(anchor.start.year(), anchor.start.month(), months)?;
             let day = anchor.start.day().min(DateInterval::month(y, m)?.end.day());
             DateInterval::day(NaiveDate::from_ymd_opt(y, m, day)?)
         }
@@ -657,8 +656,12 @@ fn anchored(caps: &Captures, ctx: &Context) -> Option<Resolved> {
 }
 
 fn shift_quarter(quarter: &DateInterval, quarters: i64) -> Option<DateInterval> {
-    let (year, month) = add_months(quarter.start.year(), quarter.start.month(), quarters * 3);
-    DateInterval::quarter(year, (month - 1) / 3 + 1)
+    let (year, month) = add_months(
+        quarter.start.year(),
+        quarter.start.month(),
+        quarters.checked_mul(3)?,
+    )?;
+    DateInterval::quarter(year, quarter_of_month(month))
 }
 
 /// "The third quarter": of the reference year, or the year before when that quarter has

@@ -607,4 +607,40 @@ mod tests {
         let err = Tagger::compile(Lexicon::default(), vec![spec]).err().unwrap();
         assert!(err.to_string().contains("unknown resolve function"));
     }
+
+    /// Text that looks like dates: time words, numbers of any length, punctuation, any
+    /// Unicode in between.
+    fn date_like_text() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        let word = prop_oneof![
+            proptest::sample::select(vec![
+                "days", "weeks", "months", "years", "quarters", "ago", "later", "earlier", "from", "now",
+                "last", "next", "Tuesday", "Feb.", "March", "the", "third", "quarter", "of", "before",
+                "after", "a", "year", "decade", "century", "’s", "—", ",", ".", "“",
+            ])
+            .prop_map(str::to_owned),
+            "[0-9]{1,25}",
+            "[0-9]{1,25} (days|weeks|months|quarters|years|decades) (ago|later|earlier|from now)",
+            "\\PC{1,6}",
+        ];
+        proptest::collection::vec(word, 0..24).prop_map(|w| w.join(" "))
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(300))]
+        #[test]
+        fn any_text_tags_without_panic_into_sorted_spans_on_boundaries(text in date_like_text()) {
+            let exprs = tagger().tag(&text, reference());
+            for pair in exprs.windows(2) {
+                proptest::prop_assert!(pair[0].start <= pair[1].start, "{text:?}");
+            }
+            for e in &exprs {
+                proptest::prop_assert!(text.is_char_boundary(e.start) && text.is_char_boundary(e.end));
+                proptest::prop_assert_eq!(&text[e.start..e.end], e.text.as_str());
+                if let Some(i) = &e.interval {
+                    proptest::prop_assert!(crate::time::interval::YEARS.contains(&chrono::Datelike::year(&i.start)), "{text:?}: {i:?}");
+                }
+            }
+        }
+    }
 }
