@@ -53,7 +53,18 @@ pub fn source(path: &str) -> Result<String> {
 /// Parses a TOML rule file into `T`, naming the file in any error.
 pub fn load_toml<T: DeserializeOwned>(path: &str) -> Result<T> {
     let text = source(path)?;
-    toml::from_str(&text).with_context(|| format!("rule file {path} is not valid"))
+    toml::from_str(&text).map_err(|e| {
+        // toml's own message draws the line with a caret over several lines; errors here are
+        // one line, so give the message and where it is.
+        let at = e.span().map_or(String::new(), |span| {
+            let before = &text[..span.start.min(text.len())];
+            let line = before.matches('\n').count() + 1;
+            let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+            format!(" at line {line}, column {column}")
+        });
+        let message: Vec<&str> = e.message().split_whitespace().collect();
+        anyhow::anyhow!("rule file {path} is not valid{at}: {}", message.join(" "))
+    })
 }
 
 /// Named word lists (`[month]`, `[unit]`, ...) that patterns refer to as `{month}`.

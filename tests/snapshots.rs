@@ -52,6 +52,16 @@ fn narrow_terminals_wrap() {
 #[test]
 fn piped_output_has_no_colour() {
     let sandbox = sample();
-    let out = stdout(&sandbox, &["seq"]);
-    assert!(!out.contains('\u{1b}'), "{out}");
+    // Without NO_COLOR (which the harness sets): the pipe alone must turn colour off.
+    for args in [&["seq"][..], &["list"], &["show", "1"]] {
+        let out = sandbox
+            .timeline()
+            .env_remove("NO_COLOR")
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{args:?}");
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert!(!text.contains('\u{1b}'), "{args:?}: {text}");
+    }
 }

@@ -71,3 +71,46 @@ fn a_text_without_a_reference_date_is_refused() {
         .code(1)
         .stderr(predicates::str::contains("t.txt: no publication date"));
 }
+
+/// `TIMELINE_RULES` points at a folder of rule files that replace the built-in ones of the
+/// same path; a broken override is an error naming the file.
+#[test]
+fn rule_files_can_be_overridden() {
+    let sandbox = Sandbox::new();
+    let article = sandbox.write("noon.txt", "---\npublished: 2025-03-18\n---\nThey met at noon.\n");
+    let tag = |rules: Option<&std::path::Path>| {
+        let mut cmd = sandbox.timeline();
+        if let Some(dir) = rules {
+            cmd.env("TIMELINE_RULES", dir);
+        }
+        cmd.args(["tag", "--format", "jsonl"])
+            .arg(&article)
+            .output()
+            .unwrap()
+    };
+    let built_in = tag(None);
+    assert!(String::from_utf8_lossy(&built_in.stdout).contains("2025-03-18T12:00"));
+
+    let rules = sandbox.dir.path().join("rules");
+    std::fs::create_dir_all(rules.join("time")).unwrap();
+    let mut text = std::fs::read_to_string(project("data/rules/time/rules.toml")).unwrap();
+    text.push_str(
+        "\n[[rule]]\nname = \"none.test_noon\"\nfamily = \"exclusion\"\npattern = '(?i:at\\s+noon)'\n\
+         resolve = \"none\"\nexamples = [[\"at noon\", \"\"]]\n",
+    );
+    std::fs::write(rules.join("time/rules.toml"), text).unwrap();
+    let overridden = tag(Some(&rules));
+    assert!(
+        overridden.status.success(),
+        "{}",
+        String::from_utf8_lossy(&overridden.stderr)
+    );
+    assert_eq!(String::from_utf8_lossy(&overridden.stdout), "");
+
+    std::fs::write(rules.join("time/rules.toml"), "[[rule]\n").unwrap();
+    let broken = tag(Some(&rules));
+    assert!(!broken.status.success());
+    let err = String::from_utf8_lossy(&broken.stderr);
+    assert!(err.contains("time/rules.toml"), "{err}");
+    assert_eq!(err.lines().count(), 1, "{err}");
+}

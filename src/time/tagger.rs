@@ -303,8 +303,8 @@ mod tests {
         NaiveDate::from_ymd_opt(2025, 3, 18).unwrap()
     }
 
-    /// Every example written beside a rule in rules.toml is tagged by that rule's family with
-    /// the value it states: the rule files are their own test corpus.
+    /// Every example written beside a rule in rules.toml is tagged by that very rule with the
+    /// value it states: the rule files are their own test corpus.
     #[test]
     fn rule_examples_hold() {
         let file: RuleFile = rules::load_toml("time/rules.toml").unwrap();
@@ -327,7 +327,10 @@ mod tests {
             let ok = if want.is_empty() {
                 found.is_empty()
             } else {
-                found.len() == 1 && found[0].value == *want && text.contains(&found[0].text)
+                found.len() == 1
+                    && found[0].value == *want
+                    && found[0].rule == *rule
+                    && text.contains(&found[0].text)
             };
             if !ok {
                 failures.push(format!("{rule}: {text:?} -> {found:?}, want {want}"));
