@@ -199,3 +199,93 @@ fn a_date_across_while_belongs_to_the_other_clause() {
         .unwrap();
     assert_eq!(witkoff.date.interval.as_ref().unwrap().value, "2025-03-14");
 }
+
+/// News-like text: parties, event words, dates, counts of any length, punctuation of every
+/// kind and any Unicode, in any order.
+fn news_like_text() -> impl proptest::strategy::Strategy<Value = String> {
+    use proptest::prelude::*;
+    let word = prop_oneof![
+        proptest::sample::select(vec![
+            "Trump",
+            "Putin",
+            "Russia",
+            "Ukraine",
+            "Kremlin",
+            "the",
+            "and",
+            "met",
+            "spoke",
+            "called",
+            "agreed",
+            "to",
+            "a",
+            "ceasefire",
+            "talks",
+            "in",
+            "Istanbul",
+            "on",
+            "Tuesday",
+            "last",
+            "week",
+            "said",
+            "not",
+            "proposed",
+            "deal",
+            "after",
+            "before",
+            "days",
+            "ago",
+            "“",
+            "”",
+            "’s",
+            "—",
+            ",",
+            ".",
+            ";",
+            "(",
+            ")",
+            "\n",
+            "\n\n",
+            "Mr.",
+            "U.S.",
+            "â",
+            "Â",
+        ])
+        .prop_map(str::to_owned),
+        "[0-9]{1,22}",
+        "\\PC{1,5}",
+    ];
+    proptest::collection::vec(word, 1..40).prop_map(|w| w.join(" "))
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(200))]
+    /// The whole extractor never panics, and every event's evidence points into the text.
+    #[test]
+    fn any_text_extracts_without_panic_and_evidence_points_into_it(text in news_like_text()) {
+        let meta = Metadata { published: NaiveDate::from_ymd_opt(2025, 3, 18), ..Metadata::default() };
+        let Ok(article) = Article::parse("prop.txt", &text, &meta) else {
+            return Ok(()); // empty after cleanup: refused, which is right
+        };
+        let chars: Vec<char> = article.text.chars().collect();
+        for e in extractor().extract(&article) {
+            let ev = &e.evidence;
+            proptest::prop_assert!(ev.sentence_start <= ev.trigger_start && ev.trigger_end <= ev.sentence_end);
+            proptest::prop_assert!(ev.sentence_end <= chars.len());
+            let trigger: String = chars[ev.trigger_start..ev.trigger_end].iter().collect();
+            proptest::prop_assert_eq!(trigger, ev.trigger.clone());
+        }
+    }
+
+    /// Front matter and decoding take any bytes: an error or an article, never a panic.
+    #[test]
+    fn any_bytes_load_or_fail_cleanly(bytes in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..400)) {
+        let text = crate::article::decode(&bytes);
+        let _ = crate::article::parse_front_matter(&text);
+        let _ = Article::parse("bytes.txt", &text, &Metadata::default());
+        let with_front = format!("---\npublished: 2025-03-18\ntitle: {text}\n---\n{text}");
+        let _ = Article::parse("bytes.txt", &with_front, &Metadata::default());
+        let odd_date = format!("---\npublished: {}\n---\nBody.", text.lines().next().unwrap_or(""));
+        let _ = Article::parse("bytes.txt", &odd_date, &Metadata::default());
+    }
+}
