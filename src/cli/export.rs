@@ -65,7 +65,9 @@ pub fn run(args: Args, db: &Path) -> Result<Outcome> {
             let gazetteer = extract::gazetteer()?;
             let lines = storylines(events, args.by, &|actors| gazetteer.parties_of(actors));
             if args.format == ExportFormat::Html {
-                buffer.extend_from_slice(html::page(&lines, &args.title).as_bytes());
+                let types = extract::EventTypes::load()?;
+                let colour = |t: &str| types.colour(t).map(str::to_owned);
+                buffer.extend_from_slice(html::page(&lines, &args.title, &colour).as_bytes());
             } else {
                 serde_json::to_writer_pretty(&mut buffer, &timelinejs::timeline(&lines, &args.title))?;
                 buffer.push(b'\n');

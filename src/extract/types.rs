@@ -11,6 +11,8 @@ pub struct EventType {
     pub name: String,
     pub cameo: Option<String>,
     pub label: String,
+    /// How the HTML timeline draws events of this type: "#rrggbb".
+    pub colour: Option<String>,
     /// Types another report may give the same event ("meeting" for "talks").
     #[serde(default)]
     pub same_as: Vec<String>,
@@ -29,6 +31,12 @@ fn yes() -> bool {
     true
 }
 
+/// "#rrggbb".
+fn is_hex_colour(c: &str) -> bool {
+    c.strip_prefix('#')
+        .is_some_and(|h| h.len() == 6 && h.chars().all(|d| d.is_ascii_hexdigit()))
+}
+
 #[derive(Debug, Clone)]
 pub struct EventTypes {
     types: Vec<EventType>,
@@ -44,6 +52,10 @@ impl EventTypes {
         let file: File = rules::load_toml("events/types.toml")?;
         let types = EventTypes { types: file.r#type };
         for t in &types.types {
+            if let Some(c) = t.colour.as_deref().filter(|c| !is_hex_colour(c)) {
+                // It goes into the HTML page's style attributes: nothing else may.
+                bail!("events/types.toml: type {} has colour {c:?}, not #rrggbb", t.name);
+            }
             for other in t.same_as.iter().chain(&t.merges_across_articles_with) {
                 if types.get(other).is_none() {
                     bail!(
@@ -54,6 +66,11 @@ impl EventTypes {
             }
         }
         Ok(types)
+    }
+
+    /// The colour of a type, as types.toml gives it.
+    pub fn colour(&self, name: &str) -> Option<&str> {
+        self.get(name)?.colour.as_deref()
     }
 
     pub fn get(&self, name: &str) -> Option<&EventType> {
@@ -85,6 +102,19 @@ impl EventTypes {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_type_but_other_has_a_colour_and_colours_are_checked() {
+        let types = EventTypes::load().unwrap();
+        for t in &types.types {
+            assert_eq!(t.colour.is_some(), t.name != "other", "{}", t.name);
+        }
+        assert_eq!(types.colour("call"), Some("#7cc4fa"));
+        assert!(is_hex_colour("#27ab83"));
+        for bad in ["27ab83", "#27ab8", "#27ab83\" onload=\"x", "red"] {
+            assert!(!is_hex_colour(bad), "{bad}");
+        }
+    }
 
     #[test]
     fn every_type_has_a_label_and_the_issue_types_exist() {

@@ -86,26 +86,12 @@ th, td { text-align: left; padding: 4px 8px; border-bottom: 1px solid var(--line
 /// The height of one row of marks in a lane, in pixels.
 const ROW_HEIGHT: usize = 28;
 
-/// Colours by event type, so a reader sees calls, meetings and agreements at a glance.
-fn colour(event_type: &str) -> &'static str {
-    match event_type {
-        "call" => "#7cc4fa",
-        "meeting" | "talks" => "#3e8ed0",
-        "proposal" => "#f9da8b",
-        "acceptance" => "#8ded8e",
-        "rejection" => "#f29b9b",
-        "demand" => "#f0b429",
-        "agreement" => "#3ebd93",
-        "ceasefire" => "#27ab83",
-        "statement" => "#bcccdc",
-        "visit" => "#b990ff",
-        "sanction" => "#ef8e58",
-        "attack" => "#e12d39",
-        _ => "#9aa5b1",
-    }
-}
+/// The colour of a type without one in types.toml.
+const NO_TYPE_COLOUR: &str = "#9aa5b1";
 
-pub fn page(storylines: &[Storyline], title: &str) -> String {
+/// The page. `colour` gives each event type its colour (types.toml), so a reader sees
+/// calls, meetings and agreements at a glance.
+pub fn page(storylines: &[Storyline], title: &str, colour: &dyn Fn(&str) -> Option<String>) -> String {
     let extents: Vec<(NaiveDate, NaiveDate)> = storylines
         .iter()
         .flat_map(|s| s.steps.iter())
@@ -177,7 +163,7 @@ pub fn page(storylines: &[Storyline], title: &str) -> String {
                 "<div class=\"{}\" tabindex=\"0\" style=\"left:{left:.3}%;width:{width:.3}%;top:{}px;background:{}\" aria-label=\"{}\">{}</div>",
                 classes.join(" "),
                 8 + row * ROW_HEIGHT,
-                colour(&e.event_type),
+                colour(&e.event_type).unwrap_or_else(|| NO_TYPE_COLOUR.to_owned()),
                 escape(&format!("{} — {}", e.date.label, headline(e))),
                 card(e)
             );
@@ -200,7 +186,7 @@ pub fn page(storylines: &[Storyline], title: &str) -> String {
         let _ = write!(
             html,
             "<span style=\"background:{}\"></span>{}",
-            colour(t),
+            colour(t).unwrap_or_else(|| NO_TYPE_COLOUR.to_owned()),
             escape(t)
         );
     }
