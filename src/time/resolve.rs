@@ -741,10 +741,10 @@ fn season(caps: &Captures, ctx: &Context) -> Option<Resolved> {
     let interval = match year(caps, ctx) {
         Some(year) => DateInterval::season(year as i32, code)?,
         None => {
-            let shift = caps.name("shift").map(|s| s.as_str().to_lowercase());
-            let tense = match shift.as_deref() {
-                Some("last" | "past" | "this past") => Tense::Past,
-                Some("next" | "coming") => Tense::Future,
+            let shift = caps.name("shift").map(|s| ctx.lexicon.int("shift", s.as_str()));
+            let tense = match shift {
+                Some(Some(s)) if s < 0 => Tense::Past,
+                Some(Some(s)) if s > 0 => Tense::Future,
                 Some(_) => Tense::Unknown,
                 None => ctx.tense,
             };
