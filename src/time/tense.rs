@@ -26,17 +26,59 @@ impl Tense {
 /// How many words on each side of the expression are looked at.
 const WINDOW: usize = 10;
 
+/// How many words on each side are read at all (for the quotes that bound the clause and
+/// the "had" of a past perfect): a bound, so that an expression in a sentence of thousands
+/// of words costs what one in a short sentence does.
+const REACH: usize = 4 * WINDOW;
+
+/// Where the text read before byte `start` begins: the start of its sentence, or REACH
+/// words back, whichever is nearer.
+fn region_start(text: &str, start: usize) -> usize {
+    let mut words = 0;
+    let mut in_word = false;
+    for (i, c) in text[..start].char_indices().rev() {
+        if ends_sentence(text, i, c) {
+            return i + c.len_utf8();
+        }
+        let word_char = c.is_alphanumeric() || c == '\'';
+        if word_char && !in_word {
+            words += 1;
+            if words > REACH {
+                return i + c.len_utf8();
+            }
+        }
+        in_word = word_char;
+    }
+    0
+}
+
+/// Where the text read after byte `end` ends: the end of its sentence, or REACH words on.
+fn region_end(text: &str, end: usize) -> usize {
+    let mut words = 0;
+    let mut in_word = false;
+    for (i, c) in text[end..].char_indices() {
+        if ends_sentence(text, end + i, c) {
+            return end + i;
+        }
+        let word_char = c.is_alphanumeric() || c == '\'';
+        if word_char && !in_word {
+            words += 1;
+            if words > REACH {
+                return end + i;
+            }
+        }
+        in_word = word_char;
+    }
+    text.len()
+}
+
 /// The tense of the clause around `text[start..end]`, from the nearest cue word.
 pub fn tense_around(lexicon: &Lexicon, text: &str, start: usize, end: usize) -> Tense {
     // A quotation is a clause of its own: in "``He will leave Thursday,'' Castro said" the
     // speaker's "said" does not date Thursday.
     // Quotes are searched within the sentence only, so the cost stays linear in the text.
     const QUOTES: [&str; 5] = ["\"", "“", "”", "``", "''"];
-    let sentence_from = text[..start]
-        .char_indices()
-        .rev()
-        .find(|&(i, c)| ends_sentence(text, i, c))
-        .map_or(0, |(i, c)| i + c.len_utf8());
+    let sentence_from = region_start(text, start);
     let left = &text[sentence_from..start];
     let left_from = sentence_from
         + QUOTES
@@ -44,10 +86,7 @@ pub fn tense_around(lexicon: &Lexicon, text: &str, start: usize, end: usize) -> 
             .filter_map(|q| left.rfind(q).map(|i| i + q.len()))
             .max()
             .unwrap_or(0);
-    let sentence_to = text[end..]
-        .char_indices()
-        .find(|&(i, c)| ends_sentence(text, end + i, c))
-        .map_or(text.len(), |(i, _)| end + i);
+    let sentence_to = region_end(text, end);
     let right = &text[end..sentence_to];
     let right_to = end
         + QUOTES
