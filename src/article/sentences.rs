@@ -86,6 +86,19 @@ fn split_paragraph(text: &str, start: usize, end: usize, paragraph: usize, out: 
     let mut sentence_start = 0;
     let mut boundaries = Vec::new();
     let chars: Vec<(usize, char)> = body.char_indices().collect();
+    // Where the word before position i starts, kept as the scan moves on so that no period
+    // looks back over the text (a paragraph of periods would otherwise be quadratic).
+    let mut word_start = 0;
+    let mut passed = 0;
+    let mut pass_to = |k: usize, word_start: &mut usize| {
+        while passed < k {
+            let (at, c) = chars[passed];
+            if breaks_word(c) {
+                *word_start = at + c.len_utf8();
+            }
+            passed += 1;
+        }
+    };
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i].1;
@@ -96,7 +109,8 @@ fn split_paragraph(text: &str, start: usize, end: usize, paragraph: usize, out: 
                 j += 1;
             }
             let boundary_at = chars.get(j).map_or(body.len(), |&(b, _)| b);
-            if is_boundary(body, &chars, i, j, c) {
+            pass_to(i, &mut word_start);
+            if is_boundary(body, &chars, i, j, c, word_start) {
                 boundaries.push(boundary_at);
             }
             i = j;
@@ -121,14 +135,24 @@ fn split_paragraph(text: &str, start: usize, end: usize, paragraph: usize, out: 
     }
 }
 
-/// Whether the punctuation at `chars[i]` (with closers up to `j`) ends a sentence.
-fn is_boundary(body: &str, chars: &[(usize, char)], i: usize, j: usize, mark: char) -> bool {
+/// Characters after which a word starts.
+fn breaks_word(c: char) -> bool {
+    c.is_whitespace() || c == '(' || c == '“' || c == '"'
+}
+
+/// Whether the punctuation at `chars[i]` (with closers up to `j`) ends a sentence; the word
+/// it closes starts at byte `word_start`.
+fn is_boundary(
+    body: &str,
+    chars: &[(usize, char)],
+    i: usize,
+    j: usize,
+    mark: char,
+    word_start: usize,
+) -> bool {
     let Some(&(_, next)) = chars.get(j) else {
         return true;
     };
-    let word_start = body[..chars[i].0]
-        .rfind(|c: char| c.is_whitespace() || c == '(' || c == '“' || c == '"')
-        .map_or(0, |p| p + body[p..].chars().next().map_or(1, char::len_utf8));
     let word = &body[word_start..chars[i].0];
     if !next.is_whitespace() {
         // Glued sentences: "Russia.The" — a word ending in lower case, a period, a capital.
@@ -221,5 +245,20 @@ mod tests {
             sentences[2].text(text),
             "Jennifer Jacobs and\ncontributed to this report."
         );
+    }
+
+    proptest::proptest! {
+        /// Sentences come in order, do not overlap, start and end on character boundaries
+        /// and carry no surrounding white space, whatever the text.
+        #[test]
+        fn sentences_are_ordered_trimmed_spans(text in "([a-zA-Z]{1,6}|[.!?\"”’()“ \n]|U\\.S\\.|Mr\\.|\\PC){0,60}") {
+            let mut last_end = 0;
+            for s in split(&text) {
+                proptest::prop_assert!(last_end <= s.start && s.start < s.end && s.end <= text.len());
+                proptest::prop_assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end));
+                proptest::prop_assert_eq!(s.text(&text).trim(), s.text(&text));
+                last_end = s.end;
+            }
+        }
     }
 }
