@@ -233,3 +233,67 @@ fn which(program: &str) -> bool {
     std::env::var_os("PATH")
         .is_some_and(|paths| std::env::split_paths(&paths).any(|dir| dir.join(program).is_file()))
 }
+
+/// Article text that attacks its reader: terminal control sequences, a carriage return, a
+/// spreadsheet formula, a `javascript:` URL.
+#[test]
+fn hostile_text_is_disarmed_in_every_output() {
+    let sandbox = Sandbox::new();
+    let hostile = sandbox.write(
+        "hostile.txt",
+        "---\npublished: 2025-03-18\ntitle: Talks\u{1b}]0;owned\u{7}\nurl: javascript:alert(1)\n---\n\
+         @SUM(1+1)*cmd|'/c calc'!A1 Trump spoke with Putin on Tuesday \u{1b}[2J about a\rceasefire \\| here.\n",
+    );
+    sandbox.ingest(&[&hostile]).success();
+    for args in [
+        &["list"][..],
+        &["list", "--format", "csv"],
+        &["list", "--format", "markdown"],
+        &["seq"],
+        &["seq", "--format", "csv"],
+        &["show", "1"],
+        &["articles"],
+        &["export", "--format", "ics"],
+        &["export", "--format", "html"],
+    ] {
+        let out = sandbox.timeline().args(args).output().unwrap();
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let text = String::from_utf8(out.stdout).unwrap();
+        let text = if args.contains(&"ics") {
+            text.replace("\r\n", "\n")
+        } else {
+            text
+        };
+        assert!(!text.contains(['\u{1b}', '\u{7}', '\r']), "{args:?}: {text:?}");
+        // A link can only be followed where the output makes links: calendars and pages.
+        if args.contains(&"export") {
+            assert!(!text.contains("javascript:"), "{args:?}: {text}");
+        }
+    }
+    let csv = sandbox
+        .timeline()
+        .args(["list", "--format", "csv"])
+        .output()
+        .unwrap();
+    let csv = String::from_utf8(csv.stdout).unwrap();
+    let mut reader = ::csv::Reader::from_reader(csv.as_bytes());
+    for record in reader.records() {
+        for cell in record.unwrap().iter() {
+            assert!(!cell.starts_with(['=', '+', '-', '@']), "{cell}");
+        }
+    }
+    let markdown = sandbox
+        .timeline()
+        .args(["list", "--format", "markdown"])
+        .output()
+        .unwrap();
+    let markdown = String::from_utf8(markdown.stdout).unwrap();
+    let row = markdown.lines().nth(2).unwrap();
+    // Eight cells: an escaped pipe in the text does not open a ninth.
+    let unescaped = row.replace("\\\\", "").replace("\\|", "");
+    assert_eq!(unescaped.matches('|').count(), 9, "{row}");
+}

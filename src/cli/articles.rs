@@ -7,6 +7,7 @@ use anyhow::Result;
 use comfy_table::{presets, Table};
 
 use super::Outcome;
+use crate::render::safe;
 use crate::store::Store;
 
 /// List the stored articles with their publication date and number of mentions.
@@ -35,13 +36,16 @@ pub fn run(args: Args, db: &Path) -> Result<Outcome> {
         "Mentions",
     ]);
     for a in &articles {
-        table.add_row([
-            a.published.clone(),
-            a.name.clone(),
-            a.source.clone().unwrap_or_default(),
-            a.title.clone().unwrap_or_default(),
-            a.mentions.to_string(),
-        ]);
+        table.add_row(
+            [
+                a.published.clone(),
+                a.name.clone(),
+                a.source.clone().unwrap_or_default(),
+                a.title.clone().unwrap_or_default(),
+                a.mentions.to_string(),
+            ]
+            .map(|cell| safe::display(&cell).into_owned()),
+        );
     }
     writeln!(out, "{table}")?;
     Ok(Outcome::Success)

@@ -7,6 +7,7 @@ use anyhow::Result;
 use comfy_table::{presets, ContentArrangement, Table};
 
 use super::Outcome;
+use crate::render::safe;
 use crate::store::{Filter, Store};
 
 /// List the events whose sources disagree.
@@ -47,13 +48,16 @@ pub fn run(args: Args, db: &Path) -> Result<Outcome> {
     }
     for event in &events {
         for conflict in &event.conflicts {
-            table.add_row([
-                event.id.to_string(),
-                event.date.label.clone(),
-                event.event_type.clone(),
-                event.summary.clone(),
-                format!("{}: {}", conflict.kind, conflict.note),
-            ]);
+            table.add_row(
+                [
+                    event.id.to_string(),
+                    event.date.label.clone(),
+                    event.event_type.clone(),
+                    event.summary.clone(),
+                    format!("{}: {}", conflict.kind, conflict.note),
+                ]
+                .map(|cell| safe::display(&cell).into_owned()),
+            );
         }
     }
     writeln!(out, "{table}")?;

@@ -10,6 +10,7 @@ use super::Outcome;
 use crate::article::{
     collect_inputs, parse_front_matter, read_input, split_sentences, stored_text, CharOffsets, Input,
 };
+use crate::render::safe;
 use crate::syntax::conllu::{self, Sentence, Word};
 use crate::syntax::{Models, ParsedSentence};
 
@@ -57,7 +58,7 @@ pub fn run(args: Args) -> Result<Outcome> {
             })
         });
         match result {
-            Ok(text) => stdout.lock().write_all(text.as_bytes())?,
+            Ok(text) => stdout.lock().write_all(safe::display(&text).as_bytes())?,
             Err(err) => {
                 eprintln!("timeline: {err:#}");
                 failed = true;

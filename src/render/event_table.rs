@@ -5,6 +5,7 @@ use std::io::Write;
 use anyhow::Result;
 use comfy_table::{presets, Attribute, Cell, ColumnConstraint, ContentArrangement, Table, Width};
 
+use super::safe;
 use crate::store::Event;
 
 const HEADERS: [&str; 8] = [
@@ -70,6 +71,7 @@ pub fn new_table(headers: &[&str], options: TableOptions) -> Table {
     table
 }
 
+/// The cells of an event's row, safe to show ([`safe::display`]).
 fn row(event: &Event) -> [String; 8] {
     [
         event.id.to_string(),
@@ -81,6 +83,7 @@ fn row(event: &Event) -> [String; 8] {
         event.sources.to_string(),
         event.articles.to_string(),
     ]
+    .map(|cell| safe::display(&cell).into_owned())
 }
 
 /// The type, with the modality when the event is not simply asserted ("meeting (planned)")
@@ -145,7 +148,7 @@ pub fn csv(events: &[Event], out: &mut dyn Write) -> Result<()> {
         "conflicts",
     ])?;
     for e in events {
-        writer.write_record([
+        let record = [
             e.id.to_string(),
             e.date.start.clone().unwrap_or_default(),
             e.date.end.clone(),
@@ -164,7 +167,8 @@ pub fn csv(events: &[Event], out: &mut dyn Write) -> Result<()> {
                 .map(|c| c.note.as_str())
                 .collect::<Vec<_>>()
                 .join(" | "),
-        ])?;
+        ];
+        writer.write_record(record.iter().map(|cell| safe::spreadsheet(cell).into_owned()))?;
     }
     writer.flush()?;
     Ok(())
@@ -180,7 +184,11 @@ pub fn markdown(events: &[Event], out: &mut dyn Write) -> Result<()> {
     Ok(())
 }
 
-/// A table cell's text with Markdown's table syntax neutralised.
+/// A table cell's text with Markdown's table syntax neutralised: a backslash is escaped
+/// before a pipe is, so that "\\|" in the text cannot close the cell.
 pub fn markdown_cell(text: &str) -> String {
-    text.replace('|', "\\|").replace('\n', " ")
+    safe::display(text)
+        .replace('\\', "\\\\")
+        .replace('|', "\\|")
+        .replace('\n', " ")
 }

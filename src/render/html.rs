@@ -17,7 +17,7 @@ use crate::time::parse_day as day;
 /// Text made safe for HTML content and attribute values.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
+    for c in super::safe::display(text).chars() {
         match c {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
@@ -34,11 +34,7 @@ pub fn escape(text: &str) -> String {
 /// `javascript:` one).
 pub fn source_link(m: &Mention) -> String {
     let source = escape(m.source.as_deref().unwrap_or(&m.article));
-    match m
-        .url
-        .as_deref()
-        .filter(|u| u.starts_with("http://") || u.starts_with("https://"))
-    {
+    match m.url.as_deref().and_then(super::safe::web_url) {
         Some(url) => format!("<a href=\"{}\" rel=\"noreferrer\">{source}</a>", escape(url)),
         None => source,
     }

@@ -56,7 +56,11 @@ pub fn calendar(events: &[Event]) -> Calendar {
         if let Some(place) = &e.place {
             line(&mut out, &format!("LOCATION:{}", escape(place)));
         }
-        if let Some(url) = e.mentions.iter().find_map(|m| m.url.as_deref()) {
+        if let Some(url) = e
+            .mentions
+            .iter()
+            .find_map(|m| m.url.as_deref().and_then(super::safe::web_url))
+        {
             line(&mut out, &format!("URL:{url}"));
         }
         line(&mut out, "END:VEVENT");
@@ -65,9 +69,12 @@ pub fn calendar(events: &[Event]) -> Calendar {
     Calendar { text: out, undated }
 }
 
-/// TEXT value escaping: backslash, semicolon, comma and newline.
+/// TEXT value escaping: backslash, semicolon, comma and newline; other control characters
+/// are disarmed (RFC 5545 allows none in TEXT).
 fn escape(text: &str) -> String {
-    text.replace('\\', "\\\\")
+    super::safe::display(text)
+        .replace('\t', " ")
+        .replace('\\', "\\\\")
         .replace(';', "\\;")
         .replace(',', "\\,")
         .replace('\n', "\\n")

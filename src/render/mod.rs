@@ -4,6 +4,7 @@
 mod event_table;
 pub mod html;
 pub mod ics;
+pub mod safe;
 pub mod sequence;
 mod show;
 pub mod timelinejs;

@@ -7,6 +7,7 @@ use anyhow::Result;
 use comfy_table::{Attribute, Cell, Color};
 
 use super::event_table::{fitted_table, markdown_cell, TableOptions};
+use super::safe;
 use crate::storyline::{Step, Storyline};
 
 const HEADERS: [&str; 8] = [
@@ -39,6 +40,7 @@ fn row(step: &Step) -> [String; 8] {
         e.summary.clone(),
         e.sources.to_string(),
     ]
+    .map(|cell| safe::display(&cell).into_owned())
 }
 
 pub fn tables(storylines: &[Storyline], options: TableOptions, out: &mut dyn Write) -> Result<()> {
@@ -49,7 +51,7 @@ pub fn tables(storylines: &[Storyline], options: TableOptions, out: &mut dyn Wri
         let count = storyline.steps.len();
         let title = format!(
             "{} — {count} step{}",
-            storyline.title,
+            safe::display(&storyline.title),
             if count == 1 { "" } else { "s" }
         );
         if options.colour {
@@ -115,7 +117,7 @@ pub fn csv(storylines: &[Storyline], out: &mut dyn Write) -> Result<()> {
     for storyline in storylines {
         for step in &storyline.steps {
             let e = &step.event;
-            writer.write_record([
+            let record = [
                 storyline.title.clone(),
                 step.step.to_string(),
                 e.id.to_string(),
@@ -132,7 +134,8 @@ pub fn csv(storylines: &[Storyline], out: &mut dyn Write) -> Result<()> {
                 e.place.clone().unwrap_or_default(),
                 e.summary.clone(),
                 e.sources.to_string(),
-            ])?;
+            ];
+            writer.write_record(record.iter().map(|cell| safe::spreadsheet(cell).into_owned()))?;
         }
     }
     writer.flush()?;

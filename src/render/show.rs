@@ -6,7 +6,15 @@ use anyhow::Result;
 
 use crate::store::Event;
 
+/// The evidence view, with article text made safe to show ([`super::safe::display`]).
 pub fn show(event: &Event, out: &mut dyn Write) -> Result<()> {
+    let mut text = Vec::new();
+    evidence(event, &mut text)?;
+    out.write_all(super::safe::display(&String::from_utf8_lossy(&text)).as_bytes())?;
+    Ok(())
+}
+
+fn evidence(event: &Event, out: &mut dyn Write) -> Result<()> {
     writeln!(out, "Event {}: {}", event.id, event.summary)?;
     let cameo = event
         .cameo
