@@ -4,7 +4,8 @@
 //! cargo run --release --example tag_throughput -- ../shared/data/tempeval3/tbaq
 //! ```
 //!
-//! Reads every .tml file under the folder (text of <TEXT>, gold tags stripped), then tags
+//! Reads every .tml file under the folder (text of <TEXT>, gold tags stripped) and every
+//! dated .txt article (news as typed: `-- ../shared/data/articles2`), then tags
 //! the whole collection repeatedly for a few seconds and reports megabytes of text per
 //! second. It also tags the collection concatenated into one document, once at 1x and once
 //! at 8x, to show that time grows linearly with document size.
@@ -12,7 +13,14 @@
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
+use timeline::article::{Article, Metadata};
 use timeline::time::{Tagger, TimeMlDocument};
+
+/// A text to tag and the date it is read against.
+struct Doc {
+    text: String,
+    dct: chrono::NaiveDate,
+}
 
 fn main() -> anyhow::Result<()> {
     let root = PathBuf::from(
@@ -20,15 +28,43 @@ fn main() -> anyhow::Result<()> {
             .nth(1)
             .unwrap_or_else(|| "../shared/data/tempeval3/tbaq".into()),
     );
+    // TimeML documents (the TempEval text, mostly ASCII) and news articles (.txt with front
+    // matter: curly quotes, dashes, non-ASCII names), whichever the folder holds.
     let mut docs = Vec::new();
     for entry in walkdir::WalkDir::new(&root).follow_links(true) {
         let entry = entry?;
-        if entry.path().extension().is_some_and(|e| e == "tml") {
-            docs.push(TimeMlDocument::parse(&std::fs::read_to_string(entry.path())?)?);
+        let path = entry.path();
+        if path.extension().is_some_and(|e| e == "tml") {
+            let doc = TimeMlDocument::parse(&std::fs::read_to_string(path)?)?;
+            docs.push(Doc {
+                text: doc.text,
+                dct: doc.dct,
+            });
+        } else if path.extension().is_some_and(|e| e == "txt") {
+            let raw = std::fs::read_to_string(path)?;
+            let name = path.file_name().unwrap_or_default().to_string_lossy();
+            if let Ok(article) = Article::parse(&name, &raw, &Metadata::default()) {
+                docs.push(Doc {
+                    text: article.text,
+                    dct: article.published,
+                });
+            }
         }
     }
-    anyhow::ensure!(!docs.is_empty(), "no .tml files under {}", root.display());
+    anyhow::ensure!(
+        !docs.is_empty(),
+        "no .tml or dated .txt files under {}",
+        root.display()
+    );
     let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
+    let ascii = docs
+        .iter()
+        .map(|d| d.text.bytes().filter(|b| !b.is_ascii()).count())
+        .sum::<usize>();
+    println!(
+        "{:.2}% of the bytes are not ASCII",
+        100.0 * ascii as f64 / bytes as f64
+    );
     let tagger = Tagger::load()?;
 
     let (rounds, elapsed) = repeat(Duration::from_secs(3), || {
