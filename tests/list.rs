@@ -226,3 +226,73 @@ fn articles_lists_and_remove_takes_an_article_out() {
     assert!(sandbox.events(&["--modality", "all"]).is_empty());
     sandbox.timeline().args(["remove", "nope.txt"]).assert().code(2);
 }
+
+#[test]
+fn reading_commands_never_create_a_database() {
+    let sandbox = Sandbox::new();
+    let missing = sandbox.dir.path().join("no/such/dir/x.db");
+    for args in [
+        &["list"][..],
+        &["seq"],
+        &["show", "1"],
+        &["articles"],
+        &["conflicts"],
+        &["export", "--format", "json"],
+    ] {
+        let out = sandbox
+            .timeline()
+            .arg("--db")
+            .arg(&missing)
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(!out.status.success(), "{args:?}");
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert_eq!(err.lines().count(), 1, "{err}");
+        assert!(err.contains("no timeline database there"), "{err}");
+    }
+    assert!(!sandbox.dir.path().join("no").exists(), "a folder was created");
+}
+
+#[test]
+fn a_closed_pipe_is_not_an_error() {
+    let (sandbox, _) = sample();
+    for format in ["json", "csv", "table", "markdown"] {
+        let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("timeline"))
+            .env("TIMELINE_DB", sandbox.db())
+            .args(["list", "--format", format])
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        // The reader goes away before the first byte, as `| head -0` would.
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        assert!(
+            out.status.success(),
+            "{format}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert_eq!(String::from_utf8_lossy(&out.stderr), "", "{format}");
+    }
+}
+
+#[test]
+fn a_table_narrower_than_twenty_columns_is_refused() {
+    let (sandbox, _) = sample();
+    sandbox
+        .timeline()
+        .args(["list", "--width", "0"])
+        .assert()
+        .failure();
+    sandbox
+        .timeline()
+        .args(["conflicts", "--width", "5"])
+        .assert()
+        .failure();
+    sandbox
+        .timeline()
+        .args(["list", "--width", "20"])
+        .assert()
+        .success();
+}

@@ -19,7 +19,7 @@ pub struct Args {
 }
 
 pub fn run(args: Args, db: &Path) -> Result<Outcome> {
-    let store = Store::open(db)?;
+    let store = Store::open_existing(db)?;
     let articles = store.articles()?;
     let mut out = std::io::stdout().lock();
     if args.json {

@@ -19,13 +19,13 @@ pub struct Args {
     /// Print JSON (the events, as `list --format json`) instead of a table
     #[arg(long)]
     json: bool,
-    /// Wrap the table to this width
-    #[arg(long)]
+    /// Wrap the table to this width, at least 20
+    #[arg(long, value_parser = clap::value_parser!(u16).range(20..))]
     width: Option<u16>,
 }
 
 pub fn run(args: Args, db: &Path) -> Result<Outcome> {
-    let store = Store::open(db)?;
+    let store = Store::open_existing(db)?;
     let events: Vec<_> = store
         .list(&Filter::default())?
         .into_iter()

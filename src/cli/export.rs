@@ -47,7 +47,7 @@ enum ExportFormat {
 }
 
 pub fn run(args: Args, db: &Path) -> Result<Outcome> {
-    let store = Store::open(db)?;
+    let store = Store::open_existing(db)?;
     let events = store.list(&args.filters.filter()?)?;
     let mut buffer: Vec<u8> = Vec::new();
     match args.format {

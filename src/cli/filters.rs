@@ -75,8 +75,8 @@ pub struct OutputArgs {
     /// Output format
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
-    /// Wrap tables to this width [default: the terminal's]
-    #[arg(long)]
+    /// Wrap tables to this width, at least 20 [default: the terminal's]
+    #[arg(long, value_parser = clap::value_parser!(u16).range(20..))]
     pub width: Option<u16>,
 }
 

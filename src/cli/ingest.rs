@@ -68,9 +68,9 @@ pub fn run(args: Args, db: &Path) -> Result<Outcome> {
                 added += 1;
                 let replaced = replaced.map(|r| format!(", replacing {r}")).unwrap_or_default();
                 eprintln!(
-                    "ingested {}: {} events ({new_events} new, {merged} merged){replaced}",
+                    "ingested {}: {} ({new_events} new, {merged} merged){replaced}",
                     input.display(),
-                    new_events + merged
+                    super::count(new_events + merged, "event")
                 );
             }
             Ok((input, IngestOutcome::Unchanged { stored_as })) => {
@@ -84,8 +84,8 @@ pub fn run(args: Args, db: &Path) -> Result<Outcome> {
         }
     }
     eprintln!(
-        "{added} ingested, {skipped} unchanged, {failed} failed; {} events in {}",
-        store.event_count()?,
+        "{added} ingested, {skipped} unchanged, {failed} failed; {} in {}",
+        super::count(store.event_count()?, "event"),
         db.display()
     );
     Ok(if failed > 0 {

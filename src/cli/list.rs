@@ -23,7 +23,7 @@ pub struct Args {
 }
 
 pub fn run(args: Args, db: &Path) -> Result<Outcome> {
-    let store = Store::open(db)?;
+    let store = Store::open_existing(db)?;
     let events = store.list(&args.filters.filter()?)?;
     let mut out = std::io::stdout().lock();
     match args.output.format {

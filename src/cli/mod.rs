@@ -74,6 +74,15 @@ pub fn run(cli: Cli) -> Result<Outcome> {
     }
 }
 
+/// "1 event", "2 events".
+pub(crate) fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
 /// A date typed on the command line: `2025-03-18`, `2025-03` or `2025`. As a lower bound it
 /// means the first day of that period, as an upper bound the last: `--to 2025-03` is
 /// through March 31.
@@ -131,6 +140,13 @@ mod tests {
         assert_eq!(year.last_day().to_string(), "2024-12-31");
         assert!("2025-13-01".parse::<DateArg>().is_err());
         assert!("March".parse::<DateArg>().is_err());
+    }
+
+    #[test]
+    fn counts_agree_with_their_noun() {
+        assert_eq!(count(1, "event"), "1 event");
+        assert_eq!(count(0, "event"), "0 events");
+        assert_eq!(count(47, "event"), "47 events");
     }
 
     #[test]

@@ -19,7 +19,7 @@ pub struct Args {
 
 pub fn run(args: Args, db: &Path) -> Result<Outcome> {
     let extractor = Extractor::load()?;
-    let mut store = Store::open(db)?;
+    let mut store = Store::open_existing(db)?;
     let removed = store.remove(&args.article, &extractor)?;
     if removed == 0 {
         bail!("no article {:?} in {}", args.article, db.display());

@@ -33,7 +33,7 @@ pub struct Args {
 }
 
 pub fn run(args: Args, db: &Path) -> Result<Outcome> {
-    let store = Store::open(db)?;
+    let store = Store::open_existing(db)?;
     let gazetteer = extract::gazetteer()?;
     let events = store.list(&args.filters.filter()?)?;
     let mut lines = storylines(events, args.by, &|actors| gazetteer.parties_of(actors));

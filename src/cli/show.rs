@@ -23,7 +23,7 @@ pub struct Args {
 }
 
 pub fn run(args: Args, db: &Path) -> Result<Outcome> {
-    let store = Store::open(db)?;
+    let store = Store::open_existing(db)?;
     let Some(event) = store.event(args.id)? else {
         bail!("no event {} in {}", args.id, db.display());
     };

@@ -66,6 +66,19 @@ pub struct Filter {
 }
 
 impl Store {
+    /// The database at `path`, which must exist: commands that only read (list, show, seq,
+    /// export, ...) never create one, so a mistyped path is an error, not an empty timeline.
+    pub fn open_existing(path: &Path) -> Result<Store> {
+        if !path.exists() {
+            anyhow::bail!(
+                "{}: no timeline database there (`timeline ingest` creates one; --db or TIMELINE_DB chooses it)",
+                path.display()
+            );
+        }
+        Store::open(path)
+    }
+
+    /// The database at `path`, created (with its folders) when there is none.
     pub fn open(path: &Path) -> Result<Store> {
         if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
             std::fs::create_dir_all(parent)
