@@ -296,3 +296,43 @@ fn a_table_narrower_than_twenty_columns_is_refused() {
         .assert()
         .success();
 }
+
+#[test]
+fn filters_read_names_as_the_rule_files_do_and_refuse_what_cannot_match() {
+    let (sandbox, events) = sample();
+    let count = |args: &[&str]| sandbox.events(args).len();
+    // Any case for a type, any alias for an actor.
+    let calls = of_type(&events, "call").len();
+    assert!(calls > 0);
+    assert_eq!(count(&["--type", "Call"]), calls);
+    assert_eq!(
+        count(&["--actor", "Vladimir Putin"]),
+        count(&["--actor", "Putin"])
+    );
+    assert!(count(&["--actor", "Vladimir Putin"]) > 0);
+    // Mistakes are errors, not empty timelines.
+    for args in [
+        &["list", "--type", "foo"][..],
+        &["list", "--from", "2025-04", "--to", "2025-03"],
+        &["seq", "--topic", "nosuch"],
+    ] {
+        let out = sandbox.timeline().args(args).output().unwrap();
+        assert!(!out.status.success(), "{args:?}");
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert_eq!(err.lines().count(), 1, "{err}");
+    }
+    let err = sandbox
+        .timeline()
+        .args(["list", "--type", "foo"])
+        .output()
+        .unwrap()
+        .stderr;
+    assert!(String::from_utf8(err)
+        .unwrap()
+        .contains("use one of call, meeting"));
+    sandbox
+        .timeline()
+        .args(["seq", "--topic", "Ceasefire"])
+        .assert()
+        .success();
+}

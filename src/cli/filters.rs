@@ -6,7 +6,7 @@ use std::io::IsTerminal;
 use anyhow::{bail, Result};
 
 use super::DateArg;
-use crate::extract::Modality;
+use crate::extract::{EventTypes, Modality};
 use crate::render::{Format, TableOptions};
 use crate::store::Filter;
 
@@ -39,13 +39,53 @@ pub struct FilterArgs {
 }
 
 impl FilterArgs {
+    /// The filter, with names read as the rule files name things: a type in any case, an
+    /// actor by any alias, a place with the places in it. A type that does not exist or a
+    /// reversed range is an error, not an empty result.
     pub fn filter(&self) -> Result<Filter> {
+        let from = self.from.as_ref().map(DateArg::first_day);
+        let to = self.to.as_ref().map(DateArg::last_day);
+        if let (Some(from), Some(to)) = (from, to) {
+            if from > to {
+                bail!("--from {from} is after --to {to}");
+            }
+        }
+        let types = if self.types.is_empty() {
+            Vec::new()
+        } else {
+            let known = EventTypes::load()?;
+            let names: Vec<&str> = known.names().collect();
+            self.types
+                .iter()
+                .map(|t| match names.iter().find(|n| n.eq_ignore_ascii_case(t)) {
+                    Some(name) => Ok((*name).to_owned()),
+                    None => bail!("unknown event type {t:?}: use one of {}", names.join(", ")),
+                })
+                .collect::<Result<Vec<_>>>()?
+        };
+        let gazetteer = (!self.actors.is_empty() || self.place.is_some())
+            .then(crate::extract::gazetteer)
+            .transpose()?;
+        let actors = self
+            .actors
+            .iter()
+            .map(|a| {
+                gazetteer
+                    .as_ref()
+                    .and_then(|g| g.canonical_actor(a))
+                    .map_or_else(|| a.clone(), str::to_owned)
+            })
+            .collect();
+        let places = match (&self.place, &gazetteer) {
+            (Some(place), Some(g)) => g.places_within(place),
+            _ => Vec::new(),
+        };
         Ok(Filter {
-            from: self.from.as_ref().map(DateArg::first_day),
-            to: self.to.as_ref().map(DateArg::last_day),
-            types: self.types.clone(),
-            actors: self.actors.clone(),
-            place: self.place.clone(),
+            from,
+            to,
+            types,
+            actors,
+            places,
             min_sources: self.min_sources,
             modalities: parse_modalities(&self.modalities)?,
         })

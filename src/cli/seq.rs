@@ -38,7 +38,13 @@ pub fn run(args: Args, db: &Path) -> Result<Outcome> {
     let events = store.list(&args.filters.filter()?)?;
     let mut lines = storylines(events, args.by, &|actors| gazetteer.parties_of(actors));
     if let Some(topic) = &args.topic {
-        let topic = topic.to_lowercase();
+        let topics = extract::Topics::load()?;
+        let Some(topic) = topics.names().iter().find(|n| n.eq_ignore_ascii_case(topic)) else {
+            anyhow::bail!(
+                "unknown topic {topic:?}: use one of {}",
+                topics.names().join(", ")
+            );
+        };
         lines.retain(|s| s.topic.as_deref() == Some(topic.as_str()));
     }
     let mut out = std::io::stdout().lock();

@@ -152,6 +152,42 @@ impl Gazetteer {
         }))
     }
 
+    /// The canonical name of the actor that `name` names, ignoring case: "Vladimir Putin"
+    /// and "putin" are "Putin".
+    pub fn canonical_actor(&self, name: &str) -> Option<&str> {
+        self.actors
+            .iter()
+            .find(|a| {
+                a.name.eq_ignore_ascii_case(name) || a.aliases.iter().any(|s| s.eq_ignore_ascii_case(name))
+            })
+            .map(|a| a.name.as_str())
+    }
+
+    /// The places a place filter `name` covers, ignoring case: the place it names and every
+    /// place that lies in it ("Turkey" covers Istanbul and Ankara).
+    pub fn places_within(&self, name: &str) -> Vec<String> {
+        let canonical = self
+            .places
+            .iter()
+            .find(|p| {
+                p.name.eq_ignore_ascii_case(name) || p.aliases.iter().any(|s| s.eq_ignore_ascii_case(name))
+            })
+            .map_or(name, |p| p.name.as_str());
+        let country = self.canonical_actor(canonical).unwrap_or(canonical);
+        let mut out = vec![canonical.to_owned()];
+        out.extend(
+            self.places
+                .iter()
+                .filter(|p| {
+                    p.country
+                        .as_deref()
+                        .is_some_and(|c| c.eq_ignore_ascii_case(country))
+                })
+                .map(|p| p.name.clone()),
+        );
+        crate::ordered::first_seen(out)
+    }
+
     pub fn actor_named(&self, name: &str) -> Option<usize> {
         self.actors.iter().position(|a| a.name == name)
     }

@@ -289,3 +289,15 @@ proptest::proptest! {
         let _ = Article::parse("bytes.txt", &odd_date, &Metadata::default());
     }
 }
+
+#[test]
+fn a_place_filter_covers_the_places_in_it_and_names_resolve_by_alias() {
+    let g = super::gazetteer().unwrap();
+    let turkey = g.places_within("turkey");
+    assert!(turkey.iter().any(|p| p == "Istanbul"), "{turkey:?}");
+    assert_eq!(g.places_within("istanbul")[0], "Istanbul");
+    assert_eq!(g.places_within("Atlantis"), ["Atlantis"]);
+    assert_eq!(g.canonical_actor("vladimir putin"), Some("Putin"));
+    assert_eq!(g.canonical_actor("Kremlin"), Some("Russia"));
+    assert_eq!(g.canonical_actor("Nobody"), None);
+}

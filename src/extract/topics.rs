@@ -48,6 +48,11 @@ impl Topics {
         })
     }
 
+    /// The topic names, in the order of the topic file.
+    pub fn names(&self) -> &[String] {
+        &self.names
+    }
+
     /// The topics `text` names, in the order of the topic file.
     pub fn of(&self, text: &str) -> Vec<String> {
         let mut found: Vec<usize> = self

@@ -68,6 +68,11 @@ impl EventTypes {
         Ok(types)
     }
 
+    /// The type names, in the order of types.toml.
+    pub fn names(&self) -> impl Iterator<Item = &str> {
+        self.types.iter().map(|t| t.name.as_str())
+    }
+
     /// The colour of a type, as types.toml gives it.
     pub fn colour(&self, name: &str) -> Option<&str> {
         self.get(name)?.colour.as_deref()

@@ -59,7 +59,8 @@ pub struct Filter {
     pub to: Option<NaiveDate>,
     pub types: Vec<String>,
     pub actors: Vec<String>,
-    pub place: Option<String>,
+    /// Places of which the event's must be one (empty: any).
+    pub places: Vec<String>,
     pub min_sources: usize,
     /// Modalities to include; empty means all.
     pub modalities: Vec<Modality>,
@@ -200,10 +201,8 @@ impl Store {
                 args.len()
             );
         }
-        if let Some(place) = &filter.place {
-            args.push(Box::new(place.to_lowercase()));
-            sql += &format!(" AND lower(e.place) = ?{}", args.len());
-        }
+        let places: Vec<String> = filter.places.iter().map(|p| p.to_lowercase()).collect();
+        one_of(&mut sql, &mut args, "lower(e.place)", places);
         let modalities: Vec<String> = filter.modalities.iter().map(|m| m.as_str().to_owned()).collect();
         one_of(&mut sql, &mut args, "e.modality", modalities);
         sql += " ORDER BY COALESCE(e.start_day, e.end_day), e.end_day, e.id";
