@@ -50,6 +50,10 @@ pub fn run(args: Args, db: &Path) -> Result<Outcome> {
             let raw = read_input(&input)?;
             let article = Article::parse(&input.name(), &raw, &overrides)
                 .map_err(|e| anyhow::anyhow!("{}: {e}", input.display()))?;
+            // Unchanged text: skip extraction too (ingest checks again inside its transaction).
+            if let Some(stored_as) = store.stored_as(&article.hash)? {
+                return Ok((input, IngestOutcome::Unchanged { stored_as }));
+            }
             let events = extractor.extract(&article);
             let outcome = store
                 .ingest(&article, &events, &extractor)

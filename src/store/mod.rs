@@ -100,6 +100,17 @@ impl Store {
         Ok(Store { conn })
     }
 
+    /// The name an article with this content hash is stored under, if it is stored: the
+    /// same text is the same article, so there is nothing to extract or store again.
+    pub fn stored_as(&self, hash: &str) -> Result<Option<String>> {
+        Ok(self
+            .conn
+            .query_row("SELECT name FROM articles WHERE content_hash = ?1", [hash], |r| {
+                r.get(0)
+            })
+            .optional()?)
+    }
+
     /// Stores `article` and its `events` in one transaction: each event becomes a mention of
     /// the stored event it is the same as, or a new event. An article whose text is stored
     /// already changes nothing; one with a stored URL and new text replaces that version.
