@@ -9,6 +9,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/001_initial.sql"),
     include_str!("migrations/002_mention_topics.sql"),
     include_str!("migrations/003_conflicts.sql"),
+    include_str!("migrations/004_event_windows.sql"),
 ];
 
 /// The schema version this build writes.

@@ -66,8 +66,7 @@ pub(super) fn find_same(
                 (SELECT min(a.published) FROM mentions m JOIN articles a ON a.id = m.article_id WHERE m.event_id = e.id)
          FROM events e
          WHERE date(e.end_day, '+{UNDATED_WINDOW_DAYS} days') >= ?1
-           AND COALESCE(e.start_day, date(e.end_day, '-{UNDATED_WINDOW_DAYS} days')) <= ?2
-         ORDER BY e.id"
+           AND COALESCE(e.start_day, date(e.end_day, '-{UNDATED_WINDOW_DAYS} days')) <= ?2"
     ))?;
     let candidates = stmt.query_map(params![day(from), day(to)], |r| {
         Ok((
@@ -80,9 +79,14 @@ pub(super) fn find_same(
             r.get::<_, String>(6)?,
         ))
     })?;
+    // In id order, as ties between equally good candidates go to the first. Sorted here,
+    // not by ORDER BY, which would make SQLite scan the table in id order instead of using
+    // the index on the window (migration 004).
+    let mut candidates = candidates.collect::<rusqlite::Result<Vec<_>>>()?;
+    candidates.sort_by_key(|c| c.0);
     let mut best: Option<(i64, i64, NaiveDate)> = None;
     for candidate in candidates {
-        let (id, event_type, start, end, place, modality, first_reported) = candidate?;
+        let (id, event_type, start, end, place, modality, first_reported) = candidate;
         let same_article: bool = tx.query_row(
             "SELECT EXISTS (SELECT 1 FROM mentions WHERE event_id = ?1 AND article_id = ?2)",
             params![id, article_id],
