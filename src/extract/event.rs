@@ -72,6 +72,8 @@ pub struct Dispute {
 pub struct ExtractedEvent {
     pub event_type: String,
     pub actors: Vec<String>,
+    /// The actors at country level: each person counts for the party he acts for.
+    pub parties: Vec<String>,
     pub place: Option<String>,
     pub modality: Modality,
     pub date: DateReading,

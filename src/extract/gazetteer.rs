@@ -1,5 +1,10 @@
 //! Actors and places: who takes part in an event and where it happens, found by their
-//! spellings in `data/rules/events/actors.toml` and `places.toml`.
+//! spellings in `data/rules/events/actors.toml` and `places.toml`, and every other country
+//! and territory of the world from `countries.tsv` (ISO 3166 codes, names, demonyms,
+//! capitals). The curated files win where both name a country: they hold the aliases and
+//! metonyms news uses ("the Kremlin") and the capitals it does not use for a government.
+//!
+//! People an article introduces with a title are added per article ([`Gazetteer::with_people`]).
 //!
 //! One Aho-Corasick automaton per list finds every spelling in a single pass, leftmost and
 //! longest first ("President Vladimir Putin" before "Putin"), case-sensitively so that "US"
@@ -9,20 +14,49 @@ use aho_corasick::{AhoCorasick, MatchKind};
 use anyhow::{Context, Result};
 use serde::Deserialize;
 
+use super::countries;
 use super::cues::Cues;
 use crate::ordered::first_seen;
 use crate::rules;
+
+/// What an actor is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ActorKind {
+    Person,
+    Country,
+    Organisation,
+    /// An armed or political group (Hamas, the Houthis).
+    Group,
+}
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Actor {
     pub name: String,
-    pub kind: String,
-    /// The country a person acts for: "a leader counts for his country".
+    pub kind: ActorKind,
+    /// The party a person acts for: "a leader counts for his country".
     pub country: Option<String>,
     pub aliases: Vec<String>,
     #[serde(default)]
     pub demonyms: Vec<String>,
+    /// ISO 3166-1 alpha-3 code of a country or territory.
+    #[serde(default)]
+    pub code: Option<String>,
+    /// A person's title as the article gives it ("Foreign Minister").
+    #[serde(default)]
+    pub role: Option<String>,
+}
+
+/// How a spelling names its actor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Spelling {
+    Name,
+    /// "Russian": names the country only before a group noun.
+    Demonym,
+    /// A capital from `countries.tsv`: the government, unless a capitalised word follows
+    /// ("Victoria Coates" is a person).
+    Capital,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -52,12 +86,15 @@ pub struct PlaceMention {
     pub destination: bool,
 }
 
+#[derive(Clone)]
 pub struct Gazetteer {
     actors: Vec<Actor>,
     places: Vec<Place>,
-    /// Pattern i of `actor_matcher` is a spelling of actor `actor_of[i].0`; `.1` marks demonyms.
+    /// Pattern i of `actor_matcher` is a spelling of actor `actor_of[i].0`.
     actor_matcher: AhoCorasick,
-    actor_of: Vec<(usize, bool)>,
+    actor_of: Vec<(usize, Spelling)>,
+    /// The spellings of the people of one article (`with_people`), the same way.
+    people_matcher: Option<(AhoCorasick, Vec<usize>)>,
     place_matcher: AhoCorasick,
     place_of: Vec<usize>,
     group_nouns: Vec<String>,
@@ -85,19 +122,27 @@ impl Gazetteer {
     pub fn load(cues: &Cues) -> Result<Gazetteer> {
         let group_nouns = cues.group_nouns.words.clone();
         let topic_nouns = cues.topic_nouns.words.clone();
-        let actors = rules::load_toml::<ActorFile>("events/actors.toml")?.actor;
-        let places = rules::load_toml::<PlaceFile>("events/places.toml")?.place;
+        let mut actors = rules::load_toml::<ActorFile>("events/actors.toml")?.actor;
+        let mut places = rules::load_toml::<PlaceFile>("events/places.toml")?.place;
+        let mut capitals = Vec::new();
+        for country in countries::load()? {
+            country.merge_into(&mut actors, &mut places, &mut capitals);
+        }
         let mut spellings = Vec::new();
         let mut actor_of = Vec::new();
         for (i, actor) in actors.iter().enumerate() {
             for alias in &actor.aliases {
                 spellings.push(alias.clone());
-                actor_of.push((i, false));
+                actor_of.push((i, Spelling::Name));
             }
             for demonym in &actor.demonyms {
                 spellings.push(demonym.clone());
-                actor_of.push((i, true));
+                actor_of.push((i, Spelling::Demonym));
             }
+        }
+        for (i, capital) in capitals {
+            spellings.push(capital);
+            actor_of.push((i, Spelling::Capital));
         }
         let actor_matcher = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
@@ -120,11 +165,35 @@ impl Gazetteer {
             places,
             actor_matcher,
             actor_of,
+            people_matcher: None,
             place_matcher,
             place_of,
             group_nouns,
             topic_nouns,
         })
+    }
+
+    /// This gazetteer with the people an article introduces, found by their spellings too.
+    pub fn with_people(&self, people: Vec<Actor>) -> Result<Gazetteer> {
+        let mut out = self.clone();
+        if people.is_empty() {
+            return Ok(out);
+        }
+        let mut spellings = Vec::new();
+        let mut actor_of = Vec::new();
+        for person in people {
+            for alias in &person.aliases {
+                spellings.push(alias.clone());
+                actor_of.push(out.actors.len());
+            }
+            out.actors.push(person);
+        }
+        let matcher = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&spellings)
+            .context("cannot build the matcher of an article's people")?;
+        out.people_matcher = Some((matcher, actor_of));
+        Ok(out)
     }
 
     pub fn actor(&self, index: usize) -> &Actor {
@@ -196,26 +265,78 @@ impl Gazetteer {
     /// ("a ceasefire in Ukraine"), and a demonym counts only before a group noun.
     pub fn actors_in(&self, text: &str) -> Vec<ActorMention> {
         let mut out = Vec::new();
-        for m in self.actor_matcher.find_iter(text) {
-            if !on_word_boundaries(text, m.start(), m.end()) {
+        for (start, end, actor, spelling) in self.spellings_in(text) {
+            if spelling == Spelling::Demonym && !self.group_noun_follows(&text[end..]) {
                 continue;
             }
-            let (actor, demonym) = self.actor_of[m.pattern().as_usize()];
-            if demonym && !self.group_noun_follows(&text[m.end()..]) {
+            if spelling == Spelling::Capital && next_word_capitalised(&text[end..]) {
                 continue;
             }
-            if !demonym
-                && (after_locative(text, m.start(), LOCATIVES)
-                    || self.next_word_in(&text[m.end()..], &self.topic_nouns))
+            if spelling != Spelling::Demonym
+                && (after_locative(text, start, LOCATIVES)
+                    || self.next_word_in(&text[end..], &self.topic_nouns))
             {
                 continue;
             }
             out.push(ActorMention {
-                start: m.start(),
-                end: m.end(),
+                start,
+                end,
                 actor,
-                text: text[m.start()..m.end()].to_owned(),
+                text: text[start..end].to_owned(),
             });
+        }
+        out
+    }
+
+    /// The countries, organisations and groups a title names ("Oman's foreign minister",
+    /// "Kenyan President"), demonyms included, in text order.
+    pub fn parties_named_in(&self, title: &str) -> Vec<usize> {
+        self.spellings_in(title)
+            .into_iter()
+            .filter(|&(_, _, actor, _)| self.actors[actor].kind != ActorKind::Person)
+            .map(|(_, _, actor, _)| actor)
+            .collect()
+    }
+
+    /// Whether `text` is exactly a spelling of a known actor or place.
+    pub fn is_known_name(&self, text: &str) -> bool {
+        let whole = |m: aho_corasick::Match| m.start() == 0 && m.end() == text.len();
+        self.actor_matcher.find(text).is_some_and(whole) || self.place_matcher.find(text).is_some_and(whole)
+    }
+
+    /// Whether `text` holds a spelling of a known actor on word boundaries.
+    pub fn names_known_actor(&self, text: &str) -> bool {
+        !self.spellings_in(text).is_empty()
+    }
+
+    /// Every spelling on word boundaries, the article's people included: leftmost, and of
+    /// two that start together the longer.
+    fn spellings_in(&self, text: &str) -> Vec<(usize, usize, usize, Spelling)> {
+        let mut found: Vec<(usize, usize, usize, Spelling)> = self
+            .actor_matcher
+            .find_iter(text)
+            .map(|m| {
+                let (actor, spelling) = self.actor_of[m.pattern().as_usize()];
+                (m.start(), m.end(), actor, spelling)
+            })
+            .collect();
+        if let Some((matcher, actor_of)) = &self.people_matcher {
+            found.extend(matcher.find_iter(text).map(|m| {
+                (
+                    m.start(),
+                    m.end(),
+                    actor_of[m.pattern().as_usize()],
+                    Spelling::Name,
+                )
+            }));
+            found.sort_by_key(|&(start, end, _, _)| (start, std::cmp::Reverse(end)));
+        }
+        let mut out: Vec<(usize, usize, usize, Spelling)> = Vec::new();
+        for m in found {
+            if !on_word_boundaries(text, m.0, m.1) || out.last().is_some_and(|last| m.0 < last.1) {
+                continue;
+            }
+            out.push(m);
         }
         out
     }
@@ -268,6 +389,13 @@ impl Gazetteer {
         };
         next.is_some_and(|w| self.group_nouns.contains(w))
     }
+}
+
+/// Whether the next word of `rest` starts with a capital letter ("Victoria Coates").
+fn next_word_capitalised(rest: &str) -> bool {
+    rest.strip_prefix(' ')
+        .and_then(|r| r.chars().next())
+        .is_some_and(char::is_uppercase)
 }
 
 fn on_word_boundaries(text: &str, start: usize, end: usize) -> bool {

@@ -3,9 +3,11 @@
 //! each (sentence, offsets, rule). Rules are data in `data/rules/events/`.
 
 mod attribution;
+mod countries;
 mod cues;
 mod event;
 mod gazetteer;
+mod people;
 mod text;
 mod topics;
 mod triggers;
@@ -13,7 +15,7 @@ mod types;
 
 pub use cues::Modality;
 pub use event::{DateBasis, DateReading, Dispute, Evidence, ExtractedEvent};
-pub use gazetteer::{Actor, Gazetteer};
+pub use gazetteer::{Actor, ActorKind, Gazetteer};
 pub use topics::Topics;
 pub use types::{EventType, EventTypes};
 
@@ -25,6 +27,7 @@ use crate::time::{Tagger, TimeExpr, TimexType};
 use attribution::{Attributor, Report};
 use cues::Cues;
 use gazetteer::ActorMention;
+use people::People;
 use text::{clause_before, clause_end, dateline_end, distance, shift_interval, summarise};
 use triggers::{ActorScope, TriggerMatch, TriggerSet};
 
@@ -40,6 +43,7 @@ pub struct Extractor {
     pub types: EventTypes,
     pub gazetteer: Gazetteer,
     pub topics: Topics,
+    people: People,
     triggers: TriggerSet,
     cues: Cues,
     attributor: Attributor,
@@ -61,6 +65,17 @@ struct Named {
     /// Stands for the parties of an earlier event ("the two sides"): an undated event told
     /// of them happened when that event did.
     group_of_earlier_event: bool,
+}
+
+/// What every sentence of one article is read with.
+#[derive(Clone, Copy)]
+struct ArticleContext<'a> {
+    article: &'a Article,
+    /// Quotations with their sources, offsets into the whole text.
+    quotes: &'a [(usize, usize, Option<String>)],
+    chars: &'a CharOffsets,
+    /// The known actors and the people this article introduces.
+    gazetteer: &'a Gazetteer,
 }
 
 /// What earlier sentences of the article tell later ones.
@@ -132,6 +147,7 @@ impl Extractor {
             other_clause,
             anchors,
             topics: Topics::load()?,
+            people: People::load()?,
             tagger: Tagger::load()?,
             types,
             gazetteer,
@@ -146,10 +162,20 @@ impl Extractor {
     /// Every event the article reports, in text order.
     pub fn extract(&self, article: &Article) -> Vec<ExtractedEvent> {
         let text = &article.text;
+        // The article's people join the known actors for this article only.
+        let people = self.people.find(text, &self.gazetteer);
+        let article_gazetteer = self.gazetteer.with_people(people);
+        let gazetteer = article_gazetteer.as_ref().unwrap_or(&self.gazetteer);
         let times = self.tagger.tag(text, article.published);
         let sentences = article.sentences();
         let chars = CharOffsets::new(text);
-        let quotes = self.quotes_by_paragraph(text, &sentences);
+        let quotes = self.quotes_by_paragraph(text, &sentences, gazetteer);
+        let context = ArticleContext {
+            article,
+            quotes: &quotes,
+            chars: &chars,
+            gazetteer,
+        };
         let mut discourse = Discourse::default();
         let mut events: Vec<ExtractedEvent> = Vec::new();
         for sentence in &sentences {
@@ -174,7 +200,7 @@ impl Extractor {
                     last.disputed_by.push(dispute);
                 }
             }
-            let found = self.sentence_events(article, sentence, &dates, &quotes, &chars, &mut discourse);
+            let found = self.sentence_events(&context, sentence, &dates, &mut discourse);
             for event in &found {
                 discourse
                     .told
@@ -189,7 +215,7 @@ impl Extractor {
                     discourse.last_group = event
                         .actors
                         .iter()
-                        .filter_map(|a| self.gazetteer.actor_named(a))
+                        .filter_map(|a| gazetteer.actor_named(a))
                         .collect();
                     discourse.last_group_date = event.date.interval.is_some().then(|| event.date.clone());
                 }
@@ -238,7 +264,12 @@ impl Extractor {
     }
 
     /// Quotations of the text with their sources (offsets into the whole text).
-    fn quotes_by_paragraph(&self, text: &str, sentences: &[Sentence]) -> Vec<(usize, usize, Option<String>)> {
+    fn quotes_by_paragraph(
+        &self,
+        text: &str,
+        sentences: &[Sentence],
+        gazetteer: &Gazetteer,
+    ) -> Vec<(usize, usize, Option<String>)> {
         let mut out = Vec::new();
         let mut index = 0;
         while index < sentences.len() {
@@ -250,7 +281,7 @@ impl Extractor {
                 index += 1;
             }
             let body = &text[start..end];
-            let reports = self.attributor.reports(body, &self.gazetteer);
+            let reports = self.attributor.reports(body, gazetteer);
             out.extend(
                 self.attributor
                     .quotes(body, &reports)
@@ -263,13 +294,17 @@ impl Extractor {
 
     fn sentence_events(
         &self,
-        article: &Article,
+        context: &ArticleContext,
         sentence: &Sentence,
         dates: &[&TimeExpr],
-        quotes: &[(usize, usize, Option<String>)],
-        chars: &CharOffsets,
         discourse: &mut Discourse,
     ) -> Vec<ExtractedEvent> {
+        let ArticleContext {
+            article,
+            quotes,
+            chars,
+            gazetteer,
+        } = *context;
         let text = sentence.text(&article.text);
         if self.skip_sentences.is_match(text) {
             return Vec::new();
@@ -281,9 +316,9 @@ impl Extractor {
                 .find(|(s, e, _)| *s <= absolute && absolute < *e)
                 .and_then(|q| q.2.clone())
         };
-        let names = self.names_in(text, discourse, &quote_source);
-        let places = self.gazetteer.places_in(text);
-        let reports = self.attributor.reports(text, &self.gazetteer);
+        let names = self.names_in(text, discourse, &quote_source, gazetteer);
+        let places = gazetteer.places_in(text);
+        let reports = self.attributor.reports(text, gazetteer);
         let matches = self.content_filtered(text, self.triggers.find(text));
         // A date inside a quotation dates what the quotation says, not the words around it
         // ("“Today, they spoke,” a readout said": "Today" is not when the readout spoke).
@@ -426,7 +461,7 @@ impl Extractor {
                 .min_by_key(|p| {
                     distance((p.start, p.end), (m.start, m.end)) + if p.start < m.start { 20 } else { 0 }
                 })
-                .map(|p| self.gazetteer.place(p.place).name.clone());
+                .map(|p| gazetteer.place(p.place).name.clone());
             let attributed_to = if rule.actors == ActorScope::Speaker {
                 None
             } else {
@@ -440,13 +475,14 @@ impl Extractor {
             };
             let actors: Vec<String> = actor_ids
                 .iter()
-                .map(|&a| self.gazetteer.actor(a).name.clone())
+                .map(|&a| gazetteer.actor(a).name.clone())
                 .collect();
             let clause = &text[m.start..clause_end(text, m.end)];
             let summary = summarise(&actors, clause);
             let topics = self.topics.of(clause);
             let event = ExtractedEvent {
                 event_type,
+                parties: gazetteer.parties_of(&actors),
                 actors,
                 place,
                 modality,
@@ -470,18 +506,19 @@ impl Extractor {
             if let Some((_, same)) = events.iter_mut().find(|(_, e)| {
                 e.event_type == event.event_type
                     && parties_agree(
-                        &self.gazetteer.parties_of(&e.actors),
-                        &self.gazetteer.parties_of(&event.actors),
+                        &gazetteer.parties_of(&e.actors),
+                        &gazetteer.parties_of(&event.actors),
                     )
             }) {
                 extend_new(&mut same.actors, event.actors);
+                same.parties = gazetteer.parties_of(&same.actors);
                 continue;
             }
             events.push((m.start, event));
         }
         for n in &names {
             if let [single] = n.actors[..] {
-                if self.gazetteer.actor(single).kind == "person" {
+                if gazetteer.actor(single).kind == ActorKind::Person {
                     discourse.last_person = Some(single);
                 }
             }
@@ -513,10 +550,10 @@ impl Extractor {
         text: &str,
         discourse: &Discourse,
         quote_source: &dyn Fn(usize) -> Option<String>,
+        gazetteer: &Gazetteer,
     ) -> Vec<Named> {
         let skip = dateline_end(text);
-        let mentions: Vec<ActorMention> = self
-            .gazetteer
+        let mentions: Vec<ActorMention> = gazetteer
             .actors_in(text)
             .into_iter()
             .filter(|m| m.start >= skip)
@@ -525,9 +562,9 @@ impl Extractor {
         for (i, m) in mentions.iter().enumerate() {
             // "U.S. Secretary of State Marco Rubio": the country is the person's title.
             let titles_next = mentions.get(i + 1).is_some_and(|next| {
-                let person = self.gazetteer.actor(next.actor);
-                person.kind == "person"
-                    && person.country.as_deref() == Some(self.gazetteer.actor(m.actor).name.as_str())
+                let person = gazetteer.actor(next.actor);
+                person.kind == ActorKind::Person
+                    && person.country.as_deref() == Some(gazetteer.actor(m.actor).name.as_str())
                     && next.start - m.end <= 40
                     && !text[m.end..next.start].contains([',', ';'])
                     && !text[m.end..next.start].contains(" and ")
@@ -551,7 +588,7 @@ impl Extractor {
             let speaker: Vec<usize> = if self.cues.anaphora.speakers.contains(&phrase) {
                 quote_source(p.start())
                     .map(|source| {
-                        self.gazetteer
+                        gazetteer
                             .actors_in(&source)
                             .into_iter()
                             .map(|m| m.actor)
@@ -570,7 +607,7 @@ impl Extractor {
                     .iter()
                     .rev()
                     .flat_map(|n| n.actors.iter())
-                    .find(|&&a| self.gazetteer.actor(a).kind == "person")
+                    .find(|&&a| gazetteer.actor(a).kind == ActorKind::Person)
                     .copied();
                 here.or(last_person).into_iter().collect::<Vec<_>>()
             } else {

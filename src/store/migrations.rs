@@ -10,6 +10,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/002_mention_topics.sql"),
     include_str!("migrations/003_conflicts.sql"),
     include_str!("migrations/004_event_windows.sql"),
+    include_str!("migrations/005_mention_parties.sql"),
 ];
 
 /// The schema version this build writes.

@@ -51,7 +51,7 @@ pub(super) fn find_same(
 ) -> Result<Option<i64>> {
     let reading = Reading {
         event_type: &event.event_type,
-        parties: extractor.gazetteer.parties_of(&event.actors),
+        parties: event.parties.clone(),
         interval: event.date.interval.as_ref().map(|d| (d.start, d.end)),
         reported,
         place: place_with_country(event.place.as_deref(), extractor),
@@ -136,16 +136,21 @@ pub(super) fn find_same(
 /// from letting the event absorb others ("a call between the two leaders" read as three
 /// parties; "agreed to swap prisoners and to present views on a ceasefire").
 fn core_of(tx: &Transaction, event_id: i64, extractor: &Extractor) -> Result<Core> {
-    let mut stmt = tx.prepare_cached("SELECT actors, topics FROM mentions WHERE event_id = ?1")?;
+    let mut stmt = tx.prepare_cached("SELECT actors, topics, parties FROM mentions WHERE event_id = ?1")?;
     let rows = stmt.query_map([event_id], |r| {
-        Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+        Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, Option<String>>(2)?))
     })?;
     let mut parties = Tally::default();
     let mut topics = Tally::default();
     for row in rows {
-        let (actors, mention_topics) = row?;
-        let actors: Vec<String> = serde_json::from_str(&actors).unwrap_or_default();
-        parties.add(extractor.gazetteer.parties_of(&actors));
+        let (actors, mention_topics, mention_parties) = row?;
+        let mention_parties = match mention_parties {
+            Some(json) => serde_json::from_str(&json).unwrap_or_default(),
+            None => extractor
+                .gazetteer
+                .parties_of(&serde_json::from_str::<Vec<String>>(&actors).unwrap_or_default()),
+        };
+        parties.add(mention_parties);
         topics.add(serde_json::from_str(&mention_topics).unwrap_or_default());
     }
     let all_parties = parties.counts.iter().map(|(p, _)| p.clone()).collect();
@@ -251,9 +256,10 @@ pub(super) fn insert_mention(
     tx.execute(
         "INSERT INTO mentions (event_id, article_id, sentence, sentence_start, sentence_end, trigger, trigger_start,
             trigger_end, rule, attributed_to, type, actors, actor_text, place, modality, summary,
-            date_start, date_end, date_precision, date_value, date_text, date_rule, date_basis, topics, disputed_by)
+            date_start, date_end, date_precision, date_value, date_text, date_rule, date_basis, topics, disputed_by,
+            parties)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23,
-                 ?24, ?25)",
+                 ?24, ?25, ?26)",
         params![
             event_id,
             article_id,
@@ -280,6 +286,7 @@ pub(super) fn insert_mention(
             d.basis.as_str(),
             serde_json::to_string(&event.topics)?,
             serde_json::to_string(&event.disputed_by)?,
+            serde_json::to_string(&event.parties)?,
         ],
     )?;
     Ok(())

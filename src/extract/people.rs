@@ -1,0 +1,303 @@
+//! People found in the text rather than in a list: a name after a title ("Kenyan President
+//! William Ruto", "Oman's foreign minister Badr Albusaidi") becomes an actor of the article,
+//! acting for the party its title names, and known later by the surname alone. The words
+//! are data (`data/rules/events/people.toml`).
+
+use anyhow::Result;
+use regex::Regex;
+use serde::Deserialize;
+
+use super::gazetteer::{Actor, ActorKind, Gazetteer};
+use crate::rules;
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PeopleFile {
+    heads: Vec<String>,
+    modifiers: Vec<String>,
+    particles: Vec<String>,
+    surname_prefixes: Vec<String>,
+    not_names: Vec<String>,
+    /// [sentence, surname or "", party or ""]: run by the tests.
+    #[allow(dead_code)]
+    examples: Vec<[String; 3]>,
+}
+
+pub struct People {
+    words: PeopleFile,
+    word: Regex,
+}
+
+/// The longest title the search walks back over ("Deputy Foreign Minister ...").
+const TITLE_WORDS: usize = 6;
+/// The most words a name has ("Badr bin Hamad Albusaidi").
+const NAME_WORDS: usize = 4;
+
+/// A word of the text, with its byte span.
+#[derive(Debug, Clone, Copy)]
+struct Word<'t> {
+    start: usize,
+    end: usize,
+    text: &'t str,
+}
+
+impl People {
+    pub fn load() -> Result<People> {
+        let words: PeopleFile = rules::load_toml("events/people.toml")?;
+        Ok(People {
+            words,
+            word: Regex::new(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}'’\-]*\.?").expect("valid regex"),
+        })
+    }
+
+    /// The people `text` introduces with a title, each once, in order of first mention.
+    pub fn find(&self, text: &str, gazetteer: &Gazetteer) -> Vec<Actor> {
+        let words: Vec<Word> = self
+            .word
+            .find_iter(text)
+            .map(|m| Word {
+                start: m.start(),
+                end: m.end(),
+                text: m.as_str(),
+            })
+            .collect();
+        let mut people: Vec<Actor> = Vec::new();
+        for (i, head) in words.iter().enumerate() {
+            if !self.is_head(head.text) {
+                continue;
+            }
+            let Some((name_start, name_end)) = self.name_after(text, &words, i) else {
+                continue;
+            };
+            let name = &words[name_start..name_end];
+            let full = &text[name[0].start..trim_dot(name[name.len() - 1])];
+            if gazetteer.names_known_actor(full) || people.iter().any(|p| p.aliases.iter().any(|a| a == full))
+            {
+                continue;
+            }
+            let title_start = self.title_start(text, &words, i);
+            let title = &text[words[title_start].start..words[i].end];
+            let party = gazetteer
+                .parties_named_in(title)
+                .first()
+                .map(|&p| gazetteer.actor(p).name.clone());
+            people.push(self.person(full, name, title, party, gazetteer));
+        }
+        // A surname two people share names neither of them alone.
+        let surnames: Vec<String> = people.iter().map(|p| p.name.clone()).collect();
+        for person in &mut people {
+            if surnames.iter().filter(|s| **s == person.name).count() > 1 {
+                person.aliases.retain(|a| a.contains(' '));
+                person.name = person.aliases[0].clone();
+            }
+        }
+        people
+    }
+
+    fn person(
+        &self,
+        full: &str,
+        name: &[Word],
+        title: &str,
+        party: Option<String>,
+        gazetteer: &Gazetteer,
+    ) -> Actor {
+        let last = name[name.len() - 1];
+        let last = last.text.trim_end_matches('.');
+        let surname = self
+            .words
+            .surname_prefixes
+            .iter()
+            .find_map(|p| last.strip_prefix(p.as_str()))
+            .filter(|s| !s.is_empty())
+            .unwrap_or(last);
+        let mut aliases = vec![full.to_owned()];
+        // A surname that is also a known name ("al-Houthi", the Houthis) stays whole.
+        let canonical =
+            if name.len() > 1 && !gazetteer.is_known_name(surname) && !gazetteer.is_known_name(last) {
+                aliases.push(last.to_owned());
+                if surname != last {
+                    aliases.push(surname.to_owned());
+                }
+                surname.to_owned()
+            } else {
+                full.to_owned()
+            };
+        Actor {
+            name: canonical,
+            kind: ActorKind::Person,
+            country: party,
+            aliases: crate::ordered::first_seen(aliases),
+            demonyms: Vec::new(),
+            code: None,
+            role: Some(title.to_owned()),
+        }
+    }
+
+    fn is_head(&self, word: &str) -> bool {
+        let lower = word.to_lowercase();
+        self.words
+            .heads
+            .iter()
+            .any(|h| *h == lower || *h == lower.trim_end_matches('.'))
+    }
+
+    /// The words of the name the title ending at `head` introduces: the capitalised run
+    /// right after it ("President William Ruto"), or the last two words of the run after
+    /// "of/for/to" ("Minister of Strategic Affairs Ron Dermer").
+    fn name_after(&self, text: &str, words: &[Word], head: usize) -> Option<(usize, usize)> {
+        let mut at = head + 1;
+        let via_preposition = words
+            .get(at)
+            .is_some_and(|w| matches!(w.text, "of" | "for" | "to") && joined(text, words[head], *w));
+        if via_preposition {
+            at += 1;
+        }
+        let first = *words.get(at)?;
+        if !(joined(text, words[at - 1], first) || head + 1 == at && appositive(text, words[head], first)) {
+            return None;
+        }
+        let mut end = at;
+        while end < words.len() && end - at < NAME_WORDS + 3 {
+            let w = words[end];
+            if end > at && !joined(text, words[end - 1], w) {
+                break;
+            }
+            // After "of" the run holds the rest of the title too ("of Strategic Affairs").
+            let word_ok = self.is_name_word(w.text) || via_preposition && starts_upper(w.text);
+            if !(word_ok || end > at && self.is_particle(w.text)) {
+                break;
+            }
+            end += 1;
+            // A word with a final period ends the sentence (or is an initial).
+            if w.text.ends_with('.') && w.text.chars().count() > 2 {
+                break;
+            }
+        }
+        while end > at && self.is_particle(words[end - 1].text) {
+            end -= 1;
+        }
+        let start = if via_preposition {
+            end.saturating_sub(2).max(at)
+        } else {
+            at
+        };
+        let length = end - start;
+        let all_names = words[start..end]
+            .iter()
+            .all(|w| self.is_name_word(w.text) || self.is_particle(w.text));
+        ((2..=NAME_WORDS).contains(&length) && all_names).then_some((start, end))
+    }
+
+    /// Where the title ending at `head` starts: back over capitalised words and title
+    /// modifiers, without crossing punctuation.
+    fn title_start(&self, text: &str, words: &[Word], head: usize) -> usize {
+        let mut start = head;
+        while start > 0 && head - start < TITLE_WORDS {
+            let previous = words[start - 1];
+            if !joined(text, previous, words[start])
+                || previous.text.ends_with('.') && previous.text.len() > 4
+            {
+                break;
+            }
+            let lower = previous.text.to_lowercase();
+            let parts_ok = lower
+                .split('-')
+                .any(|part| self.words.modifiers.iter().any(|m| *m == part));
+            if !(starts_upper(previous.text) || parts_ok) {
+                break;
+            }
+            start -= 1;
+        }
+        start
+    }
+
+    fn is_name_word(&self, word: &str) -> bool {
+        let bare = word.trim_end_matches('.');
+        if self.words.not_names.iter().any(|n| n == word || n == bare) || self.is_head(word) {
+            return false;
+        }
+        let hyphen_particle = bare
+            .split_once('-')
+            .is_some_and(|(p, rest)| self.words.particles.iter().any(|q| q == p) && starts_upper(rest));
+        // An acronym ("ELN", "US") is not part of a person's name.
+        let acronym = bare.chars().count() > 1 && bare.chars().all(|c| !c.is_lowercase());
+        (starts_upper(bare) && !acronym) || hyphen_particle
+    }
+
+    fn is_particle(&self, word: &str) -> bool {
+        self.words.particles.iter().any(|p| p == word)
+    }
+}
+
+fn starts_upper(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// The end of a word without the period that may close its sentence.
+fn trim_dot(word: Word) -> usize {
+    if word.text.ends_with('.') && word.text.chars().count() > 2 {
+        word.end - 1
+    } else {
+        word.end
+    }
+}
+
+/// Whether only spaces stand between two words (an abbreviation's period may end the first).
+fn joined(text: &str, a: Word, b: Word) -> bool {
+    let gap = &text[a.end..b.start];
+    !gap.is_empty() && gap.chars().all(|c| c == ' ')
+}
+
+/// "envoy, Steve Witkoff,": a comma between a lower-case title and the name.
+fn appositive(text: &str, a: Word, b: Word) -> bool {
+    text[a.end..b.start] == *", " && a.text.chars().next().is_some_and(char::is_lowercase)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::cues::Cues;
+
+    #[test]
+    fn the_examples_of_the_rule_file_hold() {
+        let people = People::load().unwrap();
+        let gazetteer = Gazetteer::load(&Cues::load().unwrap()).unwrap();
+        for [sentence, surname, party] in &people.words.examples {
+            let found = people.find(sentence, &gazetteer);
+            let got = found
+                .first()
+                .map(|p| (p.name.clone(), p.country.clone().unwrap_or_default()))
+                .unwrap_or_default();
+            assert_eq!((&got.0, &got.1), (surname, party), "{sentence}");
+        }
+    }
+
+    #[test]
+    fn a_person_is_known_later_by_surname() {
+        let people = People::load().unwrap();
+        let gazetteer = Gazetteer::load(&Cues::load().unwrap()).unwrap();
+        let text = "Colombian President Gustavo Petro signed it. Later Petro flew home.";
+        let found = people.find(text, &gazetteer);
+        assert_eq!(found.len(), 1);
+        let article = gazetteer.with_people(found).unwrap();
+        let names: Vec<String> = article
+            .actors_in(text)
+            .iter()
+            .map(|m| article.actor(m.actor).name.clone())
+            .collect();
+        assert_eq!(names, vec!["Petro", "Petro"]);
+    }
+
+    #[test]
+    fn known_people_and_untitled_names_are_not_added() {
+        let people = People::load().unwrap();
+        let gazetteer = Gazetteer::load(&Cues::load().unwrap()).unwrap();
+        assert!(people
+            .find("Russian President Vladimir Putin spoke.", &gazetteer)
+            .is_empty());
+        assert!(people
+            .find("William Ruto spoke to the President.", &gazetteer)
+            .is_empty());
+    }
+}
