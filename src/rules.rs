@@ -24,6 +24,7 @@ const BUILTIN: &[(&str, &str)] = &[
     rule_file!("time/rules.toml"),
     rule_file!("events/types.toml"),
     rule_file!("events/triggers.toml"),
+    rule_file!("events/classes.toml"),
     rule_file!("events/actors.toml"),
     rule_file!("events/places.toml"),
     rule_file!("events/cues.toml"),

@@ -10,6 +10,7 @@ mod gazetteer;
 mod people;
 mod text;
 mod topics;
+mod tree;
 mod triggers;
 mod types;
 
@@ -23,6 +24,7 @@ use anyhow::Result;
 
 use crate::article::{Article, CharOffsets, Sentence};
 use crate::ordered::{extend_new, first_seen};
+use crate::syntax::{Models, Token};
 use crate::time::{Tagger, TimeExpr, TimexType};
 use attribution::{Attributor, Report};
 use cues::Cues;
@@ -44,6 +46,7 @@ pub struct Extractor {
     pub gazetteer: Gazetteer,
     pub topics: Topics,
     people: People,
+    syntax: &'static Models,
     triggers: TriggerSet,
     cues: Cues,
     attributor: Attributor,
@@ -148,6 +151,7 @@ impl Extractor {
             anchors,
             topics: Topics::load()?,
             people: People::load()?,
+            syntax: Models::embedded()?,
             tagger: Tagger::load()?,
             types,
             gazetteer,
@@ -168,6 +172,8 @@ impl Extractor {
         let gazetteer = article_gazetteer.as_ref().unwrap_or(&self.gazetteer);
         let times = self.tagger.tag(text, article.published);
         let sentences = article.sentences();
+        let spans: Vec<(usize, usize)> = sentences.iter().map(|s| (s.start, s.end)).collect();
+        let parses = self.syntax.parse_text(text, &spans);
         let chars = CharOffsets::new(text);
         let quotes = self.quotes_by_paragraph(text, &sentences, gazetteer);
         let context = ArticleContext {
@@ -178,7 +184,7 @@ impl Extractor {
         };
         let mut discourse = Discourse::default();
         let mut events: Vec<ExtractedEvent> = Vec::new();
-        for sentence in &sentences {
+        for (sentence, parse) in sentences.iter().zip(&parses) {
             if discourse
                 .paragraph
                 .as_ref()
@@ -200,7 +206,7 @@ impl Extractor {
                     last.disputed_by.push(dispute);
                 }
             }
-            let found = self.sentence_events(&context, sentence, &dates, &mut discourse);
+            let found = self.sentence_events(&context, sentence, &parse.tokens, &dates, &mut discourse);
             for event in &found {
                 discourse
                     .told
@@ -296,6 +302,7 @@ impl Extractor {
         &self,
         context: &ArticleContext,
         sentence: &Sentence,
+        tokens: &[Token],
         dates: &[&TimeExpr],
         discourse: &mut Discourse,
     ) -> Vec<ExtractedEvent> {
@@ -319,7 +326,16 @@ impl Extractor {
         let names = self.names_in(text, discourse, &quote_source, gazetteer);
         let places = gazetteer.places_in(text);
         let reports = self.attributor.reports(text, gazetteer);
-        let matches = self.content_filtered(text, self.triggers.find(text));
+        // The parse's offsets are into the article; the rules read the sentence.
+        let tokens: Vec<Token> = tokens
+            .iter()
+            .map(|t| Token {
+                start: t.start - sentence.start,
+                end: t.end - sentence.start,
+                ..t.clone()
+            })
+            .collect();
+        let matches = self.content_filtered(text, self.triggers.find(text, &tokens));
         // A date inside a quotation dates what the quotation says, not the words around it
         // ("“Today, they spoke,” a readout said": "Today" is not when the readout spoke).
         let quote_at = |offset: usize| {
@@ -358,10 +374,14 @@ impl Extractor {
                 .min(clause_end(text, m.end))
                 .min(quote_end);
 
-            if rule.needs_date
+            // The trigger's own date: near it, fronted, or in its clause of the parse ("a
+            // meeting between the two ministers is set for Thursday").
+            if m.needs_date
                 && !relative_dates.iter().any(|(s, e, d)| {
                     d.interval.is_some()
-                        && (distance((*s, *e), (m.start, m.end)) <= OWN_DATE_DISTANCE || *s <= FRONTED_DATE)
+                        && (distance((*s, *e), (m.start, m.end)) <= OWN_DATE_DISTANCE
+                            || *s <= FRONTED_DATE
+                            || tree::same_clause(&tokens, m.start, *s))
                 })
             {
                 continue;

@@ -301,3 +301,35 @@ fn a_place_filter_covers_the_places_in_it_and_names_resolve_by_alias() {
     assert_eq!(g.canonical_actor("Kremlin"), Some("Russia"));
     assert_eq!(g.canonical_actor("Nobody"), None);
 }
+
+/// The verbs of each lexical class come from the CAMEO verb dictionary (cameo_verbs.tsv)
+/// under the class's CAMEO root: the classes choose from a broad resource rather than from
+/// the phrasing of the articles they were measured on.
+#[test]
+fn class_verbs_come_from_their_cameo_class() {
+    let table = include_str!("../../data/rules/events/cameo_verbs.tsv");
+    let codes: std::collections::HashMap<&str, &str> = table
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| l.split_once('\t'))
+        .collect();
+    assert!(codes.len() > 900, "{} verbs", codes.len());
+    let mut wrong = Vec::new();
+    for class in TriggerSet::class_specs().unwrap() {
+        if class.verbs.is_empty() {
+            continue;
+        }
+        let root = class.cameo.clone().unwrap_or_default();
+        assert!(
+            !root.is_empty(),
+            "{}: a verb class names its CAMEO root",
+            class.name
+        );
+        for verb in &class.verbs {
+            if !codes.get(verb.as_str()).is_some_and(|c| c.starts_with(&root)) {
+                wrong.push(format!("{}: {verb} ({:?})", class.name, codes.get(verb.as_str())));
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "verbs outside their CAMEO class: {wrong:?}");
+}

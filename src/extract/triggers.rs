@@ -1,5 +1,10 @@
 //! Trigger rules: which words in a sentence report an event, and of what type.
-//! The rules are `data/rules/events/triggers.toml`; this module compiles and applies them.
+//!
+//! Two kinds, both data: phrase rules (`data/rules/events/triggers.toml`, regular
+//! expressions) and lexical classes (`classes.toml`: verb and noun lemmas per event type,
+//! matched on the syntactic layer's lemma and part of speech, so "struck", "strikes" and
+//! "striking" are one entry and the noun "strike" is not the verb). Phrase rules win where
+//! they overlap a class: they carry the senses a lemma alone cannot tell ("called off").
 
 use anyhow::{bail, Context, Result};
 use regex::Regex;
@@ -7,6 +12,7 @@ use serde::Deserialize;
 
 use super::types::EventTypes;
 use crate::rules;
+use crate::syntax::Token;
 
 /// Whose names an event takes from its sentence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
@@ -24,7 +30,27 @@ pub enum ActorScope {
 pub(super) struct TriggerSpec {
     pub name: String,
     pub r#type: String,
-    pub pattern: String,
+    /// A phrase rule's regular expression.
+    #[serde(default)]
+    pub pattern: Option<String>,
+    /// A lexical class's verb lemmas (tagged VERB).
+    #[serde(default)]
+    pub verbs: Vec<String>,
+    /// A lexical class's noun lemmas (tagged NOUN).
+    #[serde(default)]
+    pub nouns: Vec<String>,
+    /// A verb of the class stands for the event only with a direct object in the tree
+    /// ("struck the palace", not "struck a deal" when the deal is another class's).
+    #[serde(default)]
+    pub needs_object: bool,
+    /// A noun of the class that is definite in its parse ("the ceasefire", "their
+    /// strikes") refers back to an event already told: it stands only with a date.
+    #[serde(default)]
+    pub definite_needs_date: bool,
+    /// A lexical class: the CAMEO root code its verbs come from (read by the tests).
+    #[serde(default)]
+    #[cfg_attr(not(test), allow(dead_code))]
+    pub cameo: Option<String>,
     #[serde(default)]
     pub unless_before: Option<String>,
     #[serde(default)]
@@ -61,13 +87,35 @@ struct File {
     rule: Vec<TriggerSpec>,
 }
 
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ClassFile {
+    /// Prepositions that make a noun what another event is about ("talks on a ceasefire").
+    topic_prepositions: Vec<String>,
+    /// Determiners that make a noun definite (possessives are `nmod:poss` in the parse).
+    definite_determiners: Vec<String>,
+    class: Vec<TriggerSpec>,
+}
+
+/// How a rule finds its trigger words.
+#[derive(Debug)]
+enum Matcher {
+    Pattern(Regex),
+    Lemmas {
+        verbs: Vec<String>,
+        nouns: Vec<String>,
+        needs_object: bool,
+        definite_needs_date: bool,
+    },
+}
+
 /// A compiled trigger rule.
 #[derive(Debug)]
 pub struct Trigger {
     pub name: String,
     /// The event type, or `None` for phrases that only block other triggers.
     pub event_type: Option<String>,
-    regex: Regex,
+    matcher: Matcher,
     unless_before: Option<Regex>,
     unless_after: Option<Regex>,
     unless_within: Option<Regex>,
@@ -80,22 +128,53 @@ pub struct Trigger {
     pub priority: i32,
 }
 
+/// The noun lemma of a word: the lemmatiser's, or the form less its plural "s" when the
+/// word was tagged as another part of speech ("airstrikes" as a verb gives "airstrike").
+fn noun_lemma(token: &Token) -> String {
+    let lemma = token.analysis.lemma.to_lowercase();
+    if token.analysis.upos == "NOUN" {
+        return lemma;
+    }
+    let form = token.form.to_lowercase();
+    form.strip_suffix('s').map_or(form.clone(), str::to_owned)
+}
+
+/// Whether the verb at `i` heads a purpose clause ("convened the cabinet to approve the
+/// deal"): the aim of another event, not an event of its own.
+fn is_purpose(tokens: &[Token], i: usize) -> bool {
+    tokens[i].analysis.deprel == "advcl"
+        && tokens.iter().any(|t| {
+            t.analysis.head == Some(i)
+                && t.analysis.deprel == "mark"
+                && t.analysis.lemma.eq_ignore_ascii_case("to")
+        })
+}
+
 /// A trigger rule's match in a sentence, before the extractor checks actors and dates.
 #[derive(Debug, Clone)]
 pub struct TriggerMatch {
     pub rule: usize,
     pub start: usize,
     pub end: usize,
+    /// The event stands only if its own clause has a date: the rule says so, or the match
+    /// is a definite noun of a class that says so.
+    pub needs_date: bool,
 }
 
 pub struct TriggerSet {
     pub rules: Vec<Trigger>,
+    topic_prepositions: Vec<String>,
+    definite_determiners: Vec<String>,
 }
 
 impl TriggerSet {
     pub fn load(types: &EventTypes) -> Result<TriggerSet> {
         let file: File = rules::load_toml("events/triggers.toml")?;
-        TriggerSet::compile(file.rule, types)
+        let classes: ClassFile = rules::load_toml("events/classes.toml")?;
+        let mut set = TriggerSet::compile(file.rule.into_iter().chain(classes.class).collect(), types)?;
+        set.topic_prepositions = classes.topic_prepositions;
+        set.definite_determiners = classes.definite_determiners;
+        Ok(set)
     }
 
     pub(super) fn compile(specs: Vec<TriggerSpec>, types: &EventTypes) -> Result<TriggerSet> {
@@ -111,8 +190,19 @@ impl TriggerSet {
                     .with_context(|| format!("trigger rule {}: invalid pattern {pattern:?}", spec.name))
             };
             let optional = |pattern: &Option<String>| pattern.as_deref().map(compile).transpose();
+            let lower = |words: &[String]| words.iter().map(|w| w.to_lowercase()).collect::<Vec<_>>();
+            let matcher = match (&spec.pattern, spec.verbs.is_empty() && spec.nouns.is_empty()) {
+                (Some(pattern), true) => Matcher::Pattern(compile(pattern)?),
+                (None, false) => Matcher::Lemmas {
+                    verbs: lower(&spec.verbs),
+                    nouns: lower(&spec.nouns),
+                    needs_object: spec.needs_object,
+                    definite_needs_date: spec.definite_needs_date,
+                },
+                _ => bail!("trigger rule {}: give either a pattern or verbs/nouns", spec.name),
+            };
             rules.push(Trigger {
-                regex: compile(&spec.pattern)?,
+                matcher,
                 unless_before: optional(&spec.unless_before)?,
                 unless_after: optional(&spec.unless_after)?,
                 unless_within: optional(&spec.unless_within)?,
@@ -127,30 +217,72 @@ impl TriggerSet {
                 priority: spec.priority,
             });
         }
-        Ok(TriggerSet { rules })
+        Ok(TriggerSet {
+            rules,
+            topic_prepositions: Vec::new(),
+            definite_determiners: Vec::new(),
+        })
     }
 
     /// The winning trigger matches of `sentence`, in text order. Where matches overlap, the
     /// higher priority wins, then the longer; blocking phrases win and are dropped after.
-    pub fn find(&self, sentence: &str) -> Vec<TriggerMatch> {
+    /// `tokens` are the sentence's parsed words, offsets relative to the sentence.
+    pub fn find(&self, sentence: &str, tokens: &[Token]) -> Vec<TriggerMatch> {
         let mut found = Vec::new();
         for (index, rule) in self.rules.iter().enumerate() {
-            for m in rule.regex.find_iter(sentence) {
-                let before = &sentence[..m.start()];
-                let after = &sentence[m.end()..];
+            let spans: Vec<(usize, usize, bool)> = match &rule.matcher {
+                Matcher::Pattern(regex) => regex
+                    .find_iter(sentence)
+                    .map(|m| (m.start(), m.end(), rule.needs_date))
+                    .collect(),
+                Matcher::Lemmas {
+                    verbs,
+                    nouns,
+                    needs_object,
+                    definite_needs_date,
+                } => tokens
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, t)| {
+                        let lemma = t.analysis.lemma.to_lowercase();
+                        // A word in a nominal relation is a noun whatever its tag: only a
+                        // noun can be a subject or an object ("carried out airstrikes" tagged
+                        // as a verb "airstrikes").
+                        let nominal = super::tree::nominal(t);
+                        let as_verb = t.analysis.upos == "VERB" && !nominal;
+                        let as_noun = t.analysis.upos == "NOUN" || nominal;
+                        (as_verb
+                            && verbs.contains(&lemma)
+                            && !is_purpose(tokens, *i)
+                            && (!needs_object
+                                || tokens.iter().any(|d| {
+                                    d.analysis.head == Some(*i) && d.analysis.deprel.starts_with("obj")
+                                })))
+                            || (as_noun && nouns.contains(&noun_lemma(t)) && !self.is_topic(tokens, *i))
+                    })
+                    .map(|(i, t)| {
+                        let dated = rule.needs_date || *definite_needs_date && self.is_definite(tokens, i);
+                        (t.start, t.end, dated)
+                    })
+                    .collect(),
+            };
+            for (start, end, needs_date) in spans {
+                let before = &sentence[..start];
+                let after = &sentence[end..];
                 if rule.unless_before.as_ref().is_some_and(|r| r.is_match(before))
                     || rule.unless_after.as_ref().is_some_and(|r| r.is_match(after))
                     || rule
                         .unless_within
                         .as_ref()
-                        .is_some_and(|r| r.is_match(m.as_str()))
+                        .is_some_and(|r| r.is_match(&sentence[start..end]))
                 {
                     continue;
                 }
                 found.push(TriggerMatch {
                     rule: index,
-                    start: m.start(),
-                    end: m.end(),
+                    start,
+                    end,
+                    needs_date,
                 });
             }
         }
@@ -171,12 +303,60 @@ impl TriggerSet {
         kept
     }
 
+    /// Whether the noun at `i` is what something else is about rather than an event of its
+    /// own: a compound modifier ("ceasefire negotiations"), the object of a topic
+    /// preposition ("talks on a ceasefire"), or inside such a phrase ("spoke about the need
+    /// for peace and a ceasefire").
+    fn is_topic(&self, tokens: &[Token], i: usize) -> bool {
+        let mut at = i;
+        for _ in 0..8 {
+            let token = &tokens[at];
+            let topic_case = tokens.iter().any(|t| {
+                t.analysis.head == Some(at)
+                    && t.analysis.deprel == "case"
+                    && self.topic_prepositions.contains(&t.analysis.lemma.to_lowercase())
+            });
+            if token.analysis.deprel == "compound" || topic_case {
+                return true;
+            }
+            let inside_phrase = matches!(
+                token.analysis.deprel.split(':').next(),
+                Some("conj" | "nmod" | "appos")
+            );
+            match token.analysis.head {
+                Some(head) if inside_phrase && head < tokens.len() => at = head,
+                _ => return false,
+            }
+        }
+        false
+    }
+
+    /// Whether the noun at `i` is definite: a definite determiner or a possessor.
+    fn is_definite(&self, tokens: &[Token], i: usize) -> bool {
+        tokens.iter().any(|t| {
+            t.analysis.head == Some(i)
+                && (t.analysis.deprel == "nmod:poss"
+                    || t.analysis.deprel == "det"
+                        && self
+                            .definite_determiners
+                            .contains(&t.analysis.lemma.to_lowercase()))
+        })
+    }
+
+    /// The lexical classes as written, for the tests that check them against CAMEO.
+    #[cfg(test)]
+    pub(super) fn class_specs() -> Result<Vec<TriggerSpec>> {
+        Ok(rules::load_toml::<ClassFile>("events/classes.toml")?.class)
+    }
+
     #[cfg(test)]
     pub(super) fn examples() -> Result<Vec<(String, String, String)>> {
         let file: File = rules::load_toml("events/triggers.toml")?;
+        let classes: ClassFile = rules::load_toml("events/classes.toml")?;
         Ok(file
             .rule
             .into_iter()
+            .chain(classes.class)
             .flat_map(|r| {
                 let name = r.name.clone();
                 r.examples.into_iter().map(move |[s, t]| (name.clone(), s, t))

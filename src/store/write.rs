@@ -138,7 +138,11 @@ pub(super) fn find_same(
 fn core_of(tx: &Transaction, event_id: i64, extractor: &Extractor) -> Result<Core> {
     let mut stmt = tx.prepare_cached("SELECT actors, topics, parties FROM mentions WHERE event_id = ?1")?;
     let rows = stmt.query_map([event_id], |r| {
-        Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, Option<String>>(2)?))
+        Ok((
+            r.get::<_, String>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, Option<String>>(2)?,
+        ))
     })?;
     let mut parties = Tally::default();
     let mut topics = Tally::default();

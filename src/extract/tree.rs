@@ -1,0 +1,77 @@
+//! Reading a sentence's dependency tree: which clause a word belongs to.
+
+use crate::syntax::Token;
+
+/// How far up the tree a search walks: a bound for cyclic or deep trees.
+const MAX_DEPTH: usize = 24;
+
+/// The word at byte offset `at` of the sentence (offsets relative to it).
+pub fn token_at(tokens: &[Token], at: usize) -> Option<usize> {
+    tokens.iter().position(|t| t.start <= at && at < t.end)
+}
+
+/// The verb whose clause holds word `i`: the nearest verb up the tree from it (the word
+/// itself when it is one), or the root.
+pub fn clause_head(tokens: &[Token], i: usize) -> usize {
+    let mut at = i;
+    for _ in 0..MAX_DEPTH {
+        let token = &tokens[at];
+        if token.analysis.upos == "VERB" && !nominal(token) {
+            return at;
+        }
+        match token.analysis.head {
+            Some(head) if head < tokens.len() => at = head,
+            _ => return at,
+        }
+    }
+    at
+}
+
+/// Whether the words at offsets `a` and `b` are in the same clause.
+pub fn same_clause(tokens: &[Token], a: usize, b: usize) -> bool {
+    match (token_at(tokens, a), token_at(tokens, b)) {
+        (Some(a), Some(b)) => clause_head(tokens, a) == clause_head(tokens, b),
+        _ => false,
+    }
+}
+
+/// Whether the word is in a relation only a noun can have (a tagger's verb there is a noun).
+pub fn nominal(token: &Token) -> bool {
+    matches!(
+        token.analysis.deprel.split(':').next(),
+        Some("nsubj" | "obj" | "iobj" | "obl" | "nmod")
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::syntax::Models;
+
+    fn parse(text: &str) -> Vec<Token> {
+        let models = Models::embedded().unwrap();
+        models.parse_text(text, &[(0, text.len())]).remove(0).tokens
+    }
+
+    #[test]
+    fn a_subject_noun_and_the_date_of_its_verb_share_a_clause() {
+        let text = "A meeting between the two ministers is set for Thursday in Baku.";
+        let tokens = parse(text);
+        assert!(same_clause(
+            &tokens,
+            text.find("meeting").unwrap(),
+            text.find("Thursday").unwrap()
+        ));
+    }
+
+    #[test]
+    fn a_relative_clause_is_another_clause() {
+        let text = "Israel, which struck Syria on Monday, agreed to talks.";
+        let tokens = parse(text);
+        assert!(!same_clause(
+            &tokens,
+            text.find("agreed").unwrap(),
+            text.find("Monday").unwrap()
+        ));
+    }
+}
