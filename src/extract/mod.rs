@@ -387,14 +387,12 @@ impl Extractor {
                 continue;
             }
             // "said Wednesday he had a call" reports the call; "said Monday that talks are
-            // complicated, and added he would love to meet" is a statement of its own.
+            // complicated, and added he would love to meet" is a statement of its own, and so
+            // is saying what will or may happen ("said Washington will sign the deal").
             if rule.yields_to_content
                 && matches[index + 1..].iter().any(|later| {
                     !self.triggers.rules[later.rule].yields_to_content
-                        && matches!(
-                            self.cues.modality(clause_before(text, later.start)),
-                            Modality::Asserted | Modality::Planned
-                        )
+                        && self.cues.modality(clause_before(text, later.start)) == Modality::Asserted
                 })
             {
                 continue;
