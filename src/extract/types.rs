@@ -25,6 +25,10 @@ pub struct EventType {
     /// Whether two sentences of one article can report one event of this type.
     #[serde(default = "yes")]
     pub merge_within_article: bool,
+    /// Whether two reports are of one event only when they name the same actor, not only
+    /// the same party: two officials' remarks are two statements though both count as USA.
+    #[serde(default)]
+    pub by_actor: bool,
 }
 
 fn yes() -> bool {
@@ -84,6 +88,10 @@ impl EventTypes {
 
     pub fn cameo(&self, name: &str) -> Option<&str> {
         self.get(name).and_then(|t| t.cameo.as_deref())
+    }
+
+    pub fn by_actor(&self, name: &str) -> bool {
+        self.get(name).is_some_and(|t| t.by_actor)
     }
 
     pub fn by_topic(&self, name: &str) -> bool {

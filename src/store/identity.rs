@@ -35,6 +35,9 @@ pub struct Reading<'a> {
     pub modality: Modality,
     /// What it is about; compared only for types marked `by_topic`.
     pub topics: Vec<String>,
+    /// The people named (the actors that are not parties themselves); compared only for
+    /// types marked `by_actor`.
+    pub people: Vec<String>,
 }
 
 impl Reading<'_> {
@@ -56,8 +59,23 @@ pub fn same_event(types: &EventTypes, a: &Reading, b: &Reading, same_article: bo
         && dates_agree(a, b)
         && parties_agree(&a.parties, &b.parties)
         && places_agree(a.place.as_ref(), b.place.as_ref())
-        && (a.modality == Modality::Negated) == (b.modality == Modality::Negated)
+        && modalities_agree(a.modality, b.modality)
         && (!types.by_topic(a.event_type) || topics_agree(&a.topics, &b.topics))
+        && (!types.by_actor(a.event_type) || people_agree(&a.people, &b.people))
+}
+
+/// Two reports that both name people share one; a report that names only parties ("the
+/// White House said") may be of any of its people.
+fn people_agree(a: &[String], b: &[String]) -> bool {
+    a.is_empty() || b.is_empty() || a.iter().any(|p| b.contains(p))
+}
+
+/// What happened or is planned to happen (a plan becomes the event when it happens) is one
+/// thing; what was proposed, only imagined or denied is another, and each only its own kind:
+/// "they might meet" is not the meeting they held.
+fn modalities_agree(a: Modality, b: Modality) -> bool {
+    let factual = |m: Modality| matches!(m, Modality::Asserted | Modality::Planned);
+    factual(a) == factual(b) && (factual(a) || a == b)
 }
 
 /// Two reports about named topics share one; a report that names none agrees with any.
@@ -94,6 +112,7 @@ mod tests {
             place: None,
             modality: Modality::Asserted,
             topics: Vec::new(),
+            people: Vec::new(),
         }
     }
 
@@ -150,6 +169,34 @@ mod tests {
         let mut unnamed = prisoners.clone();
         unnamed.topics = Vec::new();
         assert!(same_event(&types, &prisoners, &unnamed, false));
+    }
+
+    #[test]
+    fn a_hypothetical_or_proposed_meeting_is_not_the_one_held() {
+        let types = EventTypes::load().unwrap();
+        let held = reading("meeting", &["USA", "Russia"], Some(("2025-03-18", "2025-03-18")));
+        for modality in [Modality::Hypothetical, Modality::Proposed, Modality::Negated] {
+            let mut other = held.clone();
+            other.modality = modality;
+            assert!(!same_event(&types, &other, &held, false), "{modality:?}");
+            assert!(same_event(&types, &other, &other.clone(), false), "{modality:?}");
+        }
+        let mut planned = held.clone();
+        planned.modality = Modality::Planned;
+        assert!(same_event(&types, &planned, &held, false));
+    }
+
+    #[test]
+    fn statements_of_two_officials_are_two_statements() {
+        let types = EventTypes::load().unwrap();
+        let mut rubio = reading("statement", &["USA"], Some(("2025-03-18", "2025-03-18")));
+        rubio.people = vec!["Rubio".into()];
+        let mut bessent = rubio.clone();
+        bessent.people = vec!["Bessent".into()];
+        assert!(!same_event(&types, &rubio, &bessent, false));
+        let mut white_house = rubio.clone();
+        white_house.people = Vec::new();
+        assert!(same_event(&types, &rubio, &white_house, false));
     }
 
     #[test]

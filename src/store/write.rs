@@ -57,6 +57,7 @@ pub(super) fn find_same(
         place: place_with_country(event.place.as_deref(), extractor),
         modality: event.modality,
         topics: event.topics.clone(),
+        people: people_among(&event.actors, &event.parties),
     };
     // Only events whose dates can overlap this report's: an undated one spans the week
     // before its report (after it, when planned), on either side.
@@ -111,6 +112,7 @@ pub(super) fn find_same(
             event_type: &event_type,
             parties,
             topics,
+            people: core.people,
             interval: start.as_deref().and_then(parse_day).zip(parse_day(&end)),
             reported: parse_day(&first_reported).unwrap_or(reported),
             place: place_with_country(place.as_deref(), extractor),
@@ -146,23 +148,30 @@ fn core_of(tx: &Transaction, event_id: i64, extractor: &Extractor) -> Result<Cor
     })?;
     let mut parties = Tally::default();
     let mut topics = Tally::default();
+    let mut all_actors = Vec::new();
     for row in rows {
         let (actors, mention_topics, mention_parties) = row?;
+        let actors: Vec<String> = serde_json::from_str(&actors).unwrap_or_default();
         let mention_parties = match mention_parties {
             Some(json) => serde_json::from_str(&json).unwrap_or_default(),
-            None => extractor
-                .gazetteer
-                .parties_of(&serde_json::from_str::<Vec<String>>(&actors).unwrap_or_default()),
+            None => extractor.gazetteer.parties_of(&actors),
         };
+        crate::ordered::extend_new(&mut all_actors, actors);
         parties.add(mention_parties);
         topics.add(serde_json::from_str(&mention_topics).unwrap_or_default());
     }
-    let all_parties = parties.counts.iter().map(|(p, _)| p.clone()).collect();
+    let all_parties: Vec<String> = parties.counts.iter().map(|(p, _)| p.clone()).collect();
     Ok(Core {
         parties: parties.majority(),
+        people: people_among(&all_actors, &all_parties),
         all_parties,
         topics: topics.majority(),
     })
+}
+
+/// The actors that stand for someone else (a person for his country).
+fn people_among(actors: &[String], parties: &[String]) -> Vec<String> {
+    actors.iter().filter(|a| !parties.contains(a)).cloned().collect()
 }
 
 /// What most of an event's reports say of it.
@@ -170,6 +179,8 @@ struct Core {
     parties: Vec<String>,
     /// Every party any report names.
     all_parties: Vec<String>,
+    /// Every person any report names.
+    people: Vec<String>,
     topics: Vec<String>,
 }
 
