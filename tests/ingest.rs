@@ -56,6 +56,51 @@ fn an_undated_article_is_refused_and_the_others_still_ingest() {
 }
 
 #[test]
+fn a_dateline_dates_an_article_without_front_matter_and_is_shown_as_inferred() {
+    let sandbox = Sandbox::new();
+    let page = sandbox.write(
+        "page.txt",
+        "Leaders agree to talk again\n\nUpdated: APRIL 3, 2025 10:12\n\n\
+         Kenyan President William Ruto spoke with Tanzanian President Samia Suluhu Hassan on Tuesday.\n",
+    );
+    sandbox.ingest(&[&page]).success();
+    let calls = sandbox.events(&["--type", "call"]);
+    assert_eq!(calls.len(), 1, "{calls:#?}");
+    // Tuesday before Thursday 3 April 2025.
+    assert_eq!(calls[0]["date"]["start"], "2025-04-01");
+    assert_eq!(
+        calls[0]["mentions"][0]["published_from"],
+        "Updated: APRIL 3, 2025 10:12"
+    );
+    sandbox
+        .timeline()
+        .arg("articles")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("2025-04-03 (inferred)"));
+    let id = calls[0]["id"].to_string();
+    sandbox
+        .timeline()
+        .args(["show", &id])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("inferred from the text"));
+    // --published still wins over the text.
+    let other = sandbox.write("other.txt", "Updated: APRIL 3, 2025 10:12\n\nKenyan President William Ruto met Tanzanian President Samia Suluhu Hassan on Tuesday in Arusha.\n");
+    sandbox
+        .timeline()
+        .args(["ingest", "--published", "2025-05-08"])
+        .arg(&other)
+        .assert()
+        .success();
+    let meetings = sandbox.events(&["--type", "meeting"]);
+    assert!(
+        meetings.iter().any(|m| m["date"]["start"] == "2025-05-06"),
+        "{meetings:#?}"
+    );
+}
+
+#[test]
 fn errors_name_the_file_and_lose_nothing_stored() {
     let sandbox = Sandbox::new();
     sandbox.ingest(&[&sample_articles()]).success();

@@ -23,7 +23,7 @@ use sha2::{Digest, Sha256};
 #[derive(Debug, thiserror::Error)]
 pub enum ArticleError {
     #[error(
-        "no publication date: add `published: YYYY-MM-DD` to its front matter or pass --published YYYY-MM-DD"
+        "no publication date: add `published: YYYY-MM-DD` to its front matter or pass --published YYYY-MM-DD (the text has no dateline with a full date either)"
     )]
     NoPublicationDate,
     #[error("front matter: {0}")]
@@ -42,6 +42,9 @@ pub struct Article {
     pub url: Option<String>,
     /// The reference date every relative expression ("Tuesday", "last week") resolves against.
     pub published: NaiveDate,
+    /// The line of the text the publication date was read from, when the front matter and
+    /// the command line gave none ("Updated: MAY 6, 2025 21:43"); `None` when they did.
+    pub published_from: Option<String>,
     /// The body after cleanup. Offsets stored with events point into this text.
     pub text: String,
     /// SHA-256 of `text`, hex: the same text is the same article, whatever its file name.
@@ -51,13 +54,31 @@ pub struct Article {
 impl Article {
     /// Builds an article from raw text: front matter, then `overrides` on top, then cleanup.
     pub fn parse(name: &str, raw: &str, overrides: &Metadata) -> Result<Article, ArticleError> {
+        Article::parse_dating(name, raw, overrides, &|_| None)
+    }
+
+    /// As [`Article::parse`], and when neither the front matter nor `overrides` date the
+    /// article, `date_from_text` may read the date from the text (a dateline), returning
+    /// it with the line that gave it.
+    pub fn parse_dating(
+        name: &str,
+        raw: &str,
+        overrides: &Metadata,
+        date_from_text: &dyn Fn(&str) -> Option<(NaiveDate, String)>,
+    ) -> Result<Article, ArticleError> {
         let (front, body) = parse_front_matter(raw)?;
         let meta = front.overridden_by(overrides);
-        let published = meta.published.ok_or(ArticleError::NoPublicationDate)?;
         let text = stored_text(body);
         if text.is_empty() {
             return Err(ArticleError::Empty);
         }
+        let (published, published_from) = match meta.published {
+            Some(date) => (date, None),
+            None => {
+                let (date, line) = date_from_text(&text).ok_or(ArticleError::NoPublicationDate)?;
+                (date, Some(line))
+            }
+        };
         let hash = hex(&Sha256::digest(text.as_bytes()));
         Ok(Article {
             name: name.to_owned(),
@@ -65,6 +86,7 @@ impl Article {
             source: meta.source,
             url: meta.url,
             published,
+            published_from,
             text,
             hash,
         })

@@ -38,7 +38,10 @@ pub fn run(args: Args, db: &Path) -> Result<Outcome> {
     for a in &articles {
         table.add_row(
             [
-                a.published.clone(),
+                match &a.published_from {
+                    Some(_) => format!("{} (inferred)", a.published),
+                    None => a.published.clone(),
+                },
                 a.name.clone(),
                 a.source.clone().unwrap_or_default(),
                 a.title.clone().unwrap_or_default(),

@@ -8,6 +8,7 @@ use super::{DateArg, Outcome};
 use crate::article::{collect_inputs, read_input, Article, Metadata, ARTICLE_EXTENSIONS};
 use crate::extract::Extractor;
 use crate::store::{IngestOutcome, Store};
+use crate::time::publication_date;
 
 /// Read articles (files, folders of .txt/.md, or - for stdin) into the timeline.
 ///
@@ -48,7 +49,8 @@ pub fn run(args: Args, db: &Path) -> Result<Outcome> {
     for input in collect_inputs(&args.paths, ARTICLE_EXTENSIONS) {
         let result = input.and_then(|input| {
             let raw = read_input(&input)?;
-            let article = Article::parse(&input.name(), &raw, &overrides)
+            let dateline = |text: &str| publication_date(text, &extractor.tagger);
+            let article = Article::parse_dating(&input.name(), &raw, &overrides, &dateline)
                 .map_err(|e| anyhow::anyhow!("{}: {e}", input.display()))?;
             // Unchanged text: skip extraction too (ingest checks again inside its transaction).
             if let Some(stored_as) = store.stored_as(&article.hash)? {

@@ -40,9 +40,14 @@ fn evidence(event: &Event, out: &mut dyn Write) -> Result<()> {
     for (n, m) in event.mentions.iter().enumerate() {
         writeln!(out)?;
         let source = m.source.as_deref().unwrap_or("unknown source");
+        let inferred = m
+            .published_from
+            .as_ref()
+            .map(|line| format!(" (inferred from the text: “{line}”)"))
+            .unwrap_or_default();
         writeln!(
             out,
-            "  [{}] {} — {}, published {}",
+            "  [{}] {} — {}, published {}{inferred}",
             n + 1,
             m.article,
             source,

@@ -146,8 +146,9 @@ impl Store {
             }
         }
         tx.execute(
-            "INSERT INTO articles (name, title, source, url, published, content_hash, text, ingested_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            "INSERT INTO articles (name, title, source, url, published, content_hash, text, ingested_at,
+                                   published_from)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
             params![
                 article.name,
                 article.title,
@@ -157,6 +158,7 @@ impl Store {
                 article.hash,
                 article.text,
                 chrono::Utc::now().to_rfc3339(),
+                article.published_from,
             ],
         )?;
         let article_id = tx.last_insert_rowid();
@@ -319,7 +321,7 @@ impl Store {
                     m.sentence, m.sentence_start, m.sentence_end, m.trigger, m.trigger_start, m.trigger_end,
                     m.attributed_to, m.rule, m.type, m.actors, m.actor_text, m.modality,
                     m.date_start, m.date_end, m.date_precision, m.date_value, m.date_text, m.date_rule, m.date_basis,
-                    m.topics
+                    m.topics, a.published_from
              FROM mentions m JOIN articles a ON a.id = m.article_id
              WHERE m.event_id = ?1 ORDER BY a.published, a.name, m.sentence_start",
         )?;
@@ -332,6 +334,7 @@ impl Store {
                 source: r.get(2)?,
                 url: r.get(3)?,
                 published: r.get(4)?,
+                published_from: r.get(25)?,
                 sentence: r.get(5)?,
                 start: r.get::<_, i64>(6)? as usize,
                 end: r.get::<_, i64>(7)? as usize,
@@ -362,7 +365,7 @@ impl Store {
     pub fn articles(&self) -> Result<Vec<ArticleRecord>> {
         let mut stmt = self.conn.prepare(
             "SELECT a.id, a.name, a.title, a.source, a.url, a.published,
-                    (SELECT count(*) FROM mentions m WHERE m.article_id = a.id)
+                    (SELECT count(*) FROM mentions m WHERE m.article_id = a.id), a.published_from
              FROM articles a ORDER BY a.published, a.name",
         )?;
         let rows = stmt.query_map([], |r| {
@@ -373,6 +376,7 @@ impl Store {
                 source: r.get(3)?,
                 url: r.get(4)?,
                 published: r.get(5)?,
+                published_from: r.get(7)?,
                 mentions: r.get::<_, i64>(6)? as usize,
             })
         })?;

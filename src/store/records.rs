@@ -25,6 +25,9 @@ pub struct Mention {
     pub source: Option<String>,
     pub url: Option<String>,
     pub published: String,
+    /// The line of the article's text its publication date was inferred from, if it was.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub published_from: Option<String>,
     pub sentence: String,
     /// Character offsets of the sentence in the article's cleaned text.
     pub start: usize,
@@ -91,5 +94,8 @@ pub struct ArticleRecord {
     pub source: Option<String>,
     pub url: Option<String>,
     pub published: String,
+    /// The line of the text the publication date was inferred from, if it was.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub published_from: Option<String>,
     pub mentions: usize,
 }

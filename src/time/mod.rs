@@ -3,12 +3,14 @@
 //! precision. Patterns and word lists are data (`data/rules/time/`); this module holds the
 //! matcher and the normalisation functions the rules name.
 
+mod dateline;
 mod interval;
 mod resolve;
 mod tagger;
 mod tense;
 mod timeml;
 
+pub use dateline::publication_date;
 pub use interval::{
     add_days, add_months, format_day, parse_day, weekday_from, DateInterval, Precision, Unit,
 };
