@@ -212,6 +212,8 @@ mod tests {
                 label: end.into(),
             },
             actors: actors.iter().map(|a| a.to_string()).collect(),
+            source: Vec::new(),
+            target: Vec::new(),
             place: None,
             modality: "asserted".into(),
             topics: if topic.is_empty() {

@@ -101,6 +101,26 @@ fn a_dateline_dates_an_article_without_front_matter_and_is_shown_as_inferred() {
 }
 
 #[test]
+fn show_says_why_from_the_parse_lemma_roles_and_the_clause_of_the_date() {
+    let sandbox = Sandbox::new();
+    let article = sandbox.write(
+        "strike.txt",
+        "---\npublished: 2025-07-17\n---\n\nIsrael struck the army headquarters in Damascus on Wednesday.\n",
+    );
+    sandbox.ingest(&[&article]).success();
+    let attacks = sandbox.events(&["--type", "attack"]);
+    assert_eq!(attacks.len(), 1, "{attacks:#?}");
+    assert_eq!(attacks[0]["source"][0], "Israel");
+    assert_eq!(attacks[0]["date"]["start"], "2025-07-16");
+    let id = attacks[0]["id"].to_string();
+    sandbox.timeline().args(["show", &id]).assert().success().stdout(
+        predicate::str::contains("attack.verb (trigger lemma “strike”)")
+            .and(predicate::str::contains("roles:     source Israel (nsubj)"))
+            .and(predicate::str::contains("of “struck”")),
+    );
+}
+
+#[test]
 fn errors_name_the_file_and_lose_nothing_stored() {
     let sandbox = Sandbox::new();
     sandbox.ingest(&[&sample_articles()]).success();

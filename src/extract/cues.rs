@@ -51,6 +51,7 @@ pub struct Cues {
     pub modality: ModalityCues,
     pub attribution: AttributionCues,
     pub anaphora: AnaphoraCues,
+    pub roles: RoleCues,
     pub dating: DatingCues,
     /// Definite noun phrase → the event types it may refer back to.
     pub references: BTreeMap<String, Vec<String>>,
@@ -88,6 +89,15 @@ pub struct ModalityCues {
 pub struct AttributionCues {
     pub verbs: Vec<String>,
     pub source_nouns: Vec<String>,
+}
+
+/// Prepositions that give an event's roles in the parse.
+#[derive(Debug, Clone, Deserialize)]
+pub struct RoleCues {
+    /// Their object is who did it ("strikes by Israel").
+    pub source_prepositions: Vec<String>,
+    /// Their object is the other side ("met with", "a deal between", "strikes on").
+    pub target_prepositions: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]

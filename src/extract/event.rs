@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::Modality;
+use super::{Modality, Role};
 use crate::time::DateInterval;
 
 /// Where an event's date comes from.
@@ -41,6 +41,8 @@ pub struct DateReading {
     pub text: Option<String>,
     /// The time rule that read it.
     pub rule: Option<String>,
+    /// How the expression hangs on its clause in the parse ("obl:tmod of “spoke”").
+    pub clause: Option<String>,
 }
 
 /// Why the timeline holds an event: the sentence that says so and the rule that read it.
@@ -57,6 +59,10 @@ pub struct Evidence {
     pub attributed_to: Option<String>,
     /// The actors as the sentence writes them ("Mr. Trump", "the Kremlin", "he").
     pub actor_text: Vec<String>,
+    /// The trigger word's lemma in the parse ("strike" for "struck").
+    pub lemma: Option<String>,
+    /// Who acted and on whom, with the tree relation that says so.
+    pub roles: Vec<Role>,
 }
 
 /// Another source's account that leaves out what a report says ("The White House readout

@@ -8,6 +8,7 @@ mod cues;
 mod event;
 mod gazetteer;
 mod people;
+mod roles;
 mod text;
 mod topics;
 mod tree;
@@ -17,6 +18,7 @@ mod types;
 pub use cues::Modality;
 pub use event::{DateBasis, DateReading, Dispute, Evidence, ExtractedEvent};
 pub use gazetteer::{Actor, ActorKind, Gazetteer};
+pub use roles::{Role, RoleKind};
 pub use topics::Topics;
 pub use types::{EventType, EventTypes};
 
@@ -324,6 +326,24 @@ impl Extractor {
                 .and_then(|q| q.2.clone())
         };
         let names = self.names_in(text, discourse, &quote_source, gazetteer);
+        let name_actors: Vec<Vec<String>> = names
+            .iter()
+            .map(|n| {
+                n.actors
+                    .iter()
+                    .map(|&a| gazetteer.actor(a).name.clone())
+                    .collect()
+            })
+            .collect();
+        let name_spans: Vec<roles::NameSpan> = names
+            .iter()
+            .zip(&name_actors)
+            .map(|(n, actors)| roles::NameSpan {
+                start: n.start,
+                end: n.end,
+                actors,
+            })
+            .collect();
         let places = gazetteer.places_in(text);
         let reports = self.attributor.reports(text, gazetteer);
         // The parse's offsets are into the article; the rules read the sentence.
@@ -442,6 +462,12 @@ impl Extractor {
             }
 
             let mut date = self.date_for(m, &relative_dates, text, discourse, article.published);
+            if date.basis == DateBasis::Expression {
+                date.clause = relative_dates
+                    .iter()
+                    .find(|(_, _, d)| Some(&d.text) == date.text.as_ref())
+                    .and_then(|(s, _, _)| tree::attachment(&tokens, *s));
+            }
             if date.basis == DateBasis::Publication {
                 // "The two sides agreed ...": told of the parties of an earlier event, with no
                 // date of its own, it belongs to that event's occasion.
@@ -452,6 +478,7 @@ impl Extractor {
                     date = DateReading {
                         basis: DateBasis::Context,
                         text: Some(group.text.clone()),
+                        clause: None,
                         ..group_date.clone()
                     };
                 }
@@ -517,6 +544,9 @@ impl Extractor {
                     rule: rule.name.clone(),
                     attributed_to,
                     actor_text,
+                    lemma: tree::head_within(&tokens, m.start, m.end)
+                        .map(|t| tokens[t].analysis.lemma.clone()),
+                    roles: roles::roles(&tokens, m.start, &name_spans, &self.cues.roles),
                 },
                 disputed_by: Vec::new(),
             };
@@ -691,6 +721,7 @@ impl Extractor {
                 basis: DateBasis::Expression,
                 text: Some(expr.text.clone()),
                 rule: Some(expr.rule.clone()),
+                clause: None,
             };
         }
         for (phrase, types) in &self.references {
@@ -708,6 +739,7 @@ impl Extractor {
                     return DateReading {
                         basis: DateBasis::Reference,
                         text: Some(found.as_str().to_owned()),
+                        clause: None,
                         ..date.clone()
                     };
                 }
@@ -716,6 +748,7 @@ impl Extractor {
         if let Some((_, date)) = &discourse.paragraph {
             return DateReading {
                 basis: DateBasis::Context,
+                clause: None,
                 ..date.clone()
             };
         }
@@ -724,6 +757,7 @@ impl Extractor {
             basis: DateBasis::Publication,
             text: None,
             rule: None,
+            clause: None,
         }
     }
 }

@@ -10,6 +10,21 @@ pub fn token_at(tokens: &[Token], at: usize) -> Option<usize> {
     tokens.iter().position(|t| t.start <= at && at < t.end)
 }
 
+/// The head word of the span `start..end`: the word of it whose head lies outside it ("call"
+/// in "phone call", "condition" in "key condition").
+pub fn head_within(tokens: &[Token], start: usize, end: usize) -> Option<usize> {
+    let inside = |i: usize| tokens[i].start >= start && tokens[i].end <= end;
+    (0..tokens.len())
+        .filter(|&i| inside(i))
+        .find(|&i| {
+            tokens[i]
+                .analysis
+                .head
+                .is_none_or(|h| h >= tokens.len() || !inside(h))
+        })
+        .or_else(|| token_at(tokens, start))
+}
+
 /// The verb whose clause holds word `i`: the nearest verb up the tree from it (the word
 /// itself when it is one), or the root.
 pub fn clause_head(tokens: &[Token], i: usize) -> usize {
@@ -33,6 +48,41 @@ pub fn same_clause(tokens: &[Token], a: usize, b: usize) -> bool {
         (Some(a), Some(b)) => clause_head(tokens, a) == clause_head(tokens, b),
         _ => false,
     }
+}
+
+/// The words that depend on word `i`, in order.
+pub fn children(tokens: &[Token], i: usize) -> impl Iterator<Item = usize> + '_ {
+    (0..tokens.len()).filter(move |&c| tokens[c].analysis.head == Some(i))
+}
+
+/// The lemma of the child of `i` in relation `case` ("with" in "met with Putin").
+pub fn case_of(tokens: &[Token], i: usize) -> Option<String> {
+    children(tokens, i)
+        .find(|&c| tokens[c].analysis.deprel == "case")
+        .map(|c| tokens[c].analysis.lemma.to_lowercase())
+}
+
+/// How the word at byte offset `at` hangs on its clause: "obl:tmod of “spoke”".
+pub fn attachment(tokens: &[Token], at: usize) -> Option<String> {
+    let i = token_at(tokens, at)?;
+    // Up to the word that attaches the phrase to its clause ("on" → "Tuesday" → "met").
+    let mut word = i;
+    for _ in 0..MAX_DEPTH {
+        let head = tokens[word].analysis.head?;
+        if head >= tokens.len() {
+            return None;
+        }
+        if tokens[head].analysis.upos == "VERB" && !nominal(&tokens[head])
+            || tokens[head].analysis.head.is_none()
+        {
+            return Some(format!(
+                "{} of “{}”",
+                tokens[word].analysis.deprel, tokens[head].form
+            ));
+        }
+        word = head;
+    }
+    None
 }
 
 /// Whether the word is in a relation only a noun can have (a tagger's verb there is a noun).

@@ -4,6 +4,7 @@ use std::io::Write;
 
 use anyhow::Result;
 
+use crate::extract::RoleKind;
 use crate::store::Event;
 
 /// The evidence view, with article text made safe to show ([`super::safe::display`]).
@@ -24,6 +25,12 @@ fn evidence(event: &Event, out: &mut dyn Write) -> Result<()> {
     writeln!(out, "  type      {}{cameo}", event.event_type)?;
     writeln!(out, "  date      {} [{}]", event.date.label, event.date.precision)?;
     writeln!(out, "  actors    {}", event.actors.join(", "))?;
+    if !event.source.is_empty() {
+        writeln!(out, "  source    {}", event.source.join(", "))?;
+    }
+    if !event.target.is_empty() {
+        writeln!(out, "  target    {}", event.target.join(", "))?;
+    }
     writeln!(out, "  place     {}", event.place.as_deref().unwrap_or("-"))?;
     writeln!(out, "  modality  {}", event.modality)?;
     writeln!(
@@ -65,9 +72,34 @@ fn evidence(event: &Event, out: &mut dyn Write) -> Result<()> {
             "      offsets:   characters {}–{}; trigger “{}” at {}–{}",
             m.start, m.end, m.trigger, m.trigger_start, m.trigger_end
         )?;
-        writeln!(out, "      rule:      {}", m.rule)?;
+        let lemma = m
+            .lemma
+            .as_ref()
+            .map(|l| format!(" (trigger lemma “{l}”)"))
+            .unwrap_or_default();
+        writeln!(out, "      rule:      {}{lemma}", m.rule)?;
+        if !m.roles.is_empty() {
+            let roles: Vec<String> = m
+                .roles
+                .iter()
+                .map(|r| {
+                    let role = match r.role {
+                        RoleKind::Source => "source",
+                        RoleKind::Target => "target",
+                    };
+                    format!("{role} {} ({})", r.actor, r.relation)
+                })
+                .collect();
+            writeln!(out, "      roles:     {}", roles.join("; "))?;
+        }
+        let clause = m
+            .date
+            .clause
+            .as_ref()
+            .map(|c| format!(", {c}"))
+            .unwrap_or_default();
         let reading = match (&m.date.value, &m.date.text) {
-            (Some(value), Some(text)) => format!("{value} from “{text}” ({})", m.date.basis),
+            (Some(value), Some(text)) => format!("{value} from “{text}” ({}{clause})", m.date.basis),
             (Some(value), None) => format!("{value} ({})", m.date.basis),
             _ => format!("none: reported by {}", m.published),
         };

@@ -12,6 +12,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/004_event_windows.sql"),
     include_str!("migrations/005_mention_parties.sql"),
     include_str!("migrations/006_inferred_publication.sql"),
+    include_str!("migrations/007_mention_roles.sql"),
 ];
 
 /// The schema version this build writes.

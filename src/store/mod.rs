@@ -20,7 +20,7 @@ use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension};
 
 use crate::article::Article;
-use crate::extract::{ExtractedEvent, Extractor, Modality};
+use crate::extract::{ExtractedEvent, Extractor, Modality, RoleKind};
 use crate::ordered::first_seen;
 use crate::time::{format_day as day, parse_day, Precision};
 
@@ -292,6 +292,15 @@ impl Store {
             rows.collect::<rusqlite::Result<Vec<_>>>()?
         };
         let topics = first_seen(mentions.iter().flat_map(|m| m.topics.iter().cloned()));
+        let with_role = |role: RoleKind| {
+            first_seen(mentions.iter().flat_map(|m| {
+                m.roles
+                    .iter()
+                    .filter(move |r| r.role == role)
+                    .map(|r| r.actor.clone())
+            }))
+        };
+        let (source, target) = (with_role(RoleKind::Source), with_role(RoleKind::Target));
         Ok(Some(Event {
             id,
             event_type,
@@ -304,6 +313,8 @@ impl Store {
                 label,
             },
             actors,
+            source,
+            target,
             place,
             modality,
             topics,
@@ -321,7 +332,7 @@ impl Store {
                     m.sentence, m.sentence_start, m.sentence_end, m.trigger, m.trigger_start, m.trigger_end,
                     m.attributed_to, m.rule, m.type, m.actors, m.actor_text, m.modality,
                     m.date_start, m.date_end, m.date_precision, m.date_value, m.date_text, m.date_rule, m.date_basis,
-                    m.topics, a.published_from
+                    m.topics, a.published_from, m.lemma, m.roles, m.date_clause
              FROM mentions m JOIN articles a ON a.id = m.article_id
              WHERE m.event_id = ?1 ORDER BY a.published, a.name, m.sentence_start",
         )?;
@@ -343,6 +354,8 @@ impl Store {
                 trigger_end: r.get::<_, i64>(10)? as usize,
                 attributed_to: r.get(11)?,
                 rule: r.get(12)?,
+                lemma: r.get(26)?,
+                roles: serde_json::from_str(&r.get::<_, String>(27)?).unwrap_or_default(),
                 event_type: r.get(13)?,
                 actors: serde_json::from_str(&actors).unwrap_or_default(),
                 actor_text: serde_json::from_str(&actor_text).unwrap_or_default(),
@@ -356,6 +369,7 @@ impl Store {
                     text: r.get(21)?,
                     rule: r.get(22)?,
                     basis: r.get(23)?,
+                    clause: r.get(28)?,
                 },
             })
         })?;

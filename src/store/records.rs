@@ -3,6 +3,8 @@
 
 use serde::Serialize;
 
+use crate::extract::Role;
+
 /// An event's date: an inclusive day interval with its precision. An undated event has no
 /// start; its end is the date it was reported by.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -36,8 +38,12 @@ pub struct Mention {
     pub trigger_start: usize,
     pub trigger_end: usize,
     pub attributed_to: Option<String>,
-    /// The trigger rule that fired.
+    /// The trigger rule or lexical class that fired.
     pub rule: String,
+    /// The trigger word's lemma in the parse.
+    pub lemma: Option<String>,
+    /// Who acted and on whom, with the tree relation that gave each.
+    pub roles: Vec<Role>,
     /// What this report alone says of the event.
     #[serde(rename = "type")]
     pub event_type: String,
@@ -61,6 +67,8 @@ pub struct MentionDate {
     pub rule: Option<String>,
     /// expression, reference, context or publication.
     pub basis: String,
+    /// How the expression hangs on its clause in the parse ("obl:tmod of “spoke”").
+    pub clause: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -71,6 +79,10 @@ pub struct Event {
     pub cameo: Option<String>,
     pub date: EventDate,
     pub actors: Vec<String>,
+    /// Who acted (PLOVER's source, ACLED's actor1), from the parse of its reports.
+    pub source: Vec<String>,
+    /// On or with whom (PLOVER's target, ACLED's actor2).
+    pub target: Vec<String>,
     pub place: Option<String>,
     pub modality: String,
     /// What its reports say it is about, most named first.

@@ -272,9 +272,9 @@ pub(super) fn insert_mention(
         "INSERT INTO mentions (event_id, article_id, sentence, sentence_start, sentence_end, trigger, trigger_start,
             trigger_end, rule, attributed_to, type, actors, actor_text, place, modality, summary,
             date_start, date_end, date_precision, date_value, date_text, date_rule, date_basis, topics, disputed_by,
-            parties)
+            parties, lemma, roles, date_clause)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23,
-                 ?24, ?25, ?26)",
+                 ?24, ?25, ?26, ?27, ?28, ?29)",
         params![
             event_id,
             article_id,
@@ -302,6 +302,9 @@ pub(super) fn insert_mention(
             serde_json::to_string(&event.topics)?,
             serde_json::to_string(&event.disputed_by)?,
             serde_json::to_string(&event.parties)?,
+            e.lemma,
+            serde_json::to_string(&e.roles)?,
+            d.clause,
         ],
     )?;
     Ok(())

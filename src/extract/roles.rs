@@ -1,0 +1,201 @@
+//! Roles from the tree: who acts (source) and on or with whom (target) in an event, read
+//! from the trigger's dependents, as PLOVER's source/target and ACLED's actor1/actor2. Each
+//! role keeps the relation that gave it, so `show` can say why.
+
+use serde::{Deserialize, Serialize};
+
+use super::cues::RoleCues;
+use super::tree::{case_of, children, token_at};
+use crate::syntax::Token;
+
+/// Whether an actor acts or is acted on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RoleKind {
+    Source,
+    Target,
+}
+
+/// An actor's role in an event and the tree relation that gave it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Role {
+    pub role: RoleKind,
+    /// The actor's canonical name.
+    pub actor: String,
+    /// The relation: "nsubj", "obj", "obl:with", "nmod:poss", "nsubj of “launched”".
+    pub relation: String,
+}
+
+/// A name in the sentence (offsets relative to it) and the actors it stands for.
+pub struct NameSpan<'a> {
+    pub start: usize,
+    pub end: usize,
+    pub actors: &'a [String],
+}
+
+/// The roles of the actors of `names` in the event whose trigger starts at `trigger`.
+pub fn roles(tokens: &[Token], trigger: usize, names: &[NameSpan], cues: &RoleCues) -> Vec<Role> {
+    let Some(t) = token_at(tokens, trigger).or_else(|| tokens.iter().position(|w| w.start >= trigger)) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    let add = |role: RoleKind, dependent: usize, relation: String, out: &mut Vec<Role>| {
+        for actor in actors_of(tokens, dependent, names) {
+            if !out.iter().any(|r: &Role| r.actor == actor) {
+                out.push(Role {
+                    role,
+                    actor,
+                    relation: relation.clone(),
+                });
+            }
+        }
+    };
+    let is_noun = tokens[t].analysis.upos != "VERB" || super::tree::nominal(&tokens[t]);
+    for c in children(tokens, t) {
+        let deprel = tokens[c].analysis.deprel.as_str();
+        let base = deprel.split(':').next().unwrap_or("");
+        let case = case_of(tokens, c);
+        let role = match (base, deprel, case.as_deref()) {
+            (_, "nsubj:pass", _) => Some(RoleKind::Target),
+            ("nsubj", _, _) | (_, "nmod:poss", _) => Some(RoleKind::Source),
+            (_, "obl:agent", _) => Some(RoleKind::Source),
+            ("obj" | "iobj", _, _) => Some(RoleKind::Target),
+            ("obl" | "nmod", _, Some(case)) if cues.source_prepositions.iter().any(|p| p == case) => {
+                Some(RoleKind::Source)
+            }
+            ("obl" | "nmod", _, Some(case)) if cues.target_prepositions.iter().any(|p| p == case) => {
+                Some(RoleKind::Target)
+            }
+            ("amod", _, _) if is_noun => Some(RoleKind::Source),
+            _ => None,
+        };
+        if let Some(role) = role {
+            let relation = match case {
+                Some(case) if base == "obl" || base == "nmod" => format!("{base}:{case}"),
+                _ => deprel.to_owned(),
+            };
+            add(role, c, relation, &mut out);
+        }
+    }
+    // A noun event or a verb without a subject takes the subject of the verb it hangs on
+    // ("Israel launched airstrikes", "Hamas agreed to release").
+    if !out.iter().any(|r| r.role == RoleKind::Source) {
+        if let Some(head) = tokens[t].analysis.head.filter(|&h| h < tokens.len()) {
+            let linked = matches!(
+                tokens[t].analysis.deprel.split(':').next(),
+                Some("obj" | "xcomp" | "conj" | "nsubj" | "obl")
+            );
+            if linked {
+                let subject = children(tokens, head).find(|&c| tokens[c].analysis.deprel == "nsubj");
+                if let Some(subject) = subject {
+                    let relation = format!("nsubj of “{}”", tokens[head].form);
+                    add(RoleKind::Source, subject, relation, &mut out);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The actors named by a dependent: its own words, names compounded with it, and its
+/// conjuncts ("Israel and Lebanon").
+fn actors_of(tokens: &[Token], dependent: usize, names: &[NameSpan]) -> Vec<String> {
+    let mut words = vec![dependent];
+    let mut at = 0;
+    while at < words.len() && words.len() < 32 {
+        let w = words[at];
+        for c in children(tokens, w) {
+            if matches!(
+                tokens[c].analysis.deprel.split(':').next(),
+                Some("compound" | "flat" | "conj" | "amod" | "appos")
+            ) {
+                words.push(c);
+            }
+        }
+        at += 1;
+    }
+    let mut actors = Vec::new();
+    for &w in &words {
+        let (start, end) = (tokens[w].start, tokens[w].end);
+        for name in names.iter().filter(|n| n.start < end && start < n.end) {
+            for actor in name.actors {
+                if !actors.contains(actor) {
+                    actors.push(actor.clone());
+                }
+            }
+        }
+    }
+    actors
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::syntax::Models;
+
+    fn roles_in(text: &str, trigger: &str, names: &[(&str, &str)]) -> Vec<(RoleKind, String, String)> {
+        let models = Models::embedded().unwrap();
+        let tokens = models.parse_text(text, &[(0, text.len())]).remove(0).tokens;
+        let actors: Vec<Vec<String>> = names.iter().map(|(_, a)| vec![a.to_string()]).collect();
+        let spans: Vec<NameSpan> = names
+            .iter()
+            .zip(&actors)
+            .map(|((written, _), actors)| {
+                let start = text.find(written).unwrap();
+                NameSpan {
+                    start,
+                    end: start + written.len(),
+                    actors,
+                }
+            })
+            .collect();
+        let cues = crate::extract::cues::Cues::load().unwrap().roles;
+        roles(&tokens, text.find(trigger).unwrap(), &spans, &cues)
+            .into_iter()
+            .map(|r| (r.role, r.actor, r.relation))
+            .collect()
+    }
+
+    #[test]
+    fn subject_and_object_of_a_verb() {
+        let got = roles_in(
+            "Israel struck the Syrian army headquarters in Damascus.",
+            "struck",
+            &[("Israel", "Israel"), ("Syrian", "Syria")],
+        );
+        assert_eq!(got[0], (RoleKind::Source, "Israel".into(), "nsubj".into()));
+    }
+
+    #[test]
+    fn the_other_side_of_a_meeting_comes_from_with() {
+        let got = roles_in(
+            "Trump met with Putin on Friday.",
+            "met",
+            &[("Trump", "Trump"), ("Putin", "Putin")],
+        );
+        assert_eq!(
+            got,
+            vec![
+                (RoleKind::Source, "Trump".into(), "nsubj".into()),
+                (RoleKind::Target, "Putin".into(), "obl:with".into())
+            ]
+        );
+    }
+
+    #[test]
+    fn a_noun_event_takes_the_subject_of_its_verb() {
+        let got = roles_in(
+            "Oman brokered a ceasefire between the Houthis and the United States.",
+            "ceasefire",
+            &[("Oman", "Oman"), ("Houthis", "Houthis"), ("United States", "USA")],
+        );
+        assert!(
+            got.contains(&(RoleKind::Source, "Oman".into(), "nsubj of “brokered”".into())),
+            "{got:?}"
+        );
+        assert!(
+            got.iter().any(|r| r.0 == RoleKind::Target && r.1 == "Houthis"),
+            "{got:?}"
+        );
+    }
+}
