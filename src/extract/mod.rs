@@ -174,8 +174,6 @@ impl Extractor {
         let gazetteer = article_gazetteer.as_ref().unwrap_or(&self.gazetteer);
         let times = self.tagger.tag(text, article.published);
         let sentences = article.sentences();
-        let spans: Vec<(usize, usize)> = sentences.iter().map(|s| (s.start, s.end)).collect();
-        let parses = self.syntax.parse_text(text, &spans);
         let chars = CharOffsets::new(text);
         let quotes = self.quotes_by_paragraph(text, &sentences, gazetteer);
         let context = ArticleContext {
@@ -186,7 +184,7 @@ impl Extractor {
         };
         let mut discourse = Discourse::default();
         let mut events: Vec<ExtractedEvent> = Vec::new();
-        for (sentence, parse) in sentences.iter().zip(&parses) {
+        for sentence in &sentences {
             if discourse
                 .paragraph
                 .as_ref()
@@ -208,7 +206,7 @@ impl Extractor {
                     last.disputed_by.push(dispute);
                 }
             }
-            let found = self.sentence_events(&context, sentence, &parse.tokens, &dates, &mut discourse);
+            let found = self.sentence_events(&context, sentence, &dates, &mut discourse);
             for event in &found {
                 discourse
                     .told
@@ -304,7 +302,6 @@ impl Extractor {
         &self,
         context: &ArticleContext,
         sentence: &Sentence,
-        tokens: &[Token],
         dates: &[&TimeExpr],
         discourse: &mut Discourse,
     ) -> Vec<ExtractedEvent> {
@@ -326,6 +323,11 @@ impl Extractor {
                 .and_then(|q| q.2.clone())
         };
         let names = self.names_in(text, discourse, &quote_source, gazetteer);
+        // Every event needs an actor: a sentence that names none is not parsed at all (the
+        // parse is most of the time extraction takes).
+        if names.is_empty() {
+            return Vec::new();
+        }
         let name_actors: Vec<Vec<String>> = names
             .iter()
             .map(|n| {
@@ -347,12 +349,15 @@ impl Extractor {
         let places = gazetteer.places_in(text);
         let reports = self.attributor.reports(text, gazetteer);
         // The parse's offsets are into the article; the rules read the sentence.
-        let tokens: Vec<Token> = tokens
-            .iter()
+        let tokens: Vec<Token> = self
+            .syntax
+            .parse_text(&article.text, &[(sentence.start, sentence.end)])
+            .into_iter()
+            .flat_map(|parse| parse.tokens)
             .map(|t| Token {
                 start: t.start - sentence.start,
                 end: t.end - sentence.start,
-                ..t.clone()
+                ..t
             })
             .collect();
         let matches = self.content_filtered(text, self.triggers.find(text, &tokens));
