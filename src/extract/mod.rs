@@ -617,7 +617,12 @@ impl Extractor {
             let titles_next = mentions.get(i + 1).is_some_and(|next| {
                 let person = gazetteer.actor(next.actor);
                 person.kind == ActorKind::Person
-                    && person.country.as_deref() == Some(gazetteer.actor(m.actor).name.as_str())
+                    && person.country.as_ref().is_some_and(|party| {
+                        // "European Commission President Ursula von der Leyen": the
+                        // institution of her title counts for the same party as she does.
+                        let title = gazetteer.actor(m.actor);
+                        *party == title.name || title.country.as_ref() == Some(party)
+                    })
                     && next.start - m.end <= 40
                     && !text[m.end..next.start].contains([',', ';'])
                     && !text[m.end..next.start].contains(" and ")
