@@ -47,6 +47,10 @@ pub(super) struct TriggerSpec {
     /// strikes") refers back to an event already told: it stands only with a date.
     #[serde(default)]
     pub definite_needs_date: bool,
+    /// A noun of the class counts only as the object of one of these verbs, itself or as
+    /// the modifier of that object ("brokered a ceasefire", "mediated a ceasefire deal").
+    #[serde(default)]
+    pub governed_by: Vec<String>,
     /// A lexical class: the CAMEO root code its verbs come from (read by the tests).
     #[serde(default)]
     #[cfg_attr(not(test), allow(dead_code))]
@@ -106,6 +110,7 @@ enum Matcher {
         nouns: Vec<String>,
         needs_object: bool,
         definite_needs_date: bool,
+        governed_by: Vec<String>,
     },
 }
 
@@ -137,6 +142,26 @@ fn noun_lemma(token: &Token) -> String {
     }
     let form = token.form.to_lowercase();
     form.strip_suffix('s').map_or(form.clone(), str::to_owned)
+}
+
+/// Whether the noun at `i` is the object of one of `verbs`, itself or as the modifier of that
+/// object ("mediated a ceasefire deal").
+fn governed(tokens: &[Token], i: usize, verbs: &[String]) -> bool {
+    let object = match tokens[i].analysis.deprel.as_str() {
+        "compound" => tokens[i].analysis.head.filter(|&h| h < tokens.len()),
+        _ => Some(i),
+    };
+    object.is_some_and(|o| {
+        matches!(tokens[o].analysis.deprel.as_str(), "obj" | "nsubj:pass")
+            && tokens[o]
+                .analysis
+                .head
+                .filter(|&h| h < tokens.len())
+                .is_some_and(|h| {
+                    tokens[h].analysis.upos == "VERB"
+                        && verbs.contains(&tokens[h].analysis.lemma.to_lowercase())
+                })
+    })
 }
 
 /// Whether the verb at `i` heads a purpose clause ("convened the cabinet to approve the
@@ -198,6 +223,7 @@ impl TriggerSet {
                     nouns: lower(&spec.nouns),
                     needs_object: spec.needs_object,
                     definite_needs_date: spec.definite_needs_date,
+                    governed_by: lower(&spec.governed_by),
                 },
                 _ => bail!("trigger rule {}: give either a pattern or verbs/nouns", spec.name),
             };
@@ -240,6 +266,7 @@ impl TriggerSet {
                     nouns,
                     needs_object,
                     definite_needs_date,
+                    governed_by,
                 } => tokens
                     .iter()
                     .enumerate()
@@ -258,7 +285,13 @@ impl TriggerSet {
                                 || tokens.iter().any(|d| {
                                     d.analysis.head == Some(*i) && d.analysis.deprel.starts_with("obj")
                                 })))
-                            || (as_noun && nouns.contains(&noun_lemma(t)) && !self.is_topic(tokens, *i))
+                            || (as_noun
+                                && nouns.contains(&noun_lemma(t))
+                                && if governed_by.is_empty() {
+                                    !self.is_topic(tokens, *i)
+                                } else {
+                                    governed(tokens, *i, governed_by)
+                                })
                     })
                     .map(|(i, t)| {
                         let dated = rule.needs_date || *definite_needs_date && self.is_definite(tokens, i);
