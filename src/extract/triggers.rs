@@ -137,7 +137,7 @@ pub struct Trigger {
 /// word was tagged as another part of speech ("airstrikes" as a verb gives "airstrike").
 fn noun_lemma(token: &Token) -> String {
     let lemma = token.analysis.lemma.to_lowercase();
-    if token.analysis.upos == "NOUN" {
+    if matches!(token.analysis.upos.as_str(), "NOUN" | "ADJ" | "PROPN") {
         return lemma;
     }
     let form = token.form.to_lowercase();
@@ -277,7 +277,9 @@ impl TriggerSet {
                         // as a verb "airstrikes").
                         let nominal = super::tree::nominal(t);
                         let as_verb = t.analysis.upos == "VERB" && !nominal;
-                        let as_noun = t.analysis.upos == "NOUN" || nominal;
+                        // A noun of a class mis-tagged as an adjective or a name ("its
+                        // withdrawal" read as JJ) is still that noun.
+                        let as_noun = matches!(t.analysis.upos.as_str(), "NOUN" | "ADJ" | "PROPN") || nominal;
                         (as_verb
                             && verbs.contains(&lemma)
                             && !is_purpose(tokens, *i)
