@@ -105,10 +105,14 @@ fn actors_of(tokens: &[Token], dependent: usize, names: &[NameSpan]) -> Vec<Stri
     while at < words.len() && words.len() < 32 {
         let w = words[at];
         for c in children(tokens, w) {
-            if matches!(
+            let phrase = matches!(
                 tokens[c].analysis.deprel.split(':').next(),
                 Some("compound" | "flat" | "conj" | "amod" | "appos")
-            ) {
+            );
+            // "delegates from the U.S. and Ukraine", "officials of both countries".
+            let members = tokens[c].analysis.deprel.starts_with("nmod")
+                && matches!(case_of(tokens, c).as_deref(), Some("from" | "of"));
+            if phrase || members {
                 words.push(c);
             }
         }
