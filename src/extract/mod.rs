@@ -523,10 +523,14 @@ impl Extractor {
                         .and_then(|q| q.2.clone())
                 })
             };
-            let actors: Vec<String> = actor_ids
+            let event_roles = roles::roles(&tokens, m.start, &name_spans, &self.cues.roles);
+            let mut actors: Vec<String> = actor_ids
                 .iter()
                 .map(|&a| gazetteer.actor(a).name.clone())
                 .collect();
+            // The actors are everyone the window names and everyone the tree gives a role
+            // (the tree reaches past a window's end: "delegates from the U.S. and Ukraine").
+            extend_new(&mut actors, event_roles.iter().map(|r| r.actor.clone()));
             let clause = &text[m.start..clause_end(text, m.end)];
             let summary = summarise(&actors, clause);
             let topics = self.topics.of(clause);
@@ -551,7 +555,7 @@ impl Extractor {
                     actor_text,
                     lemma: tree::head_within(&tokens, m.start, m.end)
                         .map(|t| tokens[t].analysis.lemma.clone()),
-                    roles: roles::roles(&tokens, m.start, &name_spans, &self.cues.roles),
+                    roles: event_roles,
                 },
                 disputed_by: Vec::new(),
             };
