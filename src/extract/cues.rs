@@ -159,6 +159,8 @@ mod tests {
             Modality::Negated
         );
         assert_eq!(cues.modality("he wouldn't"), Modality::Negated);
+        // What is stopped is not happening.
+        assert_eq!(cues.modality("the US would stop"), Modality::Negated);
         assert_eq!(
             cues.modality("added that he would love to"),
             Modality::Hypothetical
