@@ -466,7 +466,7 @@ impl Extractor {
                 continue;
             }
 
-            let mut date = self.date_for(m, &relative_dates, text, discourse, article.published);
+            let mut date = self.date_for(m, &relative_dates, text, &tokens, discourse, article.published);
             if date.basis == DateBasis::Expression {
                 date.clause = relative_dates
                     .iter()
@@ -706,6 +706,7 @@ impl Extractor {
         m: &TriggerMatch,
         dates: &[(usize, usize, &TimeExpr)],
         text: &str,
+        tokens: &[Token],
         discourse: &Discourse,
         published: chrono::NaiveDate,
     ) -> DateReading {
@@ -718,9 +719,23 @@ impl Extractor {
             };
             !self.other_clause.is_match(between)
         };
-        if let Some((_, e, expr)) = dates
+        // Of the reachable dates, one in the trigger's own clause of the parse, else the
+        // nearest ("…a ceasefire deal, marking a shift since the start of the war in October
+        // 2023": October 2023 dates the war, not the deal).
+        let reachable: Vec<&(usize, usize, &TimeExpr)> = dates.iter().filter(reachable).collect();
+        let own_clause: Vec<&(usize, usize, &TimeExpr)> = reachable
             .iter()
-            .filter(reachable)
+            .copied()
+            .filter(|(s, _, _)| tree::same_clause(tokens, m.start, *s))
+            .collect();
+        let candidates = if own_clause.is_empty() {
+            &reachable
+        } else {
+            &own_clause
+        };
+        if let Some((_, e, expr)) = candidates
+            .iter()
+            .copied()
             .min_by_key(|(s, e, _)| distance((*s, *e), (m.start, m.end)))
         {
             let mut interval = expr.interval.clone();
