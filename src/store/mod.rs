@@ -102,6 +102,13 @@ impl Store {
 
     /// The name an article with this content hash is stored under, if it is stored: the
     /// same text is the same article, so there is nothing to extract or store again.
+    /// The content hashes of every stored article: what a run need not extract again.
+    pub fn content_hashes(&self) -> Result<std::collections::HashSet<String>> {
+        let mut stmt = self.conn.prepare("SELECT content_hash FROM articles")?;
+        let rows = stmt.query_map([], |r| r.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     pub fn stored_as(&self, hash: &str) -> Result<Option<String>> {
         Ok(self
             .conn
