@@ -266,7 +266,10 @@ impl Gazetteer {
     pub fn actors_in(&self, text: &str) -> Vec<ActorMention> {
         let mut out = Vec::new();
         for (start, end, actor, spelling) in self.spellings_in(text) {
-            if spelling == Spelling::Demonym && !self.group_noun_follows(&text[end..]) {
+            if spelling == Spelling::Demonym
+                && !self.group_noun_follows(&text[end..])
+                && !hyphen_pair(text, start, end)
+            {
                 continue;
             }
             if spelling == Spelling::Capital && next_word_capitalised(&text[end..]) {
@@ -391,6 +394,17 @@ impl Gazetteer {
     }
 }
 
+/// Whether the word at `start..end` is one of a hyphenated pair of names ("Syrian-Israeli
+/// talks", "US-Ukraine deal"): such a pair names both sides of what follows.
+fn hyphen_pair(text: &str, start: usize, end: usize) -> bool {
+    let dash = |c: char| c == '-' || c == '–';
+    let mut after = text[end..].chars();
+    let joined_after = after.next().is_some_and(dash) && after.next().is_some_and(char::is_uppercase);
+    let mut before = text[..start].chars().rev();
+    let joined_before = before.next().is_some_and(dash) && before.next().is_some_and(char::is_alphabetic);
+    joined_after || joined_before
+}
+
 /// Whether the next word of `rest` starts with a capital letter ("Victoria Coates").
 fn next_word_capitalised(rest: &str) -> bool {
     rest.strip_prefix(' ')
@@ -449,6 +463,15 @@ mod tests {
     fn demonyms_need_a_group_noun() {
         assert_eq!(names("the Russian delegation met"), vec!["Russia"]);
         assert_eq!(names("a Russian teacher"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_hyphenated_pair_of_demonyms_names_both_sides() {
+        assert_eq!(
+            names("a Syrian-Israeli ministerial meeting"),
+            vec!["Syria", "Israel"]
+        );
+        assert_eq!(names("a Syrian teacher"), Vec::<String>::new());
     }
 
     #[test]
