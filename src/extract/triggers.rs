@@ -98,6 +98,8 @@ struct ClassFile {
     topic_prepositions: Vec<String>,
     /// Determiners that make a noun definite (possessives are `nmod:poss` in the parse).
     definite_determiners: Vec<String>,
+    /// Verbs whose "to" clause is what they decide, not a purpose ("voted to ratify").
+    decision_verbs: Vec<String>,
     class: Vec<TriggerSpec>,
 }
 
@@ -164,17 +166,6 @@ fn governed(tokens: &[Token], i: usize, verbs: &[String]) -> bool {
     })
 }
 
-/// Whether the verb at `i` heads a purpose clause ("convened the cabinet to approve the
-/// deal"): the aim of another event, not an event of its own.
-fn is_purpose(tokens: &[Token], i: usize) -> bool {
-    tokens[i].analysis.deprel == "advcl"
-        && tokens.iter().any(|t| {
-            t.analysis.head == Some(i)
-                && t.analysis.deprel == "mark"
-                && t.analysis.lemma.eq_ignore_ascii_case("to")
-        })
-}
-
 /// A trigger rule's match in a sentence, before the extractor checks actors and dates.
 #[derive(Debug, Clone)]
 pub struct TriggerMatch {
@@ -190,6 +181,7 @@ pub struct TriggerSet {
     pub rules: Vec<Trigger>,
     topic_prepositions: Vec<String>,
     definite_determiners: Vec<String>,
+    decision_verbs: Vec<String>,
 }
 
 impl TriggerSet {
@@ -199,6 +191,7 @@ impl TriggerSet {
         let mut set = TriggerSet::compile(file.rule.into_iter().chain(classes.class).collect(), types)?;
         set.topic_prepositions = classes.topic_prepositions;
         set.definite_determiners = classes.definite_determiners;
+        set.decision_verbs = classes.decision_verbs;
         Ok(set)
     }
 
@@ -247,6 +240,7 @@ impl TriggerSet {
             rules,
             topic_prepositions: Vec::new(),
             definite_determiners: Vec::new(),
+            decision_verbs: Vec::new(),
         })
     }
 
@@ -282,7 +276,7 @@ impl TriggerSet {
                         let as_noun = matches!(t.analysis.upos.as_str(), "NOUN" | "ADJ" | "PROPN") || nominal;
                         (as_verb
                             && verbs.contains(&lemma)
-                            && !is_purpose(tokens, *i)
+                            && !self.is_purpose(tokens, *i)
                             && (!needs_object
                                 || tokens.iter().any(|d| {
                                     d.analysis.head == Some(*i) && d.analysis.deprel.starts_with("obj")
@@ -364,6 +358,27 @@ impl TriggerSet {
             }
         }
         false
+    }
+
+    /// Whether the verb at `i` heads a purpose clause ("convened the cabinet to approve the
+    /// deal"): the aim of another event, not an event of its own. Under a verb of deciding
+    /// ("voted to ratify") the clause is what was decided.
+    fn is_purpose(&self, tokens: &[Token], i: usize) -> bool {
+        let decided = tokens[i]
+            .analysis
+            .head
+            .filter(|&h| h < tokens.len())
+            .is_some_and(|h| {
+                self.decision_verbs
+                    .contains(&tokens[h].analysis.lemma.to_lowercase())
+            });
+        tokens[i].analysis.deprel == "advcl"
+            && !decided
+            && tokens.iter().any(|t| {
+                t.analysis.head == Some(i)
+                    && t.analysis.deprel == "mark"
+                    && t.analysis.lemma.eq_ignore_ascii_case("to")
+            })
     }
 
     /// Whether the noun at `i` is definite: a definite determiner or a possessor.
