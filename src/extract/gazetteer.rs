@@ -307,9 +307,12 @@ impl Gazetteer {
         self.actor_matcher.find(text).is_some_and(whole) || self.place_matcher.find(text).is_some_and(whole)
     }
 
-    /// Whether `text` holds a spelling of a known actor on word boundaries.
+    /// Whether `text` holds a name of a known actor on word boundaries (demonyms aside:
+    /// "al-Houthi" is a person, not the Houthis).
     pub fn names_known_actor(&self, text: &str) -> bool {
-        !self.spellings_in(text).is_empty()
+        self.spellings_in(text)
+            .iter()
+            .any(|&(_, _, _, spelling)| spelling != Spelling::Demonym)
     }
 
     /// Every spelling on word boundaries, the article's people included: leftmost, and of

@@ -32,6 +32,9 @@ pub struct People {
 const TITLE_WORDS: usize = 6;
 /// The most words a name has ("Badr bin Hamad Albusaidi").
 const NAME_WORDS: usize = 4;
+/// How far after its head an appositive title may name the party ("head of the Houthi
+/// Revolutionary Committee").
+const APPOSITIVE_TITLE: usize = 60;
 
 /// A word of the text, with its byte span.
 #[derive(Debug, Clone, Copy)]
@@ -66,8 +69,23 @@ impl People {
             if !self.is_head(head.text) {
                 continue;
             }
-            let Some((name_start, name_end)) = self.name_after(text, &words, i) else {
-                continue;
+            let title_start = self.title_start(text, &words, i);
+            // "President William Ruto", or after the name: "Tom Barrack, U.S. ambassador to
+            // Türkiye", "Mohammed Ali al-Houthi, head of the Houthi Revolutionary Committee".
+            let (name_start, name_end, title) = match self.name_after(text, &words, i) {
+                Some((start, end)) => (start, end, &text[words[title_start].start..words[i].end]),
+                None => match self.name_before(text, &words, title_start) {
+                    Some((start, end)) => {
+                        let rest = &text[words[i].end..];
+                        let clause = rest
+                            .find([',', '.', ';', '('])
+                            .unwrap_or(rest.len())
+                            .min(APPOSITIVE_TITLE);
+                        let until = words[i].end + floor_char_boundary(rest, clause);
+                        (start, end, &text[words[title_start].start..until])
+                    }
+                    None => continue,
+                },
             };
             let name = &words[name_start..name_end];
             let full = &text[name[0].start..trim_dot(name[name.len() - 1])];
@@ -75,8 +93,6 @@ impl People {
             {
                 continue;
             }
-            let title_start = self.title_start(text, &words, i);
-            let title = &text[words[title_start].start..words[i].end];
             let party = gazetteer
                 .parties_named_in(title)
                 .first()
@@ -112,17 +128,18 @@ impl People {
             .filter(|s| !s.is_empty())
             .unwrap_or(last);
         let mut aliases = vec![full.to_owned()];
-        // A surname that is also a known name ("al-Houthi", the Houthis) stays whole.
-        let canonical =
-            if name.len() > 1 && !gazetteer.is_known_name(surname) && !gazetteer.is_known_name(last) {
-                aliases.push(last.to_owned());
-                if surname != last {
-                    aliases.push(surname.to_owned());
-                }
-                surname.to_owned()
-            } else {
-                full.to_owned()
-            };
+        // The surname by which the person is known later; one that is also a known name
+        // keeps its prefix ("al-Houthi", not the Houthis), or the name stays whole.
+        let canonical = if name.len() < 2 || gazetteer.is_known_name(last) {
+            full.to_owned()
+        } else if gazetteer.is_known_name(surname) {
+            aliases.push(last.to_owned());
+            last.to_owned()
+        } else {
+            aliases.push(last.to_owned());
+            aliases.push(surname.to_owned());
+            surname.to_owned()
+        };
         Actor {
             name: canonical,
             kind: ActorKind::Person,
@@ -189,6 +206,34 @@ impl People {
         ((2..=NAME_WORDS).contains(&length) && all_names).then_some((start, end))
     }
 
+    /// The name right before an appositive title that starts at word `title`: "Tom Barrack,
+    /// U.S. ambassador": two to four name words, then a comma and a space.
+    fn name_before(&self, text: &str, words: &[Word], title: usize) -> Option<(usize, usize)> {
+        let end = title;
+        let last = *words.get(end.checked_sub(1)?)?;
+        if &text[last.end..words[title].start] != ", " || !self.is_name_word(last.text) {
+            return None;
+        }
+        let mut start = end - 1;
+        while start > 0 && end - start < NAME_WORDS {
+            let previous = words[start - 1];
+            if !joined(text, previous, words[start])
+                || !(self.is_name_word(previous.text) || self.is_particle(previous.text))
+            {
+                break;
+            }
+            start -= 1;
+        }
+        while start < end && self.is_particle(words[start].text) {
+            start += 1;
+        }
+        // The name opens its clause: "said Tom Barrack, the envoy" is not a name "said Tom".
+        let opens = start == 0
+            || !joined(text, words[start - 1], words[start])
+            || !starts_upper(words[start - 1].text);
+        (end - start >= 2 && opens).then_some((start, end))
+    }
+
     /// Where the title ending at `head` starts: back over capitalised words and title
     /// modifiers, without crossing punctuation.
     fn title_start(&self, text: &str, words: &[Word], head: usize) -> usize {
@@ -234,6 +279,14 @@ fn starts_upper(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
 }
 
+/// The largest char boundary of `text` at or below `at`.
+fn floor_char_boundary(text: &str, at: usize) -> usize {
+    (0..=at.min(text.len()))
+        .rev()
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(0)
+}
+
 /// The end of a word without the period that may close its sentence.
 fn trim_dot(word: Word) -> usize {
     if word.text.ends_with('.') && word.text.chars().count() > 2 {
@@ -246,7 +299,8 @@ fn trim_dot(word: Word) -> usize {
 /// Whether only spaces stand between two words (an abbreviation's period may end the first).
 fn joined(text: &str, a: Word, b: Word) -> bool {
     let gap = &text[a.end..b.start];
-    !gap.is_empty() && gap.chars().all(|c| c == ' ')
+    // "U.S." is two words with nothing between them.
+    (gap.is_empty() && a.text.ends_with('.')) || (!gap.is_empty() && gap.chars().all(|c| c == ' '))
 }
 
 /// "envoy, Steve Witkoff,": a comma between a lower-case title and the name.
