@@ -121,6 +121,23 @@ fn show_says_why_from_the_parse_lemma_roles_and_the_clause_of_the_date() {
 }
 
 #[test]
+fn an_article_repeating_one_sentence_stores_a_bounded_number_of_reports() {
+    let sandbox = Sandbox::new();
+    let sentence = "Trump spoke with Putin by phone on Tuesday. ";
+    let article = sandbox.write(
+        "repeat.txt",
+        format!("---\npublished: 2025-03-18\n---\n\n{}\n", sentence.repeat(300)),
+    );
+    sandbox
+        .ingest(&[&article])
+        .success()
+        .stderr(predicate::str::contains("1 event in"));
+    let calls = sandbox.events(&["--type", "call"]);
+    assert_eq!(calls.len(), 1);
+    assert_eq!(calls[0]["mentions"].as_array().unwrap().len(), 16);
+}
+
+#[test]
 fn errors_name_the_file_and_lose_nothing_stored() {
     let sandbox = Sandbox::new();
     sandbox.ingest(&[&sample_articles()]).success();

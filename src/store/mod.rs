@@ -13,6 +13,7 @@ pub use identity::{same_event, Reading, UNDATED_WINDOW_DAYS};
 pub use records::{ArticleRecord, Event, EventDate, Mention, MentionDate};
 use write::{find_same, insert_event, insert_mention, refresh_event, remove_article};
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
@@ -26,6 +27,10 @@ use crate::time::{format_day as day, parse_day, Precision};
 
 /// The environment variable that names the database file when `--db` is not given.
 pub const DB_ENV: &str = "TIMELINE_DB";
+
+/// How many reports of one event one article may add: enough for every way a real article
+/// retells an event, few enough that a text repeating a sentence stays linear.
+pub const MENTIONS_PER_ARTICLE: usize = 16;
 
 /// The database used when neither `--db` nor `TIMELINE_DB` is given:
 /// `$XDG_DATA_HOME/timeline/timeline.db` (`~/.local/share/timeline/timeline.db`).
@@ -119,7 +124,8 @@ impl Store {
     }
 
     /// Stores `article` and its `events` in one transaction: each event becomes a mention of
-    /// the stored event it is the same as, or a new event. An article whose text is stored
+    /// the stored event it is the same as, or a new event (an article's reports of one event
+    /// beyond the first `MENTIONS_PER_ARTICLE` count as merged but are not stored). An article whose text is stored
     /// already changes nothing; one with a stored URL and new text replaces that version.
     pub fn ingest(
         &mut self,
@@ -170,15 +176,25 @@ impl Store {
         )?;
         let article_id = tx.last_insert_rowid();
         let (mut new_events, mut merged) = (0, 0);
+        let mut told: HashMap<i64, usize> = HashMap::new();
         for event in events {
             match find_same(&tx, event, article_id, article.published, extractor)? {
                 Some(event_id) => {
+                    merged += 1;
+                    // One article telling one event over and over adds no evidence after
+                    // the first few reports, and each report re-reads the others: a text
+                    // repeating one sentence must not make ingest quadratic.
+                    let times = told.entry(event_id).or_default();
+                    *times += 1;
+                    if *times > MENTIONS_PER_ARTICLE {
+                        continue;
+                    }
                     insert_mention(&tx, event_id, article_id, event)?;
                     refresh_event(&tx, event_id, extractor)?;
-                    merged += 1;
                 }
                 None => {
                     let event_id = insert_event(&tx, event, article.published, extractor)?;
+                    told.insert(event_id, 1);
                     insert_mention(&tx, event_id, article_id, event)?;
                     refresh_event(&tx, event_id, extractor)?;
                     new_events += 1;
