@@ -188,6 +188,23 @@ fn table_csv_and_markdown_formats() {
 }
 
 #[test]
+fn only_tables_shorten_summaries() {
+    let (sandbox, events) = sample();
+    let call = of_type(&events, "call")[0];
+    let summary = call["summary"].as_str().unwrap();
+    assert!(
+        !summary.ends_with('…') && summary.split_whitespace().count() > 16,
+        "{summary}"
+    );
+    sandbox
+        .timeline()
+        .args(["list", "--width", "300"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("the…"));
+}
+
+#[test]
 fn show_explains_an_event() {
     let (sandbox, events) = sample();
     let demand = of_type(&events, "demand")[0];

@@ -53,7 +53,7 @@ pub fn run(args: Args, db: &Path) -> Result<Outcome> {
                     event.id.to_string(),
                     event.date.label.clone(),
                     event.event_type.clone(),
-                    event.summary.clone(),
+                    crate::render::shortened(&event.summary),
                     format!("{}: {}", conflict.kind, conflict.note),
                 ]
                 .map(|cell| safe::display(&cell).into_owned()),

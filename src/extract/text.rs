@@ -57,8 +57,8 @@ pub(super) fn distance(a: (usize, usize), b: (usize, usize)) -> usize {
     b.0.saturating_sub(a.1).max(a.0.saturating_sub(b.1))
 }
 
-/// A one-line summary: who, then the words of the report from its trigger, cut at the
-/// clause's end or 14 words.
+/// A one-line summary: who, then the words of the report from its trigger to the clause's
+/// end. It is stored whole; tables shorten it for display ([`crate::render::shortened`]).
 pub(super) fn summarise(actors: &[String], from_trigger: &str) -> String {
     let clause = from_trigger
         .split([';', '—', '('])
@@ -70,10 +70,7 @@ pub(super) fn summarise(actors: &[String], from_trigger: &str) -> String {
     while words.last().is_some_and(|w| matches!(*w, "and" | "or" | "but")) {
         words.pop();
     }
-    let mut phrase = words.iter().take(14).copied().collect::<Vec<_>>().join(" ");
-    if words.len() > 14 {
-        phrase = format!("{}…", phrase.trim_end_matches([',', ';', ':']));
-    }
+    let phrase = words.join(" ");
     if actors.is_empty() {
         phrase
     } else {

@@ -79,7 +79,7 @@ fn row(event: &Event) -> [String; 8] {
         event_type(event),
         event.actors.join(", "),
         event.place.clone().unwrap_or_default(),
-        event.summary.clone(),
+        super::shortened(&event.summary),
         event.sources.to_string(),
         event.articles.to_string(),
     ]

@@ -14,6 +14,30 @@ pub use show::show;
 
 use clap::ValueEnum;
 
+/// How many words of a summary's report a table shows (after "Trump, Putin: ").
+const TABLE_SUMMARY_WORDS: usize = 14;
+
+/// A summary as a table shows it: who, then the first words of the report and "…" (the
+/// stored summary, JSON, CSV and the calendars keep it whole).
+pub fn shortened(summary: &str) -> String {
+    let (who, report) = summary.split_once(": ").map_or(("", summary), |(w, r)| (w, r));
+    let words: Vec<&str> = report.split_whitespace().collect();
+    let mut phrase = words
+        .iter()
+        .take(TABLE_SUMMARY_WORDS)
+        .copied()
+        .collect::<Vec<_>>()
+        .join(" ");
+    if words.len() > TABLE_SUMMARY_WORDS {
+        phrase = format!("{}…", phrase.trim_end_matches([',', ';', ':']));
+    }
+    if who.is_empty() {
+        phrase
+    } else {
+        format!("{who}: {phrase}")
+    }
+}
+
 /// The output formats of `list`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
@@ -21,4 +45,19 @@ pub enum Format {
     Json,
     Csv,
     Markdown,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tables_shorten_the_report_and_keep_who() {
+        let long = "Trump, Putin: spoke Tuesday in a lengthy phone call, in which the White House and the Kremlin both said";
+        assert_eq!(
+            shortened(long),
+            "Trump, Putin: spoke Tuesday in a lengthy phone call, in which the White House and the…"
+        );
+        assert_eq!(shortened("Putin: accepted the idea"), "Putin: accepted the idea");
+    }
 }

@@ -37,7 +37,7 @@ fn row(step: &Step) -> [String; 8] {
         event_type,
         e.actors.join(", "),
         e.place.clone().unwrap_or_default(),
-        e.summary.clone(),
+        super::shortened(&e.summary),
         e.sources.to_string(),
     ]
     .map(|cell| safe::display(&cell).into_owned())
