@@ -93,11 +93,24 @@ impl People {
             {
                 continue;
             }
-            let party = gazetteer
-                .parties_named_in(title)
-                .first()
-                .map(|&p| gazetteer.actor(p).name.clone());
-            people.push(self.person(full, name, title, party, gazetteer));
+            let party = gazetteer.parties_named_in(title).first().copied();
+            let mut person = self.person(
+                full,
+                name,
+                title,
+                party.map(|p| gazetteer.actor(p).name.clone()),
+                gazetteer,
+            );
+            // Known later by the title too: "the Kenyan president", "the Omani foreign minister".
+            if let Some(demonym) = party.and_then(|p| gazetteer.actor(p).demonyms.first()) {
+                let role = self.role_words(title);
+                if !role.is_empty() {
+                    for the in ["the", "The"] {
+                        person.aliases.push(format!("{the} {demonym} {role}"));
+                    }
+                }
+            }
+            people.push(person);
         }
         // A surname two people share names neither of them alone.
         let surnames: Vec<String> = people.iter().map(|p| p.name.clone()).collect();
@@ -148,6 +161,22 @@ impl People {
             demonyms: Vec::new(),
             code: None,
             role: Some(title.to_owned()),
+        }
+    }
+
+    /// The title's own words, lower case: "Oman's Foreign Minister" → "foreign minister".
+    fn role_words(&self, title: &str) -> String {
+        let words: Vec<String> = self
+            .word
+            .find_iter(title)
+            .map(|w| w.as_str().to_lowercase())
+            .skip_while(|w| !(self.is_head(w) || self.words.modifiers.contains(w)))
+            .take_while(|w| self.is_head(w) || self.words.modifiers.contains(w))
+            .collect();
+        // Only a title that ends in its head: "president", not "president of".
+        match words.last() {
+            Some(last) if self.is_head(last) => words.join(" "),
+            _ => String::new(),
         }
     }
 
@@ -341,6 +370,20 @@ mod tests {
             .map(|m| article.actor(m.actor).name.clone())
             .collect();
         assert_eq!(names, vec!["Petro", "Petro"]);
+    }
+
+    #[test]
+    fn a_person_is_known_later_by_title() {
+        let people = People::load().unwrap();
+        let gazetteer = Gazetteer::load(&Cues::load().unwrap()).unwrap();
+        let text = "Kenyan President William Ruto arrived. The Kenyan president met reporters.";
+        let article = gazetteer.with_people(people.find(text, &gazetteer)).unwrap();
+        let names: Vec<String> = article
+            .actors_in(text)
+            .iter()
+            .map(|m| article.actor(m.actor).name.clone())
+            .collect();
+        assert_eq!(names, vec!["Ruto", "Ruto"]);
     }
 
     #[test]
