@@ -138,6 +138,24 @@ fn an_article_repeating_one_sentence_stores_a_bounded_number_of_reports() {
 }
 
 #[test]
+fn quiet_prints_only_the_count_and_lines_carry_progress() {
+    let sandbox = Sandbox::new();
+    sandbox
+        .ingest(&[&sample_articles()])
+        .success()
+        .stderr(predicate::str::contains("[1/1] ingested"));
+    let again = sandbox
+        .timeline()
+        .args(["ingest", "--quiet"])
+        .arg(sample_articles())
+        .assert()
+        .success();
+    let stderr = String::from_utf8(again.get_output().stderr.clone()).unwrap();
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(stderr.contains("0 ingested, 1 unchanged, 0 failed"), "{stderr}");
+}
+
+#[test]
 fn errors_name_the_file_and_lose_nothing_stored() {
     let sandbox = Sandbox::new();
     sandbox.ingest(&[&sample_articles()]).success();

@@ -61,6 +61,9 @@ pub struct Args {
     /// The article's URL
     #[arg(long)]
     url: Option<String>,
+    /// Print only failures and the closing count, not a line per article
+    #[arg(long, short)]
+    quiet: bool,
 }
 
 pub fn run(args: Args, db: &Path) -> Result<Outcome> {
@@ -74,6 +77,7 @@ pub fn run(args: Args, db: &Path) -> Result<Outcome> {
     let mut store = Store::open(db)?;
     let known = store.content_hashes()?;
     let inputs = collect_inputs(&args.paths, ARTICLE_EXTENSIONS);
+    let total = inputs.len();
     let mut failed = 0;
     let (mut added, mut skipped) = (0, 0);
     // Reading and extraction (most of the time: the parse) run on every core, one article
@@ -130,14 +134,20 @@ pub fn run(args: Args, db: &Path) -> Result<Outcome> {
                     }) => {
                         added += 1;
                         let replaced = replaced.map(|r| format!(", replacing {r}")).unwrap_or_default();
-                        eprintln!(
-                            "ingested {display}: {} ({new_events} new, {merged} merged){replaced}",
-                            super::count(new_events + merged, "event")
-                        );
+                        if !args.quiet {
+                            eprintln!(
+                                "[{wanted}/{total}] ingested {display}: {} ({new_events} new, {merged} merged){replaced}",
+                                super::count(new_events + merged, "event")
+                            );
+                        }
                     }
                     Ok(IngestOutcome::Unchanged { stored_as }) => {
                         skipped += 1;
-                        eprintln!("skipped {display}: already ingested as {stored_as}");
+                        if !args.quiet {
+                            eprintln!(
+                                "[{wanted}/{total}] skipped {display}: already ingested as {stored_as}"
+                            );
+                        }
                     }
                     Err(err) => {
                         failed += 1;
