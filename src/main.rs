@@ -12,7 +12,7 @@ fn main() -> ExitCode {
         Ok(Outcome::PartialFailure) => ExitCode::from(1),
         Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
-            eprintln!("timeline: {err:#}");
+            timeline::tell!("timeline: {err:#}");
             ExitCode::from(2)
         }
     }

@@ -156,6 +156,32 @@ fn quiet_prints_only_the_count_and_lines_carry_progress() {
 }
 
 #[test]
+fn a_closed_pipe_on_standard_error_does_not_stop_the_run() {
+    let sandbox = Sandbox::new();
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_timeline"))
+        .env("TIMELINE_DB", sandbox.db())
+        .args(["ingest", "--published", "2025-03-18"])
+        .args((0..6).map(|i| {
+            sandbox.write(
+                &format!("a{i}.txt"),
+                format!("Trump and Putin spoke Tuesday, call {i}.\n"),
+            )
+        }))
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Nobody reads what it reports.
+    drop(child.stderr.take());
+    assert!(child.wait().unwrap().success());
+    sandbox
+        .timeline()
+        .arg("articles")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("a5.txt"));
+}
+
+#[test]
 fn errors_name_the_file_and_lose_nothing_stored() {
     let sandbox = Sandbox::new();
     sandbox.ingest(&[&sample_articles()]).success();

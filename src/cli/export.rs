@@ -57,7 +57,7 @@ pub fn run(args: Args, db: &Path) -> Result<Outcome> {
         ExportFormat::Ics => {
             let calendar = ics::calendar(&events);
             if calendar.undated > 0 {
-                eprintln!("{} undated events left out of the calendar", calendar.undated);
+                crate::tell!("{} undated events left out of the calendar", calendar.undated);
             }
             buffer.extend_from_slice(calendar.text.as_bytes());
         }

@@ -135,7 +135,7 @@ pub fn run(args: Args, db: &Path) -> Result<Outcome> {
                         added += 1;
                         let replaced = replaced.map(|r| format!(", replacing {r}")).unwrap_or_default();
                         if !args.quiet {
-                            eprintln!(
+                            crate::tell!(
                                 "[{wanted}/{total}] ingested {display}: {} ({new_events} new, {merged} merged){replaced}",
                                 super::count(new_events + merged, "event")
                             );
@@ -144,21 +144,21 @@ pub fn run(args: Args, db: &Path) -> Result<Outcome> {
                     Ok(IngestOutcome::Unchanged { stored_as }) => {
                         skipped += 1;
                         if !args.quiet {
-                            eprintln!(
+                            crate::tell!(
                                 "[{wanted}/{total}] skipped {display}: already ingested as {stored_as}"
                             );
                         }
                     }
                     Err(err) => {
                         failed += 1;
-                        eprintln!("timeline: {err:#}");
+                        crate::tell!("timeline: {err:#}");
                     }
                 }
             }
         }
         Ok(())
     })?;
-    eprintln!(
+    crate::tell!(
         "{added} ingested, {skipped} unchanged, {failed} failed; {} in {}",
         super::count(store.event_count()?, "event"),
         db.display()

@@ -1,5 +1,16 @@
 //! The command line: one module per subcommand, each with its own `Args` and `run`.
 
+/// Writes a line to standard error, and goes on when nobody reads it: a run piped into
+/// `head` (`ingest dir 2>&1 | head`) must finish its work, not die at the first closed pipe
+/// as `eprintln!` would.
+#[macro_export]
+macro_rules! tell {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr(), $($arg)*);
+    }};
+}
+
 mod articles;
 mod completions;
 mod conflicts;

@@ -60,7 +60,7 @@ pub fn run(args: Args) -> Result<Outcome> {
         match result {
             Ok(text) => stdout.lock().write_all(safe::display(&text).as_bytes())?,
             Err(err) => {
-                eprintln!("timeline: {err:#}");
+                crate::tell!("timeline: {err:#}");
                 failed = true;
             }
         }

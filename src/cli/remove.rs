@@ -24,6 +24,6 @@ pub fn run(args: Args, db: &Path) -> Result<Outcome> {
     if removed == 0 {
         bail!("no article {:?} in {}", args.article, db.display());
     }
-    eprintln!("removed {}", args.article);
+    crate::tell!("removed {}", args.article);
     Ok(Outcome::Success)
 }

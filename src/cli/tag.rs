@@ -82,7 +82,7 @@ pub fn run(args: Args) -> Result<Outcome> {
         let tagged = match load(&input, args.published.as_ref().map(DateArg::first_day), &tagger) {
             Ok(tagged) => tagged,
             Err(err) => {
-                eprintln!("timeline: {err:#}");
+                crate::tell!("timeline: {err:#}");
                 failed = true;
                 continue;
             }
