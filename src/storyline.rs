@@ -52,20 +52,16 @@ fn span(event: &Event) -> (NaiveDate, NaiveDate) {
 }
 
 /// Groups `events` into storylines, each in date order, storylines ordered by their first
-/// event. `parties_of` maps actors to their countries.
+/// event, threading them by their parties.
 /// A thread being built: its root event's index, topic, parties and events.
 type Thread = (usize, Option<String>, Vec<String>, Vec<Event>);
 
-pub fn storylines(
-    events: Vec<Event>,
-    threading: Threading,
-    parties_of: &dyn Fn(&[String]) -> Vec<String>,
-) -> Vec<Storyline> {
+pub fn storylines(events: Vec<Event>, threading: Threading) -> Vec<Storyline> {
     // Events of one topic whose parties meet, directly or through others, are one thread.
     let keyed: Vec<(Option<String>, Vec<String>, Event)> = events
         .into_iter()
         .map(|event| {
-            let mut parties = parties_of(&event.actors);
+            let mut parties = event.parties.clone();
             parties.sort();
             let topic = match threading {
                 Threading::Topic => event.topics.first().cloned(),
@@ -212,6 +208,7 @@ mod tests {
                 label: end.into(),
             },
             actors: actors.iter().map(|a| a.to_string()).collect(),
+            parties: actors.iter().map(|a| a.to_string()).collect(),
             source: Vec::new(),
             target: Vec::new(),
             place: None,
@@ -227,10 +224,6 @@ mod tests {
             conflicts: vec![],
             mentions: vec![],
         }
-    }
-
-    fn same(actors: &[String]) -> Vec<String> {
-        actors.to_vec()
     }
 
     #[test]
@@ -267,7 +260,6 @@ mod tests {
                 ),
             ],
             Threading::Topic,
-            &same,
         );
         let titles: Vec<&str> = lines.iter().map(|l| l.title.as_str()).collect();
         assert_eq!(
@@ -294,7 +286,6 @@ mod tests {
                 event(4, None, "2025-03-21", "ceasefire", &["USA"]),
             ],
             Threading::Topic,
-            &same,
         );
         let steps = &lines[0].steps;
         assert!(steps[1].order_uncertain);
@@ -319,7 +310,6 @@ mod tests {
                 event(2, Some("2025-03-19"), "2025-03-19", "energy", &["Russia", "USA"]),
             ],
             Threading::Actors,
-            &same,
         );
         assert_eq!(lines.len(), 1);
         assert_eq!(lines[0].title, "Russia–USA");

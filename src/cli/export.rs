@@ -62,8 +62,7 @@ pub fn run(args: Args, db: &Path) -> Result<Outcome> {
             buffer.extend_from_slice(calendar.text.as_bytes());
         }
         ExportFormat::Timelinejs | ExportFormat::Html => {
-            let gazetteer = extract::gazetteer()?;
-            let lines = storylines(events, args.by, &|actors| gazetteer.parties_of(actors));
+            let lines = storylines(events, args.by);
             if args.format == ExportFormat::Html {
                 let types = extract::EventTypes::load()?;
                 let colour = |t: &str| types.colour(t).map(str::to_owned);

@@ -34,9 +34,8 @@ pub struct Args {
 
 pub fn run(args: Args, db: &Path) -> Result<Outcome> {
     let store = Store::open_existing(db)?;
-    let gazetteer = extract::gazetteer()?;
     let events = store.list(&args.filters.filter()?)?;
-    let mut lines = storylines(events, args.by, &|actors| gazetteer.parties_of(actors));
+    let mut lines = storylines(events, args.by);
     if let Some(topic) = &args.topic {
         let topics = extract::Topics::load()?;
         let Some(topic) = topics.names().iter().find(|n| n.eq_ignore_ascii_case(topic)) else {

@@ -324,6 +324,22 @@ impl Store {
             }))
         };
         let (source, target) = (with_role(RoleKind::Source), with_role(RoleKind::Target));
+        let parties = {
+            // Reports stored before parties were (NULL) count their actors as parties.
+            let mut stmt = self.conn.prepare_cached(
+                "SELECT COALESCE(parties, actors) FROM mentions WHERE event_id = ?1 ORDER BY id",
+            )?;
+            let rows = stmt.query_map([id], |r| r.get::<_, String>(0))?;
+            let mut parties = Vec::new();
+            for json in rows {
+                let json = json?;
+                crate::ordered::extend_new(
+                    &mut parties,
+                    serde_json::from_str::<Vec<String>>(&json).unwrap_or_default(),
+                );
+            }
+            parties
+        };
         Ok(Some(Event {
             id,
             event_type,
@@ -336,6 +352,7 @@ impl Store {
                 label,
             },
             actors,
+            parties,
             source,
             target,
             place,

@@ -79,6 +79,9 @@ pub struct Event {
     pub cameo: Option<String>,
     pub date: EventDate,
     pub actors: Vec<String>,
+    /// The actors at country level (a person counts for the party he acts for), as the
+    /// reports gave them: what storylines thread by.
+    pub parties: Vec<String>,
     /// Who acted (PLOVER's source, ACLED's actor1), from the parse of its reports.
     pub source: Vec<String>,
     /// On or with whom (PLOVER's target, ACLED's actor2).
