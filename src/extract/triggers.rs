@@ -10,6 +10,7 @@ use anyhow::{bail, Context, Result};
 use regex::Regex;
 use serde::Deserialize;
 
+use super::tree::children;
 use super::types::EventTypes;
 use crate::rules;
 use crate::syntax::Token;
@@ -137,10 +138,9 @@ pub struct Trigger {
 
 /// The noun lemma of a word: the lemmatiser's, or the form less its plural "s" when the
 /// word was tagged as another part of speech ("airstrikes" as a verb gives "airstrike").
-fn noun_lemma(token: &Token) -> String {
-    let lemma = token.analysis.lemma.to_lowercase();
+fn noun_lemma(token: &Token, lemma: &str) -> String {
     if matches!(token.analysis.upos.as_str(), "NOUN" | "ADJ" | "PROPN") {
-        return lemma;
+        return lemma.to_owned();
     }
     let form = token.form.to_lowercase();
     form.strip_suffix('s').map_or(form.clone(), str::to_owned)
@@ -148,7 +148,7 @@ fn noun_lemma(token: &Token) -> String {
 
 /// Whether the noun at `i` is the object of one of `verbs`, itself or as the modifier of that
 /// object ("mediated a ceasefire deal").
-fn governed(tokens: &[Token], i: usize, verbs: &[String]) -> bool {
+fn governed(tokens: &[Token], lemmas: &[String], i: usize, verbs: &[String]) -> bool {
     let object = match tokens[i].analysis.deprel.as_str() {
         "compound" => tokens[i].analysis.head.filter(|&h| h < tokens.len()),
         _ => Some(i),
@@ -159,10 +159,7 @@ fn governed(tokens: &[Token], i: usize, verbs: &[String]) -> bool {
                 .analysis
                 .head
                 .filter(|&h| h < tokens.len())
-                .is_some_and(|h| {
-                    tokens[h].analysis.upos == "VERB"
-                        && verbs.contains(&tokens[h].analysis.lemma.to_lowercase())
-                })
+                .is_some_and(|h| tokens[h].analysis.upos == "VERB" && verbs.contains(&lemmas[h]))
     })
 }
 
@@ -248,6 +245,13 @@ impl TriggerSet {
     /// higher priority wins, then the longer; blocking phrases win and are dropped after.
     /// `tokens` are the sentence's parsed words, offsets relative to the sentence.
     pub fn find(&self, sentence: &str, tokens: &[Token]) -> Vec<TriggerMatch> {
+        // Each word's lemma and noun lemma, lower case, once for all the classes.
+        let lemmas: Vec<String> = tokens.iter().map(|t| t.analysis.lemma.to_lowercase()).collect();
+        let noun_lemmas: Vec<String> = tokens
+            .iter()
+            .zip(&lemmas)
+            .map(|(t, l)| noun_lemma(t, l))
+            .collect();
         let mut found = Vec::new();
         for (index, rule) in self.rules.iter().enumerate() {
             let spans: Vec<(usize, usize, bool)> = match &rule.matcher {
@@ -265,7 +269,6 @@ impl TriggerSet {
                     .iter()
                     .enumerate()
                     .filter(|(i, t)| {
-                        let lemma = t.analysis.lemma.to_lowercase();
                         // A word in a nominal relation is a noun whatever its tag: only a
                         // noun can be a subject or an object ("carried out airstrikes" tagged
                         // as a verb "airstrikes").
@@ -275,22 +278,22 @@ impl TriggerSet {
                         // withdrawal" read as JJ) is still that noun.
                         let as_noun = matches!(t.analysis.upos.as_str(), "NOUN" | "ADJ" | "PROPN") || nominal;
                         (as_verb
-                            && verbs.contains(&lemma)
-                            && !self.is_purpose(tokens, *i)
+                            && verbs.contains(&lemmas[*i])
+                            && !self.is_purpose(tokens, &lemmas, *i)
                             && (!needs_object
-                                || tokens.iter().any(|d| {
-                                    d.analysis.head == Some(*i) && d.analysis.deprel.starts_with("obj")
-                                })))
+                                || children(tokens, *i)
+                                    .any(|d| tokens[d].analysis.deprel.starts_with("obj"))))
                             || (as_noun
-                                && nouns.contains(&noun_lemma(t))
+                                && nouns.contains(&noun_lemmas[*i])
                                 && if governed_by.is_empty() {
-                                    !self.is_topic(tokens, *i)
+                                    !self.is_topic(tokens, &lemmas, *i)
                                 } else {
-                                    governed(tokens, *i, governed_by)
+                                    governed(tokens, &lemmas, *i, governed_by)
                                 })
                     })
                     .map(|(i, t)| {
-                        let dated = rule.needs_date || *definite_needs_date && self.is_definite(tokens, i);
+                        let dated =
+                            rule.needs_date || *definite_needs_date && self.is_definite(tokens, &lemmas, i);
                         (t.start, t.end, dated)
                     })
                     .collect(),
@@ -336,15 +339,12 @@ impl TriggerSet {
     /// own: a compound modifier ("ceasefire negotiations"), the object of a topic
     /// preposition ("talks on a ceasefire"), or inside such a phrase ("spoke about the need
     /// for peace and a ceasefire").
-    fn is_topic(&self, tokens: &[Token], i: usize) -> bool {
+    fn is_topic(&self, tokens: &[Token], lemmas: &[String], i: usize) -> bool {
         let mut at = i;
         for _ in 0..8 {
             let token = &tokens[at];
-            let topic_case = tokens.iter().any(|t| {
-                t.analysis.head == Some(at)
-                    && t.analysis.deprel == "case"
-                    && self.topic_prepositions.contains(&t.analysis.lemma.to_lowercase())
-            });
+            let topic_case = children(tokens, at)
+                .any(|c| tokens[c].analysis.deprel == "case" && self.topic_prepositions.contains(&lemmas[c]));
             if token.analysis.deprel == "compound" || topic_case {
                 return true;
             }
@@ -363,33 +363,22 @@ impl TriggerSet {
     /// Whether the verb at `i` heads a purpose clause ("convened the cabinet to approve the
     /// deal"): the aim of another event, not an event of its own. Under a verb of deciding
     /// ("voted to ratify") the clause is what was decided.
-    fn is_purpose(&self, tokens: &[Token], i: usize) -> bool {
+    fn is_purpose(&self, tokens: &[Token], lemmas: &[String], i: usize) -> bool {
         let decided = tokens[i]
             .analysis
             .head
             .filter(|&h| h < tokens.len())
-            .is_some_and(|h| {
-                self.decision_verbs
-                    .contains(&tokens[h].analysis.lemma.to_lowercase())
-            });
+            .is_some_and(|h| self.decision_verbs.contains(&lemmas[h]));
         tokens[i].analysis.deprel == "advcl"
             && !decided
-            && tokens.iter().any(|t| {
-                t.analysis.head == Some(i)
-                    && t.analysis.deprel == "mark"
-                    && t.analysis.lemma.eq_ignore_ascii_case("to")
-            })
+            && children(tokens, i).any(|c| tokens[c].analysis.deprel == "mark" && lemmas[c] == "to")
     }
 
     /// Whether the noun at `i` is definite: a definite determiner or a possessor.
-    fn is_definite(&self, tokens: &[Token], i: usize) -> bool {
-        tokens.iter().any(|t| {
-            t.analysis.head == Some(i)
-                && (t.analysis.deprel == "nmod:poss"
-                    || t.analysis.deprel == "det"
-                        && self
-                            .definite_determiners
-                            .contains(&t.analysis.lemma.to_lowercase()))
+    fn is_definite(&self, tokens: &[Token], lemmas: &[String], i: usize) -> bool {
+        children(tokens, i).any(|c| {
+            let deprel = tokens[c].analysis.deprel.as_str();
+            deprel == "nmod:poss" || deprel == "det" && self.definite_determiners.contains(&lemmas[c])
         })
     }
 
