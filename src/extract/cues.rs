@@ -98,6 +98,8 @@ pub struct RoleCues {
     pub source_prepositions: Vec<String>,
     /// Their object is the other side ("met with", "a deal between", "strikes on").
     pub target_prepositions: Vec<String>,
+    /// Their object is whom a group noun is made of ("delegates from the U.S. and Ukraine").
+    pub member_prepositions: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -40,7 +40,7 @@ pub fn roles(tokens: &[Token], trigger: usize, names: &[NameSpan], cues: &RoleCu
     };
     let mut out = Vec::new();
     let add = |role: RoleKind, dependent: usize, relation: String, out: &mut Vec<Role>| {
-        for actor in actors_of(tokens, dependent, names) {
+        for actor in actors_of(tokens, dependent, names, cues) {
             if !out.iter().any(|r: &Role| r.actor == actor) {
                 out.push(Role {
                     role,
@@ -99,7 +99,7 @@ pub fn roles(tokens: &[Token], trigger: usize, names: &[NameSpan], cues: &RoleCu
 
 /// The actors named by a dependent: its own words, names compounded with it, and its
 /// conjuncts ("Israel and Lebanon").
-fn actors_of(tokens: &[Token], dependent: usize, names: &[NameSpan]) -> Vec<String> {
+fn actors_of(tokens: &[Token], dependent: usize, names: &[NameSpan], cues: &RoleCues) -> Vec<String> {
     let mut words = vec![dependent];
     let mut at = 0;
     while at < words.len() && words.len() < 32 {
@@ -111,7 +111,7 @@ fn actors_of(tokens: &[Token], dependent: usize, names: &[NameSpan]) -> Vec<Stri
             );
             // "delegates from the U.S. and Ukraine", "officials of both countries".
             let members = tokens[c].analysis.deprel.starts_with("nmod")
-                && matches!(case_of(tokens, c).as_deref(), Some("from" | "of"));
+                && case_of(tokens, c).is_some_and(|case| cues.member_prepositions.contains(&case));
             if phrase || members {
                 words.push(c);
             }

@@ -324,22 +324,10 @@ impl Store {
             }))
         };
         let (source, target) = (with_role(RoleKind::Source), with_role(RoleKind::Target));
-        let parties = {
-            // Reports stored before parties were (NULL) count their actors as parties.
-            let mut stmt = self.conn.prepare_cached(
-                "SELECT COALESCE(parties, actors) FROM mentions WHERE event_id = ?1 ORDER BY id",
-            )?;
-            let rows = stmt.query_map([id], |r| r.get::<_, String>(0))?;
-            let mut parties = Vec::new();
-            for json in rows {
-                let json = json?;
-                crate::ordered::extend_new(
-                    &mut parties,
-                    serde_json::from_str::<Vec<String>>(&json).unwrap_or_default(),
-                );
-            }
-            parties
-        };
+        // In the order the reports were stored, as the parties of the first report lead.
+        let mut by_report: Vec<&Mention> = mentions.iter().collect();
+        by_report.sort_by_key(|m| m.report);
+        let parties = first_seen(by_report.iter().flat_map(|m| m.parties.iter().cloned()));
         Ok(Some(Event {
             id,
             event_type,
@@ -372,7 +360,8 @@ impl Store {
                     m.sentence, m.sentence_start, m.sentence_end, m.trigger, m.trigger_start, m.trigger_end,
                     m.attributed_to, m.rule, m.type, m.actors, m.actor_text, m.modality,
                     m.date_start, m.date_end, m.date_precision, m.date_value, m.date_text, m.date_rule, m.date_basis,
-                    m.topics, a.published_from, m.lemma, m.roles, m.date_clause
+                    m.topics, a.published_from, m.lemma, m.roles, m.date_clause,
+                    COALESCE(m.parties, m.actors), m.id
              FROM mentions m JOIN articles a ON a.id = m.article_id
              WHERE m.event_id = ?1 ORDER BY a.published, a.name, m.sentence_start",
         )?;
@@ -398,6 +387,9 @@ impl Store {
                 roles: serde_json::from_str(&r.get::<_, String>(27)?).unwrap_or_default(),
                 event_type: r.get(13)?,
                 actors: serde_json::from_str(&actors).unwrap_or_default(),
+                // Reports stored before parties were (NULL) count their actors as parties.
+                parties: serde_json::from_str(&r.get::<_, String>(29)?).unwrap_or_default(),
+                report: r.get(30)?,
                 actor_text: serde_json::from_str(&actor_text).unwrap_or_default(),
                 modality: r.get(16)?,
                 topics: serde_json::from_str(&r.get::<_, String>(24)?).unwrap_or_default(),

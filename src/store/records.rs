@@ -48,6 +48,12 @@ pub struct Mention {
     #[serde(rename = "type")]
     pub event_type: String,
     pub actors: Vec<String>,
+    /// What this report says the parties are (events and storylines read them).
+    #[serde(skip)]
+    pub parties: Vec<String>,
+    /// The report's row: the order reports were stored in.
+    #[serde(skip)]
+    pub report: i64,
     pub actor_text: Vec<String>,
     pub modality: String,
     pub topics: Vec<String>,
