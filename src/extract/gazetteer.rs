@@ -10,6 +10,8 @@
 //! longest first ("President Vladimir Putin" before "Putin"), case-sensitively so that "US"
 //! is not "us".
 
+use std::sync::Arc;
+
 use aho_corasick::{AhoCorasick, MatchKind};
 use anyhow::{Context, Result};
 use serde::Deserialize;
@@ -86,15 +88,22 @@ pub struct PlaceMention {
     pub destination: bool,
 }
 
-#[derive(Clone)]
 pub struct Gazetteer {
+    /// The actors and places of the rule files, shared by every article's gazetteer.
+    known: Arc<Known>,
+    /// The people of one article (`with_people`), numbered after the known actors.
+    people: Vec<Actor>,
+    /// Pattern i is a spelling of actor `.1[i]` (a number in that order).
+    people_matcher: Option<(AhoCorasick, Vec<usize>)>,
+}
+
+/// What the rule files name.
+struct Known {
     actors: Vec<Actor>,
     places: Vec<Place>,
     /// Pattern i of `actor_matcher` is a spelling of actor `actor_of[i].0`.
     actor_matcher: AhoCorasick,
     actor_of: Vec<(usize, Spelling)>,
-    /// The spellings of the people of one article (`with_people`), the same way.
-    people_matcher: Option<(AhoCorasick, Vec<usize>)>,
     place_matcher: AhoCorasick,
     place_of: Vec<usize>,
     group_nouns: Vec<String>,
@@ -161,52 +170,71 @@ impl Gazetteer {
             .build(&place_spellings)
             .context("events/places.toml: cannot build the matcher")?;
         Ok(Gazetteer {
-            actors,
-            places,
-            actor_matcher,
-            actor_of,
+            known: Arc::new(Known {
+                actors,
+                places,
+                actor_matcher,
+                actor_of,
+                place_matcher,
+                place_of,
+                group_nouns,
+                topic_nouns,
+            }),
+            people: Vec::new(),
             people_matcher: None,
-            place_matcher,
-            place_of,
-            group_nouns,
-            topic_nouns,
         })
     }
 
-    /// This gazetteer with the people an article introduces, found by their spellings too.
+    /// The known actors and the people an article introduces, found by their spellings
+    /// too. The known part is shared, not copied.
     pub fn with_people(&self, people: Vec<Actor>) -> Result<Gazetteer> {
-        let mut out = self.clone();
+        let mut out = Gazetteer {
+            known: Arc::clone(&self.known),
+            people: Vec::new(),
+            people_matcher: None,
+        };
         if people.is_empty() {
             return Ok(out);
         }
         let mut spellings = Vec::new();
         let mut actor_of = Vec::new();
-        for person in people {
+        for (i, person) in people.iter().enumerate() {
             for alias in &person.aliases {
                 spellings.push(alias.clone());
-                actor_of.push(out.actors.len());
+                actor_of.push(self.known.actors.len() + i);
             }
-            out.actors.push(person);
         }
         let matcher = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
             .build(&spellings)
             .context("cannot build the matcher of an article's people")?;
+        out.people = people;
         out.people_matcher = Some((matcher, actor_of));
         Ok(out)
     }
 
     pub fn actor(&self, index: usize) -> &Actor {
-        &self.actors[index]
+        let known = self.known.actors.len();
+        if index < known {
+            &self.known.actors[index]
+        } else {
+            &self.people[index - known]
+        }
+    }
+
+    /// Every actor, known ones first, in the order of their numbers.
+    fn actors(&self) -> impl Iterator<Item = &Actor> {
+        self.known.actors.iter().chain(&self.people)
     }
 
     pub fn place(&self, index: usize) -> &Place {
-        &self.places[index]
+        &self.known.places[index]
     }
 
     /// The country the place `name` lies in, when places.toml gives one.
     pub fn place_country(&self, name: &str) -> Option<String> {
-        self.places
+        self.known
+            .places
             .iter()
             .find(|p| p.name == name)
             .and_then(|p| p.country.clone())
@@ -216,7 +244,7 @@ impl Gazetteer {
     pub fn parties_of(&self, actors: &[String]) -> Vec<String> {
         first_seen(actors.iter().map(|name| {
             self.actor_named(name)
-                .and_then(|i| self.actors[i].country.clone())
+                .and_then(|i| self.actor(i).country.clone())
                 .unwrap_or_else(|| name.clone())
         }))
     }
@@ -224,8 +252,7 @@ impl Gazetteer {
     /// The canonical name of the actor that `name` names, ignoring case: "Vladimir Putin"
     /// and "putin" are "Putin".
     pub fn canonical_actor(&self, name: &str) -> Option<&str> {
-        self.actors
-            .iter()
+        self.actors()
             .find(|a| {
                 a.name.eq_ignore_ascii_case(name) || a.aliases.iter().any(|s| s.eq_ignore_ascii_case(name))
             })
@@ -236,6 +263,7 @@ impl Gazetteer {
     /// place that lies in it ("Turkey" covers Istanbul and Ankara).
     pub fn places_within(&self, name: &str) -> Vec<String> {
         let canonical = self
+            .known
             .places
             .iter()
             .find(|p| {
@@ -245,7 +273,8 @@ impl Gazetteer {
         let country = self.canonical_actor(canonical).unwrap_or(canonical);
         let mut out = vec![canonical.to_owned()];
         out.extend(
-            self.places
+            self.known
+                .places
                 .iter()
                 .filter(|p| {
                     p.country
@@ -258,7 +287,7 @@ impl Gazetteer {
     }
 
     pub fn actor_named(&self, name: &str) -> Option<usize> {
-        self.actors.iter().position(|a| a.name == name)
+        self.actors().position(|a| a.name == name)
     }
 
     /// The actors named in `text`. A name right after a locative preposition is a place
@@ -277,7 +306,7 @@ impl Gazetteer {
             }
             if spelling != Spelling::Demonym
                 && (after_locative(text, start, LOCATIVES)
-                    || self.next_word_in(&text[end..], &self.topic_nouns))
+                    || self.next_word_in(&text[end..], &self.known.topic_nouns))
             {
                 continue;
             }
@@ -296,7 +325,7 @@ impl Gazetteer {
     pub fn parties_named_in(&self, title: &str) -> Vec<usize> {
         self.spellings_in(title)
             .into_iter()
-            .filter(|&(_, _, actor, _)| self.actors[actor].kind != ActorKind::Person)
+            .filter(|&(_, _, actor, _)| self.actor(actor).kind != ActorKind::Person)
             .map(|(_, _, actor, _)| actor)
             .collect()
     }
@@ -304,7 +333,8 @@ impl Gazetteer {
     /// Whether `text` is exactly a spelling of a known actor or place.
     pub fn is_known_name(&self, text: &str) -> bool {
         let whole = |m: aho_corasick::Match| m.start() == 0 && m.end() == text.len();
-        self.actor_matcher.find(text).is_some_and(whole) || self.place_matcher.find(text).is_some_and(whole)
+        self.known.actor_matcher.find(text).is_some_and(whole)
+            || self.known.place_matcher.find(text).is_some_and(whole)
     }
 
     /// Whether `text` holds a name of a known actor on word boundaries (demonyms aside:
@@ -319,10 +349,11 @@ impl Gazetteer {
     /// two that start together the longer.
     fn spellings_in(&self, text: &str) -> Vec<(usize, usize, usize, Spelling)> {
         let mut found: Vec<(usize, usize, usize, Spelling)> = self
+            .known
             .actor_matcher
             .find_iter(text)
             .map(|m| {
-                let (actor, spelling) = self.actor_of[m.pattern().as_usize()];
+                let (actor, spelling) = self.known.actor_of[m.pattern().as_usize()];
                 (m.start(), m.end(), actor, spelling)
             })
             .collect();
@@ -350,7 +381,8 @@ impl Gazetteer {
     /// The places named after a locative ("in Riyadh") or directional ("to Egypt")
     /// preposition in `text`.
     pub fn places_in(&self, text: &str) -> Vec<PlaceMention> {
-        self.place_matcher
+        self.known
+            .place_matcher
             .find_iter(text)
             .filter(|m| on_word_boundaries(text, m.start(), m.end()))
             .filter_map(|m| {
@@ -364,7 +396,7 @@ impl Gazetteer {
                 Some(PlaceMention {
                     start: m.start(),
                     end: m.end(),
-                    place: self.place_of[m.pattern().as_usize()],
+                    place: self.known.place_of[m.pattern().as_usize()],
                     destination,
                 })
             })
@@ -393,7 +425,7 @@ impl Gazetteer {
             Some("and" | "or") => words.get(2),
             _ => words.first(),
         };
-        next.is_some_and(|w| self.group_nouns.contains(w))
+        next.is_some_and(|w| self.known.group_nouns.contains(w))
     }
 }
 
