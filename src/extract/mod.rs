@@ -467,12 +467,6 @@ impl Extractor {
             }
 
             let mut date = self.date_for(m, &relative_dates, text, &tokens, discourse, article.published);
-            if date.basis == DateBasis::Expression {
-                date.clause = relative_dates
-                    .iter()
-                    .find(|(_, _, d)| Some(&d.text) == date.text.as_ref())
-                    .and_then(|(s, _, _)| tree::attachment(&tokens, *s));
-            }
             if date.basis == DateBasis::Publication {
                 // "The two sides agreed ...": told of the parties of an earlier event, with no
                 // date of its own, it belongs to that event's occasion.
@@ -720,8 +714,7 @@ impl Extractor {
             !self.other_clause.is_match(between)
         };
         // Of the reachable dates, one in the trigger's own clause of the parse, else the
-        // nearest ("…a ceasefire deal, marking a shift since the start of the war in October
-        // 2023": October 2023 dates the war, not the deal).
+        // nearest: a nearer date the parse puts in another clause dates that clause's event.
         let reachable: Vec<&(usize, usize, &TimeExpr)> = dates.iter().filter(reachable).collect();
         let own_clause: Vec<&(usize, usize, &TimeExpr)> = reachable
             .iter()
@@ -733,7 +726,7 @@ impl Extractor {
         } else {
             &own_clause
         };
-        if let Some((_, e, expr)) = candidates
+        if let Some((s, e, expr)) = candidates
             .iter()
             .copied()
             .min_by_key(|(s, e, _)| distance((*s, *e), (m.start, m.end)))
@@ -750,7 +743,7 @@ impl Extractor {
                 basis: DateBasis::Expression,
                 text: Some(expr.text.clone()),
                 rule: Some(expr.rule.clone()),
-                clause: None,
+                clause: tree::attachment(tokens, *s),
             };
         }
         for (phrase, types) in &self.references {
