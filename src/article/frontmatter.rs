@@ -12,7 +12,7 @@
 //! Keys are `title`, `source`, `url` and `published` (also read as `date`); others are
 //! ignored so that files written for other tools still load.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use super::ArticleError;
 
@@ -86,9 +86,25 @@ pub fn parse(raw: &str) -> Result<(Metadata, &str), ArticleError> {
 /// A publication date as written in front matter: `2025-03-18`, optionally followed by a
 /// time (`2025-03-18T10:58:00Z`, `2025-03-18 10:58`), which is dropped.
 pub fn parse_date(value: &str) -> Result<NaiveDate, ArticleError> {
-    let day = value.get(..10).unwrap_or(value);
-    crate::time::parse_day(day)
-        .ok_or_else(|| ArticleError::FrontMatter(format!("published date {value:?} is not YYYY-MM-DD")))
+    let not_a_date = || ArticleError::FrontMatter(format!("published date {value:?} is not YYYY-MM-DD"));
+    let (day, time) = match value.get(..10) {
+        Some(day) => (day, &value[10..]),
+        None => (value, ""),
+    };
+    // What may follow the day is a time: `T10:58`, ` 10:58`, nothing else.
+    let time_follows = time.is_empty()
+        || time
+            .strip_prefix(['T', ' '])
+            .is_some_and(|t| t.starts_with(|c: char| c.is_ascii_digit()));
+    let date = crate::time::parse_day(day)
+        .filter(|_| time_follows)
+        .ok_or_else(not_a_date)?;
+    if date.year() < 1 {
+        return Err(ArticleError::FrontMatter(format!(
+            "published date {value:?} is before the year 1"
+        )));
+    }
+    Ok(date)
 }
 
 fn unquote(value: &str) -> &str {
@@ -112,6 +128,30 @@ mod tests {
         assert_eq!(meta.source.as_deref(), Some("CBS"));
         assert_eq!(meta.published, NaiveDate::from_ymd_opt(2025, 3, 18));
         assert_eq!(body, "Body");
+    }
+
+    #[test]
+    fn a_publication_date_is_exactly_a_day_with_at_most_a_time_after_it() {
+        let day = |v: &str| parse_date(v).ok();
+        let march_18 = NaiveDate::from_ymd_opt(2025, 3, 18);
+        assert_eq!(day("2025-03-18"), march_18);
+        assert_eq!(day("2025-03-18 10:58"), march_18);
+        assert_eq!(day("2025-03-18T10:58:00+01:00"), march_18);
+        for bad in [
+            "+2025-03-18",
+            "2025-03-18garbage",
+            "2025-3-18",
+            "12025-03-18",
+            "2025-03-1é",
+            "0000-03-18",
+            "2025-03-18T",
+        ] {
+            assert_eq!(day(bad), None, "{bad:?}");
+        }
+        assert!(parse_date("0000-01-01")
+            .unwrap_err()
+            .to_string()
+            .contains("before the year 1"));
     }
 
     #[test]

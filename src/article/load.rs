@@ -3,7 +3,7 @@
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context, Result};
+use anyhow::{anyhow, Context, Result};
 
 /// One input to ingest.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -37,33 +37,110 @@ impl Input {
 pub const ARTICLE_EXTENSIONS: &[&str] = &["txt", "md", "markdown"];
 
 /// Expands the command-line paths into inputs: a folder gives its files with one of
-/// `extensions` in name order, `-` gives stdin. A path that does not exist is an error
-/// naming it.
+/// `extensions` in name order, `-` gives stdin, a named pipe (`<(zcat a.txt.gz)`) is read
+/// like a file. Whatever cannot be an input is an error naming it: a path that does not
+/// exist, a device or socket, and each entry of a folder that cannot be read (an unreadable
+/// folder, a symlink loop, a matching name that is a pipe or device).
 pub fn collect_inputs(paths: &[PathBuf], extensions: &[&str]) -> Vec<Result<Input>> {
     let mut inputs = Vec::new();
     for path in paths {
         if path.as_os_str() == "-" {
             inputs.push(Ok(Input::Stdin));
-        } else if path.is_dir() {
-            let mut files: Vec<PathBuf> = walkdir::WalkDir::new(path)
-                .follow_links(true)
-                .into_iter()
-                .filter_map(|entry| entry.ok())
-                .filter(|entry| entry.file_type().is_file() && has_extension(entry.path(), extensions))
-                .map(|entry| entry.into_path())
-                .collect();
-            files.sort();
-            inputs.extend(files.into_iter().map(|f| Ok(Input::File(f))));
-        } else if path.is_file() {
+            continue;
+        }
+        let Ok(metadata) = std::fs::metadata(path) else {
+            let problem = match std::fs::symlink_metadata(path) {
+                Ok(_) => "a symbolic link to nothing",
+                Err(err) if err.kind() == std::io::ErrorKind::PermissionDenied => "permission denied",
+                Err(_) => "no such file or directory",
+            };
+            inputs.push(Err(anyhow!("{}: {problem}", path.display())));
+            continue;
+        };
+        if metadata.is_dir() {
+            inputs.extend(walk(path, extensions));
+        } else if metadata.is_file() || is_pipe(&metadata) {
             inputs.push(Ok(Input::File(path.clone())));
         } else {
-            inputs.push(Err(anyhow::anyhow!(
-                "{}: no such file or directory",
-                path.display()
+            inputs.push(Err(anyhow!(
+                "{}: {}, not a file",
+                path.display(),
+                kind_of(&metadata)
             )));
         }
     }
     inputs
+}
+
+/// The files of a folder with one of `extensions`, in name order, then one error for each
+/// entry that could not be read.
+fn walk(folder: &Path, extensions: &[&str]) -> Vec<Result<Input>> {
+    let mut files = Vec::new();
+    let mut problems = Vec::new();
+    for entry in walkdir::WalkDir::new(folder).follow_links(true) {
+        match entry {
+            Ok(entry) if entry.file_type().is_dir() => {}
+            Ok(entry) if has_extension(entry.path(), extensions) => {
+                if entry.file_type().is_file() {
+                    files.push(entry.into_path());
+                } else {
+                    // A pipe in a folder would block the walk until someone writes to it.
+                    let kind = entry.metadata().map_or("not a regular file", |m| kind_of(&m));
+                    problems.push(anyhow!("{}: {kind}, not a file; skipped", entry.path().display()));
+                }
+            }
+            Ok(_) => {}
+            Err(err) => {
+                let at = err.path().unwrap_or(folder).display().to_string();
+                let why = match (err.loop_ancestor(), err.io_error()) {
+                    (Some(ancestor), _) => format!("a symbolic link back to {}", ancestor.display()),
+                    (None, Some(io)) => io.to_string(),
+                    (None, None) => err.to_string(),
+                };
+                problems.push(anyhow!("{at}: cannot read: {why}"));
+            }
+        }
+    }
+    files.sort();
+    files
+        .into_iter()
+        .map(|f| Ok(Input::File(f)))
+        .chain(problems.into_iter().map(Err))
+        .collect()
+}
+
+#[cfg(unix)]
+fn is_pipe(metadata: &std::fs::Metadata) -> bool {
+    use std::os::unix::fs::FileTypeExt;
+    metadata.file_type().is_fifo()
+}
+
+#[cfg(not(unix))]
+fn is_pipe(_: &std::fs::Metadata) -> bool {
+    false
+}
+
+/// What a path that is not a regular file is, for messages.
+fn kind_of(metadata: &std::fs::Metadata) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        let kind = metadata.file_type();
+        if kind.is_fifo() {
+            return "a named pipe";
+        }
+        if kind.is_char_device() || kind.is_block_device() {
+            return "a device";
+        }
+        if kind.is_socket() {
+            return "a socket";
+        }
+    }
+    if metadata.is_dir() {
+        "a folder"
+    } else {
+        "not a regular file"
+    }
 }
 
 fn has_extension(path: &Path, extensions: &[&str]) -> bool {
@@ -86,8 +163,9 @@ pub fn read_input(input: &Input) -> Result<String> {
             std::fs::read(path).with_context(|| format!("{}: cannot read", path.display()))?
         }
     };
-    if bytes.contains(&0) {
+    let text = super::decode(&bytes);
+    if text.contains('\0') {
         anyhow::bail!("{}: not a text file (it contains NUL bytes)", input.display());
     }
-    Ok(super::decode(&bytes))
+    Ok(text)
 }

@@ -1,14 +1,13 @@
 //! `timeline articles`: what is stored.
 
 use std::io::Write;
-use std::path::Path;
 
 use anyhow::Result;
 use comfy_table::{presets, Table};
 
 use super::Outcome;
 use crate::render::safe;
-use crate::store::Store;
+use crate::store::Database;
 
 /// List the stored articles with their publication date and number of mentions.
 #[derive(Debug, clap::Args)]
@@ -18,8 +17,8 @@ pub struct Args {
     json: bool,
 }
 
-pub fn run(args: Args, db: &Path) -> Result<Outcome> {
-    let store = Store::open_existing(db)?;
+pub fn run(args: Args, db: &Database) -> Result<Outcome> {
+    let store = db.open_for_reading()?;
     let articles = store.articles()?;
     let mut out = std::io::stdout().lock();
     if args.json {

@@ -1,14 +1,13 @@
 //! `timeline conflicts`: the events whose sources disagree.
 
 use std::io::Write;
-use std::path::Path;
 
 use anyhow::Result;
 use comfy_table::{presets, ContentArrangement, Table};
 
 use super::Outcome;
 use crate::render::safe;
-use crate::store::{Filter, Store};
+use crate::store::{Database, Filter};
 
 /// List the events whose sources disagree.
 ///
@@ -24,8 +23,8 @@ pub struct Args {
     width: Option<u16>,
 }
 
-pub fn run(args: Args, db: &Path) -> Result<Outcome> {
-    let store = Store::open_existing(db)?;
+pub fn run(args: Args, db: &Database) -> Result<Outcome> {
+    let store = db.open_for_reading()?;
     let events: Vec<_> = store
         .list(&Filter::default())?
         .into_iter()

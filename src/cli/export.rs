@@ -2,7 +2,7 @@
 //! iCalendar, CSV, JSON, Markdown.
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use anyhow::{Context, Result};
 use clap::ValueEnum;
@@ -11,7 +11,7 @@ use super::filters::FilterArgs;
 use super::Outcome;
 use crate::extract;
 use crate::render::{self, html, ics, timelinejs};
-use crate::store::Store;
+use crate::store::Database;
 use crate::storyline::{storylines, Threading};
 
 /// Export the events (with the same filters as `list`) to a file or stdout.
@@ -46,8 +46,8 @@ enum ExportFormat {
     Markdown,
 }
 
-pub fn run(args: Args, db: &Path) -> Result<Outcome> {
-    let store = Store::open_existing(db)?;
+pub fn run(args: Args, db: &Database) -> Result<Outcome> {
+    let store = db.open_for_reading()?;
     let events = store.list(&args.filters.filter()?)?;
     let mut buffer: Vec<u8> = Vec::new();
     match args.format {

@@ -1,7 +1,7 @@
 //! `timeline ingest`: read articles, extract their events, store them.
 
 use std::collections::{BTreeMap, HashSet};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc;
 
@@ -10,7 +10,7 @@ use anyhow::Result;
 use super::{DateArg, Outcome};
 use crate::article::{collect_inputs, read_input, Article, Input, Metadata, ARTICLE_EXTENSIONS};
 use crate::extract::{ExtractedEvent, Extractor};
-use crate::store::{IngestOutcome, Store};
+use crate::store::{Database, IngestOutcome};
 use crate::time::publication_date;
 
 /// An input read and, unless its text is stored already, extracted.
@@ -66,7 +66,7 @@ pub struct Args {
     quiet: bool,
 }
 
-pub fn run(args: Args, db: &Path) -> Result<Outcome> {
+pub fn run(args: Args, db: &Database) -> Result<Outcome> {
     let overrides = Metadata {
         title: args.title,
         source: args.source,
@@ -74,7 +74,7 @@ pub fn run(args: Args, db: &Path) -> Result<Outcome> {
         published: args.published.map(|d| d.first_day()),
     };
     let extractor = Extractor::load()?;
-    let mut store = Store::open(db)?;
+    let mut store = db.open_or_create()?;
     let known = store.content_hashes()?;
     let inputs = collect_inputs(&args.paths, ARTICLE_EXTENSIONS);
     let total = inputs.len();
@@ -161,7 +161,7 @@ pub fn run(args: Args, db: &Path) -> Result<Outcome> {
     crate::tell!(
         "{added} ingested, {skipped} unchanged, {failed} failed; {} in {}",
         super::count(store.event_count()?, "event"),
-        db.display()
+        db.path.display()
     );
     Ok(if failed > 0 {
         Outcome::PartialFailure

@@ -1,14 +1,13 @@
 //! `timeline list`: the events of the timeline, in date order.
 
 use std::io::Write;
-use std::path::Path;
 
 use anyhow::Result;
 
 use super::filters::{table_options, FilterArgs, OutputArgs};
 use super::Outcome;
 use crate::render::{self, Format};
-use crate::store::Store;
+use crate::store::Database;
 
 /// List events in date order.
 ///
@@ -22,8 +21,8 @@ pub struct Args {
     output: OutputArgs,
 }
 
-pub fn run(args: Args, db: &Path) -> Result<Outcome> {
-    let store = Store::open_existing(db)?;
+pub fn run(args: Args, db: &Database) -> Result<Outcome> {
+    let store = db.open_for_reading()?;
     let events = store.list(&args.filters.filter()?)?;
     let mut out = std::io::stdout().lock();
     match args.output.format {

@@ -27,7 +27,7 @@ mod tag;
 use std::path::PathBuf;
 
 use anyhow::{bail, Result};
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use clap::{Parser, Subcommand};
 
 use crate::store;
@@ -40,6 +40,12 @@ pub struct Cli {
     /// The timeline database [default: ~/.local/share/timeline/timeline.db]
     #[arg(long, global = true, env = store::DB_ENV, value_name = "PATH")]
     pub db: Option<PathBuf>,
+
+    /// How long a command waits, in seconds, for another process that is writing to the same
+    /// database before it gives up
+    #[arg(long, global = true, env = "TIMELINE_WAIT", value_name = "SECONDS", default_value_t = 60.0,
+          value_parser = parse_wait)]
+    pub wait: f64,
 
     #[command(subcommand)]
     pub command: Command,
@@ -69,7 +75,10 @@ pub enum Outcome {
 }
 
 pub fn run(cli: Cli) -> Result<Outcome> {
-    let db = cli.db.clone().unwrap_or_else(store::default_path);
+    let db = store::Database {
+        path: cli.db.clone().unwrap_or_else(store::default_path),
+        wait: std::time::Duration::from_secs_f64(cli.wait),
+    };
     match cli.command {
         Command::Ingest(args) => ingest::run(args, &db),
         Command::List(args) => list::run(args, &db),
@@ -82,6 +91,13 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Articles(args) => articles::run(args, &db),
         Command::Remove(args) => remove::run(args, &db),
         Command::Completions(args) => completions::run(args),
+    }
+}
+
+fn parse_wait(text: &str) -> Result<f64> {
+    match text.parse::<f64>() {
+        Ok(seconds) if seconds.is_finite() && (0.0..=86_400.0).contains(&seconds) => Ok(seconds),
+        _ => bail!("{text:?} is not a number of seconds from 0 to 86400"),
     }
 }
 
@@ -115,7 +131,16 @@ impl std::str::FromStr for DateArg {
 
     fn from_str(text: &str) -> Result<DateArg> {
         let parts: Vec<&str> = text.split('-').collect();
-        let number = |s: &str| s.parse::<u32>().ok();
+        // Digits only ("+2025" would parse as a number) and a year of four.
+        let number = |s: &str| {
+            s.bytes()
+                .all(|b| b.is_ascii_digit())
+                .then(|| s.parse::<u32>().ok())
+                .flatten()
+        };
+        if parts[0].len() != 4 {
+            bail!("{text:?} is not a date: use YYYY-MM-DD, YYYY-MM or YYYY");
+        }
         let interval = match parts[..] {
             [y, m, d] => number(y)
                 .zip(number(m))
@@ -125,13 +150,13 @@ impl std::str::FromStr for DateArg {
             [y, m] => number(y)
                 .zip(number(m))
                 .and_then(|(y, m)| DateInterval::month(y as i32, m)),
-            [y] if y.len() == 4 => number(y).and_then(|y| {
+            [y] => number(y).and_then(|y| {
                 NaiveDate::from_ymd_opt(y as i32, 1, 1)
                     .and_then(|d| DateInterval::unit_containing(d, Unit::Year, 0))
             }),
             _ => None,
         };
-        match interval {
+        match interval.filter(|i| i.start.year() >= 1) {
             Some(i) => Ok(DateArg(i)),
             None => bail!("{text:?} is not a date: use YYYY-MM-DD, YYYY-MM or YYYY"),
         }
@@ -151,6 +176,10 @@ mod tests {
         assert_eq!(year.last_day().to_string(), "2024-12-31");
         assert!("2025-13-01".parse::<DateArg>().is_err());
         assert!("March".parse::<DateArg>().is_err());
+        assert!("+2025-03-18".parse::<DateArg>().is_err());
+        assert!("12025-03-18".parse::<DateArg>().is_err());
+        assert!("2025-+3-18".parse::<DateArg>().is_err());
+        assert!("0000-01-01".parse::<DateArg>().is_err());
     }
 
     #[test]

@@ -1,12 +1,10 @@
 //! `timeline remove`: take an article and its mentions out of the timeline.
 
-use std::path::Path;
-
 use anyhow::{bail, Result};
 
 use super::Outcome;
 use crate::extract::Extractor;
-use crate::store::Store;
+use crate::store::Database;
 
 /// Remove an article and its mentions.
 ///
@@ -17,12 +15,12 @@ pub struct Args {
     article: String,
 }
 
-pub fn run(args: Args, db: &Path) -> Result<Outcome> {
+pub fn run(args: Args, db: &Database) -> Result<Outcome> {
     let extractor = Extractor::load()?;
-    let mut store = Store::open_existing(db)?;
+    let mut store = db.open_existing()?;
     let removed = store.remove(&args.article, &extractor)?;
     if removed == 0 {
-        bail!("no article {:?} in {}", args.article, db.display());
+        bail!("no article {:?} in {}", args.article, db.path.display());
     }
     crate::tell!("removed {}", args.article);
     Ok(Outcome::Success)

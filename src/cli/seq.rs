@@ -1,7 +1,6 @@
 //! `timeline seq`: storylines, each as a table of steps with the days between them.
 
 use std::io::Write;
-use std::path::Path;
 
 use anyhow::Result;
 
@@ -9,7 +8,7 @@ use super::filters::{table_options, FilterArgs, OutputArgs};
 use super::Outcome;
 use crate::extract;
 use crate::render::{sequence, Format};
-use crate::store::Store;
+use crate::store::Database;
 use crate::storyline::{storylines, Threading};
 
 /// Print storylines: threads of events as tables of steps.
@@ -32,8 +31,8 @@ pub struct Args {
     output: OutputArgs,
 }
 
-pub fn run(args: Args, db: &Path) -> Result<Outcome> {
-    let store = Store::open_existing(db)?;
+pub fn run(args: Args, db: &Database) -> Result<Outcome> {
+    let store = db.open_for_reading()?;
     let events = store.list(&args.filters.filter()?)?;
     let mut lines = storylines(events, args.by);
     if let Some(topic) = &args.topic {

@@ -1,13 +1,12 @@
 //! `timeline show`: one event with every piece of evidence for it.
 
 use std::io::Write;
-use std::path::Path;
 
 use anyhow::{bail, Result};
 
 use super::Outcome;
 use crate::render;
-use crate::store::Store;
+use crate::store::Database;
 
 /// Show one event with all its evidence.
 ///
@@ -22,10 +21,10 @@ pub struct Args {
     json: bool,
 }
 
-pub fn run(args: Args, db: &Path) -> Result<Outcome> {
-    let store = Store::open_existing(db)?;
+pub fn run(args: Args, db: &Database) -> Result<Outcome> {
+    let store = db.open_for_reading()?;
     let Some(event) = store.event(args.id)? else {
-        bail!("no event {} in {}", args.id, db.display());
+        bail!("no event {} in {}", args.id, db.path.display());
     };
     let mut out = std::io::stdout().lock();
     if args.json {

@@ -1,5 +1,6 @@
 //! `timeline tag`: what the temporal tagger finds in texts and TimeML documents.
 
+use std::collections::HashSet;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -72,10 +73,10 @@ pub fn run(args: Args) -> Result<Outcome> {
     let inputs = collect_inputs(&args.paths, TAG_EXTENSIONS)
         .into_iter()
         .collect::<Result<Vec<Input>>>()?;
-    if let Some(dir) = &args.out {
-        std::fs::create_dir_all(dir)
-            .with_context(|| format!("{}: cannot create directory", dir.display()))?;
-    }
+    let mut out = match &args.out {
+        Some(dir) => Some(OutputFolder::new(dir, &inputs)?),
+        None => None,
+    };
     let mut failed = false;
     let stdout = std::io::stdout();
     for input in inputs {
@@ -88,24 +89,112 @@ pub fn run(args: Args) -> Result<Outcome> {
             }
         };
         let rendered = render(&tagged, args.format)?;
-        match &args.out {
-            Some(dir) => {
+        match &mut out {
+            Some(folder) => {
                 let file_name = match args.format {
                     TagFormat::Jsonl => format!("{}.jsonl", tagged.name),
                     _ => input.name(),
                 };
-                let path = dir.join(file_name);
-                std::fs::write(&path, rendered)
-                    .with_context(|| format!("{}: cannot write", path.display()))?;
+                if let Err(err) = folder.write(&input, &file_name, &rendered) {
+                    crate::tell!("timeline: {err:#}");
+                    failed = true;
+                }
             }
             None => stdout.lock().write_all(rendered.as_bytes())?,
         }
+    }
+    if let Some(folder) = out {
+        crate::tell!(
+            "{} written to {}",
+            super::count(folder.written, "file"),
+            folder.dir.display()
+        );
     }
     Ok(if failed {
         Outcome::PartialFailure
     } else {
         Outcome::Success
     })
+}
+
+/// The folder `--out` writes into, which never loses an input: no output replaces a file
+/// that is being read, none is written through a symbolic link (each is written beside its
+/// name and renamed over it, which replaces a link instead of following it), and two inputs
+/// of one name get two outputs.
+struct OutputFolder {
+    dir: PathBuf,
+    /// The inputs, as canonical paths.
+    inputs: HashSet<PathBuf>,
+    /// The names written so far.
+    taken: HashSet<String>,
+    written: usize,
+}
+
+impl OutputFolder {
+    fn new(dir: &Path, inputs: &[Input]) -> Result<OutputFolder> {
+        std::fs::create_dir_all(dir)
+            .with_context(|| format!("{}: cannot create directory", dir.display()))?;
+        let inputs = inputs
+            .iter()
+            .filter_map(|input| match input {
+                Input::File(path) => std::fs::canonicalize(path).ok(),
+                Input::Stdin => None,
+            })
+            .collect();
+        Ok(OutputFolder {
+            dir: dir.to_owned(),
+            inputs,
+            taken: HashSet::new(),
+            written: 0,
+        })
+    }
+
+    fn write(&mut self, input: &Input, wanted: &str, contents: &str) -> Result<()> {
+        let name = self.free_name(wanted);
+        let path = self.dir.join(&name);
+        if std::fs::canonicalize(&path).is_ok_and(|target| self.inputs.contains(&target)) {
+            bail!(
+                "{}: not written: {} is an input (choose another --out folder)",
+                input.display(),
+                path.display()
+            );
+        }
+        let partial = self.dir.join(format!(".{name}.{}.partial", std::process::id()));
+        let written = std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&partial)
+            .and_then(|mut file| file.write_all(contents.as_bytes()))
+            .and_then(|()| std::fs::rename(&partial, &path));
+        if let Err(err) = written {
+            let _ = std::fs::remove_file(&partial);
+            return Err(err).with_context(|| format!("{}: cannot write", path.display()));
+        }
+        if name != wanted {
+            crate::tell!(
+                "{}: written as {name} ({wanted} was taken by another input)",
+                input.display()
+            );
+        }
+        self.taken.insert(name);
+        self.written += 1;
+        Ok(())
+    }
+
+    /// `wanted`, or `stem-2.ext`, `stem-3.ext`... when an earlier input took it.
+    fn free_name(&self, wanted: &str) -> String {
+        if !self.taken.contains(wanted) {
+            return wanted.to_owned();
+        }
+        let (stem, extension) = match wanted.rsplit_once('.') {
+            Some((stem, extension)) if !stem.is_empty() => (stem, format!(".{extension}")),
+            _ => (wanted, String::new()),
+        };
+        (2..)
+            .map(|n| format!("{stem}-{n}{extension}"))
+            .find(|name| !self.taken.contains(name))
+            .expect("some number is free")
+    }
 }
 
 /// What a folder is searched for: TimeML documents and articles.

@@ -1,9 +1,11 @@
 //! The schema, as versioned migrations. The version applied is kept in SQLite's
-//! `PRAGMA user_version`; each migration runs once, in order, inside a transaction.
+//! `PRAGMA user_version`; each migration runs once, in order. All the migrations a database
+//! needs run in one exclusive transaction that reads the version itself, so that processes
+//! opening a new database at the same time apply them once, one after the other.
 //! Never edit a migration that has shipped: add the next one.
 
 use anyhow::{bail, Context, Result};
-use rusqlite::Connection;
+use rusqlite::{Connection, TransactionBehavior};
 
 const MIGRATIONS: &[&str] = &[
     include_str!("migrations/001_initial.sql"),
@@ -13,6 +15,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/005_mention_parties.sql"),
     include_str!("migrations/006_inferred_publication.sql"),
     include_str!("migrations/007_mention_roles.sql"),
+    include_str!("migrations/008_mention_published.sql"),
 ];
 
 /// The schema version this build writes.
@@ -24,18 +27,27 @@ pub fn migrate(conn: &mut Connection) -> Result<()> {
 
 /// Applies the migrations after the database's version up to `target`.
 fn migrate_to(conn: &mut Connection, target: usize) -> Result<()> {
-    let current: usize = conn.pragma_query_value(None, "user_version", |row| row.get(0))?;
+    let version = |conn: &Connection| -> rusqlite::Result<usize> {
+        conn.pragma_query_value(None, "user_version", |row| row.get(0))
+    };
+    // Most opens find the schema current: a read, no lock held.
+    let current = version(conn)?;
     if current > LATEST {
         bail!("the database has schema version {current}, newer than this timeline ({LATEST}): upgrade timeline");
     }
+    if current >= target {
+        return Ok(());
+    }
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Exclusive)?;
+    // Again under the lock: another process may have migrated since the read above.
+    let current = version(&tx)?;
     for (index, sql) in MIGRATIONS.iter().enumerate().take(target).skip(current) {
         let version = index + 1;
-        let tx = conn.transaction()?;
         tx.execute_batch(sql)
             .with_context(|| format!("schema migration {version} failed"))?;
         tx.pragma_update(None, "user_version", version)?;
-        tx.commit()?;
     }
+    tx.commit()?;
     Ok(())
 }
 
@@ -76,7 +88,7 @@ mod tests {
                    '2025-03-18', '2025-03-18', 'day', '2025-03-18', 'Tuesday', 'weekday', 'expression');",
             )
             .unwrap();
-            let store = crate::store::Store::setup(conn).unwrap();
+            let store = crate::store::Store::setup(conn, std::time::Duration::from_secs(5)).unwrap();
             let event = store
                 .event(1)
                 .unwrap()

@@ -15,10 +15,11 @@ use write::{find_same, insert_event, insert_mention, refresh_event, remove_artic
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
-use anyhow::{Context, Result};
+use anyhow::{bail, Context, Result};
 use chrono::NaiveDate;
-use rusqlite::{params, Connection, OptionalExtension};
+use rusqlite::{params, Connection, OpenFlags, OptionalExtension, TransactionBehavior};
 
 use crate::article::Article;
 use crate::extract::{ExtractedEvent, Extractor, Modality, RoleKind};
@@ -32,6 +33,13 @@ pub const DB_ENV: &str = "TIMELINE_DB";
 /// retells an event, few enough that a text repeating a sentence stays linear.
 pub const MENTIONS_PER_ARTICLE: usize = 16;
 
+/// How many reports of an event make it what it is: its date, actors, place, modality,
+/// conflicts and the parties it is compared by are drawn from its earliest reports (in
+/// publication order), this many at most. Later reports are kept as evidence and counted as
+/// sources, but an event retold by thousands of syndicated copies costs each new copy a
+/// bounded amount of work instead of a re-read of every earlier copy.
+pub const CONSENSUS_REPORTS: usize = 100;
+
 /// The database used when neither `--db` nor `TIMELINE_DB` is given:
 /// `$XDG_DATA_HOME/timeline/timeline.db` (`~/.local/share/timeline/timeline.db`).
 pub fn default_path() -> PathBuf {
@@ -39,6 +47,14 @@ pub fn default_path() -> PathBuf {
         .unwrap_or_else(|| PathBuf::from("."))
         .join("timeline")
         .join("timeline.db")
+}
+
+/// A timeline database: where it is, and how long a write waits for another writer.
+#[derive(Debug, Clone)]
+pub struct Database {
+    pub path: PathBuf,
+    /// How long to wait for a lock another process holds (SQLite's busy timeout).
+    pub wait: Duration,
 }
 
 pub struct Store {
@@ -71,36 +87,107 @@ pub struct Filter {
     pub modalities: Vec<Modality>,
 }
 
-impl Store {
-    /// The database at `path`, which must exist: commands that only read (list, show, seq,
-    /// export, ...) never create one, so a mistyped path is an error, not an empty timeline.
-    pub fn open_existing(path: &Path) -> Result<Store> {
-        if !path.exists() {
-            anyhow::bail!(
-                "{}: no timeline database there (`timeline ingest` creates one; --db or TIMELINE_DB chooses it)",
-                path.display()
-            );
-        }
-        Store::open(path)
-    }
-
-    /// The database at `path`, created (with its folders) when there is none.
-    pub fn open(path: &Path) -> Result<Store> {
+impl Database {
+    /// The database, created (with its folders) when there is none: for `ingest`.
+    pub fn open_or_create(&self) -> Result<Store> {
+        let path = &self.path;
         if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
             std::fs::create_dir_all(parent)
                 .with_context(|| format!("{}: cannot create directory", parent.display()))?;
         }
-        let conn =
-            Connection::open(path).with_context(|| format!("{}: cannot open database", path.display()))?;
-        Store::setup(conn).with_context(|| format!("{}: not a usable timeline database", path.display()))
+        self.open_writable()
     }
 
-    fn setup(mut conn: Connection) -> Result<Store> {
+    /// The database, which must exist, for a command that changes it (`remove`).
+    pub fn open_existing(&self) -> Result<Store> {
+        self.require_existing()?;
+        self.open_writable()
+    }
+
+    /// The database, which must exist, for a command that only reads it: never created,
+    /// never migrated unless its schema is older (which needs write access once). On storage
+    /// the process cannot write to (a read-only folder or medium, where SQLite cannot make
+    /// the WAL's shared-memory file) it is opened as immutable.
+    pub fn open_for_reading(&self) -> Result<Store> {
+        self.require_existing()?;
+        let path = &self.path;
+        let readable = |conn: Connection| -> rusqlite::Result<(Connection, usize)> {
+            conn.busy_timeout(self.wait)?;
+            let version: usize = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+            // Reading the schema is what fails when the WAL files cannot be made.
+            conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get::<_, i64>(0))?;
+            Ok((conn, version))
+        };
+        // Opened for writing though only read, where allowed: the last connection to close
+        // then folds the WAL back and removes its files, as a read-only one cannot.
+        let flags = OpenFlags::SQLITE_OPEN_NO_MUTEX | OpenFlags::SQLITE_OPEN_URI;
+        let opened = Connection::open_with_flags(path, flags | OpenFlags::SQLITE_OPEN_READ_WRITE)
+            .and_then(readable)
+            .or_else(|_| {
+                Connection::open_with_flags(immutable_uri(path), flags | OpenFlags::SQLITE_OPEN_READ_ONLY)
+                    .and_then(readable)
+            });
+        let (conn, version) = opened.with_context(|| format!("{}: cannot open database", path.display()))?;
+        if version == migrations::LATEST {
+            return Ok(Store { conn });
+        }
+        if version > migrations::LATEST {
+            bail!(
+                "{}: the database has schema version {version}, newer than this timeline ({}): upgrade timeline",
+                path.display(),
+                migrations::LATEST
+            );
+        }
+        drop(conn);
+        self.open_writable().with_context(|| {
+            format!(
+                "{}: the database has schema version {version} and must be upgraded to {} before it can be read",
+                path.display(),
+                migrations::LATEST
+            )
+        })
+    }
+
+    fn require_existing(&self) -> Result<()> {
+        if !self.path.exists() {
+            bail!(
+                "{}: no timeline database there (`timeline ingest` creates one; --db or TIMELINE_DB chooses it)",
+                self.path.display()
+            );
+        }
+        Ok(())
+    }
+
+    fn open_writable(&self) -> Result<Store> {
+        let path = &self.path;
+        let conn =
+            Connection::open(path).with_context(|| format!("{}: cannot open database", path.display()))?;
+        Store::setup(conn, self.wait)
+            .with_context(|| format!("{}: not a usable timeline database", path.display()))
+    }
+}
+
+/// An SQLite URI that opens `path` as immutable: no locks and no WAL files, for storage
+/// nobody writes to.
+fn immutable_uri(path: &Path) -> String {
+    let mut uri = String::from("file:");
+    for c in path.to_string_lossy().chars() {
+        match c {
+            '%' | '?' | '#' => uri += &format!("%{:02X}", c as u32),
+            c => uri.push(c),
+        }
+    }
+    uri + "?immutable=1"
+}
+
+impl Store {
+    fn setup(mut conn: Connection, wait: Duration) -> Result<Store> {
+        // First, so that every step below waits for another process instead of failing.
+        conn.busy_timeout(wait)?;
         // WAL lets `list` read while an ingest writes; NORMAL is durable enough under WAL.
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
-        conn.busy_timeout(std::time::Duration::from_secs(5))?;
         migrations::migrate(&mut conn)?;
         Ok(Store { conn })
     }
@@ -133,7 +220,9 @@ impl Store {
         events: &[ExtractedEvent],
         extractor: &Extractor,
     ) -> Result<IngestOutcome> {
-        let tx = self.conn.transaction()?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
         if let Some(stored_as) = tx
             .query_row(
                 "SELECT name FROM articles WHERE content_hash = ?1",
@@ -189,13 +278,13 @@ impl Store {
                     if *times > MENTIONS_PER_ARTICLE {
                         continue;
                     }
-                    insert_mention(&tx, event_id, article_id, event)?;
+                    insert_mention(&tx, event_id, article_id, article.published, event)?;
                     refresh_event(&tx, event_id, extractor)?;
                 }
                 None => {
                     let event_id = insert_event(&tx, event, article.published, extractor)?;
                     told.insert(event_id, 1);
-                    insert_mention(&tx, event_id, article_id, event)?;
+                    insert_mention(&tx, event_id, article_id, article.published, event)?;
                     refresh_event(&tx, event_id, extractor)?;
                     new_events += 1;
                 }
@@ -242,6 +331,9 @@ impl Store {
         let modalities: Vec<String> = filter.modalities.iter().map(|m| m.as_str().to_owned()).collect();
         one_of(&mut sql, &mut args, "e.modality", modalities);
         sql += " ORDER BY COALESCE(e.start_day, e.end_day), e.end_day, e.id";
+        // One read transaction: every event is read from the same snapshot, so an ingest
+        // writing meanwhile cannot remove an event between the query and its reading.
+        let snapshot = self.conn.unchecked_transaction()?;
         let ids: Vec<i64> = {
             let mut stmt = self.conn.prepare(&sql)?;
             let rows = stmt.query_map(rusqlite::params_from_iter(args.iter().map(|a| a.as_ref())), |r| {
@@ -251,11 +343,13 @@ impl Store {
         };
         let mut events = Vec::with_capacity(ids.len());
         for id in ids {
-            let event = self.event(id)?.expect("listed events exist");
-            if event.sources >= filter.min_sources {
-                events.push(event);
+            if let Some(event) = self.event(id)? {
+                if event.sources >= filter.min_sources {
+                    events.push(event);
+                }
             }
         }
+        snapshot.finish()?;
         Ok(events)
     }
 
@@ -432,7 +526,9 @@ impl Store {
     /// Removes the article named `name` (file name or URL) and its mentions; events left
     /// without a mention go too. Returns how many articles were removed.
     pub fn remove(&mut self, name: &str, extractor: &Extractor) -> Result<usize> {
-        let tx = self.conn.transaction()?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let ids: Vec<i64> = {
             let mut stmt = tx.prepare("SELECT id FROM articles WHERE name = ?1 OR url = ?1")?;
             let rows = stmt.query_map([name], |r| r.get(0))?;

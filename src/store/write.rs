@@ -7,6 +7,7 @@ use rusqlite::{params, Transaction};
 
 use super::consensus::{consensus, Dated, Report};
 use super::identity::{self, same_event, Reading, UNDATED_WINDOW_DAYS};
+use super::CONSENSUS_REPORTS;
 use crate::extract::{ExtractedEvent, Extractor, Modality};
 use crate::time::{format_day as day, parse_day};
 
@@ -64,7 +65,7 @@ pub(super) fn find_same(
     let (from, to) = reading.span();
     let mut stmt = tx.prepare_cached(&format!(
         "SELECT e.id, e.type, e.start_day, e.end_day, e.place, e.modality,
-                (SELECT min(a.published) FROM mentions m JOIN articles a ON a.id = m.article_id WHERE m.event_id = e.id)
+                (SELECT min(m.published) FROM mentions m WHERE m.event_id = e.id)
          FROM events e
          WHERE date(e.end_day, '+{UNDATED_WINDOW_DAYS} days') >= ?1
            AND COALESCE(e.start_day, date(e.end_day, '-{UNDATED_WINDOW_DAYS} days')) <= ?2"
@@ -133,13 +134,16 @@ pub(super) fn find_same(
     Ok(best.map(|(id, _, _)| id))
 }
 
-/// The parties and topics most of an event's reports name (more than half of them).
+/// The parties and topics most of an event's reports name (more than half of its first
+/// [`CONSENSUS_REPORTS`]).
 /// Comparing with these rather than with everything any report named keeps one loose report
 /// from letting the event absorb others ("a call between the two leaders" read as three
 /// parties; "agreed to swap prisoners and to present views on a ceasefire").
 fn core_of(tx: &Transaction, event_id: i64, extractor: &Extractor) -> Result<Core> {
-    let mut stmt = tx.prepare_cached("SELECT actors, topics, parties FROM mentions WHERE event_id = ?1")?;
-    let rows = stmt.query_map([event_id], |r| {
+    let mut stmt = tx.prepare_cached(
+        "SELECT actors, topics, parties FROM mentions WHERE event_id = ?1 ORDER BY published, id LIMIT ?2",
+    )?;
+    let rows = stmt.query_map(params![event_id, CONSENSUS_REPORTS as i64], |r| {
         Ok((
             r.get::<_, String>(0)?,
             r.get::<_, String>(1)?,
@@ -264,6 +268,7 @@ pub(super) fn insert_mention(
     tx: &Transaction,
     event_id: i64,
     article_id: i64,
+    published: NaiveDate,
     event: &ExtractedEvent,
 ) -> Result<()> {
     let e = &event.evidence;
@@ -272,9 +277,9 @@ pub(super) fn insert_mention(
         "INSERT INTO mentions (event_id, article_id, sentence, sentence_start, sentence_end, trigger, trigger_start,
             trigger_end, rule, attributed_to, type, actors, actor_text, place, modality, summary,
             date_start, date_end, date_precision, date_value, date_text, date_rule, date_basis, topics, disputed_by,
-            parties, lemma, roles, date_clause)
+            parties, lemma, roles, date_clause, published)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23,
-                 ?24, ?25, ?26, ?27, ?28, ?29)",
+                 ?24, ?25, ?26, ?27, ?28, ?29, ?30)",
         params![
             event_id,
             article_id,
@@ -305,21 +310,24 @@ pub(super) fn insert_mention(
             e.lemma,
             serde_json::to_string(&e.roles)?,
             d.clause,
+            day(published),
         ],
     )?;
     Ok(())
 }
 
 /// Recomputes an event from its mentions: the most precise date all reports allow, every
-/// actor, the place, the strongest modality, and the conflicts between reports.
+/// actor, the place, the strongest modality, and the conflicts between reports — of its
+/// first [`CONSENSUS_REPORTS`] reports in publication order.
 pub(super) fn refresh_event(tx: &Transaction, event_id: i64, extractor: &Extractor) -> Result<()> {
     let reports: Vec<Report> = {
         let mut stmt = tx.prepare(
             "SELECT m.date_start, m.date_end, m.date_precision, m.date_value, m.date_text, m.actors, m.place,
                     m.modality, m.attributed_to, m.disputed_by, COALESCE(a.source, a.name), a.published
-             FROM mentions m JOIN articles a ON a.id = m.article_id WHERE m.event_id = ?1 ORDER BY a.published, m.id",
+             FROM mentions m JOIN articles a ON a.id = m.article_id
+             WHERE m.event_id = ?1 ORDER BY m.published, m.id LIMIT ?2",
         )?;
-        let rows = stmt.query_map([event_id], |r| {
+        let rows = stmt.query_map(params![event_id, CONSENSUS_REPORTS as i64], |r| {
             let start: Option<String> = r.get(0)?;
             let end: Option<String> = r.get(1)?;
             let date = match (

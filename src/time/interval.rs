@@ -288,6 +288,17 @@ impl DateInterval {
 
 /// A day as stored and typed: `YYYY-MM-DD`.
 pub fn parse_day(text: &str) -> Option<NaiveDate> {
+    // Exactly `YYYY-MM-DD`: chrono alone would also take "+2025-03-18" or a five-digit year.
+    let b = text.as_bytes();
+    let shape = b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
+    if !shape {
+        return None;
+    }
     NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()
 }
 

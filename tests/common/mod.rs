@@ -79,3 +79,12 @@ pub fn actors(event: &Value) -> Vec<String> {
         .map(|a| a.as_str().unwrap().to_owned())
         .collect()
 }
+
+/// Whether the tests run as root, whom file permissions do not stop.
+pub fn is_root() -> bool {
+    std::process::Command::new("id")
+        .arg("-u")
+        .output()
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim() == "0")
+        .unwrap_or(false)
+}

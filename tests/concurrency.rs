@@ -1,0 +1,167 @@
+//! Several processes on one database: writers wait their turn, readers never fail, and a
+//! database on storage the process cannot write to can still be read.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command as Process, Stdio};
+
+use common::Sandbox;
+use serde_json::Value;
+
+/// `count` short articles in `folder`, numbered from `first`, each about its own meeting.
+fn articles(sandbox: &Sandbox, folder: &str, first: usize, count: usize) -> PathBuf {
+    let dir = sandbox.dir.path().join(folder);
+    std::fs::create_dir_all(&dir).unwrap();
+    for n in first..first + count {
+        let day = 1 + n % 27;
+        std::fs::write(
+            dir.join(format!("a{n}.txt")),
+            format!(
+                "---\ntitle: Report {n}\nurl: https://news.example/{n}\npublished: 2025-04-{day:02}\n---\n\n\
+                 Delegates of Ruritania and Borduria met in Geneva on Monday for round {n} of talks.\n"
+            ),
+        )
+        .unwrap();
+    }
+    dir
+}
+
+fn binary() -> PathBuf {
+    assert_cmd::cargo::cargo_bin("timeline")
+}
+
+fn spawn(db: &Path, args: &[&Path]) -> std::process::Child {
+    Process::new(binary())
+        .env("TIMELINE_DB", db)
+        .env_remove("TIMELINE_RULES")
+        .arg("ingest")
+        .arg("--quiet")
+        .args(args)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap()
+}
+
+fn stored_articles(sandbox: &Sandbox) -> Vec<Value> {
+    let out = sandbox.timeline().args(["articles", "--json"]).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+#[test]
+fn four_ingests_of_overlapping_folders_on_a_new_database_store_each_article_once() {
+    let sandbox = Sandbox::new();
+    let folders: Vec<PathBuf> = (0..4)
+        .map(|k| articles(&sandbox, &format!("f{k}"), 10 * k, 10))
+        .collect();
+    // Each process takes two neighbouring folders, so every folder is ingested twice, by two
+    // processes that start together on a database that does not exist yet.
+    let children: Vec<_> = (0..4)
+        .map(|k| spawn(&sandbox.db(), &[&folders[k], &folders[(k + 1) % 4]]))
+        .collect();
+    for child in children {
+        let out = child.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success(), "an ingest failed: {stderr}");
+        assert!(stderr.contains(", 0 failed;"), "{stderr}");
+    }
+    let stored = stored_articles(&sandbox);
+    let mut urls: Vec<&str> = stored.iter().map(|a| a["url"].as_str().unwrap()).collect();
+    urls.sort_unstable();
+    urls.dedup();
+    assert_eq!(stored.len(), 40, "every article once");
+    assert_eq!(urls.len(), 40);
+}
+
+#[test]
+fn list_never_fails_while_an_ingest_writes() {
+    let sandbox = Sandbox::new();
+    let first = articles(&sandbox, "first", 0, 3);
+    sandbox.ingest(&[&first]).success();
+    let more = articles(&sandbox, "more", 100, 40);
+    let mut ingest = spawn(&sandbox.db(), &[&more]);
+    let mut reads = 0;
+    while ingest.try_wait().unwrap().is_none() || reads == 0 {
+        let out = sandbox
+            .timeline()
+            .args(["list", "--format", "json"])
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "list failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        serde_json::from_slice::<Vec<Value>>(&out.stdout).expect("a whole JSON array");
+        reads += 1;
+    }
+    assert!(ingest.wait().unwrap().success());
+    assert_eq!(stored_articles(&sandbox).len(), 43);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_database_in_a_folder_nobody_may_write_to_can_be_read() {
+    use std::os::unix::fs::PermissionsExt;
+
+    let sandbox = Sandbox::new();
+    let folder = articles(&sandbox, "in", 0, 3);
+    let ro = sandbox.dir.path().join("readonly");
+    std::fs::create_dir(&ro).unwrap();
+    let db = ro.join("t.db");
+    sandbox
+        .timeline()
+        .env("TIMELINE_DB", &db)
+        .arg("ingest")
+        .arg(&folder)
+        .assert()
+        .success();
+    let listed = |as_user: bool| {
+        // Root may write anywhere: the reader then runs as `nobody`, for whom the folder is
+        // read-only as for anyone else.
+        let mut cmd = if as_user {
+            let mut c = Process::new("setpriv");
+            c.args(["--reuid=65534", "--regid=65534", "--clear-groups"])
+                .arg(binary());
+            c
+        } else {
+            Process::new(binary())
+        };
+        cmd.env("TIMELINE_DB", &db)
+            .args(["list", "--format", "json"])
+            .output()
+            .unwrap()
+    };
+    let before = listed(false);
+    assert!(before.status.success());
+    std::fs::set_permissions(&db, std::fs::Permissions::from_mode(0o444)).unwrap();
+    std::fs::set_permissions(&ro, std::fs::Permissions::from_mode(0o555)).unwrap();
+    let root = common::is_root();
+    if root && Process::new("setpriv").arg("--help").output().is_err() {
+        eprintln!("skipped: running as root without setpriv to drop privileges");
+        return;
+    }
+    // `nobody` must be able to reach the folder.
+    if root {
+        let mut dir = ro.parent();
+        while let Some(d) = dir {
+            let mode = std::fs::metadata(d).unwrap().permissions().mode();
+            std::fs::set_permissions(d, std::fs::Permissions::from_mode(mode | 0o005)).unwrap();
+            dir = d.parent().filter(|p| p.starts_with(sandbox.dir.path()));
+        }
+    }
+    let after = listed(root);
+    std::fs::set_permissions(&ro, std::fs::Permissions::from_mode(0o755)).unwrap();
+    assert!(
+        after.status.success(),
+        "{}",
+        String::from_utf8_lossy(&after.stderr)
+    );
+    assert_eq!(after.stdout, before.stdout);
+    assert!(
+        std::fs::read_dir(&ro).unwrap().count() == 1,
+        "reading made no file beside the database"
+    );
+}
