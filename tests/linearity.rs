@@ -1,0 +1,132 @@
+//! Every stage stays linear on the inputs that once made it quadratic (a denial of service
+//! for anyone ingesting scraped pages). Each test times one family at size n and 4n and fails
+//! when the time grows more than 5.5 times (linear is 4, quadratic 16): a ratio, not an absolute
+//! time, so that a slow or busy machine does not fail it. Each size is timed three times and
+//! the fastest run counts, and the families take turns (the tests of one binary run in
+//! parallel), which keeps scheduling noise out of the ratio.
+
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+use chrono::NaiveDate;
+use timeline::article::{Article, Metadata};
+use timeline::extract::Extractor;
+use timeline::store::Database;
+use timeline::time::Tagger;
+
+const LIMIT: f64 = 5.5;
+
+/// Held while a family is timed, so that no two time at once.
+static TIMING: Mutex<()> = Mutex::new(());
+
+fn fastest(mut run: impl FnMut()) -> Duration {
+    (0..3)
+        .map(|_| {
+            let start = Instant::now();
+            run();
+            start.elapsed()
+        })
+        .min()
+        .unwrap()
+}
+
+/// Fails when `run(4n)` takes more than `LIMIT` times `run(n)`.
+fn assert_linear(family: &str, n: usize, mut run: impl FnMut(usize)) {
+    let _turn = TIMING.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    let small = fastest(|| run(n));
+    let large = fastest(|| run(4 * n));
+    let ratio = large.as_secs_f64() / small.as_secs_f64().max(1e-6);
+    eprintln!(
+        "{family}: n={n} {small:?}, 4n={} {large:?}, ratio {ratio:.2}",
+        4 * n
+    );
+    assert!(
+        ratio < LIMIT,
+        "{family}: {small:?} for n = {n} but {large:?} for 4n (ratio {ratio:.1}, limit {LIMIT})"
+    );
+}
+
+fn published() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2025, 3, 18).unwrap()
+}
+
+fn article(name: &str, body: &str) -> Article {
+    let meta = Metadata {
+        published: Some(published()),
+        url: Some(format!("https://news.example/{name}")),
+        ..Metadata::default()
+    };
+    Article::parse(name, body, &meta).unwrap()
+}
+
+#[test]
+fn many_weekdays_in_one_sentence_tag_in_linear_time() {
+    let tagger = Tagger::load().unwrap();
+    assert_linear("weekdays in one sentence", 1_000, |n| {
+        let text = format!("The envoys met on Tuesday{} in Geneva.", " and Tuesday".repeat(n));
+        assert!(tagger.tag(&text, published()).len() >= n);
+    });
+}
+
+#[test]
+fn a_text_of_periods_splits_in_linear_time() {
+    assert_linear("periods", 50_000, |n| {
+        let text = ".".repeat(n);
+        std::hint::black_box(timeline::article::split_sentences(&text));
+    });
+}
+
+#[test]
+fn many_clauses_in_one_sentence_extract_in_linear_time() {
+    let extractor = Extractor::load().unwrap();
+    assert_linear("clauses with triggers in one sentence", 60, |n| {
+        let clause = "Russia and Ukraine agreed to talks on Tuesday, ";
+        let a = article("clauses", &format!("{}and that was all.", clause.repeat(n)));
+        std::hint::black_box(extractor.extract(&a));
+    });
+}
+
+#[test]
+fn one_sentence_repeated_ingests_in_linear_time() {
+    let extractor = Extractor::load().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let mut k = 0;
+    assert_linear("one sentence repeated", 100, |n| {
+        k += 1;
+        let db = Database {
+            path: dir.path().join(format!("repeat{k}.db")),
+            wait: Duration::from_secs(5),
+        };
+        let mut store = db.open_or_create().unwrap();
+        let a = article(
+            "repeat",
+            &"Russia and Ukraine agreed to talks on Tuesday. ".repeat(n),
+        );
+        let events = extractor.extract(&a);
+        store.ingest(&a, &events, &extractor).unwrap();
+    });
+}
+
+#[test]
+fn many_one_report_articles_of_one_event_store_in_linear_time() {
+    let extractor = Extractor::load().unwrap();
+    let report = article("report", "Russia and Ukraine spoke by phone on Tuesday.");
+    let events = extractor.extract(&report);
+    assert_eq!(events.len(), 1);
+    let dir = tempfile::tempdir().unwrap();
+    let mut k = 0;
+    assert_linear("one-report articles of one event", 400, |n| {
+        k += 1;
+        let db = Database {
+            path: dir.path().join(format!("reports{k}.db")),
+            wait: Duration::from_secs(5),
+        };
+        let mut store = db.open_or_create().unwrap();
+        for i in 0..n {
+            // Another copy of the same story: its own URL and text, the same event.
+            let copy = article(&format!("copy{i}"), &format!("{} (copy {i})", report.text));
+            store.ingest(&copy, &events, &extractor).unwrap();
+        }
+        assert_eq!(store.event_count().unwrap(), 1);
+    });
+}
