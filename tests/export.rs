@@ -242,19 +242,39 @@ fn hostile_text_is_disarmed_in_every_output() {
     let hostile = sandbox.write(
         "hostile.txt",
         "---\npublished: 2025-03-18\ntitle: Talks\u{1b}]0;owned\u{7}\nurl: javascript:alert(1)\n---\n\
-         @SUM(1+1)*cmd|'/c calc'!A1 Trump spoke with Putin on Tuesday \u{1b}[2J about a\rceasefire \\| here.\n",
+         @SUM(1+1)*cmd|'/c calc'!A1 Trump spoke with Putin on Tuesday \u{1b}[2J about a\rceasefire \\| \
+         here\u{9b}31m, \u{7f}and \u{202e}desrever\u{2066} <script>alert(1)</script>.\n",
     );
     sandbox.ingest(&[&hostile]).success();
+    // The evidence keeps the text as it was (after the cleanup every article gets: a
+    // carriage return is a line break).
+    let json = sandbox.timeline().args(["show", "1", "--json"]).output().unwrap();
+    let shown: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    let sentence = shown["mentions"][0]["sentence"].as_str().unwrap();
+    for kept in [
+        "\u{1b}[2J",
+        "\u{9b}31m",
+        "\u{7f}",
+        "\u{202e}desrever\u{2066}",
+        "@SUM(1+1)",
+    ] {
+        assert!(sentence.contains(kept), "{kept:?} in {sentence:?}");
+    }
     for args in [
         &["list"][..],
         &["list", "--format", "csv"],
         &["list", "--format", "markdown"],
         &["seq"],
         &["seq", "--format", "csv"],
+        &["seq", "--format", "markdown"],
         &["show", "1"],
         &["articles"],
+        &["conflicts"],
         &["export", "--format", "ics"],
         &["export", "--format", "html"],
+        &["export", "--format", "timelinejs"],
+        &["export", "--format", "csv"],
+        &["export", "--format", "markdown"],
     ] {
         let out = sandbox.timeline().args(args).output().unwrap();
         assert!(
@@ -268,10 +288,17 @@ fn hostile_text_is_disarmed_in_every_output() {
         } else {
             text
         };
-        assert!(!text.contains(['\u{1b}', '\u{7}', '\r']), "{args:?}: {text:?}");
+        assert!(
+            !text.contains(['\u{1b}', '\u{7}', '\r', '\u{9b}', '\u{7f}', '\u{202e}', '\u{2066}']),
+            "{args:?}: {text:?}"
+        );
         // A link can only be followed where the output makes links: calendars and pages.
         if args.contains(&"export") {
             assert!(!text.contains("javascript:"), "{args:?}: {text}");
+        }
+        // Pages (and TimelineJS, which shows its text as HTML) escape markup.
+        if args.contains(&"html") || args.contains(&"timelinejs") {
+            assert!(!text.contains("<script>alert"), "{args:?}: {text}");
         }
     }
     let csv = sandbox

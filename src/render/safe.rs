@@ -6,8 +6,10 @@
 
 use std::borrow::Cow;
 
-/// `text` with every control character but newline and tab replaced by U+FFFD, so that a
-/// reader sees something was there and the terminal obeys nothing.
+/// `text` with every control character but newline and tab (C0, DEL, C1) and every bidi
+/// embedding, override and isolate replaced by U+FFFD, so that a reader sees something was
+/// there and the terminal obeys nothing, nor shows text in an order other than its own
+/// ("Trojan Source"). Letters of right-to-left scripts need none of these and are kept.
 pub fn display(text: &str) -> Cow<'_, str> {
     if !text.chars().any(is_unsafe_control) {
         return Cow::Borrowed(text);
@@ -20,7 +22,8 @@ pub fn display(text: &str) -> Cow<'_, str> {
 }
 
 fn is_unsafe_control(c: char) -> bool {
-    c.is_control() && c != '\n' && c != '\t'
+    (c.is_control() && c != '\n' && c != '\t')
+        || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
 /// A CSV cell: [`display`], and a leading apostrophe before what a spreadsheet would run as
@@ -50,6 +53,9 @@ mod tests {
         assert_eq!(display("a\u{1b}]0;owned\u{7}b"), "a\u{fffd}]0;owned\u{fffd}b");
         assert_eq!(display("title\roverwritten"), "title\u{fffd}overwritten");
         assert_eq!(display("x\u{9b}31m"), "x\u{fffd}31m");
+        assert_eq!(display("del\u{7f}"), "del\u{fffd}");
+        assert_eq!(display("a\u{202e}cba\u{2066}"), "a\u{fffd}cba\u{fffd}");
+        assert!(matches!(display("وزير الخارجية"), Cow::Borrowed(_)));
         assert!(matches!(display("Kyiv — “talks”\n\tnext"), Cow::Borrowed(_)));
     }
 
