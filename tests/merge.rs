@@ -120,3 +120,45 @@ fn removing_one_source_keeps_the_event_the_others_report() {
     // Only "last week" is left: the date widens back to the week.
     assert_eq!(meetings[0]["date"]["precision"], "week");
 }
+
+/// An event is what its first 100 reports (by publication date) say: a later copy is kept
+/// and counted without changing it, and an earlier one takes its place among the hundred.
+#[test]
+fn an_event_is_what_its_first_hundred_reports_say() {
+    let sandbox = Sandbox::new();
+    let copy = |n: usize, published: &str, place: &str| {
+        format!(
+            "---\nsource: Outlet {n}\nurl: https://news.example/{n}\npublished: {published}\n---\n\n\
+             Russia and Ukraine spoke by phone{place}, copy {n} said.\n"
+        )
+    };
+    let first = sandbox.dir.path().join("first");
+    std::fs::create_dir(&first).unwrap();
+    for n in 0..100 {
+        std::fs::write(first.join(format!("c{n:03}.txt")), copy(n, "2025-03-19", "")).unwrap();
+    }
+    sandbox.ingest(&[&first]).success();
+    // The 101st names a place, the 102nd is earlier than all the others and names another.
+    let late = sandbox.write("late.txt", copy(100, "2025-03-20", " in Geneva"));
+    sandbox.ingest(&[&late]).success();
+    let calls = sandbox.events(&["--type", "call"]);
+    assert_eq!(calls.len(), 1);
+    assert_eq!(calls[0]["sources"], 101, "counted");
+    assert_eq!(
+        calls[0]["place"],
+        serde_json::Value::Null,
+        "a report after the first 100 changes nothing"
+    );
+    let early = sandbox.write("early.txt", copy(101, "2025-03-17", " in Istanbul"));
+    sandbox.ingest(&[&early]).success();
+    let calls = sandbox.events(&["--type", "call"]);
+    assert_eq!(calls[0]["sources"], 102);
+    assert_eq!(
+        calls[0]["place"], "Istanbul",
+        "an earlier report is one of the first 100"
+    );
+    assert_eq!(
+        calls[0]["date"]["end"], "2025-03-17",
+        "reported by its earliest report"
+    );
+}

@@ -20,10 +20,11 @@ pub struct Args {
 pub fn run(args: Args, db: &Database) -> Result<Outcome> {
     let store = db.open_for_reading()?;
     let articles = store.articles()?;
-    let mut out = std::io::stdout().lock();
+    let mut out = super::stdout();
     if args.json {
         serde_json::to_writer_pretty(&mut out, &articles)?;
         writeln!(out)?;
+        out.flush()?;
         return Ok(Outcome::Success);
     }
     let mut table = Table::new();
@@ -50,5 +51,6 @@ pub fn run(args: Args, db: &Database) -> Result<Outcome> {
         );
     }
     writeln!(out, "{table}")?;
+    out.flush()?;
     Ok(Outcome::Success)
 }

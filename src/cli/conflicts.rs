@@ -25,15 +25,15 @@ pub struct Args {
 
 pub fn run(args: Args, db: &Database) -> Result<Outcome> {
     let store = db.open_for_reading()?;
-    let events: Vec<_> = store
-        .list(&Filter::default())?
-        .into_iter()
-        .filter(|e| !e.conflicts.is_empty())
-        .collect();
-    let mut out = std::io::stdout().lock();
+    let events = store.list(&Filter {
+        with_conflicts: true,
+        ..Filter::default()
+    })?;
+    let mut out = super::stdout();
     if args.json {
         serde_json::to_writer_pretty(&mut out, &events)?;
         writeln!(out)?;
+        out.flush()?;
         return Ok(Outcome::Success);
     }
     let mut table = Table::new();
@@ -60,5 +60,6 @@ pub fn run(args: Args, db: &Database) -> Result<Outcome> {
         }
     }
     writeln!(out, "{table}")?;
+    out.flush()?;
     Ok(Outcome::Success)
 }

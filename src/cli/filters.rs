@@ -88,6 +88,7 @@ impl FilterArgs {
             places,
             min_sources: self.min_sources,
             modalities: parse_modalities(&self.modalities)?,
+            with_conflicts: false,
         })
     }
 }

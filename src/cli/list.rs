@@ -24,7 +24,7 @@ pub struct Args {
 pub fn run(args: Args, db: &Database) -> Result<Outcome> {
     let store = db.open_for_reading()?;
     let events = store.list(&args.filters.filter()?)?;
-    let mut out = std::io::stdout().lock();
+    let mut out = super::stdout();
     match args.output.format {
         Format::Table => render::table(&events, table_options(args.output.width), &mut out)?,
         Format::Json => render::json(&events, &mut out)?,

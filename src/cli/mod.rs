@@ -101,6 +101,13 @@ fn parse_wait(text: &str) -> Result<f64> {
     }
 }
 
+/// Standard output, buffered: a listing is written in large blocks, not a system call per
+/// line as the line-buffered `Stdout` would make. Callers flush at the end, so that a write
+/// error (other than a closed pipe, which `main` treats as the reader's choice) is reported.
+pub(crate) fn stdout() -> std::io::BufWriter<std::io::StdoutLock<'static>> {
+    std::io::BufWriter::with_capacity(64 * 1024, std::io::stdout().lock())
+}
+
 /// "1 event", "2 events".
 pub(crate) fn count(n: usize, noun: &str) -> String {
     if n == 1 {

@@ -45,7 +45,7 @@ pub fn run(args: Args, db: &Database) -> Result<Outcome> {
         };
         lines.retain(|s| s.topic.as_deref() == Some(topic.as_str()));
     }
-    let mut out = std::io::stdout().lock();
+    let mut out = super::stdout();
     match args.output.format {
         Format::Table => sequence::tables(&lines, table_options(args.output.width), &mut out)?,
         Format::Json => sequence::json(&lines, &mut out)?,

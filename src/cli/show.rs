@@ -26,12 +26,13 @@ pub fn run(args: Args, db: &Database) -> Result<Outcome> {
     let Some(event) = store.event(args.id)? else {
         bail!("no event {} in {}", args.id, db.path.display());
     };
-    let mut out = std::io::stdout().lock();
+    let mut out = super::stdout();
     if args.json {
         serde_json::to_writer_pretty(&mut out, &event)?;
         writeln!(out)?;
     } else {
         render::show(&event, &mut out)?;
     }
+    out.flush()?;
     Ok(Outcome::Success)
 }

@@ -11,7 +11,7 @@ pub use consensus::Conflict;
 pub use identity::{same_event, Reading, UNDATED_WINDOW_DAYS};
 
 pub use records::{ArticleRecord, Event, EventDate, Mention, MentionDate};
-use write::{find_same, insert_event, insert_mention, refresh_event, remove_article};
+use write::{among_first_reports, find_same, insert_event, insert_mention, refresh_event, remove_article};
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -19,6 +19,7 @@ use std::time::Duration;
 
 use anyhow::{bail, Context, Result};
 use chrono::NaiveDate;
+use rusqlite::types::Value;
 use rusqlite::{params, Connection, OpenFlags, OptionalExtension, TransactionBehavior};
 
 use crate::article::Article;
@@ -82,6 +83,8 @@ pub struct Filter {
     pub actors: Vec<String>,
     /// Places of which the event's must be one (empty: any).
     pub places: Vec<String>,
+    /// Only events whose reports disagree (`timeline conflicts`).
+    pub with_conflicts: bool,
     pub min_sources: usize,
     /// Modalities to include; empty means all.
     pub modalities: Vec<Modality>,
@@ -113,6 +116,7 @@ impl Database {
         let path = &self.path;
         let readable = |conn: Connection| -> rusqlite::Result<(Connection, usize)> {
             conn.busy_timeout(self.wait)?;
+            prepare_connection(&conn)?;
             let version: usize = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
             // Reading the schema is what fails when the WAL files cannot be made.
             conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get::<_, i64>(0))?;
@@ -167,6 +171,14 @@ impl Database {
     }
 }
 
+/// What every connection needs, reading or writing: the `rarray` table function that the
+/// set-based reads pass their event IDs in, and a page cache of 32 MB (SQLite's default is
+/// 2 MB; a list of a month at a million events reads more than that).
+fn prepare_connection(conn: &Connection) -> rusqlite::Result<()> {
+    rusqlite::vtab::array::load_module(conn)?;
+    conn.pragma_update(None, "cache_size", -32_768)
+}
+
 /// An SQLite URI that opens `path` as immutable: no locks and no WAL files, for storage
 /// nobody writes to.
 fn immutable_uri(path: &Path) -> String {
@@ -188,6 +200,7 @@ impl Store {
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
+        prepare_connection(&conn)?;
         migrations::migrate(&mut conn)?;
         Ok(Store { conn })
     }
@@ -279,7 +292,10 @@ impl Store {
                         continue;
                     }
                     insert_mention(&tx, event_id, article_id, article.published, event)?;
-                    refresh_event(&tx, event_id, extractor)?;
+                    // A report after the event's first CONSENSUS_REPORTS cannot change it.
+                    if among_first_reports(&tx, event_id, article.published)? {
+                        refresh_event(&tx, event_id, extractor)?;
+                    }
                 }
                 None => {
                     let event_id = insert_event(&tx, event, article.published, extractor)?;
@@ -306,8 +322,12 @@ impl Store {
 
     /// Events matching `filter`, in date order. An event is in a date range when its
     /// interval overlaps it; an undated event is placed at the date it was reported by.
+    ///
+    /// Set-based: one query for the events, then one each for the actors, mentions and
+    /// conflicts of all of them, whatever their number, in one read transaction so that an
+    /// ingest writing meanwhile cannot change what is read halfway.
     pub fn list(&self, filter: &Filter) -> Result<Vec<Event>> {
-        let mut sql = String::from("SELECT id FROM events e WHERE 1 = 1");
+        let mut sql = String::from("WHERE 1 = 1");
         let mut args: Vec<Box<dyn rusqlite::ToSql>> = Vec::new();
         if let Some(from) = filter.from {
             args.push(Box::new(day(from)));
@@ -330,176 +350,152 @@ impl Store {
         one_of(&mut sql, &mut args, "lower(e.place)", places);
         let modalities: Vec<String> = filter.modalities.iter().map(|m| m.as_str().to_owned()).collect();
         one_of(&mut sql, &mut args, "e.modality", modalities);
-        sql += " ORDER BY COALESCE(e.start_day, e.end_day), e.end_day, e.id";
-        // One read transaction: every event is read from the same snapshot, so an ingest
-        // writing meanwhile cannot remove an event between the query and its reading.
-        let snapshot = self.conn.unchecked_transaction()?;
-        let ids: Vec<i64> = {
-            let mut stmt = self.conn.prepare(&sql)?;
-            let rows = stmt.query_map(rusqlite::params_from_iter(args.iter().map(|a| a.as_ref())), |r| {
-                r.get(0)
-            })?;
-            rows.collect::<rusqlite::Result<_>>()?
-        };
-        let mut events = Vec::with_capacity(ids.len());
-        for id in ids {
-            if let Some(event) = self.event(id)? {
-                if event.sources >= filter.min_sources {
-                    events.push(event);
-                }
-            }
+        if filter.with_conflicts {
+            // Driven by the conflicts table: only the events it names are read.
+            sql += " AND e.id IN (SELECT event_id FROM event_conflicts)";
         }
+        sql += " ORDER BY COALESCE(e.start_day, e.end_day), e.end_day, e.id";
+        let snapshot = self.conn.unchecked_transaction()?;
+        let events = self.events_where(&sql, rusqlite::params_from_iter(args.iter().map(|a| a.as_ref())))?;
         snapshot.finish()?;
-        Ok(events)
+        Ok(events
+            .into_iter()
+            .filter(|e| e.sources >= filter.min_sources)
+            .collect())
     }
 
     /// One event with all its mentions, or `None` when there is no event `id`.
     pub fn event(&self, id: i64) -> Result<Option<Event>> {
-        let row = self
-            .conn
-            .query_row(
-                "SELECT type, cameo, start_day, end_day, precision, value, place, modality, summary FROM events WHERE id = ?1",
-                [id],
-                |r| {
-                    Ok((
-                        r.get::<_, String>(0)?,
-                        r.get::<_, Option<String>>(1)?,
-                        r.get::<_, Option<String>>(2)?,
-                        r.get::<_, String>(3)?,
-                        r.get::<_, String>(4)?,
-                        r.get::<_, String>(5)?,
-                        r.get::<_, Option<String>>(6)?,
-                        r.get::<_, String>(7)?,
-                        r.get::<_, String>(8)?,
-                    ))
-                },
-            )
-            .optional()?;
-        let Some((event_type, cameo, start, end, precision, value, place, modality, summary)) = row else {
-            return Ok(None);
-        };
-        let actors = {
-            let mut stmt = self
-                .conn
-                .prepare("SELECT actor FROM event_actors WHERE event_id = ?1 ORDER BY position")?;
-            let rows = stmt.query_map([id], |r| r.get(0))?;
-            rows.collect::<rusqlite::Result<Vec<String>>>()?
-        };
-        let mentions = self.mentions(id)?;
-        let mut outlets: Vec<&str> = mentions
-            .iter()
-            .map(|m| m.source.as_deref().unwrap_or(&m.article))
-            .collect();
-        outlets.sort_unstable();
-        outlets.dedup();
-        let mut articles: Vec<&str> = mentions.iter().map(|m| m.article.as_str()).collect();
-        articles.sort_unstable();
-        articles.dedup();
-        let label = date_label(start.as_deref(), &end, &precision, &value, &modality);
-        let conflicts = {
-            let mut stmt = self
-                .conn
-                .prepare("SELECT kind, note FROM event_conflicts WHERE event_id = ?1 ORDER BY rowid")?;
-            let rows = stmt.query_map([id], |r| {
-                Ok(Conflict {
-                    kind: r.get(0)?,
-                    note: r.get(1)?,
-                })
-            })?;
-            rows.collect::<rusqlite::Result<Vec<_>>>()?
-        };
-        let topics = first_seen(mentions.iter().flat_map(|m| m.topics.iter().cloned()));
-        let with_role = |role: RoleKind| {
-            first_seen(mentions.iter().flat_map(|m| {
-                m.roles
-                    .iter()
-                    .filter(move |r| r.role == role)
-                    .map(|r| r.actor.clone())
-            }))
-        };
-        let (source, target) = (with_role(RoleKind::Source), with_role(RoleKind::Target));
-        // In the order the reports were stored, as the parties of the first report lead.
-        let mut by_report: Vec<&Mention> = mentions.iter().collect();
-        by_report.sort_by_key(|m| m.report);
-        let parties = first_seen(by_report.iter().flat_map(|m| m.parties.iter().cloned()));
-        Ok(Some(Event {
-            id,
-            event_type,
-            cameo,
-            date: EventDate {
-                start,
-                end,
-                precision,
-                value,
-                label,
-            },
-            actors,
-            parties,
-            source,
-            target,
-            place,
-            modality,
-            topics,
-            summary,
-            sources: outlets.len(),
-            articles: articles.len(),
-            conflicts,
-            mentions,
-        }))
+        let snapshot = self.conn.unchecked_transaction()?;
+        let mut events = self.events_where("WHERE e.id = ?1", [id])?;
+        snapshot.finish()?;
+        Ok(events.pop())
     }
 
-    fn mentions(&self, event_id: i64) -> Result<Vec<Mention>> {
-        let mut stmt = self.conn.prepare(
-            "SELECT a.name, a.title, a.source, a.url, a.published,
+    /// The events that `condition` (a WHERE clause on `events e`, with its ORDER BY)
+    /// selects, in its order, each with its actors, mentions and conflicts.
+    fn events_where(&self, condition: &str, args: impl rusqlite::Params) -> Result<Vec<Event>> {
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT e.id, e.type, e.cameo, e.start_day, e.end_day, e.precision, e.value, e.place, e.modality,
+                    e.summary
+             FROM events e {condition}"
+        ))?;
+        let rows = stmt.query_map(args, |r| {
+            Ok(EventRow {
+                id: r.get(0)?,
+                event_type: r.get(1)?,
+                cameo: r.get(2)?,
+                start: r.get(3)?,
+                end: r.get(4)?,
+                precision: r.get(5)?,
+                value: r.get(6)?,
+                place: r.get(7)?,
+                modality: r.get(8)?,
+                summary: r.get(9)?,
+            })
+        })?;
+        let rows = rows.collect::<rusqlite::Result<Vec<_>>>()?;
+        if rows.is_empty() {
+            return Ok(Vec::new());
+        }
+        let ids = std::rc::Rc::new(rows.iter().map(|r| Value::Integer(r.id)).collect::<Vec<_>>());
+        let mut actors = self.grouped(
+            "SELECT event_id, actor FROM event_actors WHERE event_id IN rarray(?1) ORDER BY event_id, position",
+            &ids,
+            |r| r.get::<_, String>(1),
+        )?;
+        let mut conflicts = self.grouped(
+            "SELECT event_id, kind, note FROM event_conflicts WHERE event_id IN rarray(?1) ORDER BY event_id, rowid",
+            &ids,
+            |r| {
+                Ok(Conflict {
+                    kind: r.get(1)?,
+                    note: r.get(2)?,
+                })
+            },
+        )?;
+        let mut mentions = self.mentions(&ids)?;
+        Ok(rows
+            .into_iter()
+            .map(|row| {
+                let id = row.id;
+                row.into_event(
+                    actors.remove(&id).unwrap_or_default(),
+                    mentions.remove(&id).unwrap_or_default(),
+                    conflicts.remove(&id).unwrap_or_default(),
+                )
+            })
+            .collect())
+    }
+
+    /// The rows of `sql` (whose first column is an event ID, and whose `?1` is the IDs),
+    /// read by `read` and grouped by event, each group in the query's order.
+    fn grouped<T>(
+        &self,
+        sql: &str,
+        ids: &std::rc::Rc<Vec<Value>>,
+        read: impl Fn(&rusqlite::Row) -> rusqlite::Result<T>,
+    ) -> Result<HashMap<i64, Vec<T>>> {
+        let mut stmt = self.conn.prepare_cached(sql)?;
+        let mut groups: HashMap<i64, Vec<T>> = HashMap::new();
+        let mut rows = stmt.query([ids.clone()])?;
+        while let Some(row) = rows.next()? {
+            groups.entry(row.get(0)?).or_default().push(read(row)?);
+        }
+        Ok(groups)
+    }
+
+    fn mentions(&self, ids: &std::rc::Rc<Vec<Value>>) -> Result<HashMap<i64, Vec<Mention>>> {
+        self.grouped(
+            "SELECT m.event_id, a.name, a.title, a.source, a.url, a.published,
                     m.sentence, m.sentence_start, m.sentence_end, m.trigger, m.trigger_start, m.trigger_end,
                     m.attributed_to, m.rule, m.type, m.actors, m.actor_text, m.modality,
                     m.date_start, m.date_end, m.date_precision, m.date_value, m.date_text, m.date_rule, m.date_basis,
                     m.topics, a.published_from, m.lemma, m.roles, m.date_clause,
                     COALESCE(m.parties, m.actors), m.id
              FROM mentions m JOIN articles a ON a.id = m.article_id
-             WHERE m.event_id = ?1 ORDER BY a.published, a.name, m.sentence_start",
-        )?;
-        let rows = stmt.query_map([event_id], |r| {
-            let actors: String = r.get(14)?;
-            let actor_text: String = r.get(15)?;
-            Ok(Mention {
-                article: r.get(0)?,
-                title: r.get(1)?,
-                source: r.get(2)?,
-                url: r.get(3)?,
-                published: r.get(4)?,
-                published_from: r.get(25)?,
-                sentence: r.get(5)?,
-                start: r.get::<_, i64>(6)? as usize,
-                end: r.get::<_, i64>(7)? as usize,
-                trigger: r.get(8)?,
-                trigger_start: r.get::<_, i64>(9)? as usize,
-                trigger_end: r.get::<_, i64>(10)? as usize,
-                attributed_to: r.get(11)?,
-                rule: r.get(12)?,
-                lemma: r.get(26)?,
-                roles: serde_json::from_str(&r.get::<_, String>(27)?).unwrap_or_default(),
-                event_type: r.get(13)?,
-                actors: serde_json::from_str(&actors).unwrap_or_default(),
-                // Reports stored before parties were (NULL) count their actors as parties.
-                parties: serde_json::from_str(&r.get::<_, String>(29)?).unwrap_or_default(),
-                report: r.get(30)?,
-                actor_text: serde_json::from_str(&actor_text).unwrap_or_default(),
-                modality: r.get(16)?,
-                topics: serde_json::from_str(&r.get::<_, String>(24)?).unwrap_or_default(),
-                date: MentionDate {
-                    start: r.get(17)?,
-                    end: r.get(18)?,
-                    precision: r.get(19)?,
-                    value: r.get(20)?,
-                    text: r.get(21)?,
-                    rule: r.get(22)?,
-                    basis: r.get(23)?,
-                    clause: r.get(28)?,
-                },
-            })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+             WHERE m.event_id IN rarray(?1) ORDER BY m.event_id, a.published, a.name, m.sentence_start",
+            ids,
+            |r| {
+                let json = |i: usize| r.get::<_, String>(i);
+                Ok(Mention {
+                    article: r.get(1)?,
+                    title: r.get(2)?,
+                    source: r.get(3)?,
+                    url: r.get(4)?,
+                    published: r.get(5)?,
+                    published_from: r.get(26)?,
+                    sentence: r.get(6)?,
+                    start: r.get::<_, i64>(7)? as usize,
+                    end: r.get::<_, i64>(8)? as usize,
+                    trigger: r.get(9)?,
+                    trigger_start: r.get::<_, i64>(10)? as usize,
+                    trigger_end: r.get::<_, i64>(11)? as usize,
+                    attributed_to: r.get(12)?,
+                    rule: r.get(13)?,
+                    lemma: r.get(27)?,
+                    roles: serde_json::from_str(&json(28)?).unwrap_or_default(),
+                    event_type: r.get(14)?,
+                    actors: serde_json::from_str(&json(15)?).unwrap_or_default(),
+                    // Reports stored before parties were (NULL) count their actors as parties.
+                    parties: serde_json::from_str(&json(30)?).unwrap_or_default(),
+                    report: r.get(31)?,
+                    actor_text: serde_json::from_str(&json(16)?).unwrap_or_default(),
+                    modality: r.get(17)?,
+                    topics: serde_json::from_str(&json(25)?).unwrap_or_default(),
+                    date: MentionDate {
+                        start: r.get(18)?,
+                        end: r.get(19)?,
+                        precision: r.get(20)?,
+                        value: r.get(21)?,
+                        text: r.get(22)?,
+                        rule: r.get(23)?,
+                        basis: r.get(24)?,
+                        clause: r.get(29)?,
+                    },
+                })
+            },
+        )
     }
 
     pub fn articles(&self) -> Result<Vec<ArticleRecord>> {
@@ -542,6 +538,81 @@ impl Store {
         }
         tx.commit()?;
         Ok(ids.len())
+    }
+}
+
+/// An event's own row, before its actors, mentions and conflicts join it.
+struct EventRow {
+    id: i64,
+    event_type: String,
+    cameo: Option<String>,
+    start: Option<String>,
+    end: String,
+    precision: String,
+    value: String,
+    place: Option<String>,
+    modality: String,
+    summary: String,
+}
+
+impl EventRow {
+    fn into_event(self, actors: Vec<String>, mentions: Vec<Mention>, conflicts: Vec<Conflict>) -> Event {
+        let mut outlets: Vec<&str> = mentions
+            .iter()
+            .map(|m| m.source.as_deref().unwrap_or(&m.article))
+            .collect();
+        outlets.sort_unstable();
+        outlets.dedup();
+        let sources = outlets.len();
+        let mut articles: Vec<&str> = mentions.iter().map(|m| m.article.as_str()).collect();
+        articles.sort_unstable();
+        articles.dedup();
+        let articles = articles.len();
+        let label = date_label(
+            self.start.as_deref(),
+            &self.end,
+            &self.precision,
+            &self.value,
+            &self.modality,
+        );
+        let topics = first_seen(mentions.iter().flat_map(|m| m.topics.iter().cloned()));
+        let with_role = |role: RoleKind| {
+            first_seen(mentions.iter().flat_map(|m| {
+                m.roles
+                    .iter()
+                    .filter(move |r| r.role == role)
+                    .map(|r| r.actor.clone())
+            }))
+        };
+        let (source, target) = (with_role(RoleKind::Source), with_role(RoleKind::Target));
+        // In the order the reports were stored, as the parties of the first report lead.
+        let mut by_report: Vec<&Mention> = mentions.iter().collect();
+        by_report.sort_by_key(|m| m.report);
+        let parties = first_seen(by_report.iter().flat_map(|m| m.parties.iter().cloned()));
+        Event {
+            id: self.id,
+            event_type: self.event_type,
+            cameo: self.cameo,
+            date: EventDate {
+                start: self.start,
+                end: self.end,
+                precision: self.precision,
+                value: self.value,
+                label,
+            },
+            actors,
+            parties,
+            source,
+            target,
+            place: self.place,
+            modality: self.modality,
+            topics,
+            summary: self.summary,
+            sources,
+            articles,
+            conflicts,
+            mentions,
+        }
     }
 }
 

@@ -316,6 +316,23 @@ pub(super) fn insert_mention(
     Ok(())
 }
 
+/// Whether the report just stored for `event_id`, published on `published`, is one of the
+/// event's first [`CONSENSUS_REPORTS`] (by publication date, then storage order: it is the
+/// latest stored), which are all its consensus reads.
+pub(super) fn among_first_reports(tx: &Transaction, event_id: i64, published: NaiveDate) -> Result<bool> {
+    // Counted in the index, and never past the bound, however many reports there are.
+    let earlier: i64 = tx
+        .prepare_cached(
+            "SELECT count(*) FROM (SELECT 1 FROM mentions WHERE event_id = ?1 AND published <= ?2 LIMIT ?3)",
+        )?
+        .query_row(
+            params![event_id, day(published), CONSENSUS_REPORTS as i64 + 1],
+            |r| r.get(0),
+        )?;
+    // `earlier` counts the new report too.
+    Ok(earlier <= CONSENSUS_REPORTS as i64)
+}
+
 /// Recomputes an event from its mentions: the most precise date all reports allow, every
 /// actor, the place, the strongest modality, and the conflicts between reports — of its
 /// first [`CONSENSUS_REPORTS`] reports in publication order.
