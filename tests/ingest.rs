@@ -293,3 +293,60 @@ fn absurd_counts_give_no_date_and_the_run_goes_on() {
     let articles: Vec<serde_json::Value> = serde_json::from_slice(&articles.stdout).unwrap();
     assert_eq!(articles.len(), 2);
 }
+
+/// The split path (`extract` anywhere, then `ingest --mentions`) gives the timeline a direct
+/// ingest gives, and a bad line is one failure naming its line.
+#[test]
+fn extract_then_ingest_mentions_equals_a_direct_ingest() {
+    let direct = Sandbox::new();
+    direct.ingest(&[&sample_articles()]).success();
+    let split = Sandbox::new();
+    let extracted = split
+        .timeline()
+        .arg("extract")
+        .arg(sample_articles())
+        .output()
+        .unwrap();
+    assert!(
+        extracted.status.success(),
+        "{}",
+        String::from_utf8_lossy(&extracted.stderr)
+    );
+    let lines = String::from_utf8(extracted.stdout).unwrap();
+    assert_eq!(
+        lines.lines().count(),
+        std::fs::read_dir(sample_articles()).unwrap().count()
+    );
+    // Halves stored by two runs, one from a file with a broken line, one from stdin.
+    let (first, second) = lines.split_at(lines.find('\n').unwrap() + 1);
+    let file = split.write("first.jsonl", format!("{first}{{\"version\": 1}}\n\n"));
+    split
+        .timeline()
+        .args(["ingest", "--mentions"])
+        .arg(&file)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "first.jsonl:2: not an extraction: missing field",
+        ));
+    split
+        .timeline()
+        .args(["ingest", "--quiet", "--mentions", "-"])
+        .write_stdin(second)
+        .assert()
+        .success();
+    let export = |sandbox: &Sandbox| {
+        let out = sandbox
+            .timeline()
+            .args(["export", "--format", "json"])
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        out.stdout
+    };
+    assert_eq!(export(&split), export(&direct));
+    assert_eq!(
+        split.events(&["--modality", "all"]),
+        direct.events(&["--modality", "all"])
+    );
+}

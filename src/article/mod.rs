@@ -33,7 +33,8 @@ pub enum ArticleError {
 }
 
 /// An article ready for the extractors: repaired text and the metadata that dates it.
-#[derive(Debug, Clone)]
+/// Serialised as `timeline extract` writes it; the hash is not, as it is the text's.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Article {
     /// The file's base name ("2025-03-18-cbs-trump-putin-call.txt"), or "stdin".
     pub name: String,
@@ -48,6 +49,7 @@ pub struct Article {
     /// The body after cleanup. Offsets stored with events point into this text.
     pub text: String,
     /// SHA-256 of `text`, hex: the same text is the same article, whatever its file name.
+    #[serde(skip)]
     pub hash: String,
 }
 
@@ -79,7 +81,7 @@ impl Article {
                 (date, Some(line))
             }
         };
-        let hash = hex(&Sha256::digest(text.as_bytes()));
+        let hash = content_hash(&text);
         Ok(Article {
             name: name.to_owned(),
             title: meta.title,
@@ -101,6 +103,11 @@ impl Article {
 /// (events, parses) points into this text.
 pub fn stored_text(body: &str) -> String {
     clean(body).trim().to_owned()
+}
+
+/// The content hash of an article's cleaned text: SHA-256, hex.
+pub fn content_hash(text: &str) -> String {
+    hex(&Sha256::digest(text.as_bytes()))
 }
 
 fn hex(bytes: &[u8]) -> String {

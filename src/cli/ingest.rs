@@ -1,20 +1,22 @@
 //! `timeline ingest`: read articles, extract their events, store them.
 
 use std::collections::{BTreeMap, HashSet};
-use std::path::PathBuf;
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc;
 
-use anyhow::Result;
+use anyhow::{Context, Result};
 
 use super::{DateArg, Outcome};
 use crate::article::{collect_inputs, read_input, Article, Input, Metadata, ARTICLE_EXTENSIONS};
+use crate::extract::exchange::Extraction;
 use crate::extract::{ExtractedEvent, Extractor};
-use crate::store::{Database, IngestOutcome};
+use crate::store::{Database, IngestOutcome, Store};
 use crate::time::publication_date;
 
 /// An input read and, unless its text is stored already, extracted.
-enum Prepared {
+pub(super) enum Prepared {
     Stored(Article),
     New(Article, Vec<ExtractedEvent>),
 }
@@ -47,8 +49,22 @@ fn prepare(
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Files, folders (searched recursively for .txt and .md) or - for stdin
-    #[arg(required = true, value_name = "PATH")]
+    #[arg(required_unless_present = "mentions", value_name = "PATH")]
     paths: Vec<PathBuf>,
+    #[command(flatten)]
+    metadata: MetadataArgs,
+    /// Store what `timeline extract` wrote (a file of JSON lines, or - for stdin) instead
+    /// of reading articles: the same timeline as ingesting the articles themselves
+    #[arg(long, value_name = "FILE", conflicts_with = "paths")]
+    mentions: Option<PathBuf>,
+    /// Print only failures and the closing count, not a line per article
+    #[arg(long, short)]
+    quiet: bool,
+}
+
+/// What the command line says about the articles it names, over their front matter.
+#[derive(Debug, clap::Args)]
+pub(super) struct MetadataArgs {
     /// Publication date (YYYY-MM-DD), for articles whose front matter lacks one
     #[arg(long, value_name = "DATE")]
     published: Option<DateArg>,
@@ -61,28 +77,72 @@ pub struct Args {
     /// The article's URL
     #[arg(long)]
     url: Option<String>,
-    /// Print only failures and the closing count, not a line per article
-    #[arg(long, short)]
-    quiet: bool,
+}
+
+impl MetadataArgs {
+    pub(super) fn metadata(self) -> Metadata {
+        Metadata {
+            title: self.title,
+            source: self.source,
+            url: self.url,
+            published: self.published.map(|d| d.first_day()),
+        }
+    }
 }
 
 pub fn run(args: Args, db: &Database) -> Result<Outcome> {
-    let overrides = Metadata {
-        title: args.title,
-        source: args.source,
-        url: args.url,
-        published: args.published.map(|d| d.first_day()),
-    };
+    let overrides = args.metadata.metadata();
     let extractor = Extractor::load()?;
     let mut store = db.open_or_create()?;
     let known = store.content_hashes()?;
-    let inputs = collect_inputs(&args.paths, ARTICLE_EXTENSIONS);
+    let mut run = Run {
+        store: &mut store,
+        extractor: &extractor,
+        quiet: args.quiet,
+        added: 0,
+        skipped: 0,
+        failed: 0,
+    };
+    match &args.mentions {
+        Some(file) => read_extractions(file, &known, &mut run)?,
+        None => {
+            let inputs = collect_inputs(&args.paths, ARTICLE_EXTENSIONS);
+            extract_in_parallel(&inputs, &overrides, &known, &extractor, |place, prepared| {
+                run.store(&place, prepared)
+            })?;
+        }
+    }
+    let (added, skipped, failed) = (run.added, run.skipped, run.failed);
+    crate::tell!(
+        "{added} ingested, {skipped} unchanged, {failed} failed; {} in {}",
+        super::count(store.event_count()?, "event"),
+        db.path.display()
+    );
+    Ok(if failed > 0 {
+        Outcome::PartialFailure
+    } else {
+        Outcome::Success
+    })
+}
+
+/// Where an input stands in a run: its position (from 1) of `total`, and its name.
+pub(super) struct Place {
+    pub position: usize,
+    pub total: usize,
+    pub display: String,
+}
+
+/// Reads and extracts `inputs` on every core, one article at a time per thread, and hands
+/// each result to `take` in input order, so that a run gives the same result however many
+/// cores it has.
+pub(super) fn extract_in_parallel(
+    inputs: &[Result<Input>],
+    overrides: &Metadata,
+    known: &HashSet<String>,
+    extractor: &Extractor,
+    mut take: impl FnMut(Place, Result<Prepared>),
+) -> Result<()> {
     let total = inputs.len();
-    let mut failed = 0;
-    let (mut added, mut skipped) = (0, 0);
-    // Reading and extraction (most of the time: the parse) run on every core, one article
-    // at a time per thread; the store writes the results in input order on this thread, so
-    // a run gives the same database however many cores it has.
     let next = AtomicUsize::new(0);
     let workers = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
@@ -91,8 +151,7 @@ pub fn run(args: Args, db: &Database) -> Result<Outcome> {
         let (sender, results) = mpsc::sync_channel::<(usize, Result<Prepared>)>(workers * 4);
         for _ in 0..workers {
             let sender = sender.clone();
-            let (inputs, next, known, overrides, extractor) =
-                (&inputs, &next, &known, &overrides, &extractor);
+            let next = &next;
             scope.spawn(move || loop {
                 let index = next.fetch_add(1, Ordering::Relaxed);
                 let Some(input) = inputs.get(index) else { break };
@@ -113,59 +172,119 @@ pub fn run(args: Args, db: &Database) -> Result<Outcome> {
             while let Some(prepared) = waiting.remove(&wanted) {
                 let display = inputs[wanted]
                     .as_ref()
-                    .map(|input| input.display().to_string())
+                    .map(|input| input.display())
                     .unwrap_or_default();
                 wanted += 1;
-                let result = prepared.and_then(|prepared| match prepared {
-                    Prepared::Stored(article) => Ok(IngestOutcome::Unchanged {
-                        stored_as: store
-                            .stored_as(&article.hash)?
-                            .unwrap_or_else(|| article.name.clone()),
-                    }),
-                    Prepared::New(article, events) => store
-                        .ingest(&article, &events, &extractor)
-                        .map_err(|e| anyhow::anyhow!("{display}: cannot store: {e:#}")),
-                });
-                match result {
-                    Ok(IngestOutcome::Added {
-                        new_events,
-                        merged,
-                        replaced,
-                    }) => {
-                        added += 1;
-                        let replaced = replaced.map(|r| format!(", replacing {r}")).unwrap_or_default();
-                        if !args.quiet {
-                            crate::tell!(
-                                "[{wanted}/{total}] ingested {display}: {} ({new_events} new, {merged} merged){replaced}",
-                                super::count(new_events + merged, "event")
-                            );
-                        }
-                    }
-                    Ok(IngestOutcome::Unchanged { stored_as }) => {
-                        skipped += 1;
-                        if !args.quiet {
-                            crate::tell!(
-                                "[{wanted}/{total}] skipped {display}: already ingested as {stored_as}"
-                            );
-                        }
-                    }
-                    Err(err) => {
-                        failed += 1;
-                        crate::tell!("timeline: {err:#}");
-                    }
-                }
+                take(
+                    Place {
+                        position: wanted,
+                        total,
+                        display,
+                    },
+                    prepared,
+                );
             }
         }
         Ok(())
-    })?;
-    crate::tell!(
-        "{added} ingested, {skipped} unchanged, {failed} failed; {} in {}",
-        super::count(store.event_count()?, "event"),
-        db.path.display()
-    );
-    Ok(if failed > 0 {
-        Outcome::PartialFailure
-    } else {
-        Outcome::Success
     })
+}
+
+/// Stores each extraction line of `file` (or stdin for `-`) in order; a line that cannot
+/// be read is a failure naming the file and line, and the others are stored.
+fn read_extractions(file: &Path, known: &HashSet<String>, run: &mut Run) -> Result<()> {
+    let (name, reader): (String, Box<dyn BufRead>) = if file.as_os_str() == "-" {
+        ("<stdin>".into(), Box::new(std::io::stdin().lock()))
+    } else {
+        let opened = std::fs::File::open(file).with_context(|| format!("{}: cannot open", file.display()))?;
+        (file.display().to_string(), Box::new(BufReader::new(opened)))
+    };
+    let mut lines = Vec::new();
+    for (number, line) in reader.lines().enumerate() {
+        let line = line.with_context(|| format!("{name}:{}: cannot read", number + 1))?;
+        if !line.trim().is_empty() {
+            lines.push((number + 1, line));
+        }
+    }
+    let total = lines.len();
+    for (position, (number, line)) in lines.into_iter().enumerate() {
+        let at = format!("{name}:{number}");
+        let prepared = Extraction::from_line(&line)
+            .map_err(|e| anyhow::anyhow!("{at}: not an extraction: {e}"))
+            .map(|x| {
+                if known.contains(&x.article.hash) {
+                    Prepared::Stored(x.article)
+                } else {
+                    Prepared::New(x.article, x.events)
+                }
+            });
+        let display = match &prepared {
+            Ok(Prepared::Stored(a) | Prepared::New(a, _)) => format!("{at} ({})", a.name),
+            Err(_) => at,
+        };
+        let place = Place {
+            position: position + 1,
+            total,
+            display,
+        };
+        run.store(&place, prepared);
+    }
+    Ok(())
+}
+
+/// The writing half of a run: stores each prepared article and says what happened.
+struct Run<'a> {
+    store: &'a mut Store,
+    extractor: &'a Extractor,
+    quiet: bool,
+    added: usize,
+    skipped: usize,
+    failed: usize,
+}
+
+impl Run<'_> {
+    fn store(&mut self, place: &Place, prepared: Result<Prepared>) {
+        let Place {
+            position,
+            total,
+            display,
+        } = place;
+        let result = prepared.and_then(|prepared| match prepared {
+            Prepared::Stored(article) => Ok(IngestOutcome::Unchanged {
+                stored_as: self
+                    .store
+                    .stored_as(&article.hash)?
+                    .unwrap_or_else(|| article.name.clone()),
+            }),
+            Prepared::New(article, events) => self
+                .store
+                .ingest(&article, &events, self.extractor)
+                .map_err(|e| anyhow::anyhow!("{display}: cannot store: {e:#}")),
+        });
+        match result {
+            Ok(IngestOutcome::Added {
+                new_events,
+                merged,
+                replaced,
+            }) => {
+                self.added += 1;
+                let replaced = replaced.map(|r| format!(", replacing {r}")).unwrap_or_default();
+                if !self.quiet {
+                    crate::tell!(
+                        "[{position}/{total}] ingested {display}: {} ({new_events} new, {merged} merged){replaced}",
+                        super::count(new_events + merged, "event")
+                    );
+                }
+            }
+            Ok(IngestOutcome::Unchanged { stored_as }) => {
+                self.skipped += 1;
+                if !self.quiet {
+                    crate::tell!("[{position}/{total}] skipped {display}: already ingested as {stored_as}");
+                }
+            }
+            Err(err) => {
+                self.failed += 1;
+                crate::tell!("timeline: {err:#}");
+            }
+        }
+    }
 }

@@ -15,6 +15,7 @@ mod articles;
 mod completions;
 mod conflicts;
 mod export;
+mod extract;
 mod filters;
 mod ingest;
 mod list;
@@ -54,6 +55,7 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     Ingest(ingest::Args),
+    Extract(extract::Args),
     List(list::Args),
     Seq(seq::Args),
     Show(show::Args),
@@ -81,6 +83,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
     };
     match cli.command {
         Command::Ingest(args) => ingest::run(args, &db),
+        Command::Extract(args) => extract::run(args),
         Command::List(args) => list::run(args, &db),
         Command::Seq(args) => seq::run(args, &db),
         Command::Export(args) => export::run(args, &db),

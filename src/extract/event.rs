@@ -1,13 +1,13 @@
 //! What the extractor produces: one event as one article reports it, with its date reading
 //! and its evidence.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::{Modality, Role};
 use crate::time::DateInterval;
 
 /// Where an event's date comes from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum DateBasis {
     /// A date expression in the event's own sentence.
@@ -32,7 +32,7 @@ impl DateBasis {
 }
 
 /// The date one report gives an event.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DateReading {
     /// `None` when the text gives no date: the event happened on or before publication.
     pub interval: Option<DateInterval>,
@@ -47,7 +47,7 @@ pub struct DateReading {
 
 /// Why the timeline holds an event: the sentence that says so and the rule that read it.
 /// Offsets are in characters (Unicode scalar values) into the article's cleaned text.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Evidence {
     pub sentence: String,
     pub sentence_start: usize,
@@ -67,14 +67,14 @@ pub struct Evidence {
 
 /// Another source's account that leaves out what a report says ("The White House readout
 /// did not contain that information").
-#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Dispute {
     pub source: String,
     pub sentence: String,
 }
 
 /// One event as one article reports it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ExtractedEvent {
     pub event_type: String,
     pub actors: Vec<String>,

@@ -6,6 +6,7 @@ mod attribution;
 mod countries;
 mod cues;
 mod event;
+pub mod exchange;
 mod gazetteer;
 mod people;
 mod roles;

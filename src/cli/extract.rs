@@ -1,0 +1,58 @@
+//! `timeline extract`: the stateless half of `ingest`, as a filter. Articles in, one JSON
+//! line per article out (the article and every event extracted from it, with all the
+//! evidence a mention stores); `timeline ingest --mentions` stores such lines. Extraction
+//! needs no database, so it can run on many machines at once (see the README's recipe).
+
+use std::collections::HashSet;
+use std::io::Write;
+use std::path::PathBuf;
+
+use anyhow::Result;
+
+use super::ingest::{extract_in_parallel, MetadataArgs, Prepared};
+use super::Outcome;
+use crate::article::{collect_inputs, ARTICLE_EXTENSIONS};
+use crate::extract::exchange::Extraction;
+use crate::extract::Extractor;
+
+/// Extract events from articles and print them as JSON lines, for `ingest --mentions`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Files, folders (searched recursively for .txt and .md) or - for stdin
+    #[arg(required = true, value_name = "PATH")]
+    paths: Vec<PathBuf>,
+    #[command(flatten)]
+    metadata: MetadataArgs,
+}
+
+pub fn run(args: Args) -> Result<Outcome> {
+    let overrides = args.metadata.metadata();
+    let extractor = Extractor::load()?;
+    let inputs = collect_inputs(&args.paths, ARTICLE_EXTENSIONS);
+    let mut out = super::stdout();
+    let mut failed = false;
+    let mut written: Result<()> = Ok(());
+    extract_in_parallel(&inputs, &overrides, &HashSet::new(), &extractor, |_, prepared| {
+        match prepared {
+            Ok(Prepared::New(article, events)) => {
+                if written.is_ok() {
+                    written =
+                        writeln!(out, "{}", Extraction::new(article, events).to_line()).map_err(Into::into);
+                }
+            }
+            // Only an article whose hash is known comes back unextracted, and none is.
+            Ok(Prepared::Stored(_)) => {}
+            Err(err) => {
+                crate::tell!("timeline: {err:#}");
+                failed = true;
+            }
+        }
+    })?;
+    written?;
+    out.flush()?;
+    Ok(if failed {
+        Outcome::PartialFailure
+    } else {
+        Outcome::Success
+    })
+}
