@@ -162,3 +162,23 @@ fn an_event_is_what_its_first_hundred_reports_say() {
         "reported by its earliest report"
     );
 }
+
+/// Events stored before their core was kept with them (migration 009) still take new
+/// reports: the core is read from their reports.
+#[test]
+fn events_without_a_stored_core_still_merge() {
+    let sandbox = Sandbox::new();
+    let mut files: Vec<_> = std::fs::read_dir(fixture("merge/meeting"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    sandbox.ingest(&[&files[0]]).success();
+    let db = rusqlite::Connection::open(sandbox.db()).unwrap();
+    assert!(db.execute("UPDATE events SET core = NULL", []).unwrap() > 0);
+    drop(db);
+    sandbox.ingest(&[&files[1], &files[2]]).success();
+    let meetings = sandbox.events(&["--type", "meeting"]);
+    assert_eq!(meetings.len(), 1, "{meetings:#?}");
+    assert_eq!(meetings[0]["articles"], 3);
+}

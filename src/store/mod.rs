@@ -175,6 +175,8 @@ impl Database {
 /// set-based reads pass their event IDs in, and a page cache of 32 MB (SQLite's default is
 /// 2 MB; a list of a month at a million events reads more than that).
 fn prepare_connection(conn: &Connection) -> rusqlite::Result<()> {
+    // Room for every statement of the write path, each prepared once per run.
+    conn.set_prepared_statement_cache_capacity(64);
     rusqlite::vtab::array::load_module(conn)?;
     conn.pragma_update(None, "cache_size", -32_768)
 }
@@ -237,11 +239,8 @@ impl Store {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         if let Some(stored_as) = tx
-            .query_row(
-                "SELECT name FROM articles WHERE content_hash = ?1",
-                [&article.hash],
-                |r| r.get(0),
-            )
+            .prepare_cached("SELECT name FROM articles WHERE content_hash = ?1")?
+            .query_row([&article.hash], |r| r.get(0))
             .optional()?
         {
             return Ok(IngestOutcome::Unchanged { stored_as });
@@ -249,9 +248,8 @@ impl Store {
         let mut replaced = None;
         if let Some(url) = &article.url {
             let earlier: Option<(i64, String)> = tx
-                .query_row("SELECT id, name FROM articles WHERE url = ?1", [url], |r| {
-                    Ok((r.get(0)?, r.get(1)?))
-                })
+                .prepare_cached("SELECT id, name FROM articles WHERE url = ?1")?
+                .query_row([url], |r| Ok((r.get(0)?, r.get(1)?)))
                 .optional()?;
             if let Some((id, name)) = earlier {
                 for event_id in remove_article(&tx, id)? {
@@ -260,22 +258,22 @@ impl Store {
                 replaced = Some(name);
             }
         }
-        tx.execute(
+        tx.prepare_cached(
             "INSERT INTO articles (name, title, source, url, published, content_hash, text, ingested_at,
                                    published_from)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-            params![
-                article.name,
-                article.title,
-                article.source,
-                article.url,
-                day(article.published),
-                article.hash,
-                article.text,
-                chrono::Utc::now().to_rfc3339(),
-                article.published_from,
-            ],
-        )?;
+        )?
+        .execute(params![
+            article.name,
+            article.title,
+            article.source,
+            article.url,
+            day(article.published),
+            article.hash,
+            article.text,
+            chrono::Utc::now().to_rfc3339(),
+            article.published_from,
+        ])?;
         let article_id = tx.last_insert_rowid();
         let (mut new_events, mut merged) = (0, 0);
         let mut told: HashMap<i64, usize> = HashMap::new();

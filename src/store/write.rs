@@ -15,22 +15,24 @@ use crate::time::{format_day as day, parse_day};
 /// Returns the events that lost a mention but still have others (to be refreshed).
 pub(super) fn remove_article(tx: &Transaction, article_id: i64) -> Result<Vec<i64>> {
     let touched: Vec<i64> = {
-        let mut stmt = tx.prepare("SELECT DISTINCT event_id FROM mentions WHERE article_id = ?1")?;
+        let mut stmt = tx.prepare_cached("SELECT DISTINCT event_id FROM mentions WHERE article_id = ?1")?;
         let rows = stmt.query_map([article_id], |r| r.get(0))?;
         rows.collect::<rusqlite::Result<_>>()?
     };
-    tx.execute("DELETE FROM mentions WHERE article_id = ?1", [article_id])?;
-    tx.execute("DELETE FROM articles WHERE id = ?1", [article_id])?;
-    tx.execute(
-        "DELETE FROM events WHERE id NOT IN (SELECT event_id FROM mentions)",
-        [],
-    )?;
+    tx.prepare_cached("DELETE FROM mentions WHERE article_id = ?1")?
+        .execute([article_id])?;
+    tx.prepare_cached("DELETE FROM articles WHERE id = ?1")?
+        .execute([article_id])?;
     let mut left = Vec::new();
     for id in touched {
-        let exists: bool = tx.query_row("SELECT EXISTS (SELECT 1 FROM events WHERE id = ?1)", [id], |r| {
-            r.get(0)
-        })?;
-        if exists {
+        // Only the events this article reported can be left without a report: each is
+        // looked up by its ID, not the whole table scanned.
+        let deleted = tx
+            .prepare_cached(
+                "DELETE FROM events WHERE id = ?1 AND NOT EXISTS (SELECT 1 FROM mentions WHERE event_id = ?1)",
+            )?
+            .execute([id])?;
+        if deleted == 0 {
             left.push(id);
         }
     }
@@ -65,7 +67,7 @@ pub(super) fn find_same(
     let (from, to) = reading.span();
     let mut stmt = tx.prepare_cached(&format!(
         "SELECT e.id, e.type, e.start_day, e.end_day, e.place, e.modality,
-                (SELECT min(m.published) FROM mentions m WHERE m.event_id = e.id)
+                (SELECT min(m.published) FROM mentions m WHERE m.event_id = e.id), e.core
          FROM events e
          WHERE date(e.end_day, '+{UNDATED_WINDOW_DAYS} days') >= ?1
            AND COALESCE(e.start_day, date(e.end_day, '-{UNDATED_WINDOW_DAYS} days')) <= ?2"
@@ -79,6 +81,7 @@ pub(super) fn find_same(
             r.get::<_, Option<String>>(4)?,
             r.get::<_, String>(5)?,
             r.get::<_, String>(6)?,
+            r.get::<_, Option<String>>(7)?,
         ))
     })?;
     // In id order, as ties between equally good candidates go to the first. Sorted here,
@@ -88,19 +91,21 @@ pub(super) fn find_same(
     candidates.sort_by_key(|c| c.0);
     let mut best: Option<(i64, i64, NaiveDate)> = None;
     for candidate in candidates {
-        let (id, event_type, start, end, place, modality, first_reported) = candidate;
-        let same_article: bool = tx.query_row(
-            "SELECT EXISTS (SELECT 1 FROM mentions WHERE event_id = ?1 AND article_id = ?2)",
-            params![id, article_id],
-            |r| r.get(0),
-        )?;
+        let (id, event_type, start, end, place, modality, first_reported, core) = candidate;
+        let same_article: bool = tx
+            .prepare_cached("SELECT EXISTS (SELECT 1 FROM mentions WHERE event_id = ?1 AND article_id = ?2)")?
+            .query_row(params![id, article_id], |r| r.get(0))?;
         if !extractor
             .types
             .compatible(&event.event_type, &event_type, same_article)
         {
             continue;
         }
-        let core = core_of(tx, id, extractor)?;
+        // Kept with the event since migration 009; read from its reports before then.
+        let core = match core.as_deref().and_then(|json| serde_json::from_str(json).ok()) {
+            Some(core) => core,
+            None => core_of(tx, id, extractor)?,
+        };
         // A report naming one party ("Fidan chaired the meeting") may be of an event that
         // party took part in, even if most reports name others.
         let parties = if reading.parties.len() == 1 {
@@ -135,42 +140,56 @@ pub(super) fn find_same(
 }
 
 /// The parties and topics most of an event's reports name (more than half of its first
-/// [`CONSENSUS_REPORTS`]).
-/// Comparing with these rather than with everything any report named keeps one loose report
-/// from letting the event absorb others ("a call between the two leaders" read as three
-/// parties; "agreed to swap prisoners and to present views on a ceasefire").
+/// [`CONSENSUS_REPORTS`]), read from its reports: for events stored before the core was
+/// kept with the event (migration 009).
 fn core_of(tx: &Transaction, event_id: i64, extractor: &Extractor) -> Result<Core> {
     let mut stmt = tx.prepare_cached(
         "SELECT actors, topics, parties FROM mentions WHERE event_id = ?1 ORDER BY published, id LIMIT ?2",
     )?;
     let rows = stmt.query_map(params![event_id, CONSENSUS_REPORTS as i64], |r| {
-        Ok((
-            r.get::<_, String>(0)?,
-            r.get::<_, String>(1)?,
-            r.get::<_, Option<String>>(2)?,
-        ))
+        Ok(CoreColumns {
+            actors: r.get(0)?,
+            topics: r.get(1)?,
+            parties: r.get(2)?,
+        })
     })?;
-    let mut parties = Tally::default();
-    let mut topics = Tally::default();
-    let mut all_actors = Vec::new();
-    for row in rows {
-        let (actors, mention_topics, mention_parties) = row?;
-        let actors: Vec<String> = serde_json::from_str(&actors).unwrap_or_default();
-        let mention_parties = match mention_parties {
-            Some(json) => serde_json::from_str(&json).unwrap_or_default(),
-            None => extractor.gazetteer.parties_of(&actors),
-        };
-        crate::ordered::extend_new(&mut all_actors, actors);
-        parties.add(mention_parties);
-        topics.add(serde_json::from_str(&mention_topics).unwrap_or_default());
+    Ok(Core::of(rows.collect::<rusqlite::Result<Vec<_>>>()?, extractor))
+}
+
+/// A report's columns that the core is made of, as stored (JSON).
+struct CoreColumns {
+    actors: String,
+    topics: String,
+    parties: Option<String>,
+}
+
+impl Core {
+    /// Comparing with what most reports say rather than with everything any report named
+    /// keeps one loose report from letting the event absorb others ("a call between the two
+    /// leaders" read as three parties; "agreed to swap prisoners and to present views on a
+    /// ceasefire").
+    fn of(reports: Vec<CoreColumns>, extractor: &Extractor) -> Core {
+        let mut parties = Tally::default();
+        let mut topics = Tally::default();
+        let mut all_actors = Vec::new();
+        for report in reports {
+            let actors: Vec<String> = serde_json::from_str(&report.actors).unwrap_or_default();
+            let report_parties = match report.parties {
+                Some(json) => serde_json::from_str(&json).unwrap_or_default(),
+                None => extractor.gazetteer.parties_of(&actors),
+            };
+            crate::ordered::extend_new(&mut all_actors, actors);
+            parties.add(report_parties);
+            topics.add(serde_json::from_str(&report.topics).unwrap_or_default());
+        }
+        let all_parties: Vec<String> = parties.counts.iter().map(|(p, _)| p.clone()).collect();
+        Core {
+            parties: parties.majority(),
+            people: people_among(&all_actors, &all_parties),
+            all_parties,
+            topics: topics.majority(),
+        }
     }
-    let all_parties: Vec<String> = parties.counts.iter().map(|(p, _)| p.clone()).collect();
-    Ok(Core {
-        parties: parties.majority(),
-        people: people_among(&all_actors, &all_parties),
-        all_parties,
-        topics: topics.majority(),
-    })
 }
 
 /// The actors that stand for someone else (a person for his country).
@@ -178,7 +197,10 @@ fn people_among(actors: &[String], parties: &[String]) -> Vec<String> {
     actors.iter().filter(|a| !parties.contains(a)).cloned().collect()
 }
 
-/// What most of an event's reports say of it.
+/// What most of an event's reports say of it: what a new report is compared with. Kept
+/// with the event (`events.core`, JSON) and recomputed when its reports change, so that a
+/// report is compared with each candidate without reading the candidate's reports.
+#[derive(serde::Serialize, serde::Deserialize)]
 struct Core {
     parties: Vec<String>,
     /// Every party any report names.
@@ -223,18 +245,18 @@ pub(super) fn insert_event(
     reported: NaiveDate,
     extractor: &Extractor,
 ) -> Result<i64> {
-    tx.execute(
+    tx.prepare_cached(
         "INSERT INTO events (type, cameo, start_day, end_day, precision, value, place, modality, summary)
          VALUES (?1, ?2, NULL, ?3, 'undated', ?3, ?4, ?5, ?6)",
-        params![
-            event.event_type,
-            extractor.types.cameo(&event.event_type),
-            day(reported),
-            event.place,
-            event.modality.as_str(),
-            event.summary,
-        ],
-    )?;
+    )?
+    .execute(params![
+        event.event_type,
+        extractor.types.cameo(&event.event_type),
+        day(reported),
+        event.place,
+        event.modality.as_str(),
+        event.summary,
+    ])?;
     let id = tx.last_insert_rowid();
     set_date(
         tx,
@@ -246,20 +268,18 @@ pub(super) fn insert_event(
             .map(|d| (d.start, d.end, d.precision.as_str(), d.value.as_str())),
     )?;
     for (position, actor) in event.actors.iter().enumerate() {
-        tx.execute(
-            "INSERT INTO event_actors (event_id, actor, position) VALUES (?1, ?2, ?3)",
-            params![id, actor, position as i64],
-        )?;
+        tx.prepare_cached("INSERT INTO event_actors (event_id, actor, position) VALUES (?1, ?2, ?3)")?
+            .execute(params![id, actor, position as i64])?;
     }
     Ok(id)
 }
 
 fn set_date(tx: &Transaction, event_id: i64, date: Option<(NaiveDate, NaiveDate, &str, &str)>) -> Result<()> {
     if let Some((start, end, precision, value)) = date {
-        tx.execute(
+        tx.prepare_cached(
             "UPDATE events SET start_day = ?2, end_day = ?3, precision = ?4, value = ?5 WHERE id = ?1",
-            params![event_id, day(start), day(end), precision, value],
-        )?;
+        )?
+        .execute(params![event_id, day(start), day(end), precision, value])?;
     }
     Ok(())
 }
@@ -273,14 +293,12 @@ pub(super) fn insert_mention(
 ) -> Result<()> {
     let e = &event.evidence;
     let d = &event.date;
-    tx.execute(
-        "INSERT INTO mentions (event_id, article_id, sentence, sentence_start, sentence_end, trigger, trigger_start,
+    tx.prepare_cached("INSERT INTO mentions (event_id, article_id, sentence, sentence_start, sentence_end, trigger, trigger_start,
             trigger_end, rule, attributed_to, type, actors, actor_text, place, modality, summary,
             date_start, date_end, date_precision, date_value, date_text, date_rule, date_basis, topics, disputed_by,
             parties, lemma, roles, date_clause, published)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23,
-                 ?24, ?25, ?26, ?27, ?28, ?29, ?30)",
-        params![
+                 ?24, ?25, ?26, ?27, ?28, ?29, ?30)")?.execute(params![
             event_id,
             article_id,
             e.sentence,
@@ -311,8 +329,7 @@ pub(super) fn insert_mention(
             serde_json::to_string(&e.roles)?,
             d.clause,
             day(published),
-        ],
-    )?;
+        ])?;
     Ok(())
 }
 
@@ -337,10 +354,11 @@ pub(super) fn among_first_reports(tx: &Transaction, event_id: i64, published: Na
 /// actor, the place, the strongest modality, and the conflicts between reports — of its
 /// first [`CONSENSUS_REPORTS`] reports in publication order.
 pub(super) fn refresh_event(tx: &Transaction, event_id: i64, extractor: &Extractor) -> Result<()> {
-    let reports: Vec<Report> = {
-        let mut stmt = tx.prepare(
+    let (reports, columns): (Vec<Report>, Vec<CoreColumns>) = {
+        let mut stmt = tx.prepare_cached(
             "SELECT m.date_start, m.date_end, m.date_precision, m.date_value, m.date_text, m.actors, m.place,
-                    m.modality, m.attributed_to, m.disputed_by, COALESCE(a.source, a.name), a.published
+                    m.modality, m.attributed_to, m.disputed_by, COALESCE(a.source, a.name), a.published,
+                    m.topics, m.parties
              FROM mentions m JOIN articles a ON a.id = m.article_id
              WHERE m.event_id = ?1 ORDER BY m.published, m.id LIMIT ?2",
         )?;
@@ -361,49 +379,52 @@ pub(super) fn refresh_event(tx: &Transaction, event_id: i64, extractor: &Extract
                 _ => None,
             };
             let place: Option<String> = r.get(6)?;
-            Ok(Report {
+            let actors: String = r.get(5)?;
+            let report = Report {
                 date,
-                actors: serde_json::from_str(&r.get::<_, String>(5)?).unwrap_or_default(),
+                actors: serde_json::from_str(&actors).unwrap_or_default(),
                 place: place_with_country(place.as_deref(), extractor),
                 modality: Modality::parse(&r.get::<_, String>(7)?).unwrap_or(Modality::Asserted),
                 attributed_to: r.get(8)?,
                 disputed_by: serde_json::from_str(&r.get::<_, String>(9)?).unwrap_or_default(),
                 outlet: r.get(10)?,
                 published: parse_day(&r.get::<_, String>(11)?).unwrap_or_default(),
-            })
+            };
+            let columns = CoreColumns {
+                actors,
+                topics: r.get(12)?,
+                parties: r.get(13)?,
+            };
+            Ok((report, columns))
         })?;
-        rows.collect::<rusqlite::Result<_>>()?
+        rows.collect::<rusqlite::Result<Vec<_>>>()?.into_iter().unzip()
     };
     if reports.is_empty() {
         return Ok(());
     }
     let c = consensus(&reports);
+    let core = serde_json::to_string(&Core::of(columns, extractor))?;
+    tx.prepare_cached("UPDATE events SET core = ?2 WHERE id = ?1")?
+        .execute(params![event_id, core])?;
     match &c.date {
         Some(d) => set_date(tx, event_id, Some((d.start, d.end, &d.precision, &d.value)))?,
         None => {
-            tx.execute(
-                "UPDATE events SET start_day = NULL, end_day = ?2, precision = 'undated', value = ?2 WHERE id = ?1",
-                params![event_id, day(c.reported_by)],
-            )?;
+            tx.prepare_cached("UPDATE events SET start_day = NULL, end_day = ?2, precision = 'undated', value = ?2 WHERE id = ?1")?.execute(params![event_id, day(c.reported_by)])?;
         }
     }
-    tx.execute("DELETE FROM event_actors WHERE event_id = ?1", [event_id])?;
+    tx.prepare_cached("DELETE FROM event_actors WHERE event_id = ?1")?
+        .execute([event_id])?;
     for (position, actor) in c.actors.iter().enumerate() {
-        tx.execute(
-            "INSERT INTO event_actors (event_id, actor, position) VALUES (?1, ?2, ?3)",
-            params![event_id, actor, position as i64],
-        )?;
+        tx.prepare_cached("INSERT INTO event_actors (event_id, actor, position) VALUES (?1, ?2, ?3)")?
+            .execute(params![event_id, actor, position as i64])?;
     }
-    tx.execute("DELETE FROM event_conflicts WHERE event_id = ?1", [event_id])?;
+    tx.prepare_cached("DELETE FROM event_conflicts WHERE event_id = ?1")?
+        .execute([event_id])?;
     for conflict in &c.conflicts {
-        tx.execute(
-            "INSERT INTO event_conflicts (event_id, kind, note) VALUES (?1, ?2, ?3)",
-            params![event_id, conflict.kind, conflict.note],
-        )?;
+        tx.prepare_cached("INSERT INTO event_conflicts (event_id, kind, note) VALUES (?1, ?2, ?3)")?
+            .execute(params![event_id, conflict.kind, conflict.note])?;
     }
-    tx.execute(
-        "UPDATE events SET place = ?2, modality = ?3 WHERE id = ?1",
-        params![event_id, c.place, c.modality.as_str()],
-    )?;
+    tx.prepare_cached("UPDATE events SET place = ?2, modality = ?3 WHERE id = ?1")?
+        .execute(params![event_id, c.place, c.modality.as_str()])?;
     Ok(())
 }

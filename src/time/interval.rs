@@ -304,7 +304,9 @@ pub fn parse_day(text: &str) -> Option<NaiveDate> {
 
 /// A day written as `YYYY-MM-DD`.
 pub fn format_day(date: NaiveDate) -> String {
-    date.format("%Y-%m-%d").to_string()
+    // Written directly: chrono's `format` parses its pattern on every call, and the store
+    // writes several days per report.
+    format!("{:04}-{:02}-{:02}", date.year(), date.month(), date.day())
 }
 
 /// The years a date may have: those a TIMEX3 value writes with four digits. Arithmetic on
