@@ -98,6 +98,20 @@ impl EventTypes {
         self.get(name).is_some_and(|t| t.by_topic)
     }
 
+    /// The types a report typed `a` may share an event with (from other articles; within
+    /// one article, [`EventTypes::compatible`] allows fewer): what the store looks among.
+    pub fn compatible_with(&self, a: &str) -> Vec<String> {
+        let mut types = vec![a.to_owned()];
+        if let Some(t) = self.get(a) {
+            for b in t.same_as.iter().chain(&t.merges_across_articles_with) {
+                if !types.contains(b) {
+                    types.push(b.clone());
+                }
+            }
+        }
+        types
+    }
+
     /// Whether two reports typed `a` and `b` may be of one event; `same_article` when both
     /// come from one article.
     pub fn compatible(&self, a: &str, b: &str, same_article: bool) -> bool {
@@ -115,6 +129,24 @@ impl EventTypes {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_types_a_report_may_share_an_event_with_are_those_compatible_across_articles() {
+        let types = EventTypes::load().unwrap();
+        for t in &types.types {
+            let with = types.compatible_with(&t.name);
+            for b in &types.types {
+                assert_eq!(
+                    with.contains(&b.name),
+                    types.compatible(&t.name, &b.name, false),
+                    "{} and {}",
+                    t.name,
+                    b.name
+                );
+            }
+        }
+        assert_eq!(types.compatible_with("nosuch"), ["nosuch"]);
+    }
 
     #[test]
     fn every_type_but_other_has_a_colour_and_colours_are_checked() {

@@ -17,6 +17,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/007_mention_roles.sql"),
     include_str!("migrations/008_mention_published.sql"),
     include_str!("migrations/009_event_core.sql"),
+    include_str!("migrations/010_event_span.sql"),
 ];
 
 /// The schema version this build writes.

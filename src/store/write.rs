@@ -2,11 +2,12 @@
 //! each touched event is recomputed from its mentions.
 
 use anyhow::Result;
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
+use rusqlite::types::Value;
 use rusqlite::{params, Transaction};
 
 use super::consensus::{consensus, Dated, Report};
-use super::identity::{self, same_event, Reading, UNDATED_WINDOW_DAYS};
+use super::identity::{self, same_event, Reading};
 use super::CONSENSUS_REPORTS;
 use crate::extract::{ExtractedEvent, Extractor, Modality};
 use crate::time::{format_day as day, parse_day};
@@ -44,6 +45,14 @@ fn place_with_country(place: Option<&str>, extractor: &Extractor) -> Option<(Str
     Some((place.to_owned(), extractor.gazetteer.place_country(place)))
 }
 
+/// The size classes of `events.span_class` (migration 010).
+const SPAN_CLASSES: std::ops::RangeInclusive<i64> = 4..=22;
+
+/// The day as SQLite's `CAST(julianday(day) AS INTEGER)` numbers it.
+fn julian_day(date: NaiveDate) -> i64 {
+    i64::from(date.num_days_from_ce()) + 1_721_424
+}
+
 /// The stored event `event` is a report of, if any.
 pub(super) fn find_same(
     tx: &Transaction,
@@ -65,14 +74,34 @@ pub(super) fn find_same(
     // Only events whose dates can overlap this report's: an undated one spans the week
     // before its report (after it, when planned), on either side.
     let (from, to) = reading.span();
-    let mut stmt = tx.prepare_cached(&format!(
+    // Per type and size class of the events' stretch of days, a range of the index of
+    // migration 010: an event of class c that reaches `from` starts after from - 2^c.
+    // CROSS JOIN keeps the classes the outer loop, so that each is a range of the index
+    // (SQLite would otherwise read every event of the type and test its class).
+    let mut stmt = tx.prepare_cached(
         "SELECT e.id, e.type, e.start_day, e.end_day, e.place, e.modality,
                 (SELECT min(m.published) FROM mentions m WHERE m.event_id = e.id), e.core
-         FROM events e
-         WHERE date(e.end_day, '+{UNDATED_WINDOW_DAYS} days') >= ?1
-           AND COALESCE(e.start_day, date(e.end_day, '-{UNDATED_WINDOW_DAYS} days')) <= ?2"
-    ))?;
-    let candidates = stmt.query_map(params![day(from), day(to)], |r| {
+         FROM (SELECT value AS class FROM rarray(?4)) k
+         CROSS JOIN events e ON e.type IN rarray(?3) AND e.span_class = k.class
+                      AND e.lo_day BETWEEN ?1 - (1 << k.class) AND ?2
+         WHERE e.hi_day >= ?1",
+    )?;
+    // Only events of a type this report may be of: a year-long event of another type
+    // overlaps every report of its year.
+    let types: Vec<Value> = extractor
+        .types
+        .compatible_with(&event.event_type)
+        .into_iter()
+        .map(Value::Text)
+        .collect();
+    let classes: Vec<Value> = (SPAN_CLASSES).map(Value::Integer).collect();
+    let window = params![
+        julian_day(from),
+        julian_day(to),
+        std::rc::Rc::new(types),
+        std::rc::Rc::new(classes)
+    ];
+    let candidates = stmt.query_map(window, |r| {
         Ok((
             r.get::<_, i64>(0)?,
             r.get::<_, String>(1)?,
@@ -427,4 +456,63 @@ pub(super) fn refresh_event(tx: &Transaction, event_id: i64, extractor: &Extract
     tx.prepare_cached("UPDATE events SET place = ?2, modality = ?3 WHERE id = ?1")?
         .execute(params![event_id, c.place, c.modality.as_str()])?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::UNDATED_WINDOW_DAYS;
+
+    /// The stretch migration 010 computes in SQL is the one find_same means: the event's
+    /// days widened by the undated window, as the Julian day numbers `julian_day` gives.
+    #[test]
+    fn the_stored_stretch_of_an_event_is_its_days_widened_by_the_undated_window() {
+        let mut conn = rusqlite::Connection::open_in_memory().unwrap();
+        super::super::migrations::migrate(&mut conn).unwrap();
+        let day = |s: &str| parse_day(s).unwrap();
+        let window = UNDATED_WINDOW_DAYS;
+        for (start, end, lo, hi) in [
+            (
+                Some("2025-03-18"),
+                "2025-03-18",
+                day("2025-03-18"),
+                day("2025-03-18"),
+            ),
+            (
+                Some("2025-01-01"),
+                "2025-12-31",
+                day("2025-01-01"),
+                day("2025-12-31"),
+            ),
+            (None, "2025-03-18", day("2025-03-11"), day("2025-03-18")),
+            (
+                Some("0000-01-01"),
+                "9999-12-31",
+                day("0000-01-01"),
+                day("9999-12-31"),
+            ),
+        ] {
+            conn.execute(
+                "INSERT INTO events (type, start_day, end_day, precision, value, modality, summary)
+                 VALUES ('call', ?1, ?2, 'day', '', 'asserted', '')",
+                params![start, end],
+            )
+            .unwrap();
+            let (stored_lo, stored_hi, class): (i64, i64, i64) = conn
+                .query_row(
+                    "SELECT lo_day, hi_day, span_class FROM events WHERE id = last_insert_rowid()",
+                    [],
+                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+                )
+                .unwrap();
+            assert_eq!(stored_lo, julian_day(lo), "{start:?}–{end}");
+            assert_eq!(stored_hi, julian_day(hi) + window, "{start:?}–{end}");
+            let span = stored_hi - stored_lo;
+            assert!(
+                SPAN_CLASSES.contains(&class)
+                    && span < 1 << class
+                    && (class == 4 || span >= 1 << (class - 1))
+            );
+        }
+    }
 }
