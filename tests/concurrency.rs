@@ -19,7 +19,7 @@ fn articles(sandbox: &Sandbox, folder: &str, first: usize, count: usize) -> Path
             dir.join(format!("a{n}.txt")),
             format!(
                 "---\ntitle: Report {n}\nurl: https://news.example/{n}\npublished: 2025-04-{day:02}\n---\n\n\
-                 Delegates of Ruritania and Borduria met in Geneva on Monday for round {n} of talks.\n"
+                 Delegates of Chile and Peru met in Geneva on Monday for round {n} of talks.\n"
             ),
         )
         .unwrap();
@@ -164,4 +164,73 @@ fn a_database_in_a_folder_nobody_may_write_to_can_be_read() {
         std::fs::read_dir(&ro).unwrap().count() == 1,
         "reading made no file beside the database"
     );
+}
+
+fn export(sandbox: &Sandbox) -> Vec<u8> {
+    let out = sandbox
+        .timeline()
+        .args(["export", "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    out.stdout
+}
+
+#[test]
+fn one_thread_or_two_give_the_same_timeline() {
+    let one = Sandbox::new();
+    let two = Sandbox::new();
+    let folder = articles(&one, "in", 0, 24);
+    one.timeline()
+        .args(["ingest", "-q", "-j", "1"])
+        .arg(&folder)
+        .assert()
+        .success();
+    two.timeline()
+        .args(["ingest", "-q", "--jobs", "2"])
+        .arg(&folder)
+        .assert()
+        .success();
+    assert_eq!(export(&one), export(&two));
+}
+
+/// `kill -9` in the middle of a parallel ingest loses nothing stored, stores no part of an
+/// article, and the run taken up again gives the timeline of an uninterrupted one.
+#[test]
+fn an_ingest_killed_and_run_again_gives_the_timeline_of_an_uninterrupted_one() {
+    let whole = Sandbox::new();
+    let folder = articles(&whole, "in", 0, 80);
+    whole.ingest(&[&folder]).success();
+    let killed = Sandbox::new();
+    let mut ingest = Process::new(binary())
+        .env("TIMELINE_DB", killed.db())
+        .env_remove("TIMELINE_RULES")
+        .args(["ingest", "-q", "-j", "2"])
+        .arg(&folder)
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    // Killed once a few articles are stored, well before the end.
+    loop {
+        let stored = killed.db().exists() && {
+            let out = killed.timeline().args(["articles", "--json"]).output().unwrap();
+            out.status.success()
+                && serde_json::from_slice::<Vec<Value>>(&out.stdout).is_ok_and(|a| a.len() >= 3)
+        };
+        if stored {
+            break;
+        }
+        assert!(
+            ingest.try_wait().unwrap().is_none(),
+            "the ingest ended before it could be killed"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    ingest.kill().unwrap();
+    ingest.wait().unwrap();
+    let partial = stored_articles(&killed).len();
+    assert!((3..80).contains(&partial), "{partial} stored when killed");
+    killed.ingest(&[&folder]).success();
+    assert!(!whole.events(&[]).is_empty());
+    assert_eq!(export(&killed), export(&whole));
 }

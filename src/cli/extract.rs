@@ -9,7 +9,7 @@ use std::path::PathBuf;
 
 use anyhow::Result;
 
-use super::ingest::{extract_in_parallel, MetadataArgs, Prepared};
+use super::ingest::{extract_in_parallel, JobsArgs, MetadataArgs, Prepared};
 use super::Outcome;
 use crate::article::{collect_inputs, ARTICLE_EXTENSIONS};
 use crate::extract::exchange::Extraction;
@@ -23,6 +23,8 @@ pub struct Args {
     paths: Vec<PathBuf>,
     #[command(flatten)]
     metadata: MetadataArgs,
+    #[command(flatten)]
+    jobs: JobsArgs,
 }
 
 pub fn run(args: Args) -> Result<Outcome> {
@@ -32,22 +34,29 @@ pub fn run(args: Args) -> Result<Outcome> {
     let mut out = super::stdout();
     let mut failed = false;
     let mut written: Result<()> = Ok(());
-    extract_in_parallel(&inputs, &overrides, &HashSet::new(), &extractor, |_, prepared| {
-        match prepared {
-            Ok(Prepared::New(article, events)) => {
-                if written.is_ok() {
-                    written =
-                        writeln!(out, "{}", Extraction::new(article, events).to_line()).map_err(Into::into);
+    extract_in_parallel(
+        &inputs,
+        args.jobs.threads(),
+        &overrides,
+        &HashSet::new(),
+        &extractor,
+        |_, prepared| {
+            match prepared {
+                Ok(Prepared::New(article, events)) => {
+                    if written.is_ok() {
+                        written = writeln!(out, "{}", Extraction::new(article, events).to_line())
+                            .map_err(Into::into);
+                    }
+                }
+                // Only an article whose hash is known comes back unextracted, and none is.
+                Ok(Prepared::Stored(_)) => {}
+                Err(err) => {
+                    crate::tell!("timeline: {err:#}");
+                    failed = true;
                 }
             }
-            // Only an article whose hash is known comes back unextracted, and none is.
-            Ok(Prepared::Stored(_)) => {}
-            Err(err) => {
-                crate::tell!("timeline: {err:#}");
-                failed = true;
-            }
-        }
-    })?;
+        },
+    )?;
     written?;
     out.flush()?;
     Ok(if failed {

@@ -60,6 +60,25 @@ pub struct Args {
     /// Print only failures and the closing count, not a line per article
     #[arg(long, short)]
     quiet: bool,
+    #[command(flatten)]
+    jobs: JobsArgs,
+}
+
+/// How many threads extract (`ingest`, `extract`).
+#[derive(Debug, clap::Args)]
+pub(super) struct JobsArgs {
+    /// Extract with this many threads [default: one per core]
+    #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    jobs: Option<u16>,
+}
+
+impl JobsArgs {
+    pub(super) fn threads(&self) -> usize {
+        match self.jobs {
+            Some(n) => usize::from(n),
+            None => std::thread::available_parallelism().map_or(1, |n| n.get()),
+        }
+    }
 }
 
 /// What the command line says about the articles it names, over their front matter.
@@ -107,9 +126,14 @@ pub fn run(args: Args, db: &Database) -> Result<Outcome> {
         Some(file) => read_extractions(file, &known, &mut run)?,
         None => {
             let inputs = collect_inputs(&args.paths, ARTICLE_EXTENSIONS);
-            extract_in_parallel(&inputs, &overrides, &known, &extractor, |place, prepared| {
-                run.store(&place, prepared)
-            })?;
+            extract_in_parallel(
+                &inputs,
+                args.jobs.threads(),
+                &overrides,
+                &known,
+                &extractor,
+                |place, prepared| run.store(&place, prepared),
+            )?;
         }
     }
     let (added, skipped, failed) = (run.added, run.skipped, run.failed);
@@ -132,11 +156,12 @@ pub(super) struct Place {
     pub display: String,
 }
 
-/// Reads and extracts `inputs` on every core, one article at a time per thread, and hands
+/// Reads and extracts `inputs` on `threads` threads, one article at a time each, and hands
 /// each result to `take` in input order, so that a run gives the same result however many
 /// cores it has.
 pub(super) fn extract_in_parallel(
     inputs: &[Result<Input>],
+    threads: usize,
     overrides: &Metadata,
     known: &HashSet<String>,
     extractor: &Extractor,
@@ -144,9 +169,7 @@ pub(super) fn extract_in_parallel(
 ) -> Result<()> {
     let total = inputs.len();
     let next = AtomicUsize::new(0);
-    let workers = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(inputs.len().max(1));
+    let workers = threads.clamp(1, inputs.len().max(1));
     std::thread::scope(|scope| -> Result<()> {
         let (sender, results) = mpsc::sync_channel::<(usize, Result<Prepared>)>(workers * 4);
         for _ in 0..workers {
