@@ -5,7 +5,7 @@
 //! phrase without rebuilding points `TIMELINE_RULES` at a directory laid out like
 //! `data/rules/`: any file found there replaces the built-in file of the same path.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 
 use anyhow::{Context, Result};
@@ -77,7 +77,7 @@ pub fn load_toml<T: DeserializeOwned>(path: &str) -> Result<T> {
 #[derive(Debug, Default, Clone, serde::Deserialize)]
 #[serde(transparent)]
 pub struct Lexicon {
-    lists: BTreeMap<String, BTreeMap<String, toml::Value>>,
+    lists: HashMap<String, BTreeMap<String, toml::Value>>,
 }
 
 impl Lexicon {
@@ -88,6 +88,11 @@ impl Lexicon {
     /// The value of `word` in list `list`, ignoring case.
     pub fn value(&self, list: &str, word: &str) -> Option<&toml::Value> {
         let list = self.lists.get(list)?;
+        // Most words asked about are lower-case already: looked up as they are, without
+        // the two copies that normalising makes (the tagger asks for every cue word).
+        if is_normalised(word) {
+            return list.get(word);
+        }
         let word = word.to_lowercase();
         let word = collapse_spaces(&word);
         list.get(word.as_str())
@@ -150,6 +155,18 @@ fn capitalise(word: &str) -> String {
 
 /// Lower-cases nothing, but folds runs of white space to one space, so "at  least" finds
 /// the lexicon key "at least".
+/// Whether `word` is as `to_lowercase` and `collapse_spaces` would leave it: ASCII with
+/// no capital, words separated by single spaces.
+fn is_normalised(word: &str) -> bool {
+    let bytes = word.as_bytes();
+    bytes.first().is_some_and(|&b| b != b' ')
+        && bytes.last().is_some_and(|&b| b != b' ')
+        && bytes
+            .iter()
+            .all(|&b| b.is_ascii() && !b.is_ascii_uppercase() && (b == b' ' || !b.is_ascii_whitespace()))
+        && !word.contains("  ")
+}
+
 pub fn collapse_spaces(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
@@ -181,6 +198,23 @@ mod tests {
         let re = regex::Regex::new(&lex.expand("{duration_mod}").unwrap()).unwrap();
         assert!(re.is_match("at  least"));
         assert_eq!(lex.str("duration_mod", "At  least"), Some("MORE_THAN"));
+    }
+
+    #[test]
+    fn lookups_ignore_case_and_spacing() {
+        let lexicon = lexicon();
+        for word in ["march", "March", "MARCH", " march", "march "] {
+            assert_eq!(lexicon.int("month", word), Some(3), "{word:?}");
+        }
+        for phrase in ["at least", "At least", "at  least", "at\tleast"] {
+            assert_eq!(
+                lexicon.str("duration_mod", phrase),
+                Some("MORE_THAN"),
+                "{phrase:?}"
+            );
+        }
+        assert_eq!(lexicon.int("month", "märz"), None);
+        assert_eq!(lexicon.int("nosuch", "march"), None);
     }
 
     #[test]

@@ -18,6 +18,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/008_mention_published.sql"),
     include_str!("migrations/009_event_core.sql"),
     include_str!("migrations/010_event_span.sql"),
+    include_str!("migrations/011_event_span_by_day.sql"),
 ];
 
 /// The schema version this build writes.

@@ -11,7 +11,10 @@ pub use consensus::Conflict;
 pub use identity::{same_event, Reading, UNDATED_WINDOW_DAYS};
 
 pub use records::{ArticleRecord, Event, EventDate, Mention, MentionDate};
-use write::{among_first_reports, find_same, insert_event, insert_mention, refresh_event, remove_article};
+use write::{
+    among_first_reports, find_same, insert_event, insert_mention, julian_day, refresh_event, remove_article,
+    SPAN_CLASSES,
+};
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -330,6 +333,23 @@ impl Store {
         if let Some(from) = filter.from {
             args.push(Box::new(day(from)));
             sql += &format!(" AND e.end_day >= ?{}", args.len());
+            // The same window as index ranges, one per size class (migration 011): what
+            // keeps a week of a large store from reading every later event.
+            let last = filter.to.map_or(i64::MAX, julian_day);
+            args.push(Box::new(std::rc::Rc::new(
+                SPAN_CLASSES.map(Value::Integer).collect::<Vec<_>>(),
+            )));
+            args.push(Box::new(julian_day(from)));
+            args.push(Box::new(last));
+            let n = args.len();
+            sql += &format!(
+                " AND e.id IN (SELECT w.id FROM (SELECT value AS class FROM rarray(?{})) k
+                               CROSS JOIN events w ON w.span_class = k.class
+                                                  AND w.lo_day BETWEEN ?{} - (1 << k.class) AND ?{})",
+                n - 2,
+                n - 1,
+                n
+            );
         }
         if let Some(to) = filter.to {
             args.push(Box::new(day(to)));

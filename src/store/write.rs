@@ -46,10 +46,10 @@ fn place_with_country(place: Option<&str>, extractor: &Extractor) -> Option<(Str
 }
 
 /// The size classes of `events.span_class` (migration 010).
-const SPAN_CLASSES: std::ops::RangeInclusive<i64> = 4..=22;
+pub(super) const SPAN_CLASSES: std::ops::RangeInclusive<i64> = 4..=22;
 
 /// The day as SQLite's `CAST(julianday(day) AS INTEGER)` numbers it.
-fn julian_day(date: NaiveDate) -> i64 {
+pub(super) fn julian_day(date: NaiveDate) -> i64 {
     i64::from(date.num_days_from_ce()) + 1_721_424
 }
 
