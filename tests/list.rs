@@ -353,3 +353,18 @@ fn filters_read_names_as_the_rule_files_do_and_refuse_what_cannot_match() {
         .assert()
         .success();
 }
+
+#[test]
+fn from_and_to_take_phrases_the_tagger_resolves() {
+    let (sandbox, _) = sample();
+    let by_phrase = sandbox.events(&["--from", "March 2025", "--to", "March 2025"]);
+    let by_month = sandbox.events(&["--from", "2025-03", "--to", "2025-03"]);
+    assert!(!by_month.is_empty());
+    assert_eq!(by_phrase, by_month);
+    sandbox
+        .timeline()
+        .args(["list", "--from", "soonish"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("\"soonish\" is not a date"));
+}

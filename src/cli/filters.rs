@@ -14,10 +14,10 @@ use crate::store::Filter;
 /// inclusive); an undated event counts at the date it was reported.
 #[derive(Debug, Clone, clap::Args)]
 pub struct FilterArgs {
-    /// Earliest date (YYYY-MM-DD, YYYY-MM or YYYY)
+    /// Earliest date: YYYY-MM-DD, YYYY-MM, YYYY or a phrase ("last month", "March 2025")
     #[arg(long, value_name = "DATE")]
     from: Option<DateArg>,
-    /// Latest date, inclusive (YYYY-MM-DD, YYYY-MM or YYYY)
+    /// Latest date, inclusive: YYYY-MM-DD, YYYY-MM, YYYY or a phrase ("last week")
     #[arg(long, value_name = "DATE")]
     to: Option<DateArg>,
     /// Only events of this type (repeatable): call, meeting, talks, proposal, ...

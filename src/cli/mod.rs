@@ -120,9 +120,10 @@ pub(crate) fn count(n: usize, noun: &str) -> String {
     }
 }
 
-/// A date typed on the command line: `2025-03-18`, `2025-03` or `2025`. As a lower bound it
-/// means the first day of that period, as an upper bound the last: `--to 2025-03` is
-/// through March 31.
+/// A date typed on the command line: `2025-03-18`, `2025-03` or `2025`, or a phrase the
+/// temporal tagger resolves against today ("last month", "March 2025", "yesterday",
+/// "last week"). As a lower bound it means the first day of that period, as an upper bound
+/// the last: `--to 2025-03` is through March 31.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DateArg(DateInterval);
 
@@ -134,7 +135,24 @@ impl DateArg {
     pub fn last_day(&self) -> NaiveDate {
         self.0.end
     }
+
+    /// `text` as the temporal tagger reads it on `today`, when it is one whole expression
+    /// that names a stretch of days (not a duration such as "three weeks").
+    fn phrase(text: &str, today: NaiveDate) -> Result<Option<DateArg>> {
+        let text = text.trim();
+        let tagger = crate::time::Tagger::load()?;
+        let whole = tagger
+            .tag(text, today)
+            .into_iter()
+            .find(|e| e.start == 0 && e.end == text.len())
+            .and_then(|e| e.interval)
+            .filter(|i| i.start.year() >= 1);
+        Ok(whole.map(DateArg))
+    }
 }
+
+/// What a date argument must look like, for the error that says so.
+const DATE_FORMS: &str = "use YYYY-MM-DD, YYYY-MM, YYYY or a phrase such as \"last month\" or \"March 2025\"";
 
 impl std::str::FromStr for DateArg {
     type Err = anyhow::Error;
@@ -148,8 +166,16 @@ impl std::str::FromStr for DateArg {
                 .then(|| s.parse::<u32>().ok())
                 .flatten()
         };
+        let numeric = text.bytes().all(|b| b.is_ascii_digit() || b == b'-');
+        if !numeric {
+            let today = chrono::Local::now().date_naive();
+            return match DateArg::phrase(text, today)? {
+                Some(date) => Ok(date),
+                None => bail!("{text:?} is not a date: {DATE_FORMS}"),
+            };
+        }
         if parts[0].len() != 4 {
-            bail!("{text:?} is not a date: use YYYY-MM-DD, YYYY-MM or YYYY");
+            bail!("{text:?} is not a date: {DATE_FORMS}");
         }
         let interval = match parts[..] {
             [y, m, d] => number(y)
@@ -168,7 +194,7 @@ impl std::str::FromStr for DateArg {
         };
         match interval.filter(|i| i.start.year() >= 1) {
             Some(i) => Ok(DateArg(i)),
-            None => bail!("{text:?} is not a date: use YYYY-MM-DD, YYYY-MM or YYYY"),
+            None => bail!("{text:?} is not a date: {DATE_FORMS}"),
         }
     }
 }
@@ -185,11 +211,34 @@ mod tests {
         let year: DateArg = "2024".parse().unwrap();
         assert_eq!(year.last_day().to_string(), "2024-12-31");
         assert!("2025-13-01".parse::<DateArg>().is_err());
-        assert!("March".parse::<DateArg>().is_err());
+        assert!("Marchh".parse::<DateArg>().is_err());
         assert!("+2025-03-18".parse::<DateArg>().is_err());
         assert!("12025-03-18".parse::<DateArg>().is_err());
         assert!("2025-+3-18".parse::<DateArg>().is_err());
         assert!("0000-01-01".parse::<DateArg>().is_err());
+    }
+
+    #[test]
+    fn date_arguments_may_be_phrases_the_tagger_resolves() {
+        let today = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+        let phrase = |text: &str| DateArg::phrase(text, today).unwrap();
+        let last_month = phrase("last month").unwrap();
+        assert_eq!(
+            (
+                last_month.first_day().to_string(),
+                last_month.last_day().to_string()
+            ),
+            ("2026-11-01".into(), "2026-11-30".into())
+        );
+        assert_eq!(phrase("March 2025"), Some("2025-03".parse().unwrap()));
+        assert_eq!(phrase("yesterday").unwrap().first_day().to_string(), "2026-11-30");
+        assert_eq!(phrase("three weeks"), None, "a duration is not a date");
+        assert_eq!(phrase("last month and more"), None, "only a whole expression");
+        assert!("soonish"
+            .parse::<DateArg>()
+            .unwrap_err()
+            .to_string()
+            .contains("last month"));
     }
 
     #[test]
