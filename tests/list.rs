@@ -181,7 +181,7 @@ fn table_csv_and_markdown_formats() {
         .stdout(predicate::str::contains("Sources ┆ Articles"));
     sandbox
         .timeline()
-        .args(["list", "--from", "March"])
+        .args(["list", "--from", "Marchember"])
         .assert()
         .code(2)
         .stderr(predicate::str::contains("is not a date"));
@@ -367,4 +367,59 @@ fn from_and_to_take_phrases_the_tagger_resolves() {
         .assert()
         .code(2)
         .stderr(predicates::str::contains("\"soonish\" is not a date"));
+}
+
+/// Two articles of one file name in two folders: the name alone is refused with both
+/// candidates listed; the key, the path `ingest` printed and a dry run each do what they say.
+#[test]
+fn remove_takes_a_key_or_path_refuses_an_ambiguous_name_and_has_a_dry_run() {
+    let sandbox = Sandbox::new();
+    let text = |day: &str| {
+        format!(
+            "---\npublished: 2025-03-{day}\n---\n\nChile and Peru signed a trade agreement on March {day}.\n"
+        )
+    };
+    let (a, b) = (sandbox.dir.path().join("a"), sandbox.dir.path().join("b"));
+    std::fs::create_dir_all(&a).unwrap();
+    std::fs::create_dir_all(&b).unwrap();
+    std::fs::write(a.join("report.txt"), text("18")).unwrap();
+    std::fs::write(b.join("report.txt"), text("25")).unwrap();
+    sandbox.ingest(&[&a, &b]).success();
+    let articles = || -> Vec<serde_json::Value> {
+        let out = sandbox.timeline().args(["articles", "--json"]).output().unwrap();
+        serde_json::from_slice(&out.stdout).unwrap()
+    };
+    let stored = articles();
+    assert_eq!(stored.len(), 2);
+    let key = |i: usize| stored[i]["key"].as_str().unwrap().to_owned();
+    assert_eq!(key(0).len(), 12);
+    sandbox
+        .timeline()
+        .args(["remove", "report.txt"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("2 articles are called \"report.txt\""))
+        .stderr(predicate::str::contains(key(0)))
+        .stderr(predicate::str::contains(key(1)));
+    sandbox
+        .timeline()
+        .args(["remove", "--dry-run", &key(0)])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("would remove"))
+        .stderr(predicate::str::contains("nothing removed"));
+    assert_eq!(articles().len(), 2, "a dry run removes nothing");
+    // The path as ingest printed it (relative to where it ran) names the file.
+    sandbox
+        .timeline()
+        .current_dir(sandbox.dir.path())
+        .args(["remove", "b/report.txt"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("removed"));
+    let left = articles();
+    assert_eq!(left.len(), 1);
+    assert_eq!(left[0]["key"], stored[0]["key"]);
+    sandbox.timeline().args(["remove", &key(0)]).assert().success();
+    assert!(articles().is_empty());
 }

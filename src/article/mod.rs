@@ -46,6 +46,9 @@ pub struct Article {
     /// The line of the text the publication date was read from, when the front matter and
     /// the command line gave none ("Updated: MAY 6, 2025 21:43"); `None` when they did.
     pub published_from: Option<String>,
+    /// The file it was read from, canonical; `None` for stdin.
+    #[serde(default)]
+    pub path: Option<String>,
     /// The body after cleanup. Offsets stored with events point into this text.
     pub text: String,
     /// SHA-256 of `text`, hex: the same text is the same article, whatever its file name.
@@ -53,7 +56,16 @@ pub struct Article {
     pub hash: String,
 }
 
+/// How many hex digits of the content hash make an article's key.
+pub const KEY_DIGITS: usize = 12;
+
 impl Article {
+    /// The article's key: the start of its content hash, so the same text has the same key
+    /// in every database and on every rebuild.
+    pub fn key(&self) -> &str {
+        &self.hash[..KEY_DIGITS.min(self.hash.len())]
+    }
+
     /// Builds an article from raw text: front matter, then `overrides` on top, then cleanup.
     pub fn parse(name: &str, raw: &str, overrides: &Metadata) -> Result<Article, ArticleError> {
         Article::parse_dating(name, raw, overrides, &|_| None)
@@ -89,6 +101,7 @@ impl Article {
             url: meta.url,
             published,
             published_from,
+            path: None,
             text,
             hash,
         })

@@ -29,6 +29,7 @@ pub fn run(args: Args, db: &Database) -> Result<Outcome> {
     }
     let mut table = Table::new();
     table.load_preset(presets::UTF8_FULL_CONDENSED).set_header([
+        "Key",
         "Published",
         "Article",
         "Source",
@@ -38,6 +39,7 @@ pub fn run(args: Args, db: &Database) -> Result<Outcome> {
     for a in &articles {
         table.add_row(
             [
+                a.key.clone(),
                 match &a.published_from {
                     Some(_) => format!("{} (inferred)", a.published),
                     None => a.published.clone(),

@@ -31,8 +31,12 @@ fn prepare(
 ) -> Result<Prepared> {
     let raw = read_input(input)?;
     let dateline = |text: &str| publication_date(text, &extractor.tagger);
-    let article = Article::parse_dating(&input.name(), &raw, overrides, &dateline)
+    let mut article = Article::parse_dating(&input.name(), &raw, overrides, &dateline)
         .map_err(|e| anyhow::anyhow!("{}: {e}", input.display()))?;
+    if let Input::File(path) = input {
+        let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.clone());
+        article.path = Some(path.display().to_string());
+    }
     if known.contains(&article.hash) {
         return Ok(Prepared::Stored(article));
     }

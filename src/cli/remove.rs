@@ -1,6 +1,6 @@
 //! `timeline remove`: take an article and its mentions out of the timeline.
 
-use anyhow::{bail, Result};
+use anyhow::Result;
 
 use super::Outcome;
 use crate::extract::Extractor;
@@ -8,20 +8,35 @@ use crate::store::Database;
 
 /// Remove an article and its mentions.
 ///
-/// The article is named by file name or URL; events no other article reports go with it.
+/// The article is named by its key (as `timeline articles` shows it), its path (as `ingest`
+/// printed it, or any path to the same file), its URL, or its file name when no other
+/// article has that name. Events no other article reports go with it.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// The article's file name (as `timeline articles` lists it) or URL
+    /// The article's key, path, URL or file name
     article: String,
+    /// Say what would be removed, and remove nothing
+    #[arg(long, short = 'n')]
+    dry_run: bool,
 }
 
 pub fn run(args: Args, db: &Database) -> Result<Outcome> {
     let extractor = Extractor::load()?;
     let mut store = db.open_existing()?;
-    let removed = store.remove(&args.article, &extractor)?;
-    if removed == 0 {
-        bail!("no article {:?} in {}", args.article, db.path.display());
+    let removal = store.remove(&args.article, args.dry_run, &extractor)?;
+    let a = &removal.article;
+    let what = format!(
+        "{} {} ({}); {} with it, {} kept by other reports",
+        a.key,
+        a.path.as_deref().unwrap_or(&a.name),
+        super::count(a.mentions, "mention"),
+        super::count(removal.events_removed, "event"),
+        super::count(removal.events_changed, "event"),
+    );
+    if args.dry_run {
+        crate::tell!("would remove {what}; nothing removed (--dry-run)");
+    } else {
+        crate::tell!("removed {what}");
     }
-    crate::tell!("removed {}", args.article);
     Ok(Outcome::Success)
 }

@@ -19,6 +19,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/009_event_core.sql"),
     include_str!("migrations/010_event_span.sql"),
     include_str!("migrations/011_event_span_by_day.sql"),
+    include_str!("migrations/012_article_path.sql"),
 ];
 
 /// The schema version this build writes.

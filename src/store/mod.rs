@@ -263,8 +263,8 @@ impl Store {
         }
         tx.prepare_cached(
             "INSERT INTO articles (name, title, source, url, published, content_hash, text, ingested_at,
-                                   published_from)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                                   published_from, path)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
         )?
         .execute(params![
             article.name,
@@ -276,6 +276,7 @@ impl Store {
             article.text,
             chrono::Utc::now().to_rfc3339(),
             article.published_from,
+            article.path,
         ])?;
         let article_id = tx.last_insert_rowid();
         let (mut new_events, mut merged) = (0, 0);
@@ -519,12 +520,15 @@ impl Store {
     pub fn articles(&self) -> Result<Vec<ArticleRecord>> {
         let mut stmt = self.conn.prepare(
             "SELECT a.id, a.name, a.title, a.source, a.url, a.published,
-                    (SELECT count(*) FROM mentions m WHERE m.article_id = a.id), a.published_from
+                    (SELECT count(*) FROM mentions m WHERE m.article_id = a.id), a.published_from,
+                    substr(a.content_hash, 1, ?1), a.path
              FROM articles a ORDER BY a.published, a.name",
         )?;
-        let rows = stmt.query_map([], |r| {
+        let rows = stmt.query_map([crate::article::KEY_DIGITS as i64], |r| {
             Ok(ArticleRecord {
                 id: r.get(0)?,
+                key: r.get(8)?,
+                path: r.get(9)?,
                 name: r.get(1)?,
                 title: r.get(2)?,
                 source: r.get(3)?,
@@ -537,25 +541,107 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// Removes the article named `name` (file name or URL) and its mentions; events left
-    /// without a mention go too. Returns how many articles were removed.
-    pub fn remove(&mut self, name: &str, extractor: &Extractor) -> Result<usize> {
+    /// Removes the article `selector` names, with its mentions; events left without a
+    /// mention go too. `selector` is the article's key, its path (as `ingest` printed it, or
+    /// any path to the same file), its URL, or its file name when only one article has it.
+    /// With `dry_run`, says what would go and changes nothing.
+    pub fn remove(&mut self, selector: &str, dry_run: bool, extractor: &Extractor) -> Result<Removal> {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let ids: Vec<i64> = {
-            let mut stmt = tx.prepare("SELECT id FROM articles WHERE name = ?1 OR url = ?1")?;
-            let rows = stmt.query_map([name], |r| r.get(0))?;
-            rows.collect::<rusqlite::Result<_>>()?
-        };
-        for &id in &ids {
-            let touched = remove_article(&tx, id)?;
-            for event_id in touched {
-                refresh_event(&tx, event_id, extractor)?;
-            }
+        let article = pick_article(&tx, selector)?;
+        let events_before: i64 = tx.query_row("SELECT count(*) FROM events", [], |r| r.get(0))?;
+        let touched = remove_article(&tx, article.id)?;
+        for &event_id in &touched {
+            refresh_event(&tx, event_id, extractor)?;
         }
-        tx.commit()?;
-        Ok(ids.len())
+        let events_after: i64 = tx.query_row("SELECT count(*) FROM events", [], |r| r.get(0))?;
+        let removal = Removal {
+            events_removed: (events_before - events_after) as usize,
+            events_changed: touched.len(),
+            article,
+        };
+        if !dry_run {
+            tx.commit()?;
+        }
+        Ok(removal)
+    }
+}
+
+/// What `remove` took out, or would.
+#[derive(Debug)]
+pub struct Removal {
+    pub article: ArticleRecord,
+    /// Events that no other article reports.
+    pub events_removed: usize,
+    /// Events that lost this article's reports but keep others.
+    pub events_changed: usize,
+}
+
+/// The one article `selector` names: by key, path or URL, else by a file name no other
+/// article has. An ambiguous name is an error that lists the candidates.
+fn pick_article(tx: &rusqlite::Transaction, selector: &str) -> Result<ArticleRecord> {
+    let canonical = std::fs::canonicalize(selector)
+        .map(|p| p.display().to_string())
+        .unwrap_or_else(|_| selector.to_owned());
+    let mut stmt = tx.prepare(
+        "SELECT a.id, a.name, a.title, a.source, a.url, a.published,
+                (SELECT count(*) FROM mentions m WHERE m.article_id = a.id), a.published_from,
+                substr(a.content_hash, 1, ?3), a.path,
+                (substr(a.content_hash, 1, ?3) = ?1 OR a.path IS ?1 OR a.path IS ?2 OR a.url IS ?1) AS exact
+         FROM articles a
+         WHERE substr(a.content_hash, 1, ?3) = ?1 OR a.path = ?1 OR a.path = ?2 OR a.url = ?1 OR a.name = ?1
+         ORDER BY exact DESC, a.published, a.id",
+    )?;
+    let rows = stmt.query_map(
+        params![selector, canonical, crate::article::KEY_DIGITS as i64],
+        |r| {
+            Ok((
+                ArticleRecord {
+                    id: r.get(0)?,
+                    name: r.get(1)?,
+                    title: r.get(2)?,
+                    source: r.get(3)?,
+                    url: r.get(4)?,
+                    published: r.get(5)?,
+                    mentions: r.get::<_, i64>(6)? as usize,
+                    published_from: r.get(7)?,
+                    key: r.get(8)?,
+                    path: r.get(9)?,
+                },
+                r.get::<_, bool>(10)?,
+            ))
+        },
+    )?;
+    let found = rows.collect::<rusqlite::Result<Vec<_>>>()?;
+    let exact: Vec<&ArticleRecord> = found.iter().filter(|(_, e)| *e).map(|(a, _)| a).collect();
+    let candidates: Vec<&ArticleRecord> = if exact.is_empty() {
+        found.iter().map(|(a, _)| a).collect()
+    } else {
+        exact
+    };
+    match candidates[..] {
+        [] => bail!(
+            "no article {selector:?} (name one by the key, path, URL or file name `timeline articles` shows)"
+        ),
+        [one] => Ok(one.clone()),
+        ref many => {
+            let listed: Vec<String> = many
+                .iter()
+                .map(|a| {
+                    format!(
+                        "{} {}",
+                        a.key,
+                        a.path.as_deref().or(a.url.as_deref()).unwrap_or(&a.name)
+                    )
+                })
+                .collect();
+            bail!(
+                "{} articles are called {selector:?}; name one by its key, path or URL: {}",
+                many.len(),
+                listed.join("; ")
+            )
+        }
     }
 }
 

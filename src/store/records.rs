@@ -109,8 +109,14 @@ pub struct Event {
 /// A stored article, as `timeline articles` lists it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ArticleRecord {
+    #[serde(skip)]
     pub id: i64,
+    /// The start of the content hash: the same in every database that holds this text.
+    pub key: String,
     pub name: String,
+    /// The file it was read from, canonical (none for stdin and articles stored before
+    /// paths were).
+    pub path: Option<String>,
     pub title: Option<String>,
     pub source: Option<String>,
     pub url: Option<String>,
