@@ -102,6 +102,10 @@ struct Discourse {
 const OWN_DATE_DISTANCE: usize = 30;
 /// A date this near the start of the sentence is a fronted adverbial governing it.
 const FRONTED_DATE: usize = 15;
+/// How far (in bytes) from its trigger a date may stand and still date it, unless fronted:
+/// farther than any sentence of news puts a date from its verb, and a bound on the work per
+/// trigger in a sentence of thousands of clauses.
+const DATE_REACH: usize = 1000;
 
 impl Extractor {
     pub fn load() -> Result<Extractor> {
@@ -370,10 +374,11 @@ impl Extractor {
                 .iter()
                 .position(|(s, e, _)| *s <= absolute && absolute < *e)
         };
-        let all_dates: Vec<(usize, usize, &TimeExpr)> = dates
+        let mut all_dates: Vec<(usize, usize, &TimeExpr)> = dates
             .iter()
             .map(|d| (d.start - sentence.start, d.end - sentence.start, *d))
             .collect();
+        all_dates.sort_by_key(|(s, e, _)| (*s, *e));
 
         let mut events: Vec<(usize, ExtractedEvent)> = Vec::new();
         let mut previous_subject: Vec<usize> = Vec::new();
@@ -383,8 +388,15 @@ impl Extractor {
         for (index, m) in matches.iter().enumerate() {
             let rule = &self.triggers.rules[m.rule];
             let event_type = rule.event_type.clone().expect("blocking rules are filtered out");
-            let relative_dates: Vec<(usize, usize, &TimeExpr)> = all_dates
-                .iter()
+            // The dates that may be the trigger's: fronted ones, and those within DATE_REACH
+            // of it (found by binary search: a sentence of thousands of dated clauses costs
+            // each trigger the dates near it, not all of them).
+            let first = all_dates.partition_point(|(_, e, _)| *e + DATE_REACH < m.start);
+            let last = all_dates.partition_point(|(s, _, _)| *s <= m.end + DATE_REACH);
+            let fronted = all_dates.iter().take_while(|(s, _, _)| *s <= FRONTED_DATE);
+            let relative_dates: Vec<(usize, usize, &TimeExpr)> = fronted
+                .take(first)
+                .chain(&all_dates[first..last.max(first)])
                 .filter(|(start, _, _)| quote_at(*start) == quote_at(m.start))
                 .copied()
                 .collect();

@@ -7,7 +7,9 @@ const MAX_DEPTH: usize = 24;
 
 /// The word at byte offset `at` of the sentence (offsets relative to it).
 pub fn token_at(tokens: &[Token], at: usize) -> Option<usize> {
-    tokens.iter().position(|t| t.start <= at && at < t.end)
+    // Tokens are in text order and do not overlap: the first that ends after `at`.
+    let i = tokens.partition_point(|t| t.end <= at);
+    tokens.get(i).filter(|t| t.start <= at).map(|_| i)
 }
 
 /// The head word of the span `start..end`: the word of it whose head lies outside it ("call"
