@@ -178,7 +178,7 @@ fn table_csv_and_markdown_formats() {
         .args(["list", "--width", "160"])
         .assert()
         .success()
-        .stdout(predicate::str::contains("Sources ┆ Articles"));
+        .stdout(predicate::str::contains("Sources | Articles"));
     sandbox
         .timeline()
         .args(["list", "--from", "Marchember"])
@@ -422,4 +422,21 @@ fn remove_takes_a_key_or_path_refuses_an_ambiguous_name_and_has_a_dry_run() {
     assert_eq!(left[0]["key"], stored[0]["key"]);
     sandbox.timeline().args(["remove", &key(0)]).assert().success();
     assert!(articles().is_empty());
+}
+
+/// Tables written to a pipe or a file are drawn in ASCII: no box-drawing bytes for the
+/// reader (a pager, grep, a log) to wade through.
+#[test]
+fn piped_tables_are_ascii() {
+    let (sandbox, _) = sample();
+    for args in [&["list"][..], &["seq"], &["conflicts"], &["articles"]] {
+        let out = sandbox.timeline().args(args).output().unwrap();
+        assert!(out.status.success(), "{args:?}");
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert!(
+            text.contains("+-") || text.lines().count() <= 1,
+            "{args:?}: {text}"
+        );
+        assert!(!text.contains(['┆', '│', '═', '╞', '─']), "{args:?}: {text}");
+    }
 }

@@ -3,7 +3,6 @@
 use std::io::Write;
 
 use anyhow::Result;
-use comfy_table::{presets, Table};
 
 use super::Outcome;
 use crate::render::safe;
@@ -27,15 +26,10 @@ pub fn run(args: Args, db: &Database) -> Result<Outcome> {
         out.flush()?;
         return Ok(Outcome::Success);
     }
-    let mut table = Table::new();
-    table.load_preset(presets::UTF8_FULL_CONDENSED).set_header([
-        "Key",
-        "Published",
-        "Article",
-        "Source",
-        "Title",
-        "Mentions",
-    ]);
+    let mut table = crate::render::new_table(
+        &["Key", "Published", "Article", "Source", "Title", "Mentions"],
+        super::filters::table_options(None),
+    );
     for a in &articles {
         table.add_row(
             [

@@ -3,7 +3,6 @@
 use std::io::Write;
 
 use anyhow::Result;
-use comfy_table::{presets, ContentArrangement, Table};
 
 use super::Outcome;
 use crate::render::safe;
@@ -36,15 +35,10 @@ pub fn run(args: Args, db: &Database) -> Result<Outcome> {
         out.flush()?;
         return Ok(Outcome::Success);
     }
-    let mut table = Table::new();
-    table
-        .load_preset(presets::UTF8_FULL_CONDENSED)
-        .set_header(["ID", "Date", "Type", "Summary", "Conflict"]);
-    if let Some(width) = args.width {
-        table
-            .set_content_arrangement(ContentArrangement::Dynamic)
-            .set_width(width);
-    }
+    let mut table = crate::render::new_table(
+        &["ID", "Date", "Type", "Summary", "Conflict"],
+        super::filters::table_options(args.width),
+    );
     for event in &events {
         for conflict in &event.conflicts {
             table.add_row(

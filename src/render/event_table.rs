@@ -19,12 +19,19 @@ pub struct TableOptions {
     pub width: Option<u16>,
     /// Bold headers and highlights: only for a terminal, never with NO_COLOR.
     pub colour: bool,
+    /// Draw with ASCII (`+`, `-`, `|`) instead of box-drawing characters: for a pipe, a
+    /// file or a dumb terminal, where the boxes are bytes a reader must wade through.
+    pub ascii: bool,
 }
 
 /// A table with the house style, laid out as `options` says.
 pub fn new_table(headers: &[&str], options: TableOptions) -> Table {
     let mut table = Table::new();
-    table.load_preset(presets::UTF8_FULL_CONDENSED);
+    table.load_preset(if options.ascii {
+        presets::ASCII_FULL_CONDENSED
+    } else {
+        presets::UTF8_FULL_CONDENSED
+    });
     if options.colour {
         table.enforce_styling();
         table.set_header(
