@@ -19,6 +19,7 @@ mod extract;
 mod filters;
 mod ingest;
 mod list;
+mod man;
 mod parse;
 mod remove;
 mod seq;
@@ -66,6 +67,7 @@ pub enum Command {
     Articles(articles::Args),
     Remove(remove::Args),
     Completions(completions::Args),
+    Man(man::Args),
 }
 
 /// How a run ended when no error stopped it.
@@ -94,6 +96,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Articles(args) => articles::run(args, &db),
         Command::Remove(args) => remove::run(args, &db),
         Command::Completions(args) => completions::run(args),
+        Command::Man(args) => man::run(args),
     }
 }
 
