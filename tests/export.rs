@@ -107,6 +107,8 @@ fn ics_export_parses_as_icalendar() {
                 .and_then(|p| p.value.clone())
         };
         assert!(get("UID").is_some() && get("SUMMARY").is_some() && get("DTSTAMP").is_some());
+        // Events of a negotiation do not make the reader busy.
+        assert_eq!(get("TRANSP").as_deref(), Some("TRANSPARENT"));
         let start = event.properties.iter().find(|p| p.name == "DTSTART").unwrap();
         assert!(start
             .params

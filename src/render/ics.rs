@@ -32,6 +32,8 @@ pub fn calendar(events: &[Event]) -> Calendar {
         line(&mut out, "BEGIN:VEVENT");
         line(&mut out, &format!("UID:event-{}@timeline", e.id));
         line(&mut out, &format!("DTSTAMP:{stamp}"));
+        // The reader's own time is not taken: a calendar of negotiations overlays theirs.
+        line(&mut out, "TRANSP:TRANSPARENT");
         line(
             &mut out,
             &format!("DTSTART;VALUE=DATE:{}", start.format("%Y%m%d")),
