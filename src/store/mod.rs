@@ -518,26 +518,10 @@ impl Store {
     }
 
     pub fn articles(&self) -> Result<Vec<ArticleRecord>> {
-        let mut stmt = self.conn.prepare(
-            "SELECT a.id, a.name, a.title, a.source, a.url, a.published,
-                    (SELECT count(*) FROM mentions m WHERE m.article_id = a.id), a.published_from,
-                    substr(a.content_hash, 1, ?1), a.path
-             FROM articles a ORDER BY a.published, a.name",
-        )?;
-        let rows = stmt.query_map([crate::article::KEY_DIGITS as i64], |r| {
-            Ok(ArticleRecord {
-                id: r.get(0)?,
-                key: r.get(8)?,
-                path: r.get(9)?,
-                name: r.get(1)?,
-                title: r.get(2)?,
-                source: r.get(3)?,
-                url: r.get(4)?,
-                published: r.get(5)?,
-                published_from: r.get(7)?,
-                mentions: r.get::<_, i64>(6)? as usize,
-            })
-        })?;
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT {ARTICLE_COLUMNS} FROM articles a ORDER BY a.published, a.name"
+        ))?;
+        let rows = stmt.query_map([crate::article::KEY_DIGITS as i64], article_record)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
@@ -568,6 +552,27 @@ impl Store {
     }
 }
 
+/// The columns of an `articles a` row that [`article_record`] reads, `?1` being
+/// [`crate::article::KEY_DIGITS`].
+const ARTICLE_COLUMNS: &str = "a.id, a.name, a.title, a.source, a.url, a.published,
+    (SELECT count(*) FROM mentions m WHERE m.article_id = a.id), a.published_from,
+    substr(a.content_hash, 1, ?1), a.path";
+
+fn article_record(r: &rusqlite::Row) -> rusqlite::Result<ArticleRecord> {
+    Ok(ArticleRecord {
+        id: r.get(0)?,
+        name: r.get(1)?,
+        title: r.get(2)?,
+        source: r.get(3)?,
+        url: r.get(4)?,
+        published: r.get(5)?,
+        mentions: r.get::<_, i64>(6)? as usize,
+        published_from: r.get(7)?,
+        key: r.get(8)?,
+        path: r.get(9)?,
+    })
+}
+
 /// What `remove` took out, or would.
 #[derive(Debug)]
 pub struct Removal {
@@ -584,34 +589,16 @@ fn pick_article(tx: &rusqlite::Transaction, selector: &str) -> Result<ArticleRec
     let canonical = std::fs::canonicalize(selector)
         .map(|p| p.display().to_string())
         .unwrap_or_else(|_| selector.to_owned());
-    let mut stmt = tx.prepare(
-        "SELECT a.id, a.name, a.title, a.source, a.url, a.published,
-                (SELECT count(*) FROM mentions m WHERE m.article_id = a.id), a.published_from,
-                substr(a.content_hash, 1, ?3), a.path,
-                (substr(a.content_hash, 1, ?3) = ?1 OR a.path IS ?1 OR a.path IS ?2 OR a.url IS ?1) AS exact
+    let mut stmt = tx.prepare(&format!(
+        "SELECT {ARTICLE_COLUMNS},
+                (substr(a.content_hash, 1, ?1) = ?2 OR a.path IS ?2 OR a.path IS ?3 OR a.url IS ?2) AS exact
          FROM articles a
-         WHERE substr(a.content_hash, 1, ?3) = ?1 OR a.path = ?1 OR a.path = ?2 OR a.url = ?1 OR a.name = ?1
-         ORDER BY exact DESC, a.published, a.id",
-    )?;
+         WHERE substr(a.content_hash, 1, ?1) = ?2 OR a.path IS ?2 OR a.path IS ?3 OR a.url IS ?2 OR a.name = ?2
+         ORDER BY exact DESC, a.published, a.id"
+    ))?;
     let rows = stmt.query_map(
-        params![selector, canonical, crate::article::KEY_DIGITS as i64],
-        |r| {
-            Ok((
-                ArticleRecord {
-                    id: r.get(0)?,
-                    name: r.get(1)?,
-                    title: r.get(2)?,
-                    source: r.get(3)?,
-                    url: r.get(4)?,
-                    published: r.get(5)?,
-                    mentions: r.get::<_, i64>(6)? as usize,
-                    published_from: r.get(7)?,
-                    key: r.get(8)?,
-                    path: r.get(9)?,
-                },
-                r.get::<_, bool>(10)?,
-            ))
-        },
+        params![crate::article::KEY_DIGITS as i64, selector, canonical],
+        |r| Ok((article_record(r)?, r.get::<_, bool>(10)?)),
     )?;
     let found = rows.collect::<rusqlite::Result<Vec<_>>>()?;
     let exact: Vec<&ArticleRecord> = found.iter().filter(|(_, e)| *e).map(|(a, _)| a).collect();
