@@ -194,6 +194,7 @@ mod tests {
     fn event(id: i64, start: Option<&str>, end: &str, topic: &str, actors: &[&str]) -> Event {
         Event {
             id,
+            key: format!("k{id}"),
             event_type: "meeting".into(),
             cameo: None,
             date: EventDate {

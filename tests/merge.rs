@@ -182,3 +182,39 @@ fn events_without_a_stored_core_still_merge() {
     assert_eq!(meetings.len(), 1, "{meetings:#?}");
     assert_eq!(meetings[0]["articles"], 3);
 }
+
+/// An event's key comes from its earliest report, not from the order articles were stored
+/// in: the same reports ingested in another order give the same key, and calendars and
+/// TimelineJS use it.
+#[test]
+fn event_keys_do_not_depend_on_ingest_order_and_name_calendar_entries() {
+    let mut files: Vec<_> = std::fs::read_dir(fixture("merge/meeting"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    let forward = Sandbox::new();
+    for file in &files {
+        forward.ingest(&[file]).success();
+    }
+    let backward = Sandbox::new();
+    for file in files.iter().rev() {
+        backward.ingest(&[file]).success();
+    }
+    let key = |sandbox: &Sandbox| {
+        let meetings = sandbox.events(&["--type", "meeting"]);
+        assert_eq!(meetings.len(), 1);
+        meetings[0]["key"].as_str().unwrap().to_owned()
+    };
+    let (a, b) = (key(&forward), key(&backward));
+    assert_eq!(a.len(), 12);
+    assert_eq!(a, b);
+    let ics = forward
+        .timeline()
+        .args(["export", "--format", "ics"])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8(ics.stdout)
+        .unwrap()
+        .contains(&format!("UID:{a}@timeline")));
+}

@@ -30,7 +30,8 @@ pub fn calendar(events: &[Event]) -> Calendar {
             continue;
         };
         line(&mut out, "BEGIN:VEVENT");
-        line(&mut out, &format!("UID:event-{}@timeline", e.id));
+        // The content-derived key: a rebuilt timeline updates the same calendar entries.
+        line(&mut out, &format!("UID:{}@timeline", e.key));
         line(&mut out, &format!("DTSTAMP:{stamp}"));
         // The reader's own time is not taken: a calendar of negotiations overlays theirs.
         line(&mut out, "TRANSP:TRANSPARENT");

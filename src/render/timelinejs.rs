@@ -139,7 +139,7 @@ pub fn timeline(storylines: &[Storyline], title: &str) -> Timeline {
                 Some(e.date.label.clone())
             };
             events.push(Slide {
-                unique_id: Some(format!("event-{}", e.id)),
+                unique_id: Some(format!("event-{}", e.key)),
                 start_date: Some(start),
                 end_date: end,
                 display_date,

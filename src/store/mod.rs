@@ -420,12 +420,12 @@ impl Store {
         let ids = std::rc::Rc::new(rows.iter().map(|r| Value::Integer(r.id)).collect::<Vec<_>>());
         let mut actors = self.grouped(
             "SELECT event_id, actor FROM event_actors WHERE event_id IN rarray(?1) ORDER BY event_id, position",
-            &ids,
+            [ids.clone()],
             |r| r.get::<_, String>(1),
         )?;
         let mut conflicts = self.grouped(
             "SELECT event_id, kind, note FROM event_conflicts WHERE event_id IN rarray(?1) ORDER BY event_id, rowid",
-            &ids,
+            [ids.clone()],
             |r| {
                 Ok(Conflict {
                     kind: r.get(1)?,
@@ -452,12 +452,12 @@ impl Store {
     fn grouped<T>(
         &self,
         sql: &str,
-        ids: &std::rc::Rc<Vec<Value>>,
+        args: impl rusqlite::Params,
         read: impl Fn(&rusqlite::Row) -> rusqlite::Result<T>,
     ) -> Result<HashMap<i64, Vec<T>>> {
         let mut stmt = self.conn.prepare_cached(sql)?;
         let mut groups: HashMap<i64, Vec<T>> = HashMap::new();
-        let mut rows = stmt.query([ids.clone()])?;
+        let mut rows = stmt.query(args)?;
         while let Some(row) = rows.next()? {
             groups.entry(row.get(0)?).or_default().push(read(row)?);
         }
@@ -471,14 +471,15 @@ impl Store {
                     m.attributed_to, m.rule, m.type, m.actors, m.actor_text, m.modality,
                     m.date_start, m.date_end, m.date_precision, m.date_value, m.date_text, m.date_rule, m.date_basis,
                     m.topics, a.published_from, m.lemma, m.roles, m.date_clause,
-                    COALESCE(m.parties, m.actors), m.id
+                    COALESCE(m.parties, m.actors), m.id, substr(a.content_hash, 1, ?2)
              FROM mentions m JOIN articles a ON a.id = m.article_id
              WHERE m.event_id IN rarray(?1) ORDER BY m.event_id, a.published, a.name, m.sentence_start",
-            ids,
+            params![ids.clone(), crate::article::KEY_DIGITS as i64],
             |r| {
                 let json = |i: usize| r.get::<_, String>(i);
                 Ok(Mention {
                     article: r.get(1)?,
+                    article_key: r.get(32)?,
                     title: r.get(2)?,
                     source: r.get(3)?,
                     url: r.get(4)?,
@@ -680,8 +681,10 @@ impl EventRow {
         let mut by_report: Vec<&Mention> = mentions.iter().collect();
         by_report.sort_by_key(|m| m.report);
         let parties = first_seen(by_report.iter().flat_map(|m| m.parties.iter().cloned()));
+        let key = event_key(&self.event_type, &mentions);
         Event {
             id: self.id,
+            key,
             event_type: self.event_type,
             cameo: self.cameo,
             date: EventDate {
@@ -705,6 +708,25 @@ impl EventRow {
             mentions,
         }
     }
+}
+
+/// An event's key: from its earliest report by publication date, then article key, then
+/// offset (an order that does not depend on which article was stored first), with the
+/// event's type, hashed to 12 hex digits.
+fn event_key(event_type: &str, mentions: &[Mention]) -> String {
+    use sha2::{Digest, Sha256};
+    let first = mentions.iter().min_by(|a, b| {
+        (&a.published, &a.article_key, a.trigger_start).cmp(&(&b.published, &b.article_key, b.trigger_start))
+    });
+    let seed = match first {
+        Some(m) => format!("{}:{}:{event_type}", m.article_key, m.trigger_start),
+        None => event_type.to_owned(),
+    };
+    Sha256::digest(seed.as_bytes())
+        .iter()
+        .take(6)
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 /// Adds `AND column IN (?, ...)` for `values` to a query, unless there are none.

@@ -23,6 +23,8 @@ pub struct EventDate {
 pub struct Mention {
     /// The article's file base name.
     pub article: String,
+    /// The article's key, as `timeline articles` shows it.
+    pub article_key: String,
     pub title: Option<String>,
     pub source: Option<String>,
     pub url: Option<String>,
@@ -80,6 +82,10 @@ pub struct MentionDate {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Event {
     pub id: i64,
+    /// A key made from the event's earliest report (its article's key, the trigger's offset,
+    /// the type): the same on every rebuild of the same articles, unlike `id`, so calendars
+    /// and timelines built from exports keep their entries.
+    pub key: String,
     #[serde(rename = "type")]
     pub event_type: String,
     pub cameo: Option<String>,
