@@ -440,3 +440,28 @@ fn piped_tables_are_ascii() {
         assert!(!text.contains(['┆', '│', '═', '╞', '─']), "{args:?}: {text}");
     }
 }
+
+/// Every command that prints records takes `--format`; `--json` stays as the older spelling.
+#[test]
+fn show_conflicts_and_articles_take_format_json() {
+    let (sandbox, _) = sample();
+    for (new, old) in [
+        (
+            &["show", "1", "--format", "json"][..],
+            &["show", "1", "--json"][..],
+        ),
+        (&["conflicts", "--format", "json"], &["conflicts", "--json"]),
+        (&["articles", "--format", "json"], &["articles", "--json"]),
+    ] {
+        let a = sandbox.timeline().args(new).output().unwrap();
+        let b = sandbox.timeline().args(old).output().unwrap();
+        assert!(a.status.success(), "{new:?}");
+        serde_json::from_slice::<serde_json::Value>(&a.stdout).expect("JSON");
+        assert_eq!(a.stdout, b.stdout, "{new:?}");
+    }
+    sandbox
+        .timeline()
+        .args(["articles", "--format", "xml"])
+        .assert()
+        .code(2);
+}

@@ -11,16 +11,15 @@ use crate::store::Database;
 /// List the stored articles with their publication date and number of mentions.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Print JSON instead of a table
-    #[arg(long)]
-    json: bool,
+    #[command(flatten)]
+    output: super::filters::RecordFormatArgs,
 }
 
 pub fn run(args: Args, db: &Database) -> Result<Outcome> {
     let store = db.open_for_reading()?;
     let articles = store.articles()?;
     let mut out = super::stdout();
-    if args.json {
+    if args.output.json() {
         serde_json::to_writer_pretty(&mut out, &articles)?;
         writeln!(out)?;
         out.flush()?;

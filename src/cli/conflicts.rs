@@ -14,9 +14,8 @@ use crate::store::{Database, Filter};
 /// reports.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Print JSON (the events, as `list --format json`) instead of a table
-    #[arg(long)]
-    json: bool,
+    #[command(flatten)]
+    output: super::filters::RecordFormatArgs,
     /// Wrap the table to this width, at least 20
     #[arg(long, value_parser = clap::value_parser!(u16).range(20..))]
     width: Option<u16>,
@@ -29,7 +28,7 @@ pub fn run(args: Args, db: &Database) -> Result<Outcome> {
         ..Filter::default()
     })?;
     let mut out = super::stdout();
-    if args.json {
+    if args.output.json() {
         serde_json::to_writer_pretty(&mut out, &events)?;
         writeln!(out)?;
         out.flush()?;

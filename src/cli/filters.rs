@@ -143,3 +143,28 @@ pub fn table_options(width: Option<u16>) -> TableOptions {
         ascii: !terminal || dumb,
     }
 }
+
+/// `--format table|json` for the commands that print one kind of record (`show`,
+/// `conflicts`, `articles`), as `list` and `seq` take `--format`; `--json` is kept as the
+/// older spelling of `--format json`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct RecordFormatArgs {
+    /// Output format
+    #[arg(long, value_enum, default_value_t = RecordFormat::Table)]
+    format: RecordFormat,
+    /// The same as --format json
+    #[arg(long, hide = true)]
+    json: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum RecordFormat {
+    Table,
+    Json,
+}
+
+impl RecordFormatArgs {
+    pub fn json(&self) -> bool {
+        self.json || self.format == RecordFormat::Json
+    }
+}

@@ -16,9 +16,8 @@ use crate::store::Database;
 pub struct Args {
     /// The event's ID (from `timeline list`)
     id: i64,
-    /// Print JSON instead of text
-    #[arg(long)]
-    json: bool,
+    #[command(flatten)]
+    output: super::filters::RecordFormatArgs,
 }
 
 pub fn run(args: Args, db: &Database) -> Result<Outcome> {
@@ -27,7 +26,7 @@ pub fn run(args: Args, db: &Database) -> Result<Outcome> {
         bail!("no event {} in {}", args.id, db.path.display());
     };
     let mut out = super::stdout();
-    if args.json {
+    if args.output.json() {
         serde_json::to_writer_pretty(&mut out, &event)?;
         writeln!(out)?;
     } else {
