@@ -150,8 +150,18 @@ fn table_csv_and_markdown_formats() {
         .output()
         .unwrap();
     let mut reader = csv::Reader::from_reader(&csv.stdout[..]);
-    assert_eq!(reader.headers().unwrap().get(0), Some("id"));
-    assert!(reader.records().count() >= 9);
+    let headers = reader.headers().unwrap().clone();
+    assert_eq!(headers.get(0), Some("id"));
+    for column in ["key", "parties", "source", "target", "topics", "outlets", "urls"] {
+        assert!(headers.iter().any(|h| h == column), "{column} in {headers:?}");
+    }
+    let records: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert!(records.len() >= 9);
+    let at = |name: &str| headers.iter().position(|h| h == name).unwrap();
+    let meeting = records.iter().find(|r| &r[at("type")] == "meeting").unwrap();
+    assert_eq!(&meeting[at("outlets")], "CBS News");
+    assert_eq!(&meeting[at("topics")], "ceasefire");
+    assert_eq!(meeting[at("key")].len(), 12);
     sandbox
         .timeline()
         .args(["list", "--format", "markdown"])

@@ -153,8 +153,22 @@ pub fn csv(events: &[Event], out: &mut dyn Write) -> Result<()> {
         "sources",
         "articles",
         "conflicts",
+        "key",
+        "parties",
+        "source",
+        "target",
+        "topics",
+        "outlets",
+        "urls",
     ])?;
     for e in events {
+        let outlets = crate::ordered::first_seen(e.mentions.iter().filter_map(|m| m.source.clone()));
+        // Only web addresses: a spreadsheet may make a cell a link.
+        let urls = crate::ordered::first_seen(
+            e.mentions
+                .iter()
+                .filter_map(|m| m.url.as_deref().and_then(safe::web_url)),
+        );
         let record = [
             e.id.to_string(),
             e.date.start.clone().unwrap_or_default(),
@@ -174,6 +188,13 @@ pub fn csv(events: &[Event], out: &mut dyn Write) -> Result<()> {
                 .map(|c| c.note.as_str())
                 .collect::<Vec<_>>()
                 .join(" | "),
+            e.key.clone(),
+            e.parties.join("; "),
+            e.source.join("; "),
+            e.target.join("; "),
+            e.topics.join("; "),
+            outlets.join("; "),
+            urls.join(" "),
         ];
         writer.write_record(record.iter().map(|cell| safe::spreadsheet(cell).into_owned()))?;
     }
