@@ -50,6 +50,15 @@ fn assert_linear(family: &str, n: usize, mut run: impl FnMut(usize)) {
     );
 }
 
+/// A new, empty store in `dir`, named `name`.
+fn new_store(dir: &tempfile::TempDir, name: &str) -> timeline::store::Store {
+    let db = Database {
+        path: dir.path().join(format!("{name}.db")),
+        wait: Duration::from_secs(5),
+    };
+    db.open_or_create().unwrap()
+}
+
 fn published() -> NaiveDate {
     NaiveDate::from_ymd_opt(2025, 3, 18).unwrap()
 }
@@ -101,11 +110,7 @@ fn one_sentence_repeated_ingests_in_linear_time() {
     let mut k = 0;
     assert_linear("one sentence repeated", 100, |n| {
         k += 1;
-        let db = Database {
-            path: dir.path().join(format!("repeat{k}.db")),
-            wait: Duration::from_secs(5),
-        };
-        let mut store = db.open_or_create().unwrap();
+        let mut store = new_store(&dir, &format!("repeat{k}"));
         let a = article(
             "repeat",
             &"Russia and Ukraine agreed to talks on Tuesday. ".repeat(n),
@@ -126,11 +131,7 @@ fn many_one_report_articles_of_one_event_store_in_linear_time() {
     let mut k = 0;
     assert_linear("one-report articles of one event", 400, |n| {
         k += 1;
-        let db = Database {
-            path: dir.path().join(format!("reports{k}.db")),
-            wait: Duration::from_secs(5),
-        };
-        let mut store = db.open_or_create().unwrap();
+        let mut store = new_store(&dir, &format!("reports{k}"));
         for i in 0..n {
             // Another copy of the same story: its own URL and text, the same event.
             let copy = article(&format!("copy{i}"), &format!("{} (copy {i})", report.text));

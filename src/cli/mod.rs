@@ -143,7 +143,15 @@ impl DateArg {
     /// that names a stretch of days (not a duration such as "three weeks").
     fn phrase(text: &str, today: NaiveDate) -> Result<Option<DateArg>> {
         let text = text.trim();
-        let tagger = crate::time::Tagger::load()?;
+        // Compiled once however many arguments are phrases (`--from` and `--to`).
+        static TAGGER: std::sync::OnceLock<crate::time::Tagger> = std::sync::OnceLock::new();
+        let tagger = match TAGGER.get() {
+            Some(tagger) => tagger,
+            None => {
+                let loaded = crate::time::Tagger::load()?;
+                TAGGER.get_or_init(|| loaded)
+            }
+        };
         let whole = tagger
             .tag(text, today)
             .into_iter()

@@ -12,8 +12,8 @@ pub use identity::{same_event, Reading, UNDATED_WINDOW_DAYS};
 
 pub use records::{ArticleRecord, Event, EventDate, Mention, MentionDate};
 use write::{
-    among_first_reports, find_same, insert_event, insert_mention, julian_day, refresh_event, remove_article,
-    SPAN_CLASSES,
+    among_first_reports, find_same, insert_event, insert_mention, julian_day, reaching_window, refresh_event,
+    remove_article, span_classes,
 };
 
 use std::collections::HashMap;
@@ -337,20 +337,13 @@ impl Store {
             // The same window as index ranges, one per size class (migration 011): what
             // keeps a week of a large store from reading every later event.
             let last = filter.to.map_or(i64::MAX, julian_day);
-            args.push(Box::new(std::rc::Rc::new(
-                SPAN_CLASSES.map(Value::Integer).collect::<Vec<_>>(),
-            )));
+            args.push(Box::new(span_classes()));
             args.push(Box::new(julian_day(from)));
             args.push(Box::new(last));
             let n = args.len();
-            sql += &format!(
-                " AND e.id IN (SELECT w.id FROM (SELECT value AS class FROM rarray(?{})) k
-                               CROSS JOIN events w ON w.span_class = k.class
-                                                  AND w.lo_day BETWEEN ?{} - (1 << k.class) AND ?{})",
-                n - 2,
-                n - 1,
-                n
-            );
+            let [classes, first, last] = [n - 2, n - 1, n].map(|i| format!("?{i}"));
+            let window = reaching_window("w", "", [&classes, &first, &last]);
+            sql += &format!(" AND e.id IN (SELECT w.id FROM {window})");
         }
         if let Some(to) = filter.to {
             args.push(Box::new(day(to)));

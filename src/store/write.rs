@@ -48,6 +48,28 @@ fn place_with_country(place: Option<&str>, extractor: &Extractor) -> Option<(Str
 /// The size classes of `events.span_class` (migration 010).
 pub(super) const SPAN_CLASSES: std::ops::RangeInclusive<i64> = 4..=22;
 
+/// The size classes, as the array `reaching_window` reads them.
+pub(super) fn span_classes() -> std::rc::Rc<Vec<Value>> {
+    std::rc::Rc::new(SPAN_CLASSES.map(Value::Integer).collect())
+}
+
+/// A FROM clause of the events (as `alias`) whose stretch of days can reach a window, read
+/// as ranges of an index that ends in (span_class, lo_day) (migrations 010 and 011): an
+/// event of class c that reaches the window's first day starts after that day − 2^c, and
+/// none starts after its last. `condition` goes first in the join (the leading columns of
+/// the index, e.g. the type); `[classes, from, to]` are the parameters that hold
+/// [`span_classes`] and the window's first and last Julian days. CROSS JOIN keeps the
+/// classes the outer loop, so that each is a range of the index: SQLite would otherwise read
+/// every event (of the type) and test its class. The caller still tests the far end
+/// (`hi_day >= from`).
+pub(super) fn reaching_window(alias: &str, condition: &str, [classes, from, to]: [&str; 3]) -> String {
+    format!(
+        "(SELECT value AS class FROM rarray({classes})) k
+         CROSS JOIN events {alias} ON {condition} {alias}.span_class = k.class
+                                  AND {alias}.lo_day BETWEEN {from} - (1 << k.class) AND {to}"
+    )
+}
+
 /// The day as SQLite's `CAST(julianday(day) AS INTEGER)` numbers it.
 pub(super) fn julian_day(date: NaiveDate) -> i64 {
     i64::from(date.num_days_from_ce()) + 1_721_424
@@ -74,18 +96,16 @@ pub(super) fn find_same(
     // Only events whose dates can overlap this report's: an undated one spans the week
     // before its report (after it, when planned), on either side.
     let (from, to) = reading.span();
-    // Per type and size class of the events' stretch of days, a range of the index of
-    // migration 010: an event of class c that reaches `from` starts after from - 2^c.
-    // CROSS JOIN keeps the classes the outer loop, so that each is a range of the index
-    // (SQLite would otherwise read every event of the type and test its class).
-    let mut stmt = tx.prepare_cached(
-        "SELECT e.id, e.type, e.start_day, e.end_day, e.place, e.modality,
-                (SELECT min(m.published) FROM mentions m WHERE m.event_id = e.id), e.core
-         FROM (SELECT value AS class FROM rarray(?4)) k
-         CROSS JOIN events e ON e.type IN rarray(?3) AND e.span_class = k.class
-                      AND e.lo_day BETWEEN ?1 - (1 << k.class) AND ?2
-         WHERE e.hi_day >= ?1",
-    )?;
+    static CANDIDATES: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+        format!(
+            "SELECT e.id, e.type, e.start_day, e.end_day, e.place, e.modality,
+                    (SELECT min(m.published) FROM mentions m WHERE m.event_id = e.id), e.core
+             FROM {}
+             WHERE e.hi_day >= ?1",
+            reaching_window("e", "e.type IN rarray(?3) AND", ["?4", "?1", "?2"])
+        )
+    });
+    let mut stmt = tx.prepare_cached(&CANDIDATES)?;
     // Only events of a type this report may be of: a year-long event of another type
     // overlaps every report of its year.
     let types: Vec<Value> = extractor
@@ -94,12 +114,11 @@ pub(super) fn find_same(
         .into_iter()
         .map(Value::Text)
         .collect();
-    let classes: Vec<Value> = (SPAN_CLASSES).map(Value::Integer).collect();
     let window = params![
         julian_day(from),
         julian_day(to),
         std::rc::Rc::new(types),
-        std::rc::Rc::new(classes)
+        span_classes()
     ];
     let candidates = stmt.query_map(window, |r| {
         Ok((

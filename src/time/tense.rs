@@ -156,8 +156,9 @@ fn ends_sentence(text: &str, at: usize, c: char) -> bool {
 /// before it.
 fn cue(lexicon: &Lexicon, prev: Option<&str>, word: &str, next: Option<&str>) -> Option<Tense> {
     let lower = word.to_lowercase();
-    // The two words as one key, made once and lower-case, for both phrase lists.
-    let pair = next.map(|n| format!("{lower} {}", n.to_lowercase()));
+    let next = next.map(str::to_lowercase);
+    // The two words as one key, made once, for both phrase lists.
+    let pair = next.as_deref().map(|n| format!("{lower} {n}"));
     let phrase = |list: &str| pair.as_deref().is_some_and(|p| lexicon.value(list, p).is_some());
     if prev.is_some_and(|p| p.eq_ignore_ascii_case("be")) || phrase("tense_no_cue_phrase") {
         return None;
@@ -169,7 +170,6 @@ fn cue(lexicon: &Lexicon, prev: Option<&str>, word: &str, next: Option<&str>) ->
         return Some(Tense::Future);
     }
     if lexicon.value("tense_past", &lower).is_some() {
-        let next = next.map(str::to_lowercase);
         if next
             .is_some_and(|n| lexicon.value("tense_future", &n).is_some() || n == "planning" || n == "going")
         {
