@@ -17,7 +17,6 @@ pub enum Resolver {
     ThisUnit,
     ShiftedUnit,
     Ago,
-    FromNow,
     Duration,
     Reference,
     Quarter,
@@ -31,8 +30,13 @@ pub enum Resolver {
     Set,
     Holiday,
     YearWords,
+    /// The second year of a range ("58" of "1957-58"), in the first one's century.
+    YearRangeEnd,
     Anchored,
     AnchoredUnit,
+    /// "The day before the vote": a unit told from what follows the signal word, an event
+    /// (no date) or a date (then counted from it, see [`signalled_from`]).
+    Signalled,
     ThisTimeLastYear,
     Weekend,
     /// Text that looks like a time but is not one.
@@ -48,7 +52,6 @@ impl Resolver {
             "this_unit" => Resolver::ThisUnit,
             "shifted_unit" => Resolver::ShiftedUnit,
             "ago" => Resolver::Ago,
-            "from_now" => Resolver::FromNow,
             "duration" => Resolver::Duration,
             "reference" => Resolver::Reference,
             "quarter" => Resolver::Quarter,
@@ -63,8 +66,10 @@ impl Resolver {
             "holiday" => Resolver::Holiday,
             "anchored" => Resolver::Anchored,
             "anchored_unit" => Resolver::AnchoredUnit,
+            "signalled" => Resolver::Signalled,
             "this_time_last_year" => Resolver::ThisTimeLastYear,
             "year_words" => Resolver::YearWords,
+            "year_range_end" => Resolver::YearRangeEnd,
             "weekend" => Resolver::Weekend,
             "none" => Resolver::None,
             _ => return None,
@@ -75,7 +80,12 @@ impl Resolver {
     pub fn is_relative_to_anchor(self) -> bool {
         matches!(
             self,
-            Resolver::Ago | Resolver::YearAgo | Resolver::Anchored | Resolver::AnchoredUnit
+            Resolver::Ago
+                | Resolver::YearAgo
+                | Resolver::Anchored
+                | Resolver::AnchoredUnit
+                | Resolver::Signalled
+                | Resolver::YearRangeEnd
         )
     }
 
@@ -178,14 +188,16 @@ impl Context<'_> {
 pub fn resolve(resolver: Resolver, caps: &Captures, ctx: &Context) -> Option<Resolved> {
     let expr = caps.name("expr").map_or(&caps[0], |m| m.as_str());
     let part = caps.name("part").map_or(expr, |m| m.as_str());
+    let part_modifier = caps.name("part").and_then(|p| part_of_period(p.as_str(), ctx));
     match resolver {
-        Resolver::Calendar => calendar(caps, ctx, part_of_period(part)),
-        Resolver::Weekday => weekday(caps, ctx).map(|d| Resolved::date(DateInterval::day(d), None)),
+        Resolver::Calendar => calendar(caps, ctx, part_of_period(part, ctx)),
+        // "Early Tuesday", "late yesterday": the day, with the part as its `mod`.
+        Resolver::Weekday => weekday(caps, ctx).map(|d| Resolved::date(DateInterval::day(d), part_modifier)),
         Resolver::Deictic => {
             let offset = ctx.lexicon.int("deictic", caps.name("deictic")?.as_str())?;
             Some(Resolved::date(
                 DateInterval::day(ctx.reference + chrono::Duration::days(offset)),
-                None,
+                part_modifier,
             ))
         }
         Resolver::ThisUnit => {
@@ -198,7 +210,7 @@ pub fn resolve(resolver: Resolver, caps: &Captures, ctx: &Context) -> Option<Res
             } else if words.starts_with("earlier") {
                 interval.end = interval.end.min(ctx.reference);
             }
-            let modifier = caps.name("part").and_then(|p| part_of_period(p.as_str()));
+            let modifier = part_modifier;
             Some(Resolved::date(interval, modifier))
         }
         Resolver::ShiftedUnit => {
@@ -208,13 +220,13 @@ pub fn resolve(resolver: Resolver, caps: &Captures, ctx: &Context) -> Option<Res
             }
             let shift = ctx.lexicon.int("shift", caps.name("shift")?.as_str())?;
             let unit = unit(caps, ctx)?;
-            let modifier = caps.name("part").and_then(|p| part_of_period(p.as_str()));
+            let modifier = part_modifier;
             Some(Resolved::date(
                 DateInterval::unit_containing(ctx.reference, unit, shift)?,
                 modifier,
             ))
         }
-        Resolver::Ago | Resolver::FromNow => ago(resolver, caps, ctx),
+        Resolver::Ago => ago(caps, ctx),
         Resolver::Duration => duration(caps, ctx),
         Resolver::Reference => Some(Resolved::value(
             TimexType::Date,
@@ -234,7 +246,7 @@ pub fn resolve(resolver: Resolver, caps: &Captures, ctx: &Context) -> Option<Res
             };
             Some(Resolved::date(
                 DateInterval::decade(decade)?,
-                part_of_period(part),
+                part_of_period(part, ctx),
             ))
         }
         Resolver::Half => half(caps, ctx),
@@ -244,7 +256,7 @@ pub fn resolve(resolver: Resolver, caps: &Captures, ctx: &Context) -> Option<Res
             let first_day = NaiveDate::from_ymd_opt((ordinal - 1) * 100, 1, 1)?;
             Some(Resolved::date(
                 DateInterval::unit_containing(first_day, Unit::Century, 0)?,
-                part_of_period(part),
+                part_of_period(part, ctx),
             ))
         }
         Resolver::PartOfDay => part_of_day(caps, ctx),
@@ -271,11 +283,10 @@ pub fn resolve(resolver: Resolver, caps: &Captures, ctx: &Context) -> Option<Res
         Resolver::Anchored => anchored(caps, ctx),
         Resolver::AnchoredUnit => {
             let unit = unit(caps, ctx)?;
-            let direction = caps.name("direction").map(|d| d.as_str().to_lowercase());
-            let shift = match direction.as_deref() {
-                Some("next" | "following" | "after") => 1,
-                Some("previous" | "preceding" | "before") => -1,
-                _ => 0,
+            let shift = if caps.name("direction").is_some() {
+                direction(caps, ctx)?
+            } else {
+                0
             };
             // "That same day" after "in October" is a day of that October, all the text
             // gives; "the next day" after it is no day to count from.
@@ -290,6 +301,18 @@ pub fn resolve(resolver: Resolver, caps: &Captures, ctx: &Context) -> Option<Res
                 None,
             ))
         }
+        Resolver::Signalled => {
+            // Unknown until what follows is read: TIMEX3's unspecified value of the unit.
+            let value = match unit(caps, ctx)? {
+                Unit::Week | Unit::Weekend => "XXXX-WXX",
+                Unit::Month => "XXXX-XX",
+                Unit::Quarter => "XXXX-QX",
+                Unit::Year => "XXXX",
+                Unit::Decade | Unit::Century => "XXX",
+                Unit::Day => "XXXX-XX-XX",
+            };
+            Some(Resolved::value(TimexType::Date, value.to_owned()))
+        }
         Resolver::ThisTimeLastYear => {
             let (y, m) = (ctx.reference.year() - 1, ctx.reference.month());
             let day = ctx.reference.day().min(DateInterval::month(y, m)?.end.day());
@@ -297,6 +320,29 @@ pub fn resolve(resolver: Resolver, caps: &Captures, ctx: &Context) -> Option<Res
                 DateInterval::day(NaiveDate::from_ymd_opt(y, m, day)?),
                 None,
             ))
+        }
+        Resolver::YearRangeEnd => {
+            // The first year was resolved just before, so it is the anchor.
+            let first = ctx
+                .anchor
+                .filter(|a| a.precision == Precision::Year)?
+                .start
+                .year();
+            let digits = caps.name("year_end")?.as_str();
+            let n: i32 = digits.parse().ok()?;
+            let mut year = if digits.len() == 4 {
+                n
+            } else {
+                first - first.rem_euclid(100) + n
+            };
+            if digits.len() == 2 && year < first {
+                year += 100;
+            }
+            // "2010-2005" is no range.
+            if year <= first {
+                return None;
+            }
+            Some(Resolved::date(DateInterval::year(year)?, None))
         }
         Resolver::YearWords => Some(Resolved::date(DateInterval::year(year(caps, ctx)? as i32)?, None)),
         Resolver::Weekend => {
@@ -383,19 +429,17 @@ fn easter_sunday(year: i32) -> Option<NaiveDate> {
 }
 
 /// TIMEX3 `mod` for "early March", "mid-2024", "late last year".
-fn part_of_period(expr: &str) -> Option<String> {
-    let lower = expr.to_lowercase();
-    let modifier =
-        if lower.starts_with("early") || lower.starts_with("beginning") || lower.starts_with("start") {
-            "START"
-        } else if lower.starts_with("mid") {
-            "MID"
-        } else if lower.starts_with("late") || lower.starts_with("end") {
-            "END"
-        } else {
-            return None;
-        };
-    Some(modifier.to_owned())
+/// The TIMEX3 `mod` of the part of a period that `expr` begins with ("early March", "the
+/// end of 1990", "mid-2024"), from the lexicon's `period_part`.
+fn part_of_period(expr: &str, ctx: &Context) -> Option<String> {
+    let mut words = expr.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty());
+    let first = words.next()?;
+    let word = if first.eq_ignore_ascii_case("the") {
+        words.next()?
+    } else {
+        first
+    };
+    ctx.lexicon.str("period_part", word).map(str::to_owned)
 }
 
 fn number(caps: &Captures, name: &str, list: &str, ctx: &Context) -> Option<i64> {
@@ -457,8 +501,11 @@ fn count(caps: &Captures, ctx: &Context) -> Option<Count> {
 }
 
 fn unit(caps: &Captures, ctx: &Context) -> Option<Unit> {
-    caps.name("unit")?;
-    Unit::from_timex(ctx.lexicon.str("unit", caps.name("unit")?.as_str())?)
+    unit_in(caps, ctx.lexicon)
+}
+
+fn unit_in(caps: &Captures, lexicon: &Lexicon) -> Option<Unit> {
+    Unit::from_timex(lexicon.str("unit", caps.name("unit")?.as_str())?)
 }
 
 fn calendar(caps: &Captures, ctx: &Context, modifier: Option<String>) -> Option<Resolved> {
@@ -590,20 +637,15 @@ fn weekday(caps: &Captures, ctx: &Context) -> Option<NaiveDate> {
     })
 }
 
-fn ago(resolver: Resolver, caps: &Captures, ctx: &Context) -> Option<Resolved> {
+fn ago(caps: &Captures, ctx: &Context) -> Option<Resolved> {
     let unit = unit(caps, ctx)?;
     let Count::Exact(count) = count(caps, ctx)? else {
-        let value = if resolver == Resolver::Ago {
-            "PAST_REF"
-        } else {
-            "FUTURE_REF"
-        };
-        return Some(Resolved::value(TimexType::Date, value.to_owned()));
+        return Some(Resolved::value(TimexType::Date, "PAST_REF".to_owned()));
     };
     if count.fract() != 0.0 {
         return None;
     }
-    let sign = if resolver == Resolver::Ago { -1 } else { 1 };
+    let sign = -1;
     // "A year ago" after "the third quarter" is that quarter a year before.
     if unit == Unit::Year {
         if let Some(anchor) = ctx.quarter_anchor() {
@@ -629,10 +671,7 @@ fn anchored(caps: &Captures, ctx: &Context) -> Option<Resolved> {
     if count.fract() != 0.0 {
         return None;
     }
-    let later = caps.name("direction").is_some_and(|d| {
-        d.as_str().to_lowercase().starts_with("later") || d.as_str().to_lowercase().starts_with("after")
-    });
-    let n = if later { count as i64 } else { -(count as i64) };
+    let n = direction(caps, ctx)?.signum() * count as i64;
     let Some(anchor) = ctx.fine_anchor(unit) else {
         return Some(Resolved::date(
             DateInterval::unit_containing(ctx.reference, unit, n)?,
@@ -653,6 +692,21 @@ fn anchored(caps: &Captures, ctx: &Context) -> Option<Resolved> {
         _ => DateInterval::unit_containing(anchor.start, unit, n)?,
     };
     Some(Resolved::date(moved, None))
+}
+
+/// The way a `direction` word counts: +1 ("after", "later", "next"), -1 ("before").
+fn direction(caps: &Captures, ctx: &Context) -> Option<i64> {
+    direction_in(caps, ctx.lexicon)
+}
+
+fn direction_in(caps: &Captures, lexicon: &Lexicon) -> Option<i64> {
+    lexicon.int("direction", caps.name("direction")?.as_str())
+}
+
+/// The unit and direction of a [`Resolver::Signalled`] expression ("the week after": a
+/// week, +1), to count from the date that follows its signal word.
+pub fn signal(caps: &Captures, lexicon: &Lexicon) -> Option<(Unit, i64)> {
+    Some((unit_in(caps, lexicon)?, direction_in(caps, lexicon)?))
 }
 
 fn shift_quarter(quarter: &DateInterval, quarters: i64) -> Option<DateInterval> {

@@ -3,11 +3,12 @@
 use std::collections::BTreeMap;
 
 use anyhow::{bail, Context as _, Result};
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
 use serde::Deserialize;
 
-use super::resolve::{resolve, Context, Resolver};
+use super::interval::Unit;
+use super::resolve::{resolve, signal, Context, Resolver};
 use super::tense::{tense_around, Tense};
 use super::{DateInterval, Precision, TimeExpr};
 use crate::rules::{self, Lexicon};
@@ -25,6 +26,13 @@ pub(super) struct RuleSpec {
     #[cfg_attr(not(test), allow(dead_code))]
     pub family: String,
     pub pattern: String,
+    /// Text that must come right before the match, outside it: "58" after "1957-".
+    #[serde(default)]
+    pub preceded_by: Option<String>,
+    /// Text that must come right after the match, outside it: "eight years" before "from
+    /// now", whose "now" is an expression of its own.
+    #[serde(default)]
+    pub followed_by: Option<String>,
     pub resolve: String,
     #[serde(default)]
     #[cfg_attr(not(test), allow(dead_code))]
@@ -34,8 +42,15 @@ pub(super) struct RuleSpec {
 struct CompiledRule {
     name: String,
     regex: Regex,
+    /// `preceded_by` anchored at the end, `followed_by` at the start of the text it reads.
+    preceded_by: Option<Regex>,
+    followed_by: Option<Regex>,
     resolver: Resolver,
 }
+
+/// How far before or after a match its context patterns read: context is a few words, and a
+/// bounded window keeps every check linear in the text.
+const CONTEXT_REACH: usize = 64;
 
 /// The temporal tagger: compiled rules plus the word lists their resolvers read.
 pub struct Tagger {
@@ -87,9 +102,22 @@ impl Tagger {
                 r"\b(?:{})",
                 without_group_names(&expanded)
             )));
+            let context = |pattern: &Option<String>, wrap: fn(&str) -> String| -> Result<Option<Regex>> {
+                let Some(pattern) = pattern else { return Ok(None) };
+                let expanded = lexicon
+                    .expand(pattern)
+                    .with_context(|| format!("time rule {}", spec.name))?;
+                Regex::new(&wrap(&expanded))
+                    .map(Some)
+                    .with_context(|| format!("time rule {}: invalid context pattern", spec.name))
+            };
+            let preceded_by = context(&spec.preceded_by, |p| format!("(?:{p})$"))?;
+            let followed_by = context(&spec.followed_by, |p| format!("^(?:{p})"))?;
             rules.push(CompiledRule {
                 name: spec.name,
                 regex,
+                preceded_by,
+                followed_by,
                 resolver,
             });
         }
@@ -153,6 +181,10 @@ impl Tagger {
         let mut found: Vec<TimeExpr> = Vec::new();
         let mut anchor: Option<DateInterval> = None;
         let mut story_quarter: Option<DateInterval> = None;
+        // "The day before" + what follows: (index in `found`, its captures, where it ends).
+        let mut signalled: Vec<(usize, (Unit, i64), usize)> = Vec::new();
+        // Whether each found expression wrote its year ("October of 2007", not "September").
+        let mut wrote_year: Vec<bool> = Vec::new();
         for candidate in kept {
             let rule = &self.rules[candidate.rule];
             let caps = &candidate.caps;
@@ -184,6 +216,10 @@ impl Tagger {
                     story_quarter = Some(interval.clone());
                 }
             }
+            wrote_year.push(caps.name("year").is_some());
+            if let (Resolver::Signalled, Some(unit_shift)) = (rule.resolver, signal(caps, &self.lexicon)) {
+                signalled.push((found.len(), unit_shift, candidate.end));
+            }
             found.push(TimeExpr {
                 start: span.start(),
                 end: span.end(),
@@ -195,7 +231,85 @@ impl Tagger {
                 rule: rule.name.clone(),
             });
         }
+        // A signalled unit is dated only from a date right after its signal word ("the day
+        // after March 3"); after an event ("the day after the vote") it stays undated.
+        for (index, (unit, shift), end) in signalled {
+            let Some(next) = found.get(index + 1) else {
+                continue;
+            };
+            let Some(date) = next.interval.as_ref() else {
+                continue;
+            };
+            if !text[end..next.start].trim().is_empty() {
+                continue;
+            }
+            if let Some(moved) = DateInterval::unit_containing(date.start, unit, shift) {
+                let expr = &mut found[index];
+                expr.value = moved.value.clone();
+                expr.interval = Some(moved);
+            }
+        }
+        self.share_years_in_ranges(text, &mut found, &wrote_year);
         found
+    }
+
+    /// "Between September and October of 2007", "March 3 to April 5, 2024": the first part of
+    /// a range takes the year the second part wrote (the year before, when its month is later).
+    fn share_years_in_ranges(&self, text: &str, found: &mut [TimeExpr], wrote_year: &[bool]) {
+        for i in 1..found.len() {
+            let (first, second) = (&found[i - 1], &found[i]);
+            let between = text[first.end..second.start].trim();
+            let joined = first.end <= second.start && self.lexicon.value("range_joiner", between).is_some();
+            if !joined || wrote_year[i - 1] || !wrote_year[i] {
+                continue;
+            }
+            let (Some(a), Some(b)) = (&first.interval, &second.interval) else {
+                continue;
+            };
+            let year = b.start.year() - i32::from(a.start.month() > b.start.month());
+            let moved = match a.precision {
+                Precision::Month => DateInterval::month(year, a.start.month()),
+                Precision::Day => {
+                    NaiveDate::from_ymd_opt(year, a.start.month(), a.start.day()).map(DateInterval::day)
+                }
+                _ => None,
+            };
+            if let Some(moved) = moved {
+                let expr = &mut found[i - 1];
+                expr.value = moved.value.clone();
+                expr.interval = Some(moved);
+            }
+        }
+    }
+}
+
+impl CompiledRule {
+    /// Whether a match of the rule's pattern stands: it does not end inside a word, nor start
+    /// inside a number unless the rule asks for what precedes it ("58" of "1957-58"), and its
+    /// context patterns hold.
+    fn accepts(&self, text: &str, start: usize, end: usize) -> bool {
+        !ends_inside_a_word(text, end)
+            && (self.preceded_by.is_some() || !starts_inside_a_number(text, start))
+            && self.context_holds(text, start, end)
+    }
+
+    /// Whether the text around a match is what the rule's context patterns ask for.
+    fn context_holds(&self, text: &str, start: usize, end: usize) -> bool {
+        let before = self.preceded_by.as_ref().is_none_or(|re| {
+            let mut from = start.saturating_sub(CONTEXT_REACH);
+            while !text.is_char_boundary(from) {
+                from += 1;
+            }
+            re.is_match(&text[from..start])
+        });
+        let after = self.followed_by.as_ref().is_none_or(|re| {
+            let mut to = (end + CONTEXT_REACH).min(text.len());
+            while !text.is_char_boundary(to) {
+                to += 1;
+            }
+            re.is_match(&text[end..to])
+        });
+        before && after
     }
 }
 
@@ -238,8 +352,7 @@ impl Tagger {
                     }
                     at = whole.end().max(whole.start() + 1);
                     searched_to[index] = at;
-                    if !ends_inside_a_word(text, whole.end()) && !starts_inside_a_number(text, whole.start())
-                    {
+                    if self.rules[index].accepts(text, whole.start(), whole.end()) {
                         candidates.push(Candidate {
                             start: whole.start(),
                             end: whole.end(),
@@ -321,29 +434,31 @@ mod tests {
     #[test]
     fn rule_examples_hold() {
         let file: RuleFile = rules::load_toml("time/rules.toml").unwrap();
-        let examples: Vec<(String, String, Vec<String>)> = file
+        let examples: Vec<(String, bool, Vec<String>)> = file
             .rule
             .iter()
             .flat_map(|r| {
+                let has_context = r.preceded_by.is_some() || r.followed_by.is_some();
                 r.examples
                     .iter()
-                    .map(|e| (r.name.clone(), r.family.clone(), e.clone()))
+                    .map(move |e| (r.name.clone(), has_context, e.clone()))
             })
             .collect();
         assert!(examples.len() > 30, "rules should carry examples");
         let tagger = tagger();
         let mut failures = Vec::new();
-        for (rule, _family, example) in &examples {
+        for (rule, has_context, example) in &examples {
             let (text, want) = (&example[0], &example[1]);
             let tense = example.get(2).map(|t| Tense::parse(t).expect("tense word"));
             let found = tagger.tag_with(text, reference(), tense);
+            // A rule with context patterns is shown in its context, which may hold an
+            // expression of its own ("1957" before "-58", "now" after "eight years from").
+            let by_rule: Vec<&TimeExpr> = found.iter().filter(|f| f.rule == *rule).collect();
             let ok = if want.is_empty() {
                 found.is_empty()
             } else {
-                found.len() == 1
-                    && found[0].value == *want
-                    && found[0].rule == *rule
-                    && text.contains(&found[0].text)
+                (found.len() == 1 || *has_context && by_rule.len() == 1)
+                    && by_rule.first().is_some_and(|f| f.value == *want)
             };
             if !ok {
                 failures.push(format!("{rule}: {text:?} -> {found:?}, want {want}"));
@@ -487,8 +602,7 @@ mod tests {
                     .captures_iter(&text)
                     .filter(|caps| {
                         let whole = caps.get(0).unwrap();
-                        !ends_inside_a_word(&text, whole.end())
-                            && !starts_inside_a_number(&text, whole.start())
+                        rule.accepts(&text, whole.start(), whole.end())
                     })
                     .map(move |caps| Candidate {
                         start: caps.get(0).unwrap().start(),
@@ -566,7 +680,7 @@ mod tests {
             values("The index fell on Friday, March 7, down 4% from the previous Friday."),
             vec![
                 pair("Friday, March 7", "2025-03-07"),
-                pair("previous Friday", "2025-02-28")
+                pair("the previous Friday", "2025-02-28")
             ]
         );
         assert_eq!(
@@ -592,10 +706,7 @@ mod tests {
         let got = values("The talks ended on Friday. The envoys left at 10 p.m.");
         assert_eq!(
             got,
-            vec![
-                pair("Friday", "2025-03-14"),
-                pair("at 10 p.m.", "2025-03-14T22:00")
-            ]
+            vec![pair("Friday", "2025-03-14"), pair("10 p.m.", "2025-03-14T22:00")]
         );
     }
 
@@ -625,6 +736,8 @@ mod tests {
             name: "x".into(),
             family: "x".into(),
             pattern: "x".into(),
+            preceded_by: None,
+            followed_by: None,
             resolve: "nope".into(),
             examples: vec![],
         };
