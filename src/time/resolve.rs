@@ -30,6 +30,8 @@ pub enum Resolver {
     Set,
     Holiday,
     YearWords,
+    /// "3:07:35" measured: PT3H7M35S.
+    ClockDuration,
     /// The second year of a range ("58" of "1957-58"), in the first one's century.
     YearRangeEnd,
     Anchored,
@@ -70,6 +72,7 @@ impl Resolver {
             "this_time_last_year" => Resolver::ThisTimeLastYear,
             "year_words" => Resolver::YearWords,
             "year_range_end" => Resolver::YearRangeEnd,
+            "clock_duration" => Resolver::ClockDuration,
             "weekend" => Resolver::Weekend,
             "none" => Resolver::None,
             _ => return None,
@@ -262,7 +265,8 @@ pub fn resolve(resolver: Resolver, caps: &Captures, ctx: &Context) -> Option<Res
         Resolver::PartOfDay => part_of_day(caps, ctx),
         Resolver::Clock => clock(caps, ctx),
         Resolver::Set => {
-            // "Daily", "every week", "each Thursday" (XXXX-WXX-4), "every July" (XXXX-07).
+            // "Daily", "every week", "each Thursday" (XXXX-WXX-4), "every July" (XXXX-07),
+            // "every morning" (XXXX-XX-XXTMO), "each summer" (XXXX-SU).
             let value = if let Some(word) = caps.name("frequency") {
                 ctx.lexicon.str("frequency", word.as_str())?.to_owned()
             } else if let Some(weekday) = caps.name("weekday") {
@@ -274,6 +278,11 @@ pub fn resolve(resolver: Resolver, caps: &Captures, ctx: &Context) -> Option<Res
                 format!("XXXX-WXX-{}{part}", ctx.lexicon.int("weekday", weekday.as_str())?)
             } else if let Some(month) = caps.name("month") {
                 format!("XXXX-{:02}", ctx.lexicon.int("month", month.as_str())?)
+            } else if let Some(part) = caps.name("part_of_day") {
+                // "Every morning": XXXX-XX-XXTMO.
+                format!("XXXX-XX-XXT{}", ctx.lexicon.str("part_of_day", part.as_str())?)
+            } else if let Some(season) = caps.name("season") {
+                format!("XXXX-{}", ctx.lexicon.str("season", season.as_str())?)
             } else {
                 format!("P1{}", ctx.lexicon.str("unit", caps.name("unit")?.as_str())?)
             };
@@ -320,6 +329,16 @@ pub fn resolve(resolver: Resolver, caps: &Captures, ctx: &Context) -> Option<Res
                 DateInterval::day(NaiveDate::from_ymd_opt(y, m, day)?),
                 None,
             ))
+        }
+        Resolver::ClockDuration => {
+            let mut value = "PT".to_owned();
+            for (group, letter) in [("hours", 'H'), ("minutes", 'M'), ("seconds", 'S')] {
+                let n: u32 = caps.name(group)?.as_str().parse().ok()?;
+                if n > 0 {
+                    value.push_str(&format!("{n}{letter}"));
+                }
+            }
+            (value.len() > 2).then(|| Resolved::value(TimexType::Duration, value))
         }
         Resolver::YearRangeEnd => {
             // The first year was resolved just before, so it is the anchor.
@@ -839,16 +858,22 @@ fn clock(caps: &Captures, ctx: &Context) -> Option<Resolved> {
         Some(hour) => {
             let mut hour: u32 = hour.as_str().parse().ok()?;
             let minute: u32 = caps.name("minute").map_or(Some(0), |m| m.as_str().parse().ok())?;
-            let pm = caps
-                .name("meridiem")
-                .is_some_and(|m| m.as_str().to_lowercase().starts_with('p'));
-            if hour > 12 || minute > 59 {
+            if minute > 59 {
                 return None;
             }
-            if pm && hour < 12 {
-                hour += 12;
-            } else if !pm && hour == 12 {
-                hour = 0;
+            match caps.name("meridiem") {
+                // "15:00 GMT": a 24-hour clock.
+                None if hour > 23 => return None,
+                None => {}
+                Some(_) if hour > 12 => return None,
+                Some(meridiem) => {
+                    let pm = meridiem.as_str().to_lowercase().starts_with('p');
+                    if pm && hour < 12 {
+                        hour += 12;
+                    } else if !pm && hour == 12 {
+                        hour = 0;
+                    }
+                }
             }
             (hour, minute)
         }

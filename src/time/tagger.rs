@@ -22,9 +22,6 @@ struct RuleFile {
 #[serde(deny_unknown_fields)]
 pub(super) struct RuleSpec {
     pub name: String,
-    /// Rule families and examples are read by the unit tests.
-    #[cfg_attr(not(test), allow(dead_code))]
-    pub family: String,
     pub pattern: String,
     /// Text that must come right before the match, outside it: "58" after "1957-".
     #[serde(default)]
@@ -34,6 +31,7 @@ pub(super) struct RuleSpec {
     #[serde(default)]
     pub followed_by: Option<String>,
     pub resolve: String,
+    /// Read by the unit tests: the rule files are their own test corpus.
     #[serde(default)]
     #[cfg_attr(not(test), allow(dead_code))]
     pub examples: Vec<Vec<String>>,
@@ -438,7 +436,11 @@ mod tests {
             .rule
             .iter()
             .flat_map(|r| {
-                let has_context = r.preceded_by.is_some() || r.followed_by.is_some();
+                // Shown with what decides it, which may be an expression of its own ("1957"
+                // before "-58", "now" after "eight years from", "Sept. 30" after "the
+                // quarter ended").
+                let has_context =
+                    r.preceded_by.is_some() || r.followed_by.is_some() || r.resolve == "signalled";
                 r.examples
                     .iter()
                     .map(move |e| (r.name.clone(), has_context, e.clone()))
@@ -451,8 +453,6 @@ mod tests {
             let (text, want) = (&example[0], &example[1]);
             let tense = example.get(2).map(|t| Tense::parse(t).expect("tense word"));
             let found = tagger.tag_with(text, reference(), tense);
-            // A rule with context patterns is shown in its context, which may hold an
-            // expression of its own ("1957" before "-58", "now" after "eight years from").
             let by_rule: Vec<&TimeExpr> = found.iter().filter(|f| f.rule == *rule).collect();
             let ok = if want.is_empty() {
                 found.is_empty()
@@ -499,6 +499,84 @@ mod tests {
                 pair("2025-03-11", "2025-03-11"),
                 pair("March 11, 2025", "2025-03-11"),
             ]
+        );
+    }
+
+    /// TimeML's extents: modifiers and determiners in, signal words and "at" out, a range
+    /// as two expressions (issue 13, items 1-5).
+    #[test]
+    fn extents_follow_timeml() {
+        assert_eq!(
+            values("Talks ran in 2009-2010 and in 1957-58."),
+            vec![
+                pair("2009", "2009"),
+                pair("2010", "2010"),
+                pair("1957", "1957"),
+                pair("58", "1958"),
+            ]
+        );
+        assert_eq!(
+            values("Prices rose between September and October of 2007."),
+            vec![pair("September", "2007-09"), pair("October of 2007", "2007-10")]
+        );
+        assert_eq!(
+            values("The plant will close eight years from now."),
+            vec![pair("eight years", "P8Y"), pair("now", "PRESENT_REF")]
+        );
+        // The day before an event is undated; before a date it is counted from that date.
+        assert_eq!(
+            values("He left the day before the vote."),
+            vec![pair("the day", "XXXX-XX-XX")]
+        );
+        assert_eq!(
+            values("He left the day after March 3."),
+            vec![pair("the day", "2025-03-04"), pair("March 3", "2025-03-03")]
+        );
+        assert_eq!(
+            values("They had met on Monday and left the day after."),
+            vec![pair("Monday", "2025-03-17"), pair("the day after", "2025-03-18")]
+        );
+        assert_eq!(
+            values("The talks resumed at 10 a.m. Sunday."),
+            vec![pair("10 a.m. Sunday", "2025-03-16T10:00")]
+        );
+        assert_eq!(
+            values("Shares fell at the end of 1990 and late yesterday, but early Tuesday they rose."),
+            vec![
+                pair("the end of 1990", "1990"),
+                pair("late yesterday", "2025-03-17"),
+                pair("early Tuesday", "2025-03-18"),
+            ]
+        );
+        assert_eq!(
+            values("Output grew over the past year and in the early 1980s."),
+            vec![pair("the past year", "2024"), pair("the early 1980s", "198")]
+        );
+    }
+
+    /// Comparisons, schedules and vague plurals (issue 13, items 6, 7 and 9).
+    #[test]
+    fn comparisons_schedules_and_vague_durations() {
+        assert_eq!(
+            values("The harvest came a month earlier than usual."),
+            vec![pair("a month", "P1M")]
+        );
+        // Past tense, but a schedule moved forward: next December, not last.
+        assert_eq!(
+            values("The deadline was extended to December 18."),
+            vec![pair("December 18", "2025-12-18")]
+        );
+        assert_eq!(
+            values("The deadline passed on December 18."),
+            vec![pair("December 18", "2024-12-18")]
+        );
+        assert_eq!(
+            values("Minutes before the blast, talks could take weeks."),
+            vec![pair("Minutes", "PTXM"), pair("weeks", "PXW")]
+        );
+        assert_eq!(
+            values("The rates are reviewed annually, the pumps checked every morning."),
+            vec![pair("annually", "P1Y"), pair("every morning", "XXXX-XX-XXTMO")]
         );
     }
 
@@ -734,7 +812,6 @@ mod tests {
     fn unknown_resolvers_are_reported() {
         let spec = RuleSpec {
             name: "x".into(),
-            family: "x".into(),
             pattern: "x".into(),
             preceded_by: None,
             followed_by: None,
