@@ -85,7 +85,7 @@ fn many_weekdays_in_one_sentence_tag_in_linear_time() {
 #[test]
 fn a_text_of_periods_splits_in_linear_time() {
     let _turn = turn();
-    assert_linear("periods", 50_000, |n| {
+    assert_linear("periods", 400_000, |n| {
         let text = ".".repeat(n);
         std::hint::black_box(timeline::article::split_sentences(&text));
     });

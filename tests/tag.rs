@@ -95,7 +95,7 @@ fn rule_files_can_be_overridden() {
     std::fs::create_dir_all(rules.join("time")).unwrap();
     let mut text = std::fs::read_to_string(project("data/rules/time/rules.toml")).unwrap();
     text.push_str(
-        "\n[[rule]]\nname = \"none.test_noon\"\nfamily = \"exclusion\"\npattern = '(?i:at\\s+noon)'\n\
+        "\n[[rule]]\nname = \"none.test_noon\"\npattern = '(?i:at\\s+noon)'\n\
          resolve = \"none\"\nexamples = [[\"at noon\", \"\"]]\n",
     );
     std::fs::write(rules.join("time/rules.toml"), text).unwrap();

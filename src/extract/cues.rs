@@ -64,6 +64,9 @@ pub struct DatingCues {
     pub other_clause: String,
     /// "a day after", "two weeks before": the event is dated from the other one.
     pub anchored_shift: String,
+    /// Words that make a date a point of comparison or a deadline (see `tree::temporal_role`).
+    pub comparison_words: Vec<String>,
+    pub deadline_words: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -379,6 +379,10 @@ impl Extractor {
             .map(|d| (d.start - sentence.start, d.end - sentence.start, *d))
             .collect();
         all_dates.sort_by_key(|(s, e, _)| (*s, *e));
+        // A point of comparison ("since 1992") is never the time of an event told here.
+        all_dates.retain(|(s, e, _)| {
+            tree::temporal_role(&tokens, *s, *e, &self.cues.dating) != tree::TemporalRole::Comparison
+        });
 
         let mut events: Vec<(usize, ExtractedEvent)> = Vec::new();
         let mut previous_subject: Vec<usize> = Vec::new();

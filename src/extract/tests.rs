@@ -95,6 +95,13 @@ fn dates_come_from_the_governing_expression() {
 }
 
 #[test]
+fn a_point_of_comparison_does_not_date_the_event() {
+    let found = events("Russia and Ukraine held their first talks since 2022 in Istanbul on Monday.");
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].date.interval.as_ref().unwrap().value, "2025-03-17");
+}
+
+#[test]
 fn undated_events_are_reported_by_publication() {
     let found = events("Putin accepted the idea of a ceasefire.");
     assert_eq!(found[0].date.basis, DateBasis::Publication);

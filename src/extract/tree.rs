@@ -1,5 +1,6 @@
 //! Reading a sentence's dependency tree: which clause a word belongs to.
 
+use super::cues::DatingCues;
 use crate::syntax::Token;
 
 /// How far up the tree a search walks: a bound for cyclic or deep trees.
@@ -87,6 +88,46 @@ pub fn attachment(tokens: &[Token], at: usize) -> Option<String> {
     None
 }
 
+/// What a date expression is to its sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TemporalRole {
+    /// The time of what its clause tells.
+    EventTime,
+    /// A point the event is compared with: "the first loss since 1992".
+    Comparison,
+    /// A time the event is due by: "cut 31,500 jobs by 2012".
+    Deadline,
+}
+
+/// The role of the date at `start..end`, read from the parse: the preposition of its phrase
+/// ("since 1992", "by 2012") or the word the phrase hangs on ("compared with March").
+pub fn temporal_role(tokens: &[Token], start: usize, end: usize, cues: &DatingCues) -> TemporalRole {
+    let Some(head) = head_within(tokens, start, end) else {
+        return TemporalRole::EventTime;
+    };
+    let markers: Vec<String> = children(tokens, head)
+        .filter(|&c| matches!(tokens[c].analysis.deprel.as_str(), "case" | "mark"))
+        .map(|c| tokens[c].analysis.lemma.to_lowercase())
+        .collect();
+    let governor = tokens[head]
+        .analysis
+        .head
+        .filter(|&h| h < tokens.len())
+        .map(|h| tokens[h].analysis.lemma.to_lowercase());
+    let listed = |words: &[String], word: &str| words.iter().any(|w| w == word);
+    if markers.iter().any(|m| listed(&cues.comparison_words, m))
+        || governor
+            .as_deref()
+            .is_some_and(|g| listed(&cues.comparison_words, g))
+    {
+        TemporalRole::Comparison
+    } else if markers.iter().any(|m| listed(&cues.deadline_words, m)) {
+        TemporalRole::Deadline
+    } else {
+        TemporalRole::EventTime
+    }
+}
+
 /// Whether the word is in a relation only a noun can have (a tagger's verb there is a noun).
 pub fn nominal(token: &Token) -> bool {
     matches!(
@@ -125,5 +166,27 @@ mod tests {
             text.find("agreed").unwrap(),
             text.find("Monday").unwrap()
         ));
+    }
+
+    /// The role of a date is read from the parse (issue 13, item 10).
+    #[test]
+    fn a_date_is_an_event_time_a_comparison_or_a_deadline() {
+        let cues = crate::extract::cues::Cues::load().unwrap().dating;
+        let role = |text: &str, date: &str| {
+            let tokens = parse(text);
+            let start = text.find(date).unwrap();
+            temporal_role(&tokens, start, start + date.len(), &cues)
+        };
+        let text = "The company posted its first annual loss since 1992 on Tuesday.";
+        assert_eq!(role(text, "1992"), TemporalRole::Comparison);
+        assert_eq!(role(text, "Tuesday"), TemporalRole::EventTime);
+        assert_eq!(
+            role("Exports fell 4% compared with March 2024.", "March 2024"),
+            TemporalRole::Comparison
+        );
+        assert_eq!(
+            role("The carmaker said it will cut 31,500 jobs by 2027.", "2027"),
+            TemporalRole::Deadline
+        );
     }
 }
