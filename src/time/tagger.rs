@@ -46,6 +46,9 @@ struct CompiledRule {
     resolver: Resolver,
 }
 
+/// The longest text between the two parts of a range (" through ").
+const MAX_JOINER: usize = 12;
+
 /// How far before or after a match its context patterns read: context is a few words, and a
 /// bounded window keeps every check linear in the text.
 const CONTEXT_REACH: usize = 64;
@@ -256,8 +259,11 @@ impl Tagger {
     fn share_years_in_ranges(&self, text: &str, found: &mut [TimeExpr], wrote_year: &[bool]) {
         for i in 1..found.len() {
             let (first, second) = (&found[i - 1], &found[i]);
-            let between = text[first.end..second.start].trim();
-            let joined = first.end <= second.start && self.lexicon.value("range_joiner", between).is_some();
+            // A joiner is a short word: the text between most pairs is not looked up at all.
+            let joined = first.end <= second.start && second.start - first.end <= MAX_JOINER && {
+                let between = text[first.end..second.start].trim();
+                self.lexicon.value("range_joiner", between).is_some()
+            };
             if !joined || wrote_year[i - 1] || !wrote_year[i] {
                 continue;
             }
