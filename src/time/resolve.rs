@@ -207,11 +207,11 @@ pub fn resolve(resolver: Resolver, caps: &Captures, ctx: &Context) -> Option<Res
             // "Later this year" is the rest of it, "earlier this month" the part gone by; the
             // TIMEX3 value stays the whole unit.
             let mut interval = DateInterval::unit_containing(ctx.reference, unit(caps, ctx)?, 0)?;
-            let words = caps[0].to_lowercase();
-            if words.starts_with("later") {
-                interval.start = interval.start.max(ctx.reference);
-            } else if words.starts_with("earlier") {
-                interval.end = interval.end.min(ctx.reference);
+            let first_word = caps[0].split_whitespace().next().unwrap_or("");
+            match ctx.lexicon.int("direction", first_word).map(i64::signum) {
+                Some(1) => interval.start = interval.start.max(ctx.reference),
+                Some(-1) => interval.end = interval.end.min(ctx.reference),
+                _ => {}
             }
             let modifier = part_modifier;
             Some(Resolved::date(interval, modifier))
@@ -640,7 +640,7 @@ fn weekday(caps: &Captures, ctx: &Context) -> Option<NaiveDate> {
     // "Last Friday" counts from the reference date; "the previous Friday" from the day the
     // text was just telling about.
     let from = match shift_word.as_deref() {
-        Some("previous" | "preceding" | "following") => ctx.anchor_day(),
+        Some(word) if ctx.lexicon.value("shift_from_told_day", word).is_some() => ctx.anchor_day(),
         _ => ctx.reference,
     };
     Some(match shift {
@@ -843,10 +843,14 @@ fn part_of_day(caps: &Captures, ctx: &Context) -> Option<Resolved> {
         return Some(Resolved::date(DateInterval::day(weekday(caps, ctx)?), None));
     }
     let day = match word.as_deref() {
-        Some("yesterday") => ctx.reference - chrono::Duration::days(1),
-        Some("tomorrow") => ctx.reference + chrono::Duration::days(1),
-        Some("last") if code == "NI" => ctx.reference - chrono::Duration::days(1),
-        Some(_) => ctx.reference,
+        // "Yesterday morning"; "last night" is the night before (a backward shift word).
+        Some(word) => {
+            let days = ctx.lexicon.int("deictic", word).or_else(|| {
+                let back = ctx.lexicon.int("shift", word).is_some_and(|s| s < 0);
+                (back && code == "NI").then_some(-1)
+            });
+            add_days(ctx.reference, days.unwrap_or(0))?
+        }
         // "In the morning": of the last day the text named.
         None => ctx.anchor_day(),
     };
