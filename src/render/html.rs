@@ -1,8 +1,9 @@
 //! One self-contained HTML page that draws the timeline: a date axis, one lane per
 //! storyline, each event a mark as wide as its date's precision (a day is a tick, a week a
 //! bar). Hovering or focusing a mark shows its summary and sources with links and quotes.
-//! No script, no network: CSS alone opens the cards, and every text from the articles is
-//! escaped.
+//! One file, no network: CSS opens the cards and fits the page to a phone; a few lines of
+//! inline script filter the events by text and type and close a card on Escape (without
+//! script the page still shows everything). Every text from the articles is escaped.
 
 use std::fmt::Write as _;
 
@@ -61,23 +62,78 @@ h1 { font-size: 20px; margin: 0 0 4px; }
 .lane-label { width: 220px; flex: none; padding: 8px 12px 8px 0; font-weight: 600; font-size: 13px; }
 .track { position: relative; flex: 1; background: var(--lane); }
 .mark { position: absolute; height: 22px; min-width: 8px; border-radius: 4px; cursor: pointer;
-        outline: none; border: 1px solid rgba(0,0,0,.25); }
+        outline: none; border: 1px solid rgba(0,0,0,.25); container-type: inline-size; }
+.mark .label { display: block; padding: 0 5px; font-size: 11px; line-height: 20px; color: #fff;
+        white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+.mark.light .label { color: var(--ink); }
+@container (max-width: 44px) { .mark .label { display: none; } }
 .mark:focus { box-shadow: 0 0 0 3px #9fb3c8; }
 .mark.undated { background: repeating-linear-gradient(45deg, #e4e7eb, #e4e7eb 4px, #fff 4px, #fff 8px) !important; }
 .mark.uncertain { opacity: .75; }
-.card { display: none; position: absolute; z-index: 10; top: 26px; left: 0; width: 380px; padding: 10px 12px;
+.card { display: none; position: absolute; z-index: 10; top: 26px; left: 0; width: min(380px, calc(100vw - 32px)); padding: 10px 12px;
         background: #fff; border: 1px solid var(--line); border-radius: 6px; box-shadow: 0 6px 18px rgba(0,0,0,.15);
         cursor: auto; font-size: 13px; }
 .mark:hover .card, .mark:focus .card, .mark:focus-within .card { display: block; }
+.mark.flip .card { left: auto; right: 0; }
+.mark[hidden], tr[hidden] { display: none; }
 .card h3 { margin: 0 0 4px; font-size: 14px; }
 .card .date { color: var(--muted); margin-bottom: 6px; }
 .card ul { margin: 6px 0 0; padding-left: 18px; }
 .card q { color: var(--muted); }
-.legend { margin: 16px 0 0 220px; color: var(--muted); font-size: 12px; }
-.legend span { display: inline-block; width: 14px; height: 10px; margin: 0 4px 0 12px; border-radius: 2px; vertical-align: middle; }
+.controls { margin: 0 0 14px; display: flex; flex-wrap: wrap; gap: 6px 14px; align-items: center; font-size: 13px; }
+.controls input[type=search] { font: inherit; padding: 4px 8px; min-width: 220px; flex: 0 1 320px; }
+.controls label { white-space: nowrap; cursor: pointer; }
+.swatch { display: inline-block; width: 14px; height: 10px; margin: 0 4px; border-radius: 2px; vertical-align: middle; }
+.swatch.undated { background: repeating-linear-gradient(45deg, #e4e7eb, #e4e7eb 4px, #fff 4px, #fff 8px); border: 1px solid var(--line); }
 table { border-collapse: collapse; margin-top: 28px; width: 100%; font-size: 13px; }
 th, td { text-align: left; padding: 4px 8px; border-bottom: 1px solid var(--line); vertical-align: top; }
+@media (max-width: 640px) {
+  body { margin: 12px; }
+  .axis { margin-left: 0; }
+  .lane { flex-direction: column; }
+  .lane-label { width: auto; padding: 6px 0 2px; }
+  .track { min-height: 36px; }
+  .tick:nth-child(even) span { display: none; }
+  .card { position: fixed; left: 8px; right: 8px; top: auto; bottom: 8px; width: auto; max-height: 55vh; overflow: auto; }
+  .mark.flip .card { left: 8px; right: 8px; }
+  table { display: block; overflow-x: auto; }
+}
 "#;
+
+/// Filtering by text (any word of a mark's card: actors, place, summary, sources) and by type,
+/// for the marks and the table rows alike; Escape closes an open card.
+const SCRIPT: &str = r##"
+(function () {
+  var query = document.getElementById('filter');
+  var boxes = [].slice.call(document.querySelectorAll('.type-toggle'));
+  function apply() {
+    var words = query.value.toLowerCase().trim();
+    var shown = {};
+    boxes.forEach(function (b) { shown[b.value] = b.checked; });
+    [].forEach.call(document.querySelectorAll('[data-type]'), function (el) {
+      var text = el.textContent.toLowerCase();
+      el.hidden = shown[el.getAttribute('data-type')] === false || (words !== '' && text.indexOf(words) < 0);
+    });
+  }
+  // "#q=words" in the address opens the page filtered: a filtered view can be linked to.
+  var hash = /^#q=(.*)$/.exec(location.hash);
+  if (hash) { query.value = decodeURIComponent(hash[1]); apply(); }
+  query.addEventListener('input', function () {
+    apply();
+    history.replaceState(null, '', query.value ? '#q=' + encodeURIComponent(query.value) : location.pathname);
+  });
+  boxes.forEach(function (b) { b.addEventListener('change', apply); });
+  document.addEventListener('keydown', function (e) {
+    if (e.key === 'Escape' && document.activeElement && document.activeElement.blur) {
+      document.activeElement.blur();
+    }
+  });
+})();
+"##;
+
+/// Marks that start past this share of the axis open their card to the left, so that it
+/// stays on screen.
+const FLIP_AT_PERCENT: f64 = 55.0;
 
 /// The height of one row of marks in a lane, in pixels.
 const ROW_HEIGHT: usize = 28;
@@ -96,7 +152,7 @@ pub fn page(storylines: &[Storyline], title: &str, colour: &dyn Fn(&str) -> Opti
     let mut html = String::new();
     let _ = write!(
         html,
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<h1>{}</h1>\n",
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<h1>{}</h1>\n",
         escape(title),
         escape(title)
     );
@@ -120,6 +176,7 @@ pub fn page(storylines: &[Storyline], title: &str, colour: &dyn Fn(&str) -> Opti
         first,
         last
     );
+    html.push_str(&controls(storylines, colour));
     html.push_str("<div class=\"chart\">\n<div class=\"axis\">");
     for (date, label) in ticks(from, to) {
         let _ = write!(
@@ -154,13 +211,22 @@ pub fn page(storylines: &[Storyline], title: &str, colour: &dyn Fn(&str) -> Opti
             if step.order_uncertain {
                 classes.push("uncertain");
             }
+            if left > FLIP_AT_PERCENT {
+                classes.push("flip");
+            }
+            let background = colour(&e.event_type).unwrap_or_else(|| NO_TYPE_COLOUR.to_owned());
+            if is_light(&background) {
+                classes.push("light");
+            }
             let _ = write!(
                 marks,
-                "<div class=\"{}\" tabindex=\"0\" style=\"left:{left:.3}%;width:{width:.3}%;top:{}px;background:{}\" aria-label=\"{}\">{}</div>",
+                "<div class=\"{}\" tabindex=\"0\" data-type=\"{}\" style=\"left:{left:.3}%;width:{width:.3}%;top:{}px;background:{}\" aria-label=\"{}\"><span class=\"label\">{}</span>{}</div>",
                 classes.join(" "),
+                escape(&e.event_type),
                 8 + row * ROW_HEIGHT,
-                colour(&e.event_type).unwrap_or_else(|| NO_TYPE_COLOUR.to_owned()),
+                background,
                 escape(&format!("{} — {}", e.date.label, headline(e))),
+                escape(&headline(e)),
                 card(e)
             );
         }
@@ -171,7 +237,33 @@ pub fn page(storylines: &[Storyline], title: &str, colour: &dyn Fn(&str) -> Opti
             escape(&storyline.title)
         );
     }
-    html.push_str("</div>\n<div class=\"legend\">");
+    html.push_str("</div>\n");
+    html.push_str(&list(storylines));
+    let _ = write!(html, "<script>{SCRIPT}</script>\n</body>\n</html>\n");
+    html
+}
+
+/// Whether a `#rrggbb` colour is light enough that a label on it reads best in dark ink
+/// (relative luminance, as WCAG computes it, above that of mid grey).
+fn is_light(colour: &str) -> bool {
+    let hex = colour.trim_start_matches('#');
+    let channel = |i: usize| {
+        let c = f64::from(u8::from_str_radix(hex.get(i..i + 2).unwrap_or("00"), 16).unwrap_or(0)) / 255.0;
+        if c <= 0.04045 {
+            c / 12.92
+        } else {
+            ((c + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    let luminance = 0.2126 * channel(0) + 0.7152 * channel(2) + 0.0722 * channel(4);
+    hex.len() == 6 && luminance > 0.35
+}
+
+/// The filter box and one checkbox per event type, each with its colour: the legend.
+fn controls(storylines: &[Storyline], colour: &dyn Fn(&str) -> Option<String>) -> String {
+    let mut html = String::from(
+        "<div class=\"controls\"><input type=\"search\" id=\"filter\" placeholder=\"Filter: actor, place, words\" aria-label=\"Filter events\">",
+    );
     let types = first_seen(
         storylines
             .iter()
@@ -181,16 +273,13 @@ pub fn page(storylines: &[Storyline], title: &str, colour: &dyn Fn(&str) -> Opti
     for t in types {
         let _ = write!(
             html,
-            "<span style=\"background:{}\"></span>{}",
+            "<label><input type=\"checkbox\" class=\"type-toggle\" value=\"{}\" checked><span class=\"swatch\" style=\"background:{}\"></span>{}</label>",
+            escape(t),
             colour(t).unwrap_or_else(|| NO_TYPE_COLOUR.to_owned()),
             escape(t)
         );
     }
-    html.push_str(
-        "<span class=\"mark undated\" style=\"position:static\"></span>undated (reported by)</div>\n",
-    );
-    html.push_str(&list(storylines));
-    html.push_str("</body>\n</html>\n");
+    html.push_str("<span><span class=\"swatch undated\"></span>undated (reported by)</span></div>\n");
     html
 }
 
@@ -261,7 +350,8 @@ fn list(storylines: &[Storyline]) -> String {
             let e = &step.event;
             let _ = writeln!(
                 html,
-                "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                "<tr data-type=\"{}\"><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                escape(&e.event_type),
                 escape(&storyline.title),
                 escape(&e.date.label),
                 escape(&e.event_type),
@@ -285,6 +375,15 @@ mod tests {
             escape("<script>alert('x' & \"y\")</script>"),
             "&lt;script&gt;alert(&#39;x&#39; &amp; &quot;y&quot;)&lt;/script&gt;"
         );
+    }
+
+    #[test]
+    fn labels_on_light_colours_are_dark() {
+        assert!(is_light("#f7dc9c"));
+        assert!(is_light("#ffffff"));
+        assert!(!is_light("#3b82c4"));
+        assert!(!is_light("#1f2933"));
+        assert!(!is_light("not a colour"));
     }
 
     #[test]
