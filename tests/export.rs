@@ -390,3 +390,56 @@ fn hostile_text_is_disarmed_in_every_output() {
     let unescaped = row.replace("\\\\", "").replace("\\|", "");
     assert_eq!(unescaped.matches('|').count(), 9, "{row}");
 }
+
+/// `export --format json` is an envelope with a version around the events `list` prints; its
+/// JSON Schema (generated from the types that write it) names every field the export holds
+/// and requires those always present.
+#[test]
+fn json_export_has_a_version_and_a_schema_that_describes_it() {
+    let sandbox = sample();
+    let export: serde_json::Value = serde_json::from_str(&export(&sandbox, "json")).unwrap();
+    assert_eq!(export["version"], 1);
+    let listed: serde_json::Value = serde_json::from_slice(
+        &sandbox
+            .timeline()
+            .args(["list", "--format", "json"])
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
+    assert_eq!(export["events"], listed, "the events are list's");
+
+    // The schema needs no database.
+    let schema = Sandbox::new()
+        .timeline()
+        .args(["export", "--format", "json-schema"])
+        .output()
+        .unwrap();
+    assert!(schema.status.success());
+    let schema: serde_json::Value = serde_json::from_slice(&schema.stdout).unwrap();
+    let definition = |name: &str| schema["$defs"][name].clone();
+    let check = |value: &serde_json::Value, definition: &serde_json::Value, what: &str| {
+        let properties = definition["properties"].as_object().unwrap();
+        let object = value.as_object().unwrap();
+        for key in object.keys() {
+            assert!(properties.contains_key(key), "{what}.{key} is not in the schema");
+        }
+        for required in definition["required"].as_array().unwrap() {
+            assert!(
+                object.contains_key(required.as_str().unwrap()),
+                "{what} lacks {required}"
+            );
+        }
+    };
+    let events = export["events"].as_array().unwrap();
+    assert!(!events.is_empty());
+    for event in events {
+        check(event, &definition("Event"), "event");
+        check(&event["date"], &definition("EventDate"), "event.date");
+        for mention in event["mentions"].as_array().unwrap() {
+            check(mention, &definition("Mention"), "mention");
+            check(&mention["date"], &definition("MentionDate"), "mention.date");
+        }
+    }
+}

@@ -42,17 +42,24 @@ enum ExportFormat {
     /// iCalendar all-day events
     Ics,
     Csv,
+    /// {"version": 1, "events": [...]}: the events as `list --format json` prints them
     Json,
+    /// The JSON Schema of the json format (needs no database)
+    JsonSchema,
     Markdown,
 }
 
 pub fn run(args: Args, db: &Database) -> Result<Outcome> {
-    let store = db.open_for_reading()?;
-    let events = store.list(&args.filters.filter()?)?;
+    let events = match args.format {
+        // The schema is of the format, not of a database's events.
+        ExportFormat::JsonSchema => Vec::new(),
+        _ => db.open_for_reading()?.list(&args.filters.filter()?)?,
+    };
     let mut buffer: Vec<u8> = Vec::new();
     match args.format {
         ExportFormat::Csv => render::csv(&events, &mut buffer)?,
-        ExportFormat::Json => render::json(&events, &mut buffer)?,
+        ExportFormat::Json => render::export_json(&events, &mut buffer)?,
+        ExportFormat::JsonSchema => render::export_json_schema(&mut buffer)?,
         ExportFormat::Markdown => render::markdown(&events, &mut buffer)?,
         ExportFormat::Ics => {
             let calendar = ics::calendar(&events);

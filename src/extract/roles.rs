@@ -9,7 +9,7 @@ use super::tree::{case_of, children, token_at};
 use crate::syntax::Token;
 
 /// Whether an actor acts or is acted on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum RoleKind {
     Source,
@@ -17,7 +17,7 @@ pub enum RoleKind {
 }
 
 /// An actor's role in an event and the tree relation that gave it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Role {
     pub role: RoleKind,
     /// The actor's canonical name.

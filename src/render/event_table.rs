@@ -136,6 +136,37 @@ pub fn json(events: &[Event], out: &mut dyn Write) -> Result<()> {
     Ok(())
 }
 
+/// The version of the export envelope: raised when a field changes meaning or goes away.
+pub const EXPORT_VERSION: u32 = 1;
+
+/// What `export --format json` writes: the events with the version of their shape, so that a
+/// reader can tell what it holds (`list --format json` stays a bare array).
+#[derive(serde::Serialize, schemars::JsonSchema)]
+pub struct Export<'a> {
+    /// The version of this shape (see `export --format json-schema`).
+    pub version: u32,
+    pub events: &'a [Event],
+}
+
+pub fn export_json(events: &[Event], out: &mut dyn Write) -> Result<()> {
+    let export = Export {
+        version: EXPORT_VERSION,
+        events,
+    };
+    serde_json::to_writer_pretty(&mut *out, &export)?;
+    writeln!(out)?;
+    Ok(())
+}
+
+/// The JSON Schema of [`export_json`]'s output, generated from the types that write it.
+pub fn export_json_schema(out: &mut dyn Write) -> Result<()> {
+    let mut schema = schemars::schema_for!(Export);
+    schema.insert("title".to_owned(), "timeline export".into());
+    serde_json::to_writer_pretty(&mut *out, &schema)?;
+    writeln!(out)?;
+    Ok(())
+}
+
 pub fn csv(events: &[Event], out: &mut dyn Write) -> Result<()> {
     let mut writer = csv::Writer::from_writer(out);
     writer.write_record([

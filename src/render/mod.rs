@@ -9,7 +9,7 @@ pub mod sequence;
 mod show;
 pub mod timelinejs;
 
-pub use event_table::{csv, json, markdown, new_table, table, TableOptions};
+pub use event_table::{csv, export_json, export_json_schema, json, markdown, new_table, table, TableOptions};
 pub use show::show;
 
 use clap::ValueEnum;

@@ -37,7 +37,7 @@ pub struct Report {
     pub disputed_by: Vec<Dispute>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Conflict {
     /// "date", "place" or "omission".
     pub kind: String,

@@ -7,7 +7,7 @@ use crate::extract::Role;
 
 /// An event's date: an inclusive day interval with its precision. An undated event has no
 /// start; its end is the date it was reported by.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct EventDate {
     pub start: Option<String>,
     pub end: String,
@@ -19,7 +19,7 @@ pub struct EventDate {
 }
 
 /// One report of an event, with the evidence for it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Mention {
     /// The article's file base name.
     pub article: String,
@@ -63,7 +63,7 @@ pub struct Mention {
 }
 
 /// The date one report gives, and where it comes from.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct MentionDate {
     pub start: Option<String>,
     pub end: Option<String>,
@@ -79,7 +79,7 @@ pub struct MentionDate {
     pub clause: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Event {
     pub id: i64,
     /// A key made from the event's earliest report (its article's key, the trigger's offset,
