@@ -65,3 +65,30 @@ fn piped_output_has_no_colour() {
         assert!(!text.contains('\u{1b}'), "{args:?}: {text}");
     }
 }
+
+/// `--color always` colours even a pipe and wins over NO_COLOR (which the harness sets);
+/// `--color never` never colours; anything else is refused.
+#[test]
+fn color_flag_overrides_the_pipe_and_no_color() {
+    let sandbox = sample();
+    let run = |color: &str| {
+        sandbox
+            .timeline()
+            .args(["list", "--color", color])
+            .output()
+            .unwrap()
+    };
+    let always = run("always");
+    assert!(always.status.success());
+    assert!(String::from_utf8_lossy(&always.stdout).contains('\u{1b}'));
+    let never = sandbox
+        .timeline()
+        .env_remove("NO_COLOR")
+        .args(["--color", "never", "list"])
+        .output()
+        .unwrap();
+    assert!(!String::from_utf8_lossy(&never.stdout).contains('\u{1b}'));
+    let wrong = run("sometimes");
+    assert!(!wrong.status.success());
+    assert!(String::from_utf8_lossy(&wrong.stderr).contains("always"));
+}

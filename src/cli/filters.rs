@@ -122,12 +122,19 @@ pub struct OutputArgs {
 }
 
 /// How a table is drawn on stdout: wrapped to `--width` or the terminal's width, in
-/// colour only on a terminal, and never when NO_COLOR is set or TERM is dumb; with boxes
+/// colour as `--color` says (by default only on a terminal, and never when NO_COLOR is set
+/// or TERM is dumb); with boxes
 /// only on a terminal that is not dumb, in ASCII elsewhere.
 pub fn table_options(width: Option<u16>) -> TableOptions {
     let terminal = std::io::stdout().is_terminal();
     let dumb = std::env::var("TERM").is_ok_and(|t| t == "dumb");
-    let colour = terminal && !dumb && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let colour = match super::color_choice() {
+        super::ColorChoice::Always => true,
+        super::ColorChoice::Never => false,
+        super::ColorChoice::Auto => {
+            terminal && !dumb && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        }
+    };
     let width = width.or_else(|| {
         terminal.then(|| {
             std::env::var("COLUMNS")

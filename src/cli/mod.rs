@@ -49,6 +49,11 @@ pub struct Cli {
           value_parser = parse_wait)]
     pub wait: f64,
 
+    /// When tables are drawn in colour: auto (on a terminal, unless NO_COLOR is set or TERM is
+    /// dumb), always, never
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    pub color: ColorChoice,
+
     #[command(subcommand)]
     pub command: Command,
 }
@@ -70,6 +75,23 @@ pub enum Command {
     Man(man::Args),
 }
 
+/// When tables are drawn in colour (`--color`); a flag given on the command line wins over
+/// NO_COLOR, as no-color.org asks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum ColorChoice {
+    #[default]
+    Auto,
+    Always,
+    Never,
+}
+
+/// The run's `--color`, set once by [`run`] and read where tables are drawn.
+static COLOR: std::sync::OnceLock<ColorChoice> = std::sync::OnceLock::new();
+
+pub(crate) fn color_choice() -> ColorChoice {
+    COLOR.get().copied().unwrap_or_default()
+}
+
 /// How a run ended when no error stopped it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Outcome {
@@ -79,6 +101,7 @@ pub enum Outcome {
 }
 
 pub fn run(cli: Cli) -> Result<Outcome> {
+    let _ = COLOR.set(cli.color);
     let db = store::Database {
         path: cli.db.clone().unwrap_or_else(store::default_path),
         wait: std::time::Duration::from_secs_f64(cli.wait),
