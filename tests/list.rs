@@ -475,3 +475,56 @@ fn show_conflicts_and_articles_take_format_json() {
         .assert()
         .code(2);
 }
+
+/// Every command that prints records takes `-o/--output`: the file gets the bytes standard
+/// output would (a file is no terminal: plain tables), and a failed run leaves an existing
+/// file as it was, with nothing written beside it.
+#[test]
+fn every_printing_command_writes_to_a_file_with_o() {
+    let sandbox = Sandbox::new();
+    sandbox.ingest(&[&common::sample_articles()]).success();
+    let commands: [&[&str]; 7] = [
+        &["list"],
+        &["list", "--format", "json"],
+        &["seq"],
+        &["show", "1"],
+        &["conflicts"],
+        &["articles", "--format", "json"],
+        &["export", "--format", "csv"],
+    ];
+    let file = sandbox.dir.path().join("out.txt");
+    for args in commands {
+        let piped = sandbox.timeline().args(args).output().unwrap();
+        assert!(piped.status.success(), "{args:?}");
+        let written = sandbox
+            .timeline()
+            .args(args)
+            .arg("-o")
+            .arg(&file)
+            .output()
+            .unwrap();
+        assert!(written.status.success(), "{args:?}");
+        assert!(written.stdout.is_empty(), "{args:?}");
+        assert_eq!(std::fs::read(&file).unwrap(), piped.stdout, "{args:?}");
+    }
+    let before = std::fs::read(&file).unwrap();
+    let failed = sandbox
+        .timeline()
+        .args(["show", "999", "-o"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert!(!failed.status.success());
+    assert_eq!(
+        std::fs::read(&file).unwrap(),
+        before,
+        "a failed run kept the file"
+    );
+    let beside: Vec<_> = std::fs::read_dir(sandbox.dir.path())
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".tmp"))
+        .collect();
+    assert!(beside.is_empty(), "{beside:?}");
+}

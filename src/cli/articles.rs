@@ -18,16 +18,16 @@ pub struct Args {
 pub fn run(args: Args, db: &Database) -> Result<Outcome> {
     let store = db.open_for_reading()?;
     let articles = store.articles()?;
-    let mut out = super::stdout();
+    let mut out = super::Output::open(args.output.file.output.as_deref())?;
     if args.output.json() {
         serde_json::to_writer_pretty(&mut out, &articles)?;
         writeln!(out)?;
-        out.flush()?;
+        out.finish()?;
         return Ok(Outcome::Success);
     }
     let mut table = crate::render::new_table(
         &["Key", "Published", "Article", "Source", "Title", "Mentions"],
-        super::filters::table_options(None),
+        super::filters::table_options(None, out.is_terminal()),
     );
     for a in &articles {
         table.add_row(
@@ -46,6 +46,6 @@ pub fn run(args: Args, db: &Database) -> Result<Outcome> {
         );
     }
     writeln!(out, "{table}")?;
-    out.flush()?;
+    out.finish()?;
     Ok(Outcome::Success)
 }

@@ -27,16 +27,16 @@ pub fn run(args: Args, db: &Database) -> Result<Outcome> {
         with_conflicts: true,
         ..Filter::default()
     })?;
-    let mut out = super::stdout();
+    let mut out = super::Output::open(args.output.file.output.as_deref())?;
     if args.output.json() {
         serde_json::to_writer_pretty(&mut out, &events)?;
         writeln!(out)?;
-        out.flush()?;
+        out.finish()?;
         return Ok(Outcome::Success);
     }
     let mut table = crate::render::new_table(
         &["ID", "Date", "Type", "Summary", "Conflict"],
-        super::filters::table_options(args.width),
+        super::filters::table_options(args.width, out.is_terminal()),
     );
     for event in &events {
         for conflict in &event.conflicts {
@@ -53,6 +53,6 @@ pub fn run(args: Args, db: &Database) -> Result<Outcome> {
         }
     }
     writeln!(out, "{table}")?;
-    out.flush()?;
+    out.finish()?;
     Ok(Outcome::Success)
 }

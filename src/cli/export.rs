@@ -2,9 +2,8 @@
 //! iCalendar, CSV, JSON, Markdown.
 
 use std::io::Write;
-use std::path::PathBuf;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use clap::ValueEnum;
 
 use super::filters::FilterArgs;
@@ -22,9 +21,8 @@ pub struct Args {
     /// The format
     #[arg(long, value_enum)]
     format: ExportFormat,
-    /// Write to this file instead of stdout
-    #[arg(short, long, value_name = "FILE")]
-    output: Option<PathBuf>,
+    #[command(flatten)]
+    output: super::OutputFileArgs,
     /// Lanes (HTML) and groups (TimelineJS) by storyline topic or by parties
     #[arg(long, value_enum, default_value_t = Threading::Topic)]
     by: Threading,
@@ -80,11 +78,8 @@ pub fn run(args: Args, db: &Database) -> Result<Outcome> {
             }
         }
     }
-    match &args.output {
-        Some(path) => {
-            std::fs::write(path, &buffer).with_context(|| format!("{}: cannot write", path.display()))?
-        }
-        None => std::io::stdout().lock().write_all(&buffer)?,
-    }
+    let mut out = super::Output::open(args.output.output.as_deref())?;
+    out.write_all(&buffer)?;
+    out.finish()?;
     Ok(Outcome::Success)
 }

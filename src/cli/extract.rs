@@ -31,7 +31,7 @@ pub fn run(args: Args) -> Result<Outcome> {
     let overrides = args.metadata.metadata();
     let extractor = Extractor::load()?;
     let inputs = collect_inputs(&args.paths, ARTICLE_EXTENSIONS);
-    let mut out = super::stdout();
+    let mut out = super::Output::open(None)?;
     let mut failed = false;
     let mut written: Result<()> = Ok(());
     extract_in_parallel(
@@ -58,7 +58,7 @@ pub fn run(args: Args) -> Result<Outcome> {
         },
     )?;
     written?;
-    out.flush()?;
+    out.finish()?;
     Ok(if failed {
         Outcome::PartialFailure
     } else {

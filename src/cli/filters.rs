@@ -1,8 +1,6 @@
 //! Options shared by the commands that read events: which events, and how a table fits the
 //! terminal.
 
-use std::io::IsTerminal;
-
 use anyhow::{bail, Result};
 
 use super::DateArg;
@@ -119,14 +117,15 @@ pub struct OutputArgs {
     /// Wrap tables to this width, at least 20 [default: the terminal's]
     #[arg(long, value_parser = clap::value_parser!(u16).range(20..))]
     pub width: Option<u16>,
+    #[command(flatten)]
+    pub file: super::OutputFileArgs,
 }
 
-/// How a table is drawn on stdout: wrapped to `--width` or the terminal's width, in
+/// How a table is drawn (`terminal`: whether it is written to one): wrapped to `--width` or the terminal's width, in
 /// colour as `--color` says (by default only on a terminal, and never when NO_COLOR is set
 /// or TERM is dumb); with boxes
 /// only on a terminal that is not dumb, in ASCII elsewhere.
-pub fn table_options(width: Option<u16>) -> TableOptions {
-    let terminal = std::io::stdout().is_terminal();
+pub fn table_options(width: Option<u16>, terminal: bool) -> TableOptions {
     let dumb = std::env::var("TERM").is_ok_and(|t| t == "dumb");
     let colour = match super::color_choice() {
         super::ColorChoice::Always => true,
@@ -162,6 +161,8 @@ pub struct RecordFormatArgs {
     /// The same as --format json
     #[arg(long, hide = true)]
     json: bool,
+    #[command(flatten)]
+    pub file: super::OutputFileArgs,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]

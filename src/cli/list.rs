@@ -1,7 +1,5 @@
 //! `timeline list`: the events of the timeline, in date order.
 
-use std::io::Write;
-
 use anyhow::Result;
 
 use super::filters::{table_options, FilterArgs, OutputArgs};
@@ -24,13 +22,17 @@ pub struct Args {
 pub fn run(args: Args, db: &Database) -> Result<Outcome> {
     let store = db.open_for_reading()?;
     let events = store.list(&args.filters.filter()?)?;
-    let mut out = super::stdout();
+    let mut out = super::Output::open(args.output.file.output.as_deref())?;
     match args.output.format {
-        Format::Table => render::table(&events, table_options(args.output.width), &mut out)?,
+        Format::Table => render::table(
+            &events,
+            table_options(args.output.width, out.is_terminal()),
+            &mut out,
+        )?,
         Format::Json => render::json(&events, &mut out)?,
         Format::Csv => render::csv(&events, &mut out)?,
         Format::Markdown => render::markdown(&events, &mut out)?,
     }
-    out.flush()?;
+    out.finish()?;
     Ok(Outcome::Success)
 }

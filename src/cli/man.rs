@@ -1,8 +1,6 @@
 //! `timeline man`: the manual page, generated from the same definitions as `--help` (with
 //! clap_mangen, so the page cannot drift from the options the binary takes).
 
-use std::io::Write;
-
 use anyhow::Result;
 use clap::CommandFactory;
 
@@ -33,8 +31,8 @@ pub fn run(args: Args) -> Result<Outcome> {
             sub.name(format!("timeline-{name}"))
         }
     };
-    let mut out = super::stdout();
+    let mut out = super::Output::open(None)?;
     clap_mangen::Man::new(page).render(&mut out)?;
-    out.flush()?;
+    out.finish()?;
     Ok(Outcome::Success)
 }

@@ -20,6 +20,7 @@ mod filters;
 mod ingest;
 mod list;
 mod man;
+mod output;
 mod parse;
 mod remove;
 mod seq;
@@ -130,12 +131,7 @@ fn parse_wait(text: &str) -> Result<f64> {
     }
 }
 
-/// Standard output, buffered: a listing is written in large blocks, not a system call per
-/// line as the line-buffered `Stdout` would make. Callers flush at the end, so that a write
-/// error (other than a closed pipe, which `main` treats as the reader's choice) is reported.
-pub(crate) fn stdout() -> std::io::BufWriter<std::io::StdoutLock<'static>> {
-    std::io::BufWriter::with_capacity(64 * 1024, std::io::stdout().lock())
-}
+pub(crate) use output::{Output, OutputFileArgs};
 
 /// "1 event", "2 events".
 pub(crate) fn count(n: usize, noun: &str) -> String {

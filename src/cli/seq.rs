@@ -1,7 +1,5 @@
 //! `timeline seq`: storylines, each as a table of steps with the days between them.
 
-use std::io::Write;
-
 use anyhow::Result;
 
 use super::filters::{table_options, FilterArgs, OutputArgs};
@@ -45,13 +43,17 @@ pub fn run(args: Args, db: &Database) -> Result<Outcome> {
         };
         lines.retain(|s| s.topic.as_deref() == Some(topic.as_str()));
     }
-    let mut out = super::stdout();
+    let mut out = super::Output::open(args.output.file.output.as_deref())?;
     match args.output.format {
-        Format::Table => sequence::tables(&lines, table_options(args.output.width), &mut out)?,
+        Format::Table => sequence::tables(
+            &lines,
+            table_options(args.output.width, out.is_terminal()),
+            &mut out,
+        )?,
         Format::Json => sequence::json(&lines, &mut out)?,
         Format::Csv => sequence::csv(&lines, &mut out)?,
         Format::Markdown => sequence::markdown(&lines, &mut out)?,
     }
-    out.flush()?;
+    out.finish()?;
     Ok(Outcome::Success)
 }

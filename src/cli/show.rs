@@ -25,13 +25,13 @@ pub fn run(args: Args, db: &Database) -> Result<Outcome> {
     let Some(event) = store.event(args.id)? else {
         bail!("no event {} in {}", args.id, db.path.display());
     };
-    let mut out = super::stdout();
+    let mut out = super::Output::open(args.output.file.output.as_deref())?;
     if args.output.json() {
         serde_json::to_writer_pretty(&mut out, &event)?;
         writeln!(out)?;
     } else {
         render::show(&event, &mut out)?;
     }
-    out.flush()?;
+    out.finish()?;
     Ok(Outcome::Success)
 }
