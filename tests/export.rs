@@ -212,14 +212,10 @@ fn html_export_fits_a_phone_and_filters() {
 /// passes: the HTML itself is checked by the tests above.
 #[test]
 fn html_export_renders_in_headless_chromium() {
-    let Some(chromium) = ["chromium", "chromium-browser"].into_iter().find(|c| which(c)) else {
-        eprintln!("chromium is not installed: skipping the browser check");
+    let Some(browser) = Browser::with_sample() else {
         return;
     };
-    let sandbox = sample();
-    let path = html_file(&sandbox);
-    let profile = sandbox.dir.path().join("profile");
-    let (dom, log) = dump_dom(chromium, &profile, &format!("file://{}", path.display()));
+    let (dom, log) = browser.dump_dom("");
     assert!(dom.contains("class=\"mark"), "the page did not render: {log}");
     let console_errors: Vec<&str> = log
         .lines()
@@ -232,16 +228,11 @@ fn html_export_renders_in_headless_chromium() {
 /// does not hold the words (skipped, as above, without Chromium).
 #[test]
 fn html_export_filters_in_headless_chromium() {
-    let Some(chromium) = ["chromium", "chromium-browser"].into_iter().find(|c| which(c)) else {
-        eprintln!("chromium is not installed: skipping the browser check");
+    let Some(browser) = Browser::with_sample() else {
         return;
     };
-    let sandbox = sample();
-    let path = html_file(&sandbox);
-    let profile = sandbox.dir.path().join("profile");
-    let url = |q: &str| format!("file://{}#q={q}", path.display());
-    let (all, _) = dump_dom(chromium, &profile, &url(""));
-    let (filtered, log) = dump_dom(chromium, &profile, &url("ceasefire"));
+    let (all, _) = browser.dump_dom("");
+    let (filtered, log) = browser.dump_dom("#q=ceasefire");
     let hidden = |dom: &str| dom.matches(" hidden=\"\"").count();
     assert_eq!(hidden(&all), 0, "nothing hidden without a filter");
     assert!(hidden(&filtered) > 0, "the filter hid nothing: {log}");
@@ -257,7 +248,38 @@ fn html_export_filters_in_headless_chromium() {
     );
 }
 
-/// The page's DOM after its script ran, and Chromium's log.
+/// Headless Chromium (Debian's `chromium`) and the sample's HTML export; `None`, said on
+/// stderr, when Chromium is not installed.
+struct Browser {
+    chromium: &'static str,
+    sandbox: Sandbox,
+    page: std::path::PathBuf,
+}
+
+impl Browser {
+    fn with_sample() -> Option<Browser> {
+        let Some(chromium) = ["chromium", "chromium-browser"].into_iter().find(|c| which(c)) else {
+            eprintln!("chromium is not installed: skipping the browser check");
+            return None;
+        };
+        let sandbox = sample();
+        let page = html_file(&sandbox);
+        Some(Browser {
+            chromium,
+            sandbox,
+            page,
+        })
+    }
+
+    /// The page's DOM after its script ran (the address ending in `fragment`), and
+    /// Chromium's log.
+    fn dump_dom(&self, fragment: &str) -> (String, String) {
+        let profile = self.sandbox.dir.path().join("profile");
+        let url = format!("file://{}{fragment}", self.page.display());
+        dump_dom(self.chromium, &profile, &url)
+    }
+}
+
 fn dump_dom(chromium: &str, profile: &std::path::Path, url: &str) -> (String, String) {
     let out = std::process::Command::new(chromium)
         .args([

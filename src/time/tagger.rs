@@ -508,82 +508,91 @@ mod tests {
         );
     }
 
+    /// Each text tags as the expressions and values listed, in order.
+    fn expect(cases: &[(&str, &[(&str, &str)])]) {
+        for (text, want) in cases {
+            let want: Vec<(String, String)> = want.iter().map(|(t, v)| pair(t, v)).collect();
+            assert_eq!(values(text), want, "{text}");
+        }
+    }
+
     /// TimeML's extents: modifiers and determiners in, signal words and "at" out, a range
     /// as two expressions (issue 13, items 1-5).
     #[test]
     fn extents_follow_timeml() {
-        assert_eq!(
-            values("Talks ran in 2009-2010 and in 1957-58."),
-            vec![
-                pair("2009", "2009"),
-                pair("2010", "2010"),
-                pair("1957", "1957"),
-                pair("58", "1958"),
-            ]
-        );
-        assert_eq!(
-            values("Prices rose between September and October of 2007."),
-            vec![pair("September", "2007-09"), pair("October of 2007", "2007-10")]
-        );
-        assert_eq!(
-            values("The plant will close eight years from now."),
-            vec![pair("eight years", "P8Y"), pair("now", "PRESENT_REF")]
-        );
-        // The day before an event is undated; before a date it is counted from that date.
-        assert_eq!(
-            values("He left the day before the vote."),
-            vec![pair("the day", "XXXX-XX-XX")]
-        );
-        assert_eq!(
-            values("He left the day after March 3."),
-            vec![pair("the day", "2025-03-04"), pair("March 3", "2025-03-03")]
-        );
-        assert_eq!(
-            values("They had met on Monday and left the day after."),
-            vec![pair("Monday", "2025-03-17"), pair("the day after", "2025-03-18")]
-        );
-        assert_eq!(
-            values("The talks resumed at 10 a.m. Sunday."),
-            vec![pair("10 a.m. Sunday", "2025-03-16T10:00")]
-        );
-        assert_eq!(
-            values("Shares fell at the end of 1990 and late yesterday, but early Tuesday they rose."),
-            vec![
-                pair("the end of 1990", "1990"),
-                pair("late yesterday", "2025-03-17"),
-                pair("early Tuesday", "2025-03-18"),
-            ]
-        );
-        assert_eq!(
-            values("Output grew over the past year and in the early 1980s."),
-            vec![pair("the past year", "2024"), pair("the early 1980s", "198")]
-        );
+        expect(&[
+            (
+                "Talks ran in 2009-2010 and in 1957-58.",
+                &[
+                    ("2009", "2009"),
+                    ("2010", "2010"),
+                    ("1957", "1957"),
+                    ("58", "1958"),
+                ],
+            ),
+            (
+                "Prices rose between September and October of 2007.",
+                &[("September", "2007-09"), ("October of 2007", "2007-10")],
+            ),
+            (
+                "The plant will close eight years from now.",
+                &[("eight years", "P8Y"), ("now", "PRESENT_REF")],
+            ),
+            // The day before an event is undated; before a date it is counted from that date.
+            ("He left the day before the vote.", &[("the day", "XXXX-XX-XX")]),
+            (
+                "He left the day after March 3.",
+                &[("the day", "2025-03-04"), ("March 3", "2025-03-03")],
+            ),
+            (
+                "They had met on Monday and left the day after.",
+                &[("Monday", "2025-03-17"), ("the day after", "2025-03-18")],
+            ),
+            (
+                "The talks resumed at 10 a.m. Sunday.",
+                &[("10 a.m. Sunday", "2025-03-16T10:00")],
+            ),
+            (
+                "Shares fell at the end of 1990 and late yesterday, but early Tuesday they rose.",
+                &[
+                    ("the end of 1990", "1990"),
+                    ("late yesterday", "2025-03-17"),
+                    ("early Tuesday", "2025-03-18"),
+                ],
+            ),
+            (
+                "Output grew over the past year and in the early 1980s.",
+                &[("the past year", "2024"), ("the early 1980s", "198")],
+            ),
+        ]);
     }
 
     /// Comparisons, schedules and vague plurals (issue 13, items 6, 7 and 9).
     #[test]
     fn comparisons_schedules_and_vague_durations() {
-        assert_eq!(
-            values("The harvest came a month earlier than usual."),
-            vec![pair("a month", "P1M")]
-        );
-        // Past tense, but a schedule moved forward: next December, not last.
-        assert_eq!(
-            values("The deadline was extended to December 18."),
-            vec![pair("December 18", "2025-12-18")]
-        );
-        assert_eq!(
-            values("The deadline passed on December 18."),
-            vec![pair("December 18", "2024-12-18")]
-        );
-        assert_eq!(
-            values("Minutes before the blast, talks could take weeks."),
-            vec![pair("Minutes", "PTXM"), pair("weeks", "PXW")]
-        );
-        assert_eq!(
-            values("The rates are reviewed annually, the pumps checked every morning."),
-            vec![pair("annually", "P1Y"), pair("every morning", "XXXX-XX-XXTMO")]
-        );
+        expect(&[
+            (
+                "The harvest came a month earlier than usual.",
+                &[("a month", "P1M")],
+            ),
+            // Past tense, but a schedule moved forward: next December, not last.
+            (
+                "The deadline was extended to December 18.",
+                &[("December 18", "2025-12-18")],
+            ),
+            (
+                "The deadline passed on December 18.",
+                &[("December 18", "2024-12-18")],
+            ),
+            (
+                "Minutes before the blast, talks could take weeks.",
+                &[("Minutes", "PTXM"), ("weeks", "PXW")],
+            ),
+            (
+                "The rates are reviewed annually, the pumps checked every morning.",
+                &[("annually", "P1Y"), ("every morning", "XXXX-XX-XXTMO")],
+            ),
+        ]);
     }
 
     #[test]
