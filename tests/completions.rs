@@ -17,6 +17,29 @@ fn completions_are_printed_for_each_shell() {
     }
 }
 
+/// Completions offer the values an option takes: event types, modalities, topics (from the
+/// rule files), not file names.
+#[test]
+fn completions_offer_types_modalities_and_topics() {
+    let out = Sandbox::new()
+        .timeline()
+        .args(["completions", "fish"])
+        .output()
+        .unwrap();
+    let script = String::from_utf8(out.stdout).unwrap();
+    // fish writes an option's values on the lines after its `-l NAME`, up to the next
+    // `complete` line.
+    let offered = |option: &str, value: &str| {
+        script
+            .split("\ncomplete ")
+            .any(|entry| entry.contains(&format!("-l {option} ")) && entry.contains(&format!("{value}\\t")))
+    };
+    assert!(offered("type", "meeting"), "{script}");
+    assert!(offered("type", "ceasefire"));
+    assert!(offered("modality", "hypothetical"));
+    assert!(offered("topic", "ceasefire"));
+}
+
 /// The manual page is roff made from the command definitions: every command and option is in
 /// it, and a page per command names its options.
 #[test]

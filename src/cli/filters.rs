@@ -19,7 +19,7 @@ pub struct FilterArgs {
     #[arg(long, value_name = "DATE")]
     to: Option<DateArg>,
     /// Only events of this type (repeatable): call, meeting, talks, proposal, ...
-    #[arg(long = "type", value_name = "TYPE")]
+    #[arg(long = "type", value_name = "TYPE", value_parser = Hinted(event_type_names), hide_possible_values = true)]
     types: Vec<String>,
     /// Only events with this actor (repeatable: all must take part)
     #[arg(long = "actor", value_name = "ACTOR")]
@@ -32,8 +32,57 @@ pub struct FilterArgs {
     min_sources: usize,
     /// Which modalities: "reported" (asserted, planned, proposed), "all", or one of
     /// asserted, planned, proposed, hypothetical, negated (repeatable)
-    #[arg(long = "modality", value_name = "M", default_value = "reported")]
+    #[arg(long = "modality", value_name = "M", default_value = "reported",
+          value_parser = Hinted(modality_names), hide_possible_values = true)]
     modalities: Vec<String>,
+}
+
+/// A string option whose known values are offered to shell completion (`timeline
+/// completions`), while checking is left to the command, which reads names as the rule
+/// files name things (any case, aliases) and lists the valid ones in its error.
+#[derive(Clone)]
+pub struct Hinted(pub fn() -> Vec<String>);
+
+impl clap::builder::TypedValueParser for Hinted {
+    type Value = String;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<String, clap::Error> {
+        clap::builder::StringValueParser::new().parse_ref(cmd, arg, value)
+    }
+
+    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        Some(Box::new(
+            (self.0)().into_iter().map(clap::builder::PossibleValue::new),
+        ))
+    }
+}
+
+/// The event types of the rule files, for completion.
+pub fn event_type_names() -> Vec<String> {
+    EventTypes::load()
+        .map(|types| types.names().map(str::to_owned).collect())
+        .unwrap_or_default()
+}
+
+/// The modalities `--modality` takes, for completion.
+fn modality_names() -> Vec<String> {
+    ["reported", "all"]
+        .into_iter()
+        .map(str::to_owned)
+        .chain(Modality::ALL.iter().map(|m| m.as_str().to_owned()))
+        .collect()
+}
+
+/// The topics of the rule files, for completion.
+pub fn topic_names() -> Vec<String> {
+    crate::extract::Topics::load()
+        .map(|topics| topics.names().to_vec())
+        .unwrap_or_default()
 }
 
 impl FilterArgs {

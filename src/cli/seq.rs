@@ -20,7 +20,7 @@ pub struct Args {
     #[command(flatten)]
     filters: FilterArgs,
     /// Only the storylines of this topic
-    #[arg(long)]
+    #[arg(long, value_parser = super::filters::Hinted(super::filters::topic_names), hide_possible_values = true)]
     topic: Option<String>,
     /// Thread events by topic (default) or by their parties
     #[arg(long, value_enum, default_value_t = Threading::Topic)]
