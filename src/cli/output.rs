@@ -1,6 +1,7 @@
-//! Where a command's records go: standard output, or with `-o/--output` a file, written
-//! whole or not at all (into a temporary file beside it, renamed over it at the end), so that
-//! a failed run never leaves half a listing where a complete one was.
+//! Where a command's records go: standard output, or with `-o/--output` (and `tag --out`) a
+//! file, written whole or not at all (into a new temporary file beside it, renamed over it at
+//! the end, which replaces a link at that name instead of following it), so that a failed
+//! run never leaves half a listing where a complete one was.
 
 use std::fs::File;
 use std::io::{BufWriter, IsTerminal, StdoutLock, Write};
@@ -54,7 +55,12 @@ impl Output {
         temporary_name.push(name);
         temporary_name.push(format!(".{}.tmp", std::process::id()));
         let temporary = path.with_file_name(temporary_name);
-        let file = File::create(&temporary).with_context(|| format!("{}: cannot write", path.display()))?;
+        // A new file only: never one a link at that name points to.
+        let file = std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&temporary)
+            .with_context(|| format!("{}: cannot write", path.display()))?;
         Ok(Output::File {
             writer: BufWriter::with_capacity(64 * 1024, file),
             temporary: Temporary(Some(temporary)),

@@ -159,17 +159,10 @@ impl OutputFolder {
                 path.display()
             );
         }
-        let partial = self.dir.join(format!(".{name}.{}.partial", std::process::id()));
-        let written = std::fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&partial)
-            .and_then(|mut file| file.write_all(contents.as_bytes()))
-            .and_then(|()| std::fs::rename(&partial, &path));
-        if let Err(err) = written {
-            let _ = std::fs::remove_file(&partial);
-            return Err(err).with_context(|| format!("{}: cannot write", path.display()));
-        }
+        let mut out = super::Output::open(Some(&path))?;
+        out.write_all(contents.as_bytes())
+            .with_context(|| format!("{}: cannot write", path.display()))?;
+        out.finish()?;
         if name != wanted {
             crate::tell!(
                 "{}: written as {name} ({wanted} was taken by another input)",

@@ -105,23 +105,20 @@ pub fn temporal_role(tokens: &[Token], start: usize, end: usize, cues: &DatingCu
     let Some(head) = head_within(tokens, start, end) else {
         return TemporalRole::EventTime;
     };
-    let markers: Vec<String> = children(tokens, head)
-        .filter(|&c| matches!(tokens[c].analysis.deprel.as_str(), "case" | "mark"))
-        .map(|c| tokens[c].analysis.lemma.to_lowercase())
-        .collect();
-    let governor = tokens[head]
-        .analysis
-        .head
-        .filter(|&h| h < tokens.len())
-        .map(|h| tokens[h].analysis.lemma.to_lowercase());
-    let listed = |words: &[String], word: &str| words.iter().any(|w| w == word);
-    if markers.iter().any(|m| listed(&cues.comparison_words, m))
-        || governor
-            .as_deref()
-            .is_some_and(|g| listed(&cues.comparison_words, g))
-    {
+    // Lemmas are compared in place: no copy per word.
+    let listed = |words: &[String], i: usize| {
+        let lemma = &tokens[i].analysis.lemma;
+        words.iter().any(|w| w.eq_ignore_ascii_case(lemma))
+    };
+    let marked_by = |words: &[String]| {
+        children(tokens, head)
+            .filter(|&c| matches!(tokens[c].analysis.deprel.as_str(), "case" | "mark"))
+            .any(|c| listed(words, c))
+    };
+    let governor = tokens[head].analysis.head.filter(|&h| h < tokens.len());
+    if marked_by(&cues.comparison_words) || governor.is_some_and(|g| listed(&cues.comparison_words, g)) {
         TemporalRole::Comparison
-    } else if markers.iter().any(|m| listed(&cues.deadline_words, m)) {
+    } else if marked_by(&cues.deadline_words) {
         TemporalRole::Deadline
     } else {
         TemporalRole::EventTime

@@ -218,15 +218,15 @@ pub fn page(storylines: &[Storyline], title: &str, colour: &dyn Fn(&str) -> Opti
             if is_light(&background) {
                 classes.push("light");
             }
+            let headline = escape(&headline(e));
             let _ = write!(
                 marks,
-                "<div class=\"{}\" tabindex=\"0\" data-type=\"{}\" style=\"left:{left:.3}%;width:{width:.3}%;top:{}px;background:{}\" aria-label=\"{}\"><span class=\"label\">{}</span>{}</div>",
+                "<div class=\"{}\" tabindex=\"0\" data-type=\"{}\" style=\"left:{left:.3}%;width:{width:.3}%;top:{}px;background:{}\" aria-label=\"{} — {headline}\"><span class=\"label\">{headline}</span>{}</div>",
                 classes.join(" "),
                 escape(&e.event_type),
                 8 + row * ROW_HEIGHT,
                 background,
-                escape(&format!("{} — {}", e.date.label, headline(e))),
-                escape(&headline(e)),
+                escape(&e.date.label),
                 card(e)
             );
         }

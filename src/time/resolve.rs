@@ -293,7 +293,7 @@ pub fn resolve(resolver: Resolver, caps: &Captures, ctx: &Context) -> Option<Res
         Resolver::AnchoredUnit => {
             let unit = unit(caps, ctx)?;
             let shift = if caps.name("direction").is_some() {
-                direction(caps, ctx)?
+                direction(caps, ctx.lexicon)?
             } else {
                 0
             };
@@ -690,7 +690,7 @@ fn anchored(caps: &Captures, ctx: &Context) -> Option<Resolved> {
     if count.fract() != 0.0 {
         return None;
     }
-    let n = direction(caps, ctx)?.signum() * count as i64;
+    let n = direction(caps, ctx.lexicon)?.signum() * count as i64;
     let Some(anchor) = ctx.fine_anchor(unit) else {
         return Some(Resolved::date(
             DateInterval::unit_containing(ctx.reference, unit, n)?,
@@ -714,18 +714,14 @@ fn anchored(caps: &Captures, ctx: &Context) -> Option<Resolved> {
 }
 
 /// The way a `direction` word counts: +1 ("after", "later", "next"), -1 ("before").
-fn direction(caps: &Captures, ctx: &Context) -> Option<i64> {
-    direction_in(caps, ctx.lexicon)
-}
-
-fn direction_in(caps: &Captures, lexicon: &Lexicon) -> Option<i64> {
+fn direction(caps: &Captures, lexicon: &Lexicon) -> Option<i64> {
     lexicon.int("direction", caps.name("direction")?.as_str())
 }
 
 /// The unit and direction of a [`Resolver::Signalled`] expression ("the week after": a
 /// week, +1), to count from the date that follows its signal word.
 pub fn signal(caps: &Captures, lexicon: &Lexicon) -> Option<(Unit, i64)> {
-    Some((unit_in(caps, lexicon)?, direction_in(caps, lexicon)?))
+    Some((unit_in(caps, lexicon)?, direction(caps, lexicon)?))
 }
 
 fn shift_quarter(quarter: &DateInterval, quarters: i64) -> Option<DateInterval> {

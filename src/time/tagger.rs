@@ -218,8 +218,11 @@ impl Tagger {
                 }
             }
             wrote_year.push(caps.name("year").is_some());
-            if let (Resolver::Signalled, Some(unit_shift)) = (rule.resolver, signal(caps, &self.lexicon)) {
-                signalled.push((found.len(), unit_shift, candidate.end));
+            // Only a signalled expression reads its unit and direction again.
+            if rule.resolver == Resolver::Signalled {
+                if let Some(unit_shift) = signal(caps, &self.lexicon) {
+                    signalled.push((found.len(), unit_shift, candidate.end));
+                }
             }
             found.push(TimeExpr {
                 start: span.start(),
@@ -300,21 +303,22 @@ impl CompiledRule {
     /// Whether the text around a match is what the rule's context patterns ask for.
     fn context_holds(&self, text: &str, start: usize, end: usize) -> bool {
         let before = self.preceded_by.as_ref().is_none_or(|re| {
-            let mut from = start.saturating_sub(CONTEXT_REACH);
-            while !text.is_char_boundary(from) {
-                from += 1;
-            }
+            let from = char_boundary_from(text, start.saturating_sub(CONTEXT_REACH));
             re.is_match(&text[from..start])
         });
-        let after = self.followed_by.as_ref().is_none_or(|re| {
-            let mut to = (end + CONTEXT_REACH).min(text.len());
-            while !text.is_char_boundary(to) {
-                to += 1;
-            }
-            re.is_match(&text[end..to])
-        });
+        let after = self
+            .followed_by
+            .as_ref()
+            .is_none_or(|re| re.is_match(&text[end..char_boundary_from(text, end + CONTEXT_REACH)]));
         before && after
     }
+}
+
+/// The first character boundary of `text` at or after byte `at` (the text's end past it).
+fn char_boundary_from(text: &str, at: usize) -> usize {
+    (at.min(text.len())..=text.len())
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(text.len())
 }
 
 /// `pattern` with its named groups made plain groups, so that many patterns can be joined in
@@ -339,11 +343,7 @@ impl Tagger {
         // not overlap one another.
         let mut searched_to = vec![0; self.rules.len()];
         for region in self.regions(text) {
-            let mut until = (region.end + REGION_SLACK).min(text.len());
-            while !text.is_char_boundary(until) {
-                until += 1;
-            }
-            let near = &text[..until];
+            let near = &text[..char_boundary_from(text, region.end + REGION_SLACK)];
             for index in self.any_rule.matches_at(near, region.start).iter() {
                 let mut at = region.start.max(searched_to[index]);
                 if at >= region.end {

@@ -117,15 +117,18 @@ pub fn tense_around(lexicon: &Lexicon, text: &str, start: usize, end: usize) -> 
         return Tense::Future;
     }
     // "Was extended to February 18", "will run through June": a schedule moved forward.
+    // The preposition is checked first: most expressions have none of these before them, and
+    // only then is a two-word verb ("pushed back") put together.
     if let [.., verb, preposition] = left.as_slice() {
-        let two_word_verb = left.len() >= 3 && {
-            let pair = format!("{} {verb}", left[left.len() - 3]);
-            lexicon.value("schedule_verb", &pair).is_some()
-        };
-        if (two_word_verb || lexicon.value("schedule_verb", verb).is_some())
-            && lexicon.value("schedule_preposition", preposition).is_some()
-        {
-            return Tense::Future;
+        if lexicon.value("schedule_preposition", preposition).is_some() {
+            let schedule = lexicon.value("schedule_verb", verb).is_some()
+                || left.len() >= 3 && {
+                    let pair = format!("{} {verb}", left[left.len() - 3]);
+                    lexicon.value("schedule_verb", &pair).is_some()
+                };
+            if schedule {
+                return Tense::Future;
+            }
         }
     }
     let mut best: Option<(usize, bool, Tense)> = None;
