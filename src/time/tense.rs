@@ -98,11 +98,12 @@ pub fn tense_around(lexicon: &Lexicon, text: &str, start: usize, end: usize) -> 
     let right: Vec<&str> = words(&text[end..right_to]).collect();
     // Each cue word with its distance from the expression; the nearest decides, the left
     // one on a tie (usually the verb: "will meet Tuesday").
-    let left_cues = left.iter().enumerate().rev().map(|(i, w)| {
+    // Only the WINDOW nearest words on each side can decide, so no other word is looked up.
+    let left_cues = left.iter().enumerate().rev().take(WINDOW).map(|(i, w)| {
         let prev = i.checked_sub(1).and_then(|p| left.get(p)).copied();
         (left.len() - i, cue(lexicon, prev, w, left.get(i + 1).copied()))
     });
-    let right_cues = right.iter().enumerate().map(|(i, w)| {
+    let right_cues = right.iter().enumerate().take(WINDOW).map(|(i, w)| {
         let prev = i.checked_sub(1).and_then(|p| right.get(p)).copied();
         (i + 1, cue(lexicon, prev, w, right.get(i + 1).copied()))
     });
@@ -137,9 +138,6 @@ pub fn tense_around(lexicon: &Lexicon, text: &str, start: usize, end: usize) -> 
         .chain(right_cues.map(|(d, t)| (d, t, false)))
     {
         let Some(tense) = tense else { continue };
-        if distance > WINDOW {
-            continue;
-        }
         let key = (distance, !is_left);
         if best.is_none_or(|(d, r, _)| key < (d, r)) {
             best = Some((distance, !is_left, tense));
