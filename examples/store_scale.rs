@@ -18,7 +18,9 @@ use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
 use chrono::NaiveDate;
-use timeline::article::{collect_inputs, content_hash, read_input, Article, Metadata, ARTICLE_EXTENSIONS};
+use timeline::article::{
+    collect_inputs, content_hash, read_input, Article, FieldNames, Metadata, ARTICLE_EXTENSIONS,
+};
 use timeline::extract::{ExtractedEvent, Extractor};
 use timeline::store::{Database, Filter};
 use timeline::time::format_day;
@@ -33,11 +35,19 @@ fn main() -> Result<()> {
 
     let extractor = Extractor::load()?;
     let mut originals = Vec::new();
-    for input in collect_inputs(std::slice::from_ref(&folder), ARTICLE_EXTENSIONS) {
+    let fields = FieldNames::default();
+    for input in collect_inputs(std::slice::from_ref(&folder), ARTICLE_EXTENSIONS, &fields).inputs {
         let input = input?;
         let raw = read_input(&input)?;
-        let article =
-            Article::parse(&input.name(), &raw, &Metadata::default()).with_context(|| input.display())?;
+        let article = Article::read(
+            &input.name(),
+            &raw,
+            input.format(),
+            &fields,
+            &Metadata::default(),
+            &|_| None,
+        )
+        .with_context(|| input.display())?;
         let events = extractor.extract(&article);
         originals.push((article, events));
     }

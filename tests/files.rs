@@ -95,7 +95,12 @@ fn pipes_are_read_devices_refused_and_unreadable_folder_entries_reported() {
     std::fs::create_dir(&locked).unwrap();
     std::fs::write(locked.join("hidden.txt"), ARTICLE.replace("Monday", "Friday")).unwrap();
     std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000)).unwrap();
-    let out = sandbox.timeline().arg("ingest").arg(&folder).output().unwrap();
+    let out = sandbox
+        .timeline()
+        .args(["ingest", "-v"])
+        .arg(&folder)
+        .output()
+        .unwrap();
     std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o755)).unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{stderr}");
@@ -175,4 +180,131 @@ fn tag_out_never_writes_over_an_input_or_through_a_link_and_keeps_both_of_two_na
         .unwrap()
         .file_type()
         .is_symlink());
+}
+
+const PAGE: &str = r#"<!doctype html><html lang="en"><head>
+<title>Chile and Peru sign a trade pact</title>
+<link rel="canonical" href="https://news.example/chile-peru">
+<meta property="og:site_name" content="News Example">
+<meta property="article:published_time" content="2025-03-18T08:00:00-03:00">
+<meta name="author" content="Ana Pérez">
+</head><body>
+<header><a href="/">Home</a> <a href="/world">World</a> <a href="/subscribe">Subscribe</a></header>
+<article><h1>Chile and Peru sign a trade pact</h1>
+<p>LIMA — Chile and Peru signed a trade agreement on Monday, after two years of talks between
+their ministries that at times looked likely to fail over copper quotas.</p>
+<p>The agreement lowers tariffs on 400 goods and sets up a joint commission, officials of
+both governments said at a ceremony in the Peruvian capital.</p>
+</article>
+<aside>Most read: <a href="/a">Storm hits coast</a> <a href="/b">Cup final tonight</a></aside>
+</body></html>"#;
+
+#[test]
+fn a_saved_web_page_is_read_as_its_article() {
+    let sandbox = Sandbox::new();
+    let path = sandbox.write("pact.html", PAGE);
+    sandbox.ingest(&[&path]).success();
+    let events = sandbox.events(&["--type", "agreement"]);
+    assert_eq!(events.len(), 1, "{events:#?}");
+    assert_eq!(events[0]["date"]["start"], "2025-03-17");
+    let sentence = events[0]["mentions"][0]["sentence"].as_str().unwrap();
+    assert!(sentence.starts_with("LIMA — Chile and Peru signed"), "{sentence}");
+    let out = sandbox.timeline().args(["articles", "--json"]).output().unwrap();
+    let articles: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+    let article = &articles[0];
+    assert_eq!(article["title"], "Chile and Peru sign a trade pact");
+    assert_eq!(article["url"], "https://news.example/chile-peru");
+    assert_eq!(article["source"], "News Example");
+    assert_eq!(article["byline"], "Ana Pérez");
+    assert_eq!(article["published"], "2025-03-18");
+    let shown = sandbox.timeline().args(["show", "1", "--json"]).output().unwrap();
+    let shown = String::from_utf8(shown.stdout).unwrap();
+    for page_text in ["<p>", "Subscribe", "Most read", "Storm hits"] {
+        assert!(!shown.contains(page_text), "{page_text} in {shown}");
+    }
+}
+
+#[test]
+fn json_lines_corpora_give_one_article_per_line_and_name_the_line_that_fails() {
+    let sandbox = Sandbox::new();
+    let line = |story: &str, date: &str| {
+        serde_json::json!({"headline": "H", "story": story, "date_publish": date, "url": format!("https://x.example/{date}")})
+            .to_string()
+    };
+    let corpus = [
+        line("Chile and Peru signed a trade agreement on Monday.", "2025-03-18"),
+        String::new(),
+        "{\"story\": ".into(),
+        line(
+            "Bolivia and Paraguay signed a trade agreement on Friday.",
+            "2025-04-12",
+        ),
+    ]
+    .join("\n");
+    let path = sandbox.write("corpus.jsonl", corpus);
+    // Without naming the text field, no line has one.
+    sandbox
+        .ingest(&[&path])
+        .failure()
+        .stderr(predicate::str::contains("corpus.jsonl:1: no text field"));
+    sandbox
+        .timeline()
+        .args(["ingest", "--field", "text=story"])
+        .arg(&path)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("corpus.jsonl:3: not a JSON object"))
+        .stderr(predicate::str::contains("2 ingested, 0 unchanged, 1 failed"));
+    let events = sandbox.events(&["--type", "agreement"]);
+    let starts: Vec<&str> = events
+        .iter()
+        .map(|e| e["date"]["start"].as_str().unwrap())
+        .collect();
+    assert_eq!(starts, ["2025-03-17", "2025-04-11"]);
+    assert_eq!(events[1]["mentions"][0]["url"], "https://x.example/2025-04-12");
+    sandbox
+        .timeline()
+        .args(["ingest", "--field", "summary=story"])
+        .arg(&path)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("unknown part \"summary\""));
+}
+
+#[test]
+fn a_folder_says_which_files_it_left_out() {
+    let sandbox = Sandbox::new();
+    let folder = sandbox.write("mixed-marker", "").with_file_name("mixed");
+    std::fs::create_dir(&folder).unwrap();
+    std::fs::write(folder.join("a.txt"), ARTICLE).unwrap();
+    std::fs::write(folder.join("scan.pdf"), "%PDF-1.4").unwrap();
+    std::fs::write(folder.join("notes.json"), "{}").unwrap();
+    std::fs::write(folder.join("gold.jsonl"), "{\"events\": []}\n").unwrap();
+    std::fs::write(folder.join(".hidden"), "x").unwrap();
+    let out = sandbox.ingest(&[&folder]).success();
+    let stderr = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+    assert!(stderr.contains("1 ingested"), "{stderr}");
+    assert!(
+        stderr.contains("2 files of other types (notes.json, scan.pdf)"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("1 file of JSON Lines with no text field (gold.jsonl)"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains(".hidden"), "{stderr}");
+}
+
+#[test]
+fn toml_front_matter_dates_an_article() {
+    let sandbox = Sandbox::new();
+    let path = sandbox.write(
+        "toml.md",
+        "+++\ntitle = \"Pact\"\ndate = 2025-03-18T09:00:00Z\nauthors = [\"A. Uno\", \"B. Dos\"]\n+++\n\nChile and Peru signed a trade agreement on Monday.\n",
+    );
+    sandbox.ingest(&[&path]).success();
+    assert_eq!(sandbox.events(&[])[0]["date"]["start"], "2025-03-17");
+    let out = sandbox.timeline().args(["articles", "--json"]).output().unwrap();
+    let articles: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(articles[0]["byline"], "A. Uno, B. Dos");
 }

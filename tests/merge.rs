@@ -80,9 +80,15 @@ fn an_updated_article_replaces_its_earlier_mentions() {
     let before = sandbox.events(&[]);
     assert_eq!(actors(&before[0]), vec!["Trump", "Putin"]);
     sandbox
-        .ingest(&[&fixture("update-v2.txt")])
+        .timeline()
+        .args(["ingest", "--verbose"])
+        .arg(fixture("update-v2.txt"))
+        .assert()
         .success()
-        .stderr(predicate::str::contains("replacing update-v1.txt"));
+        .stderr(predicate::str::contains("replacing update-v1.txt"))
+        .stderr(predicate::str::contains(
+            "1 ingested (of them 1 replacing an earlier text of their URL)",
+        ));
     let after = sandbox.events(&[]);
     assert_eq!(after.len(), 1, "{after:#?}");
     assert_eq!(actors(&after[0]), vec!["Trump", "Zelensky"]);
@@ -94,7 +100,7 @@ fn an_updated_article_replaces_its_earlier_mentions() {
     sandbox
         .ingest(&[&fixture("update-v2.txt")])
         .success()
-        .stderr(predicate::str::contains("skipped"));
+        .stderr(predicate::str::contains("0 ingested, 1 unchanged"));
     assert_eq!(sandbox.events(&[]), after);
 }
 

@@ -3,15 +3,18 @@
 
 mod cleanup;
 mod encoding;
+mod fields;
 mod frontmatter;
+mod html;
 mod load;
 mod offsets;
 mod sentences;
 
 pub use cleanup::clean;
 pub use encoding::decode;
+pub use fields::FieldNames;
 pub use frontmatter::{parse as parse_front_matter, Metadata};
-pub use load::{collect_inputs, read_input, Input, ARTICLE_EXTENSIONS};
+pub use load::{collect_inputs, read_input, Collected, Format, Input, Skipped, ARTICLE_EXTENSIONS};
 pub use offsets::CharOffsets;
 pub use sentences::{is_abbreviation, split as split_sentences, Sentence};
 
@@ -30,6 +33,12 @@ pub enum ArticleError {
     FrontMatter(String),
     #[error("no text after the front matter")]
     Empty,
+    #[error("HTML page: {0}")]
+    Html(String),
+    #[error("not a JSON object: {0}")]
+    NotJson(String),
+    #[error("no text field (looked for {0}; name another with --field text=NAME)")]
+    NoTextField(String),
 }
 
 /// An article ready for the extractors: repaired text and the metadata that dates it.
@@ -41,6 +50,9 @@ pub struct Article {
     pub title: Option<String>,
     pub source: Option<String>,
     pub url: Option<String>,
+    /// Who wrote it, as the front matter or the page names them.
+    #[serde(default)]
+    pub byline: Option<String>,
     /// The reference date every relative expression ("Tuesday", "last week") resolves against.
     pub published: NaiveDate,
     /// The line of the text the publication date was read from, when the front matter and
@@ -80,9 +92,42 @@ impl Article {
         overrides: &Metadata,
         date_from_text: &dyn Fn(&str) -> Option<(NaiveDate, String)>,
     ) -> Result<Article, ArticleError> {
-        let (front, body) = parse_front_matter(raw)?;
+        Article::read(
+            name,
+            raw,
+            Format::Text,
+            &FieldNames::default(),
+            overrides,
+            date_from_text,
+        )
+    }
+
+    /// As [`Article::parse_dating`], for text in `format`: text with front matter, an HTML
+    /// page, or one JSON object whose fields `fields` names.
+    pub fn read(
+        name: &str,
+        raw: &str,
+        format: Format,
+        fields: &FieldNames,
+        overrides: &Metadata,
+        date_from_text: &dyn Fn(&str) -> Option<(NaiveDate, String)>,
+    ) -> Result<Article, ArticleError> {
+        let (front, body) = match format {
+            Format::Text => {
+                let (front, body) = parse_front_matter(raw)?;
+                (front, std::borrow::Cow::Borrowed(body))
+            }
+            Format::Html => {
+                let (front, body) = html::read(raw)?;
+                (front, body.into())
+            }
+            Format::JsonLine => {
+                let (front, body) = json_line(raw, fields)?;
+                (front, body.into())
+            }
+        };
         let meta = front.overridden_by(overrides);
-        let text = stored_text(body);
+        let text = stored_text(&body);
         if text.is_empty() {
             return Err(ArticleError::Empty);
         }
@@ -99,6 +144,7 @@ impl Article {
             title: meta.title,
             source: meta.source,
             url: meta.url,
+            byline: meta.byline,
             published,
             published_from,
             path: None,
@@ -110,6 +156,15 @@ impl Article {
     pub fn sentences(&self) -> Vec<Sentence> {
         split_sentences(&self.text)
     }
+}
+
+/// The metadata and text of one line of a JSON Lines corpus.
+fn json_line(line: &str, names: &FieldNames) -> Result<(Metadata, String), ArticleError> {
+    let object: serde_json::Map<String, serde_json::Value> =
+        serde_json::from_str(line).map_err(|e| ArticleError::NotJson(e.to_string()))?;
+    let (meta, text) = names.read(&fields::from_json(&object))?;
+    let text = text.ok_or_else(|| ArticleError::NoTextField(names.text.join(", ")))?;
+    Ok((meta, text))
 }
 
 /// The text stored for an article body: repaired and trimmed. Every offset the tool shows

@@ -18,7 +18,7 @@ use crate::extract::Extractor;
 /// Extract events from articles and print them as JSON lines, for `ingest --mentions`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Files, folders (searched recursively for .txt and .md) or - for stdin
+    /// Files, folders (searched recursively for .txt, .md, .html and .jsonl) or - for stdin
     #[arg(required = true, value_name = "PATH")]
     paths: Vec<PathBuf>,
     #[command(flatten)]
@@ -28,16 +28,19 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> Result<Outcome> {
-    let overrides = args.metadata.metadata();
+    let reading = args.metadata.reading();
     let extractor = Extractor::load()?;
-    let inputs = collect_inputs(&args.paths, ARTICLE_EXTENSIONS);
+    let collected = collect_inputs(&args.paths, ARTICLE_EXTENSIONS, &reading.fields);
+    if let Some(skipped) = collected.skipped_summary() {
+        crate::tell!("timeline: skipped {skipped}");
+    }
     let mut out = super::Output::open(None)?;
     let mut failed = false;
     let mut written: Result<()> = Ok(());
     extract_in_parallel(
-        &inputs,
+        &collected,
         args.jobs.threads(),
-        &overrides,
+        &reading,
         &HashSet::new(),
         &extractor,
         |_, prepared| {

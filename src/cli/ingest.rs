@@ -8,8 +8,11 @@ use std::sync::mpsc;
 
 use anyhow::{Context, Result};
 
+use super::progress::{Progress, Verbosity};
 use super::{DateArg, Outcome};
-use crate::article::{collect_inputs, read_input, Article, Input, Metadata, ARTICLE_EXTENSIONS};
+use crate::article::{
+    collect_inputs, read_input, Article, Collected, FieldNames, Input, Metadata, ARTICLE_EXTENSIONS,
+};
 use crate::extract::exchange::Extraction;
 use crate::extract::{ExtractedEvent, Extractor};
 use crate::store::{Database, IngestOutcome, Store};
@@ -21,20 +24,34 @@ pub(super) enum Prepared {
     New(Article, Vec<ExtractedEvent>),
 }
 
+/// How the command line says articles are read: metadata it gives, and the fields of a
+/// JSON Lines corpus.
+pub(super) struct Reading {
+    pub overrides: Metadata,
+    pub fields: FieldNames,
+}
+
 /// Reads `input` into an article and extracts its events, unless a stored article has the
 /// same text (`known` holds the stored content hashes; ingest checks again when it writes).
 fn prepare(
     input: &Input,
-    overrides: &Metadata,
+    reading: &Reading,
     known: &HashSet<String>,
     extractor: &Extractor,
 ) -> Result<Prepared> {
     let raw = read_input(input)?;
     let dateline = |text: &str| publication_date(text, &extractor.tagger);
-    let mut article = Article::parse_dating(&input.name(), &raw, overrides, &dateline)
-        .map_err(|e| anyhow::anyhow!("{}: {e}", input.display()))?;
-    if let Input::File(path) = input {
-        let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.clone());
+    let mut article = Article::read(
+        &input.name(),
+        &raw,
+        input.format(),
+        &reading.fields,
+        &reading.overrides,
+        &dateline,
+    )
+    .map_err(|e| anyhow::anyhow!("{}: {e}", input.display()))?;
+    if let Some(path) = input.path() {
+        let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
         article.path = Some(path.display().to_string());
     }
     if known.contains(&article.hash) {
@@ -44,15 +61,18 @@ fn prepare(
     Ok(Prepared::New(article, events))
 }
 
-/// Read articles (files, folders of .txt/.md, or - for stdin) into the timeline.
+/// Read articles (files, folders, JSON Lines corpora, or - for stdin) into the timeline.
 ///
-/// An article starts with a front matter block (title, source, url, published); the flags
-/// below supply or override it. An article with no publication date is refused, since
+/// An article is a text or Markdown file that starts with a front matter block (YAML between
+/// `---` lines or TOML between `+++`: title, source, url, published, author), a saved web
+/// page (.html: its main text, title, author, date and canonical URL), or a line of a JSON
+/// Lines corpus (.jsonl: fields text, title, url, published, source, author; see --field);
+/// the flags below supply or override what they say. An article with no publication date is refused, since
 /// "Tuesday" cannot be resolved without one. Each article is stored in one transaction, and
 /// an article whose text is already stored is skipped.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Files, folders (searched recursively for .txt and .md) or - for stdin
+    /// Files, folders (searched recursively for .txt, .md, .html and .jsonl) or - for stdin
     #[arg(required_unless_present = "mentions", value_name = "PATH")]
     paths: Vec<PathBuf>,
     #[command(flatten)]
@@ -61,9 +81,12 @@ pub struct Args {
     /// of reading articles: the same timeline as ingesting the articles themselves
     #[arg(long, value_name = "FILE", conflicts_with = "paths")]
     mentions: Option<PathBuf>,
-    /// Print only failures and the closing count, not a line per article
-    #[arg(long, short)]
+    /// Print only failures and the closing count: no progress bar
+    #[arg(long, short, conflicts_with = "verbose")]
     quiet: bool,
+    /// Print a line per article (what it gave, or why it was skipped)
+    #[arg(long, short)]
+    verbose: bool,
     #[command(flatten)]
     jobs: JobsArgs,
 }
@@ -100,49 +123,91 @@ pub(super) struct MetadataArgs {
     /// The article's URL
     #[arg(long)]
     url: Option<String>,
+    /// Who wrote it
+    #[arg(long)]
+    byline: Option<String>,
+    /// Which field of a JSON Lines corpus gives a part of the article: PART=NAME, PART one
+    /// of text, title, url, published, source, byline (repeatable; e.g. --field
+    /// text=maintext --field published=date_publish)
+    #[arg(long = "field", value_name = "PART=NAME", value_parser = parse_field)]
+    fields: Vec<(String, String)>,
+}
+
+fn parse_field(text: &str) -> Result<(String, String), String> {
+    let (part, name) = text
+        .split_once('=')
+        .filter(|(p, n)| !p.trim().is_empty() && !n.trim().is_empty())
+        .ok_or_else(|| format!("{text:?} is not PART=NAME"))?;
+    let (part, name) = (part.trim().to_lowercase(), name.trim().to_owned());
+    FieldNames::default().with(&part, &name)?;
+    Ok((part, name))
 }
 
 impl MetadataArgs {
-    pub(super) fn metadata(self) -> Metadata {
+    pub(super) fn reading(self) -> Reading {
+        let mut fields = FieldNames::default();
+        for (part, name) in &self.fields {
+            fields = fields.with(part, name).expect("checked when parsed");
+        }
+        Reading {
+            fields,
+            overrides: self.metadata(),
+        }
+    }
+
+    fn metadata(self) -> Metadata {
         Metadata {
             title: self.title,
             source: self.source,
             url: self.url,
             published: self.published.map(|d| d.first_day()),
+            byline: self.byline,
         }
     }
 }
 
 pub fn run(args: Args, db: &Database) -> Result<Outcome> {
-    let overrides = args.metadata.metadata();
+    let reading = args.metadata.reading();
     let extractor = Extractor::load()?;
     let mut store = db.open_or_create()?;
     let known = store.content_hashes()?;
     let mut run = Run {
         store: &mut store,
         extractor: &extractor,
-        quiet: args.quiet,
+        verbosity: Verbosity::from_flags(args.quiet, args.verbose),
+        progress: None,
         added: 0,
+        replaced: 0,
         skipped: 0,
         failed: 0,
     };
+    let mut skipped = None;
     match &args.mentions {
         Some(file) => read_extractions(file, &known, &mut run)?,
         None => {
-            let inputs = collect_inputs(&args.paths, ARTICLE_EXTENSIONS);
+            let collected = collect_inputs(&args.paths, ARTICLE_EXTENSIONS, &reading.fields);
+            skipped = collected.skipped_summary();
             extract_in_parallel(
-                &inputs,
+                &collected,
                 args.jobs.threads(),
-                &overrides,
+                &reading,
                 &known,
                 &extractor,
                 |place, prepared| run.store(&place, prepared),
             )?;
         }
     }
-    let (added, skipped, failed) = (run.added, run.skipped, run.failed);
+    if let Some(progress) = &run.progress {
+        progress.finish();
+    }
+    let (added, unchanged, failed) = (run.added, run.skipped, run.failed);
+    let replacing = match run.replaced {
+        0 => String::new(),
+        n => format!(" (of them {n} replacing an earlier text of their URL)"),
+    };
+    let skipped = skipped.map(|s| format!("; skipped {s}")).unwrap_or_default();
     crate::tell!(
-        "{added} ingested, {skipped} unchanged, {failed} failed; {} in {}",
+        "{added} ingested{replacing}, {unchanged} unchanged, {failed} failed{skipped}; {} in {}",
         super::count(store.event_count()?, "event"),
         db.path.display()
     );
@@ -164,13 +229,14 @@ pub(super) struct Place {
 /// each result to `take` in input order, so that a run gives the same result however many
 /// cores it has.
 pub(super) fn extract_in_parallel(
-    inputs: &[Result<Input>],
+    collected: &Collected,
     threads: usize,
-    overrides: &Metadata,
+    reading: &Reading,
     known: &HashSet<String>,
     extractor: &Extractor,
     mut take: impl FnMut(Place, Result<Prepared>),
 ) -> Result<()> {
+    let inputs = &collected.inputs;
     let total = inputs.len();
     let next = AtomicUsize::new(0);
     let workers = threads.clamp(1, inputs.len().max(1));
@@ -183,7 +249,7 @@ pub(super) fn extract_in_parallel(
                 let index = next.fetch_add(1, Ordering::Relaxed);
                 let Some(input) = inputs.get(index) else { break };
                 let prepared = match input {
-                    Ok(input) => prepare(input, overrides, known, extractor),
+                    Ok(input) => prepare(input, reading, known, extractor),
                     Err(e) => Err(anyhow::anyhow!("{e:#}")),
                 };
                 if sender.send((index, prepared)).is_err() {
@@ -262,8 +328,12 @@ fn read_extractions(file: &Path, known: &HashSet<String>, run: &mut Run) -> Resu
 struct Run<'a> {
     store: &'a mut Store,
     extractor: &'a Extractor,
-    quiet: bool,
+    verbosity: Verbosity,
+    /// Made at the first article, when the total is known.
+    progress: Option<Progress>,
     added: usize,
+    /// Of the added, those that replaced an earlier text of their URL.
+    replaced: usize,
     skipped: usize,
     failed: usize,
 }
@@ -287,6 +357,10 @@ impl Run<'_> {
                 .ingest(&article, &events, self.extractor)
                 .map_err(|e| anyhow::anyhow!("{display}: cannot store: {e:#}")),
         });
+        let progress = self
+            .progress
+            .get_or_insert_with(|| Progress::new(*total, self.verbosity));
+        progress.advance();
         match result {
             Ok(IngestOutcome::Added {
                 new_events,
@@ -294,23 +368,22 @@ impl Run<'_> {
                 replaced,
             }) => {
                 self.added += 1;
+                self.replaced += usize::from(replaced.is_some());
                 let replaced = replaced.map(|r| format!(", replacing {r}")).unwrap_or_default();
-                if !self.quiet {
-                    crate::tell!(
-                        "[{position}/{total}] ingested {display}: {} ({new_events} new, {merged} merged){replaced}",
-                        super::count(new_events + merged, "event")
-                    );
-                }
+                progress.detail(&format!(
+                    "[{position}/{total}] ingested {display}: {} ({new_events} new, {merged} merged){replaced}",
+                    super::count(new_events + merged, "event")
+                ));
             }
             Ok(IngestOutcome::Unchanged { stored_as }) => {
                 self.skipped += 1;
-                if !self.quiet {
-                    crate::tell!("[{position}/{total}] skipped {display}: already ingested as {stored_as}");
-                }
+                progress.detail(&format!(
+                    "[{position}/{total}] skipped {display}: already ingested as {stored_as}"
+                ));
             }
             Err(err) => {
                 self.failed += 1;
-                crate::tell!("timeline: {err:#}");
+                progress.say(&format!("timeline: {err:#}"));
             }
         }
     }

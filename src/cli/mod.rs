@@ -22,6 +22,7 @@ mod list;
 mod man;
 mod output;
 mod parse;
+mod progress;
 mod remove;
 mod seq;
 mod show;

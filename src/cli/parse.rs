@@ -44,7 +44,7 @@ pub fn run(args: Args) -> Result<Outcome> {
     let models = Models::embedded()?;
     let mut failed = false;
     let stdout = std::io::stdout();
-    for input in collect_inputs(&args.paths, PARSE_EXTENSIONS) {
+    for input in collect_inputs(&args.paths, PARSE_EXTENSIONS, &Default::default()).inputs {
         let result = input.and_then(|input| {
             let raw = read_input(&input)?;
             let sentences = if is_conllu(&input, &raw) {

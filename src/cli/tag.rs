@@ -70,7 +70,8 @@ struct Tagged {
 
 pub fn run(args: Args) -> Result<Outcome> {
     let tagger = Tagger::load()?;
-    let inputs = collect_inputs(&args.paths, TAG_EXTENSIONS)
+    let inputs = collect_inputs(&args.paths, TAG_EXTENSIONS, &Default::default())
+        .inputs
         .into_iter()
         .collect::<Result<Vec<Input>>>()?;
     let mut out = match &args.out {
@@ -136,10 +137,7 @@ impl OutputFolder {
             .with_context(|| format!("{}: cannot create directory", dir.display()))?;
         let inputs = inputs
             .iter()
-            .filter_map(|input| match input {
-                Input::File(path) => std::fs::canonicalize(path).ok(),
-                Input::Stdin => None,
-            })
+            .filter_map(|input| input.path().and_then(|path| std::fs::canonicalize(path).ok()))
             .collect();
         Ok(OutputFolder {
             dir: dir.to_owned(),

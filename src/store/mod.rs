@@ -263,8 +263,8 @@ impl Store {
         }
         tx.prepare_cached(
             "INSERT INTO articles (name, title, source, url, published, content_hash, text, ingested_at,
-                                   published_from, path)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                                   published_from, path, byline)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
         )?
         .execute(params![
             article.name,
@@ -277,6 +277,7 @@ impl Store {
             chrono::Utc::now().to_rfc3339(),
             article.published_from,
             article.path,
+            article.byline,
         ])?;
         let article_id = tx.last_insert_rowid();
         let (mut new_events, mut merged) = (0, 0);
@@ -550,7 +551,7 @@ impl Store {
 /// [`crate::article::KEY_DIGITS`].
 const ARTICLE_COLUMNS: &str = "a.id, a.name, a.title, a.source, a.url, a.published,
     (SELECT count(*) FROM mentions m WHERE m.article_id = a.id), a.published_from,
-    substr(a.content_hash, 1, ?1), a.path";
+    substr(a.content_hash, 1, ?1), a.path, a.byline";
 
 fn article_record(r: &rusqlite::Row) -> rusqlite::Result<ArticleRecord> {
     Ok(ArticleRecord {
@@ -564,6 +565,7 @@ fn article_record(r: &rusqlite::Row) -> rusqlite::Result<ArticleRecord> {
         published_from: r.get(7)?,
         key: r.get(8)?,
         path: r.get(9)?,
+        byline: r.get(10)?,
     })
 }
 
@@ -592,7 +594,7 @@ fn pick_article(tx: &rusqlite::Transaction, selector: &str) -> Result<ArticleRec
     ))?;
     let rows = stmt.query_map(
         params![crate::article::KEY_DIGITS as i64, selector, canonical],
-        |r| Ok((article_record(r)?, r.get::<_, bool>(10)?)),
+        |r| Ok((article_record(r)?, r.get::<_, bool>("exact")?)),
     )?;
     let found = rows.collect::<rusqlite::Result<Vec<_>>>()?;
     let exact: Vec<&ArticleRecord> = found.iter().filter(|(_, e)| *e).map(|(a, _)| a).collect();

@@ -126,6 +126,9 @@ pub struct ArticleRecord {
     pub title: Option<String>,
     pub source: Option<String>,
     pub url: Option<String>,
+    /// Who wrote it, when the article says.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub byline: Option<String>,
     pub published: String,
     /// The line of the text the publication date was inferred from, if it was.
     #[serde(skip_serializing_if = "Option::is_none")]
