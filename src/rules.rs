@@ -53,6 +53,14 @@ pub fn source(path: &str) -> Result<String> {
         .with_context(|| format!("no built-in rule file {path}"))
 }
 
+/// Every rule file as this run reads it (the user's overrides included), by path.
+pub fn all_sources() -> Result<Vec<(&'static str, String)>> {
+    BUILTIN
+        .iter()
+        .map(|(path, _)| Ok((*path, source(path)?)))
+        .collect()
+}
+
 /// Parses a TOML rule file into `T`, naming the file in any error.
 pub fn load_toml<T: DeserializeOwned>(path: &str) -> Result<T> {
     let text = source(path)?;

@@ -368,3 +368,88 @@ fn extract_then_ingest_mentions_equals_a_direct_ingest() {
         direct.events(&["--modality", "all"])
     );
 }
+
+#[test]
+fn articles_extracted_by_other_rules_are_found_and_extracted_again() {
+    let sandbox = Sandbox::new();
+    sandbox.ingest(&[&sample_articles()]).success();
+    let cameo_of_calls = |sandbox: &Sandbox| -> Vec<String> {
+        let out = sandbox
+            .timeline()
+            .args(["list", "--format", "json", "--type", "call"])
+            .output()
+            .unwrap();
+        let events: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+        events
+            .iter()
+            .map(|e| e["cameo"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    assert!(cameo_of_calls(&sandbox).iter().all(|c| c == "041"));
+    // Rules changed: the same types, the call coded 040 instead of 041.
+    let rules = sandbox.write("rules-marker", "").with_file_name("rules");
+    std::fs::create_dir_all(rules.join("events")).unwrap();
+    let types = std::fs::read_to_string(project("data/rules/events/types.toml")).unwrap();
+    std::fs::write(
+        rules.join("events/types.toml"),
+        types.replace("cameo = \"041\"", "cameo = \"040\""),
+    )
+    .unwrap();
+    let with_rules = |args: &[&str]| {
+        let mut cmd = sandbox.timeline();
+        cmd.env("TIMELINE_RULES", &rules).args(args);
+        cmd.assert()
+    };
+    let warned = with_rules(&["ingest", sample_articles().to_str().unwrap()]).success();
+    let stderr = String::from_utf8(warned.get_output().stderr.clone()).unwrap();
+    assert!(
+        stderr.contains(
+            "other rules or models extracted 1 stored article; `timeline reextract` extracts it again"
+        ),
+        "{stderr}"
+    );
+    with_rules(&["reextract", "--dry-run"])
+        .success()
+        .stderr(predicate::str::contains("would extract 1 article again"));
+    assert!(
+        cameo_of_calls(&sandbox).iter().all(|c| c == "041"),
+        "a dry run changes nothing"
+    );
+    with_rules(&["reextract"])
+        .success()
+        .stderr(predicate::str::contains("extracted 1 article again, 0 failed"));
+    let recoded = cameo_of_calls(&sandbox);
+    assert!(
+        !recoded.is_empty() && recoded.iter().all(|c| c == "040"),
+        "{recoded:?}"
+    );
+    // Now nothing is left to do under these rules, and the store equals a fresh ingest.
+    with_rules(&["reextract", "--dry-run"])
+        .success()
+        .stderr(predicate::str::contains("would extract 0 articles again"));
+    let fresh = Sandbox::new();
+    let mut cmd = fresh.timeline();
+    cmd.env("TIMELINE_RULES", &rules)
+        .arg("ingest")
+        .arg(sample_articles())
+        .assert()
+        .success();
+    let export = |s: &Sandbox| {
+        s.timeline()
+            .args(["export", "--format", "json"])
+            .output()
+            .unwrap()
+            .stdout
+    };
+    assert_eq!(
+        String::from_utf8(export(&sandbox)).unwrap(),
+        String::from_utf8(export(&fresh)).unwrap()
+    );
+    // Back on the built-in rules, ingest says so again.
+    sandbox
+        .ingest(&[&sample_articles()])
+        .success()
+        .stderr(predicate::str::contains(
+            "other rules or models extracted 1 stored article",
+        ));
+}

@@ -45,10 +45,10 @@ pub fn run(args: Args) -> Result<Outcome> {
         &extractor,
         |_, prepared| {
             match prepared {
-                Ok(Prepared::New(article, events)) => {
+                Ok(Prepared::New(article, events, _)) => {
                     if written.is_ok() {
-                        written = writeln!(out, "{}", Extraction::new(article, events).to_line())
-                            .map_err(Into::into);
+                        let line = Extraction::new(article, events, &extractor.fingerprint).to_line();
+                        written = writeln!(out, "{line}").map_err(Into::into);
                     }
                 }
                 // Only an article whose hash is known comes back unextracted, and none is.

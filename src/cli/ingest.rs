@@ -21,7 +21,8 @@ use crate::time::publication_date;
 /// An input read and, unless its text is stored already, extracted.
 pub(super) enum Prepared {
     Stored(Article),
-    New(Article, Vec<ExtractedEvent>),
+    /// The article, its events and the fingerprint of the rules that extracted them.
+    New(Article, Vec<ExtractedEvent>, Option<String>),
 }
 
 /// How the command line says articles are read: metadata it gives, and the fields of a
@@ -58,7 +59,11 @@ fn prepare(
         return Ok(Prepared::Stored(article));
     }
     let events = extractor.extract(&article);
-    Ok(Prepared::New(article, events))
+    Ok(Prepared::New(
+        article,
+        events,
+        Some(extractor.fingerprint.clone()),
+    ))
 }
 
 /// Read articles (files, folders, JSON Lines corpora, or - for stdin) into the timeline.
@@ -211,11 +216,25 @@ pub fn run(args: Args, db: &Database) -> Result<Outcome> {
         super::count(store.event_count()?, "event"),
         db.path.display()
     );
+    warn_of_other_rules(&store, &extractor)?;
     Ok(if failed > 0 {
         Outcome::PartialFailure
     } else {
         Outcome::Success
     })
+}
+
+/// Says how many stored articles other rules or models extracted, if any.
+pub(super) fn warn_of_other_rules(store: &Store, extractor: &Extractor) -> Result<()> {
+    let stale = store.articles_by_other_rules(&extractor.fingerprint)?;
+    if stale > 0 {
+        crate::tell!(
+            "timeline: other rules or models extracted {}; `timeline reextract` extracts {} again",
+            super::count(stale, "stored article"),
+            if stale == 1 { "it" } else { "them" }
+        );
+    }
+    Ok(())
 }
 
 /// Where an input stands in a run: its position (from 1) of `total`, and its name.
@@ -238,21 +257,45 @@ pub(super) fn extract_in_parallel(
 ) -> Result<()> {
     let inputs = &collected.inputs;
     let total = inputs.len();
+    let prepare = |input: &Result<Input>| match input {
+        Ok(input) => prepare(input, reading, known, extractor),
+        Err(e) => Err(anyhow::anyhow!("{e:#}")),
+    };
+    in_parallel(inputs, threads, prepare, |index, prepared| {
+        let display = inputs[index]
+            .as_ref()
+            .map(|input| input.display())
+            .unwrap_or_default();
+        let place = Place {
+            position: index + 1,
+            total,
+            display,
+        };
+        take(place, prepared);
+    });
+    Ok(())
+}
+
+/// Runs `work` on each of `items` on `threads` threads and hands each result to `take`
+/// with its index, in the order of `items`: work in parallel, results in order. A bounded
+/// channel keeps the workers at most a few items ahead of `take`.
+pub(super) fn in_parallel<T: Sync, R: Send>(
+    items: &[T],
+    threads: usize,
+    work: impl Fn(&T) -> R + Sync,
+    mut take: impl FnMut(usize, R),
+) {
     let next = AtomicUsize::new(0);
-    let workers = threads.clamp(1, inputs.len().max(1));
-    std::thread::scope(|scope| -> Result<()> {
-        let (sender, results) = mpsc::sync_channel::<(usize, Result<Prepared>)>(workers * 4);
+    let workers = threads.clamp(1, items.len().max(1));
+    std::thread::scope(|scope| {
+        let (sender, results) = mpsc::sync_channel::<(usize, R)>(workers * 4);
         for _ in 0..workers {
             let sender = sender.clone();
-            let next = &next;
+            let (next, work) = (&next, &work);
             scope.spawn(move || loop {
                 let index = next.fetch_add(1, Ordering::Relaxed);
-                let Some(input) = inputs.get(index) else { break };
-                let prepared = match input {
-                    Ok(input) => prepare(input, reading, known, extractor),
-                    Err(e) => Err(anyhow::anyhow!("{e:#}")),
-                };
-                if sender.send((index, prepared)).is_err() {
+                let Some(item) = items.get(index) else { break };
+                if sender.send((index, work(item))).is_err() {
                     break;
                 }
             });
@@ -260,26 +303,14 @@ pub(super) fn extract_in_parallel(
         drop(sender);
         let mut waiting = BTreeMap::new();
         let mut wanted = 0;
-        for (index, prepared) in results {
-            waiting.insert(index, prepared);
-            while let Some(prepared) = waiting.remove(&wanted) {
-                let display = inputs[wanted]
-                    .as_ref()
-                    .map(|input| input.display())
-                    .unwrap_or_default();
+        for (index, result) in results {
+            waiting.insert(index, result);
+            while let Some(result) = waiting.remove(&wanted) {
+                take(wanted, result);
                 wanted += 1;
-                take(
-                    Place {
-                        position: wanted,
-                        total,
-                        display,
-                    },
-                    prepared,
-                );
             }
         }
-        Ok(())
-    })
+    });
 }
 
 /// Stores each extraction line of `file` (or stdin for `-`) in order; a line that cannot
@@ -307,11 +338,11 @@ fn read_extractions(file: &Path, known: &HashSet<String>, run: &mut Run) -> Resu
                 if known.contains(&x.article.hash) {
                     Prepared::Stored(x.article)
                 } else {
-                    Prepared::New(x.article, x.events)
+                    Prepared::New(x.article, x.events, x.rules)
                 }
             });
         let display = match &prepared {
-            Ok(Prepared::Stored(a) | Prepared::New(a, _)) => format!("{at} ({})", a.name),
+            Ok(Prepared::Stored(a) | Prepared::New(a, ..)) => format!("{at} ({})", a.name),
             Err(_) => at,
         };
         let place = Place {
@@ -352,9 +383,9 @@ impl Run<'_> {
                     .stored_as(&article.hash)?
                     .unwrap_or_else(|| article.name.clone()),
             }),
-            Prepared::New(article, events) => self
+            Prepared::New(article, events, rules) => self
                 .store
-                .ingest(&article, &events, self.extractor)
+                .ingest(&article, &events, rules.as_deref(), self.extractor)
                 .map_err(|e| anyhow::anyhow!("{display}: cannot store: {e:#}")),
         });
         let progress = self

@@ -23,6 +23,7 @@ mod man;
 mod output;
 mod parse;
 mod progress;
+mod reextract;
 mod remove;
 mod seq;
 mod show;
@@ -73,6 +74,7 @@ pub enum Command {
     Export(export::Args),
     Articles(articles::Args),
     Remove(remove::Args),
+    Reextract(reextract::Args),
     Completions(completions::Args),
     Man(man::Args),
 }
@@ -120,6 +122,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Conflicts(args) => conflicts::run(args, &db),
         Command::Articles(args) => articles::run(args, &db),
         Command::Remove(args) => remove::run(args, &db),
+        Command::Reextract(args) => reextract::run(args, &db),
         Command::Completions(args) => completions::run(args),
         Command::Man(args) => man::run(args),
     }

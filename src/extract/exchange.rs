@@ -18,14 +18,19 @@ pub struct Extraction {
     pub version: u32,
     pub article: Article,
     pub events: Vec<ExtractedEvent>,
+    /// The fingerprint of the rules and models that extracted them (`extract::fingerprint`),
+    /// stored with the article so that `reextract` knows what to extract again.
+    #[serde(default)]
+    pub rules: Option<String>,
 }
 
 impl Extraction {
-    pub fn new(article: Article, events: Vec<ExtractedEvent>) -> Extraction {
+    pub fn new(article: Article, events: Vec<ExtractedEvent>, rules: &str) -> Extraction {
         Extraction {
             version: VERSION,
             article,
             events,
+            rules: Some(rules.to_owned()),
         }
     }
 
@@ -81,7 +86,7 @@ mod tests {
         let article = Article::parse("a.txt", "Trump spoke with Putin by phone on Tuesday.", &meta).unwrap();
         let events = Extractor::load().unwrap().extract(&article);
         assert!(!events.is_empty());
-        Extraction::new(article, events)
+        Extraction::new(article, events, "0123456789ab")
     }
 
     #[test]

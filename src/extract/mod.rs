@@ -44,6 +44,8 @@ pub fn gazetteer() -> Result<Gazetteer> {
 
 /// All the rules, loaded once.
 pub struct Extractor {
+    /// What extraction depends on, hashed: see [`fingerprint`].
+    pub fingerprint: String,
     pub tagger: Tagger,
     pub types: EventTypes,
     pub gazetteer: Gazetteer,
@@ -107,6 +109,38 @@ const FRONTED_DATE: usize = 15;
 /// trigger in a sentence of thousands of clauses.
 const DATE_REACH: usize = 1000;
 
+/// How many hex digits of the hash make a fingerprint.
+const FINGERPRINT_DIGITS: usize = 12;
+
+/// A hash of everything extraction depends on besides the article: the program's version,
+/// every rule file as this run reads it (`TIMELINE_RULES` overrides included) and the syntax
+/// models. Stored with each article, so that `timeline reextract` finds the articles that
+/// other rules extracted.
+pub fn fingerprint() -> Result<String> {
+    use sha2::{Digest, Sha256};
+    let mut hash = Sha256::new();
+    let mut part = |name: &str, bytes: &[u8]| {
+        // Lengths first, so that no two different sets of files hash alike.
+        hash.update((name.len() as u64).to_le_bytes());
+        hash.update(name.as_bytes());
+        hash.update((bytes.len() as u64).to_le_bytes());
+        hash.update(bytes);
+    };
+    part("version", env!("CARGO_PKG_VERSION").as_bytes());
+    for (path, text) in crate::rules::all_sources()? {
+        part(path, text.as_bytes());
+    }
+    for (name, bytes) in Models::embedded_files() {
+        part(name, bytes);
+    }
+    let digest = hash.finalize();
+    Ok(digest
+        .iter()
+        .take(FINGERPRINT_DIGITS / 2)
+        .map(|b| format!("{b:02x}"))
+        .collect())
+}
+
 impl Extractor {
     pub fn load() -> Result<Extractor> {
         let cues = Cues::load()?;
@@ -152,6 +186,7 @@ impl Extractor {
         let other_clause = regex::Regex::new(&cues.dating.other_clause)?;
         let anchors = regex::Regex::new(&cues.dating.anchored_shift)?;
         Ok(Extractor {
+            fingerprint: fingerprint()?,
             skip_sentences,
             omissions,
             other_clause,

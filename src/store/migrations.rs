@@ -21,6 +21,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/011_event_span_by_day.sql"),
     include_str!("migrations/012_article_path.sql"),
     include_str!("migrations/013_article_byline.sql"),
+    include_str!("migrations/014_article_rules.sql"),
 ];
 
 /// The schema version this build writes.

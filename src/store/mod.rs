@@ -236,6 +236,7 @@ impl Store {
         &mut self,
         article: &Article,
         events: &[ExtractedEvent],
+        rules: Option<&str>,
         extractor: &Extractor,
     ) -> Result<IngestOutcome> {
         let tx = self
@@ -261,59 +262,93 @@ impl Store {
                 replaced = Some(name);
             }
         }
-        tx.prepare_cached(
-            "INSERT INTO articles (name, title, source, url, published, content_hash, text, ingested_at,
-                                   published_from, path, byline)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-        )?
-        .execute(params![
-            article.name,
-            article.title,
-            article.source,
-            article.url,
-            day(article.published),
-            article.hash,
-            article.text,
-            chrono::Utc::now().to_rfc3339(),
-            article.published_from,
-            article.path,
-            article.byline,
-        ])?;
-        let article_id = tx.last_insert_rowid();
-        let (mut new_events, mut merged) = (0, 0);
-        let mut told: HashMap<i64, usize> = HashMap::new();
-        for event in events {
-            match find_same(&tx, event, article_id, article.published, extractor)? {
-                Some(event_id) => {
-                    merged += 1;
-                    // One article telling one event over and over adds no evidence after
-                    // the first few reports, and each report re-reads the others: a text
-                    // repeating one sentence must not make ingest quadratic.
-                    let times = told.entry(event_id).or_default();
-                    *times += 1;
-                    if *times > MENTIONS_PER_ARTICLE {
-                        continue;
-                    }
-                    insert_mention(&tx, event_id, article_id, article.published, event)?;
-                    // A report after the event's first CONSENSUS_REPORTS cannot change it.
-                    if among_first_reports(&tx, event_id, article.published)? {
-                        refresh_event(&tx, event_id, extractor)?;
-                    }
-                }
-                None => {
-                    let event_id = insert_event(&tx, event, article.published, extractor)?;
-                    told.insert(event_id, 1);
-                    insert_mention(&tx, event_id, article_id, article.published, event)?;
-                    refresh_event(&tx, event_id, extractor)?;
-                    new_events += 1;
-                }
-            }
-        }
+        let ingested_at = chrono::Utc::now().to_rfc3339();
+        let (new_events, merged) = add_article(&tx, article, events, rules, &ingested_at, extractor)?;
         tx.commit()?;
         Ok(IngestOutcome::Added {
             new_events,
             merged,
             replaced,
+        })
+    }
+
+    /// How many stored articles were extracted by rules or models other than `rules`
+    /// (or before fingerprints were stored).
+    pub fn articles_by_other_rules(&self, rules: &str) -> Result<usize> {
+        Ok(self.conn.query_row(
+            "SELECT count(*) FROM articles WHERE rules IS NOT ?1",
+            [rules],
+            |r| r.get::<_, i64>(0),
+        )? as usize)
+    }
+
+    /// The content hashes of the stored articles to extract again: those extracted by
+    /// other rules than `rules`, or every one with `all`; in the order they were stored.
+    pub fn articles_to_reextract(&self, rules: &str, all: bool) -> Result<Vec<String>> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT content_hash FROM articles WHERE ?2 OR rules IS NOT ?1 ORDER BY id")?;
+        let rows = stmt.query_map(params![rules, all], |r| r.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The stored article with this content hash, as ingest read it.
+    pub fn stored_article(&self, hash: &str) -> Result<Option<Article>> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT name, title, source, url, byline, published, published_from, path, text, content_hash
+                 FROM articles WHERE content_hash = ?1",
+                [hash],
+                |r| {
+                    let published: String = r.get(5)?;
+                    Ok(Article {
+                        name: r.get(0)?,
+                        title: r.get(1)?,
+                        source: r.get(2)?,
+                        url: r.get(3)?,
+                        byline: r.get(4)?,
+                        published: parse_day(&published).unwrap_or_default(),
+                        published_from: r.get(6)?,
+                        path: r.get(7)?,
+                        text: r.get(8)?,
+                        hash: r.get(9)?,
+                    })
+                },
+            )
+            .optional()?)
+    }
+
+    /// Replaces a stored article's events by `events`, extracted again by `rules`, in one
+    /// transaction: its mentions go, the events only it reported go, the others are
+    /// recomputed, and the new events are stored as a new ingest of the article stores them.
+    /// The article keeps its key and its first ingest time.
+    pub fn reextract(
+        &mut self,
+        article: &Article,
+        events: &[ExtractedEvent],
+        rules: &str,
+        extractor: &Extractor,
+    ) -> Result<IngestOutcome> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let stored: Option<(i64, String)> = tx
+            .prepare_cached("SELECT id, ingested_at FROM articles WHERE content_hash = ?1")?
+            .query_row([&article.hash], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()?;
+        let Some((id, ingested_at)) = stored else {
+            anyhow::bail!("{}: no longer stored", article.name);
+        };
+        for event_id in remove_article(&tx, id)? {
+            refresh_event(&tx, event_id, extractor)?;
+        }
+        let (new_events, merged) = add_article(&tx, article, events, Some(rules), &ingested_at, extractor)?;
+        tx.commit()?;
+        Ok(IngestOutcome::Added {
+            new_events,
+            merged,
+            replaced: None,
         })
     }
 
@@ -545,6 +580,68 @@ impl Store {
         }
         Ok(removal)
     }
+}
+
+/// Stores `article` and its events in `tx`: each event becomes a mention of the stored
+/// event it is the same as, or a new event. Returns how many were new and how many merged.
+fn add_article(
+    tx: &rusqlite::Transaction,
+    article: &Article,
+    events: &[ExtractedEvent],
+    rules: Option<&str>,
+    ingested_at: &str,
+    extractor: &Extractor,
+) -> Result<(usize, usize)> {
+    tx.prepare_cached(
+        "INSERT INTO articles (name, title, source, url, published, content_hash, text, ingested_at,
+                               published_from, path, byline, rules)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+    )?
+    .execute(params![
+        article.name,
+        article.title,
+        article.source,
+        article.url,
+        day(article.published),
+        article.hash,
+        article.text,
+        ingested_at,
+        article.published_from,
+        article.path,
+        article.byline,
+        rules,
+    ])?;
+    let article_id = tx.last_insert_rowid();
+    let (mut new_events, mut merged) = (0, 0);
+    let mut told: HashMap<i64, usize> = HashMap::new();
+    for event in events {
+        match find_same(tx, event, article_id, article.published, extractor)? {
+            Some(event_id) => {
+                merged += 1;
+                // One article telling one event over and over adds no evidence after the
+                // first few reports, and each report re-reads the others: a text repeating
+                // one sentence must not make ingest quadratic.
+                let times = told.entry(event_id).or_default();
+                *times += 1;
+                if *times > MENTIONS_PER_ARTICLE {
+                    continue;
+                }
+                insert_mention(tx, event_id, article_id, article.published, event)?;
+                // A report after the event's first CONSENSUS_REPORTS cannot change it.
+                if among_first_reports(tx, event_id, article.published)? {
+                    refresh_event(tx, event_id, extractor)?;
+                }
+            }
+            None => {
+                let event_id = insert_event(tx, event, article.published, extractor)?;
+                told.insert(event_id, 1);
+                insert_mention(tx, event_id, article_id, article.published, event)?;
+                refresh_event(tx, event_id, extractor)?;
+                new_events += 1;
+            }
+        }
+    }
+    Ok((new_events, merged))
 }
 
 /// The columns of an `articles a` row that [`article_record`] reads, `?1` being

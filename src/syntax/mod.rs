@@ -83,6 +83,11 @@ const EMBEDDED: [(&str, &[u8]); 4] = [
 ];
 
 impl Models {
+    /// The model files built into the binary, by name.
+    pub fn embedded_files() -> &'static [(&'static str, &'static [u8])] {
+        &EMBEDDED
+    }
+
     /// The models built into the binary, loaded once per process.
     pub fn embedded() -> Result<&'static Models> {
         static MODELS: OnceLock<std::result::Result<Models, String>> = OnceLock::new();
