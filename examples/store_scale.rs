@@ -78,7 +78,7 @@ fn main() -> Result<()> {
         let (article, events) = &originals[i % originals.len()];
         let round = i / originals.len();
         let (article, events) = copy(article, events, round, &parties);
-        store.ingest(&article, &events, &extractor)?;
+        store.ingest(&article, &events, Some(&extractor.fingerprint), &extractor)?;
         if (i + 1) % CHUNK == 0 {
             chunks.push(started.elapsed());
             started = Instant::now();
