@@ -66,6 +66,15 @@ impl Input {
         }
     }
 
+    /// Whether reading it again gives its text again: not for stdin or a named pipe.
+    pub fn can_be_read_again(&self) -> bool {
+        match self {
+            Input::Stdin => false,
+            Input::File(path) => std::fs::metadata(path).is_ok_and(|m| m.is_file()),
+            Input::Line { .. } => true,
+        }
+    }
+
     /// How its text is read: by the file's extension.
     pub fn format(&self) -> Format {
         match self {

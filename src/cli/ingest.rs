@@ -40,6 +40,20 @@ fn prepare(
     known: &HashSet<String>,
     extractor: &Extractor,
 ) -> Result<Prepared> {
+    let article = read_article(input, reading, extractor)?;
+    if known.contains(&article.hash) {
+        return Ok(Prepared::Stored(article));
+    }
+    let events = extractor.extract(&article);
+    Ok(Prepared::New(
+        article,
+        events,
+        Some(extractor.fingerprint.clone()),
+    ))
+}
+
+/// Reads `input` into an article: its text in its format, dated.
+fn read_article(input: &Input, reading: &Reading, extractor: &Extractor) -> Result<Article> {
     let raw = read_input(input)?;
     let dateline = |text: &str| publication_date(text, &extractor.tagger);
     let mut article = Article::read(
@@ -55,15 +69,13 @@ fn prepare(
         let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
         article.path = Some(path.display().to_string());
     }
-    if known.contains(&article.hash) {
-        return Ok(Prepared::Stored(article));
-    }
-    let events = extractor.extract(&article);
-    Ok(Prepared::New(
-        article,
-        events,
-        Some(extractor.fingerprint.clone()),
-    ))
+    Ok(article)
+}
+
+/// An article's place in the order the timeline is built in: publication day, then content
+/// hash (the store's order, migration 015).
+fn order_key(article: &Article) -> (chrono::NaiveDate, &str) {
+    (article.published, &article.hash)
 }
 
 /// Read articles (files, folders, JSON Lines corpora, or - for stdin) into the timeline.
@@ -183,6 +195,8 @@ pub fn run(args: Args, db: &Database) -> Result<Outcome> {
         progress: None,
         added: 0,
         replaced: 0,
+        detached: 0,
+        restored: 0,
         skipped: 0,
         failed: 0,
     };
@@ -192,16 +206,10 @@ pub fn run(args: Args, db: &Database) -> Result<Outcome> {
         None => {
             let collected = collect_inputs(&args.paths, ARTICLE_EXTENSIONS, &reading.fields);
             skipped = collected.skipped_summary();
-            extract_in_parallel(
-                &collected,
-                args.jobs.threads(),
-                &reading,
-                &known,
-                &extractor,
-                |place, prepared| run.store(&place, prepared),
-            )?;
+            ingest_in_order(&collected, args.jobs.threads(), &reading, &known, &mut run);
         }
     }
+    run.store_detached(args.jobs.threads());
     if let Some(progress) = &run.progress {
         progress.finish();
     }
@@ -211,8 +219,15 @@ pub fn run(args: Args, db: &Database) -> Result<Outcome> {
         n => format!(" (of them {n} replacing an earlier text of their URL)"),
     };
     let skipped = skipped.map(|s| format!("; skipped {s}")).unwrap_or_default();
+    let restored = match run.restored {
+        0 => String::new(),
+        n => format!(
+            "; {} stored again after earlier ones, as the timeline is built in publication order",
+            super::count(n, "article")
+        ),
+    };
     crate::tell!(
-        "{added} ingested{replacing}, {unchanged} unchanged, {failed} failed{skipped}; {} in {}",
+        "{added} ingested{replacing}, {unchanged} unchanged, {failed} failed{skipped}{restored}; {} in {}",
         super::count(store.event_count()?, "event"),
         db.path.display()
     );
@@ -242,6 +257,82 @@ pub(super) struct Place {
     pub position: usize,
     pub total: usize,
     pub display: String,
+}
+
+/// Ingests `collected` in the order the timeline is built in (publication day, then content
+/// hash), whatever the order of the inputs: first every input is read to learn its place
+/// (failures and articles already stored are told then), then the new ones are extracted
+/// on `threads` threads and stored in that order. Storing in order is what keeps later
+/// articles from being taken out and stored again (see `Store::ingest`). The texts are read
+/// twice rather than all held in memory; a file that changes in between is still stored
+/// right, only perhaps out of order.
+fn ingest_in_order(
+    collected: &Collected,
+    threads: usize,
+    reading: &Reading,
+    known: &HashSet<String>,
+    run: &mut Run,
+) {
+    let inputs = &collected.inputs;
+    let extractor = run.extractor;
+    let total = inputs.len();
+    let mut read = Vec::new();
+    in_parallel(
+        inputs,
+        threads,
+        |input| match input {
+            Ok(input) => read_article(input, reading, extractor),
+            Err(e) => Err(anyhow::anyhow!("{e:#}")),
+        },
+        |index, result| read.push((index, result)),
+    );
+    // Each new article by its place: the article itself when its input cannot be read a
+    // second time (stdin, a pipe), else only its key, to be read again when its turn comes.
+    let mut new: Vec<((chrono::NaiveDate, String), usize, Option<Article>)> = Vec::new();
+    for (index, result) in read {
+        let display = inputs[index].as_ref().map(|i| i.display()).unwrap_or_default();
+        let place = Place {
+            position: index + 1,
+            total,
+            display,
+        };
+        match result {
+            Ok(article) if known.contains(&article.hash) => run.store(&place, Ok(Prepared::Stored(article))),
+            Ok(article) => {
+                let key = (article.published, article.hash.clone());
+                let keep = inputs[index]
+                    .as_ref()
+                    .is_ok_and(|input| !input.can_be_read_again());
+                new.push((key, index, keep.then_some(article)));
+            }
+            Err(e) => run.store(&place, Err(e)),
+        }
+    }
+    new.sort_by(|a, b| (&a.0, a.1).cmp(&(&b.0, b.1)));
+    let new_total = new.len();
+    in_parallel(
+        &new,
+        threads,
+        |(_, index, kept)| match (kept, &inputs[*index]) {
+            (Some(article), _) => Ok(Prepared::New(
+                article.clone(),
+                extractor.extract(article),
+                Some(extractor.fingerprint.clone()),
+            )),
+            (None, Ok(input)) => prepare(input, reading, known, extractor),
+            (None, Err(e)) => Err(anyhow::anyhow!("{e:#}")),
+        },
+        |position, prepared| {
+            let index = new[position].1;
+            let display = inputs[index].as_ref().map(|i| i.display()).unwrap_or_default();
+            let place = Place {
+                position: position + 1,
+                total: new_total,
+                display,
+            };
+            run.store(&place, prepared);
+        },
+    );
 }
 
 /// Reads and extracts `inputs` on `threads` threads, one article at a time each, and hands
@@ -313,6 +404,34 @@ pub(super) fn in_parallel<T: Sync, R: Send>(
     });
 }
 
+/// Stores again, in the timeline's order, every article of `store` that is detached (by
+/// `Store::detach_for_reextract`, say), extracting them on `threads` threads. Returns how
+/// many were stored again and how many failed.
+pub(super) fn store_again(
+    store: &mut Store,
+    extractor: &Extractor,
+    threads: usize,
+    verbosity: Verbosity,
+) -> (usize, usize) {
+    let mut run = Run {
+        store,
+        extractor,
+        verbosity,
+        progress: None,
+        added: 0,
+        replaced: 0,
+        detached: 0,
+        restored: 0,
+        skipped: 0,
+        failed: 0,
+    };
+    run.store_detached(threads);
+    if let Some(progress) = &run.progress {
+        progress.finish();
+    }
+    (run.restored, run.failed)
+}
+
 /// Stores each extraction line of `file` (or stdin for `-`) in order; a line that cannot
 /// be read is a failure naming the file and line, and the others are stored.
 fn read_extractions(file: &Path, known: &HashSet<String>, run: &mut Run) -> Result<()> {
@@ -330,21 +449,36 @@ fn read_extractions(file: &Path, known: &HashSet<String>, run: &mut Run) -> Resu
         }
     }
     let total = lines.len();
-    for (position, (number, line)) in lines.into_iter().enumerate() {
-        let at = format!("{name}:{number}");
-        let prepared = Extraction::from_line(&line)
-            .map_err(|e| anyhow::anyhow!("{at}: not an extraction: {e}"))
-            .map(|x| {
-                if known.contains(&x.article.hash) {
-                    Prepared::Stored(x.article)
-                } else {
-                    Prepared::New(x.article, x.events, x.rules)
-                }
-            });
-        let display = match &prepared {
-            Ok(Prepared::Stored(a) | Prepared::New(a, ..)) => format!("{at} ({})", a.name),
-            Err(_) => at,
-        };
+    let mut prepared: Vec<(String, Result<Prepared>)> = lines
+        .into_iter()
+        .map(|(number, line)| {
+            let at = format!("{name}:{number}");
+            let prepared = Extraction::from_line(&line)
+                .map_err(|e| anyhow::anyhow!("{at}: not an extraction: {e}"))
+                .map(|x| {
+                    if known.contains(&x.article.hash) {
+                        Prepared::Stored(x.article)
+                    } else {
+                        Prepared::New(x.article, x.events, x.rules)
+                    }
+                });
+            let display = match &prepared {
+                Ok(Prepared::Stored(a) | Prepared::New(a, ..)) => format!("{at} ({})", a.name),
+                Err(_) => at,
+            };
+            (display, prepared)
+        })
+        .collect();
+    // Failures and stored articles first, then the new ones in the timeline's order, as a
+    // direct ingest stores them.
+    fn key(prepared: &Result<Prepared>) -> Option<(chrono::NaiveDate, &str)> {
+        match prepared {
+            Ok(Prepared::New(article, ..)) => Some(order_key(article)),
+            _ => None,
+        }
+    }
+    prepared.sort_by(|(_, a), (_, b)| key(a).cmp(&key(b)));
+    for (position, (display, prepared)) in prepared.into_iter().enumerate() {
         let place = Place {
             position: position + 1,
             total,
@@ -365,11 +499,92 @@ struct Run<'a> {
     added: usize,
     /// Of the added, those that replaced an earlier text of their URL.
     replaced: usize,
+    /// Stored articles taken out to be stored again after an earlier one.
+    detached: usize,
+    /// Of those, how many were stored again.
+    restored: usize,
     skipped: usize,
     failed: usize,
 }
 
 impl Run<'_> {
+    /// Stores again, one by one, the detached articles that come before `next` in the
+    /// timeline's order, so that `next` is stored after them.
+    fn store_detached_before(&mut self, next: &Article) -> Result<()> {
+        while let Some(article) = self.store.next_detached()? {
+            if order_key(&article) >= order_key(next) {
+                break;
+            }
+            let events = self.extractor.extract(&article);
+            self.restore(&article, &events)?;
+        }
+        Ok(())
+    }
+
+    /// Stores again every detached article, extracting them on `threads` threads, until
+    /// none is left (another run may detach more meanwhile).
+    fn store_detached(&mut self, threads: usize) {
+        loop {
+            let articles = match self.store.detached() {
+                Ok(articles) if !articles.is_empty() => articles,
+                Ok(_) => return,
+                Err(e) => {
+                    self.fail(format!("timeline: cannot read the detached articles: {e:#}"));
+                    return;
+                }
+            };
+            let extractor = self.extractor;
+            let verbosity = self.verbosity;
+            self.progress
+                .get_or_insert_with(|| Progress::new(articles.len(), verbosity));
+            let mut stopped = false;
+            in_parallel(
+                &articles,
+                threads,
+                |a| extractor.extract(a),
+                |index, events| {
+                    if !stopped {
+                        if let Err(e) = self.restore(&articles[index], &events) {
+                            self.fail(format!(
+                                "timeline: {}: cannot store again: {e:#}",
+                                articles[index].name
+                            ));
+                            stopped = true;
+                        }
+                    }
+                },
+            );
+            if stopped {
+                return;
+            }
+        }
+    }
+
+    /// Stores a detached article again with `events`.
+    fn restore(&mut self, article: &Article, events: &[ExtractedEvent]) -> Result<()> {
+        if let IngestOutcome::Added { detached, .. } =
+            self.store
+                .reattach(article, events, &self.extractor.fingerprint, self.extractor)?
+        {
+            self.detached += detached;
+            self.restored += 1;
+            if let Some(progress) = &self.progress {
+                progress.advance();
+                progress.detail(&format!("stored {} ({}) again", article.name, article.key()));
+            }
+        }
+        Ok(())
+    }
+
+    /// Tells of a failure that is not one input's.
+    fn fail(&mut self, message: String) {
+        self.failed += 1;
+        match &self.progress {
+            Some(progress) => progress.say(&message),
+            None => crate::tell!("{message}"),
+        }
+    }
+
     fn store(&mut self, place: &Place, prepared: Result<Prepared>) {
         let Place {
             position,
@@ -384,8 +599,11 @@ impl Run<'_> {
                     .unwrap_or_else(|| article.name.clone()),
             }),
             Prepared::New(article, events, rules) => self
-                .store
-                .ingest(&article, &events, rules.as_deref(), self.extractor)
+                .store_detached_before(&article)
+                .and_then(|()| {
+                    self.store
+                        .ingest(&article, &events, rules.as_deref(), self.extractor)
+                })
                 .map_err(|e| anyhow::anyhow!("{display}: cannot store: {e:#}")),
         });
         let progress = self
@@ -397,7 +615,9 @@ impl Run<'_> {
                 new_events,
                 merged,
                 replaced,
+                detached,
             }) => {
+                self.detached += detached;
                 self.added += 1;
                 self.replaced += usize::from(replaced.is_some());
                 let replaced = replaced.map(|r| format!(", replacing {r}")).unwrap_or_default();

@@ -7,11 +7,11 @@
 
 use anyhow::Result;
 
-use super::ingest::{in_parallel, JobsArgs};
-use super::progress::{Progress, Verbosity};
+use super::ingest::{store_again, JobsArgs};
+use super::progress::Verbosity;
 use super::Outcome;
 use crate::extract::Extractor;
-use crate::store::{Database, IngestOutcome};
+use crate::store::Database;
 
 /// Extract stored articles again with these rules and models: those that other rules
 /// extracted (see `ingest`'s warning), or all of them with --all.
@@ -36,65 +36,39 @@ pub struct Args {
 pub fn run(args: Args, db: &Database) -> Result<Outcome> {
     let extractor = Extractor::load()?;
     let mut store = db.open_existing()?;
-    let hashes = store.articles_to_reextract(&extractor.fingerprint, args.all)?;
+    let stale = match args.all {
+        true => store.article_count()?,
+        false => store.articles_by_other_rules(&extractor.fingerprint)?,
+    };
     if args.dry_run {
         crate::tell!(
             "would extract {} again (rules {}); nothing changed (--dry-run)",
-            super::count(hashes.len(), "article"),
+            super::count(stale, "article"),
             extractor.fingerprint
         );
         return Ok(Outcome::Success);
     }
-    let articles = hashes
-        .iter()
-        .map(|hash| store.stored_article(hash))
-        .collect::<Result<Vec<_>>>()?;
-    let progress = Progress::new(articles.len(), Verbosity::from_flags(args.quiet, args.verbose));
-    let (mut done, mut failed) = (0, 0);
-    let mut result = Ok(());
-    in_parallel(
-        &articles,
-        args.jobs.threads(),
-        |article| article.as_ref().map(|a| extractor.extract(a)),
-        |index, events| {
-            progress.advance();
-            let (Some(article), Some(events)) = (&articles[index], events) else {
-                return;
-            };
-            if result.is_err() {
-                return;
-            }
-            match store.reextract(article, &events, &extractor.fingerprint, &extractor) {
-                Ok(IngestOutcome::Added {
-                    new_events, merged, ..
-                }) => {
-                    done += 1;
-                    progress.detail(&format!(
-                        "[{}/{}] extracted {} ({}) again: {} ({new_events} new, {merged} merged)",
-                        index + 1,
-                        articles.len(),
-                        article.key(),
-                        article.name,
-                        super::count(new_events + merged, "event"),
-                    ));
-                }
-                Ok(IngestOutcome::Unchanged { .. }) => {}
-                Err(e) => {
-                    failed += 1;
-                    progress.say(&format!("timeline: {}: cannot store: {e:#}", article.name));
-                    // A store that cannot be written is not written to any further.
-                    result = Err(e);
-                }
-            }
-        },
-    );
-    progress.finish();
+    // The timeline after an article depends on it: every article from the first one to
+    // extract again on is stored again, in order.
+    store.detach_for_reextract(&extractor.fingerprint, args.all, &extractor)?;
+    let verbosity = Verbosity::from_flags(args.quiet, args.verbose);
+    let (restored, failed) = store_again(&mut store, &extractor, args.jobs.threads(), verbosity);
+    let also = match restored.saturating_sub(stale) {
+        0 => String::new(),
+        n => format!(
+            " ({} after them stored again, as what they merged with changed)",
+            super::count(n, "article")
+        ),
+    };
     crate::tell!(
-        "extracted {} again, {failed} failed; {} in {}",
-        super::count(done, "article"),
+        "extracted {} again{also}, {failed} failed; {} in {}",
+        super::count(stale.min(restored), "article"),
         super::count(store.event_count()?, "event"),
         db.path.display()
     );
-    result?;
-    Ok(Outcome::Success)
+    Ok(if failed > 0 {
+        Outcome::PartialFailure
+    } else {
+        Outcome::Success
+    })
 }

@@ -2,6 +2,7 @@
 
 use anyhow::Result;
 
+use super::progress::Verbosity;
 use super::Outcome;
 use crate::extract::Extractor;
 use crate::store::Database;
@@ -35,8 +36,22 @@ pub fn run(args: Args, db: &Database) -> Result<Outcome> {
     );
     if args.dry_run {
         crate::tell!("would remove {what}; nothing removed (--dry-run)");
-    } else {
-        crate::tell!("removed {what}");
+        return Ok(Outcome::Success);
     }
-    Ok(Outcome::Success)
+    crate::tell!("removed {what}");
+    // The articles after it merged with what it reported: they are stored again, as if it
+    // had never been ingested.
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let (restored, failed) = super::ingest::store_again(&mut store, &extractor, threads, Verbosity::Quiet);
+    if restored > 0 || failed > 0 {
+        crate::tell!(
+            "stored {} after it again, {failed} failed",
+            super::count(restored, "article")
+        );
+    }
+    Ok(if failed > 0 {
+        Outcome::PartialFailure
+    } else {
+        Outcome::Success
+    })
 }

@@ -22,6 +22,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/012_article_path.sql"),
     include_str!("migrations/013_article_byline.sql"),
     include_str!("migrations/014_article_rules.sql"),
+    include_str!("migrations/015_article_order.sql"),
 ];
 
 /// The schema version this build writes.

@@ -72,6 +72,9 @@ pub enum IngestOutcome {
         new_events: usize,
         merged: usize,
         replaced: Option<String>,
+        /// Articles stored after this one in the order the timeline is built in, taken out
+        /// to be stored again after it.
+        detached: usize,
     },
     /// The same text is stored already, under this name.
     Unchanged { stored_as: String },
@@ -249,19 +252,25 @@ impl Store {
         {
             return Ok(IngestOutcome::Unchanged { stored_as });
         }
+        let here = (day(article.published), article.hash.clone());
         let mut replaced = None;
+        let mut detached = 0;
         if let Some(url) = &article.url {
-            let earlier: Option<(i64, String)> = tx
-                .prepare_cached("SELECT id, name FROM articles WHERE url = ?1")?
-                .query_row([url], |r| Ok((r.get(0)?, r.get(1)?)))
+            let earlier: Option<(i64, String, String, String)> = tx
+                .prepare_cached("SELECT id, name, published, content_hash FROM articles WHERE url = ?1")?
+                .query_row([url], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
                 .optional()?;
-            if let Some((id, name)) = earlier {
+            if let Some((id, name, published, hash)) = earlier {
+                // Taking the earlier version out changes what every later article merged with.
+                let from = (published, hash).min(here.clone());
+                detached += detach(&tx, &from, After::Only, extractor)?;
                 for event_id in remove_article(&tx, id)? {
                     refresh_event(&tx, event_id, extractor)?;
                 }
                 replaced = Some(name);
             }
         }
+        detached += detach(&tx, &here, After::Only, extractor)?;
         let ingested_at = chrono::Utc::now().to_rfc3339();
         let (new_events, merged) = add_article(&tx, article, events, rules, &ingested_at, extractor)?;
         tx.commit()?;
@@ -269,7 +278,103 @@ impl Store {
             new_events,
             merged,
             replaced,
+            detached,
         })
+    }
+
+    /// The earliest detached article (see [`Store::ingest`]): the next to store again.
+    pub fn next_detached(&self) -> Result<Option<Article>> {
+        let hash: Option<String> = self
+            .conn
+            .query_row(
+                "SELECT content_hash FROM articles WHERE detached = 1 ORDER BY published, content_hash LIMIT 1",
+                [],
+                |r| r.get(0),
+            )
+            .optional()?;
+        match hash {
+            Some(hash) => self.stored_article(&hash),
+            None => Ok(None),
+        }
+    }
+
+    /// The detached articles, in the order they are to be stored again.
+    pub fn detached(&self) -> Result<Vec<Article>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT content_hash FROM articles WHERE detached = 1 ORDER BY published, content_hash",
+        )?;
+        let hashes = stmt.query_map([], |r| r.get::<_, String>(0))?;
+        let hashes = hashes.collect::<rusqlite::Result<Vec<_>>>()?;
+        let articles = hashes
+            .iter()
+            .map(|h| self.stored_article(h))
+            .collect::<Result<Vec<_>>>()?;
+        Ok(articles.into_iter().flatten().collect())
+    }
+
+    /// Stores a detached article's `events` (extracted again, by `rules`) as ingest stores an
+    /// article's; `Unchanged` when it is no longer detached (another run stored it).
+    pub fn reattach(
+        &mut self,
+        article: &Article,
+        events: &[ExtractedEvent],
+        rules: &str,
+        extractor: &Extractor,
+    ) -> Result<IngestOutcome> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let id: Option<i64> = tx
+            .prepare_cached("SELECT id FROM articles WHERE content_hash = ?1 AND detached = 1")?
+            .query_row([&article.hash], |r| r.get(0))
+            .optional()?;
+        let Some(id) = id else {
+            return Ok(IngestOutcome::Unchanged {
+                stored_as: article.name.clone(),
+            });
+        };
+        // Another run may have stored later articles meanwhile.
+        let detached = detach(
+            &tx,
+            &(day(article.published), article.hash.clone()),
+            After::Only,
+            extractor,
+        )?;
+        tx.prepare_cached("UPDATE articles SET detached = 0, rules = ?2 WHERE id = ?1")?
+            .execute(params![id, rules])?;
+        let (new_events, merged) = attach_mentions(&tx, id, article, events, extractor)?;
+        tx.commit()?;
+        Ok(IngestOutcome::Added {
+            new_events,
+            merged,
+            replaced: None,
+            detached,
+        })
+    }
+
+    /// Detaches the articles to extract again with the rules `rules`: from the first one
+    /// other rules extracted (every one with `all`) to the last, as the timeline after an
+    /// article depends on it. Returns how many articles are detached.
+    pub fn detach_for_reextract(&mut self, rules: &str, all: bool, extractor: &Extractor) -> Result<usize> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let first: Option<(String, String)> = tx
+            .query_row(
+                "SELECT published, content_hash FROM articles WHERE detached = 0 AND (?2 OR rules IS NOT ?1)
+                 ORDER BY published, content_hash LIMIT 1",
+                params![rules, all],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?;
+        if let Some(first) = first {
+            detach(&tx, &first, After::AndItself, extractor)?;
+        }
+        let count = tx.query_row("SELECT count(*) FROM articles WHERE detached = 1", [], |r| {
+            r.get::<_, i64>(0)
+        })?;
+        tx.commit()?;
+        Ok(count as usize)
     }
 
     /// How many stored articles were extracted by rules or models other than `rules`
@@ -280,16 +385,6 @@ impl Store {
             [rules],
             |r| r.get::<_, i64>(0),
         )? as usize)
-    }
-
-    /// The content hashes of the stored articles to extract again: those extracted by
-    /// other rules than `rules`, or every one with `all`; in the order they were stored.
-    pub fn articles_to_reextract(&self, rules: &str, all: bool) -> Result<Vec<String>> {
-        let mut stmt = self
-            .conn
-            .prepare("SELECT content_hash FROM articles WHERE ?2 OR rules IS NOT ?1 ORDER BY id")?;
-        let rows = stmt.query_map(params![rules, all], |r| r.get(0))?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     /// The stored article with this content hash, as ingest read it.
@@ -319,37 +414,10 @@ impl Store {
             .optional()?)
     }
 
-    /// Replaces a stored article's events by `events`, extracted again by `rules`, in one
-    /// transaction: its mentions go, the events only it reported go, the others are
-    /// recomputed, and the new events are stored as a new ingest of the article stores them.
-    /// The article keeps its key and its first ingest time.
-    pub fn reextract(
-        &mut self,
-        article: &Article,
-        events: &[ExtractedEvent],
-        rules: &str,
-        extractor: &Extractor,
-    ) -> Result<IngestOutcome> {
-        let tx = self
+    pub fn article_count(&self) -> Result<usize> {
+        Ok(self
             .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let stored: Option<(i64, String)> = tx
-            .prepare_cached("SELECT id, ingested_at FROM articles WHERE content_hash = ?1")?
-            .query_row([&article.hash], |r| Ok((r.get(0)?, r.get(1)?)))
-            .optional()?;
-        let Some((id, ingested_at)) = stored else {
-            anyhow::bail!("{}: no longer stored", article.name);
-        };
-        for event_id in remove_article(&tx, id)? {
-            refresh_event(&tx, event_id, extractor)?;
-        }
-        let (new_events, merged) = add_article(&tx, article, events, Some(rules), &ingested_at, extractor)?;
-        tx.commit()?;
-        Ok(IngestOutcome::Added {
-            new_events,
-            merged,
-            replaced: None,
-        })
+            .query_row("SELECT count(*) FROM articles", [], |r| r.get::<_, i64>(0))? as usize)
     }
 
     pub fn event_count(&self) -> Result<usize> {
@@ -564,6 +632,11 @@ impl Store {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let article = pick_article(&tx, selector)?;
+        let position: (String, String) = tx.query_row(
+            "SELECT published, content_hash FROM articles WHERE id = ?1",
+            [article.id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?;
         let events_before: i64 = tx.query_row("SELECT count(*) FROM events", [], |r| r.get(0))?;
         let touched = remove_article(&tx, article.id)?;
         for &event_id in &touched {
@@ -576,6 +649,8 @@ impl Store {
             article,
         };
         if !dry_run {
+            // What later articles merged with changed: they are stored again after it.
+            detach(&tx, &position, After::Only, extractor)?;
             tx.commit()?;
         }
         Ok(removal)
@@ -611,7 +686,65 @@ fn add_article(
         article.byline,
         rules,
     ])?;
-    let article_id = tx.last_insert_rowid();
+    attach_mentions(tx, tx.last_insert_rowid(), article, events, extractor)
+}
+
+/// Which articles [`detach`] takes out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum After {
+    /// Those after the position.
+    Only,
+    /// Those after it and the article at it.
+    AndItself,
+}
+
+/// Detaches the attached articles after `position` (publication day, content hash), or
+/// from it: their mentions go, the events only they reported go, the others are computed
+/// again from the reports left; the articles stay, marked to be stored again (migration
+/// 015). Returns how many articles it detached.
+fn detach(
+    tx: &rusqlite::Transaction,
+    position: &(String, String),
+    which: After,
+    extractor: &Extractor,
+) -> Result<usize> {
+    let ids: Vec<i64> = {
+        let mut stmt = tx.prepare_cached(
+            "SELECT id FROM articles WHERE detached = 0 AND (published, content_hash) > (?1, ?2)
+             UNION SELECT id FROM articles WHERE detached = 0 AND ?3 AND published = ?1 AND content_hash = ?2",
+        )?;
+        let rows = stmt.query_map(params![position.0, position.1, which == After::AndItself], |r| {
+            r.get(0)
+        })?;
+        rows.collect::<rusqlite::Result<_>>()?
+    };
+    let mut touched = std::collections::BTreeSet::new();
+    for &id in &ids {
+        touched.extend(write::remove_mentions(tx, id)?);
+        tx.prepare_cached("UPDATE articles SET detached = 1 WHERE id = ?1")?
+            .execute([id])?;
+    }
+    for event_id in touched {
+        let exists: bool = tx
+            .prepare_cached("SELECT EXISTS (SELECT 1 FROM events WHERE id = ?1)")?
+            .query_row([event_id], |r| r.get(0))?;
+        if exists {
+            refresh_event(tx, event_id, extractor)?;
+        }
+    }
+    Ok(ids.len())
+}
+
+/// Stores `events` as the mentions of the stored article `article_id`: each becomes a
+/// mention of the stored event it is the same as, or a new event. Returns how many were new
+/// and how many merged.
+fn attach_mentions(
+    tx: &rusqlite::Transaction,
+    article_id: i64,
+    article: &Article,
+    events: &[ExtractedEvent],
+    extractor: &Extractor,
+) -> Result<(usize, usize)> {
     let (mut new_events, mut merged) = (0, 0);
     let mut told: HashMap<i64, usize> = HashMap::new();
     for event in events {

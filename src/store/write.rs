@@ -15,14 +15,21 @@ use crate::time::{format_day as day, parse_day};
 /// Deletes an article's mentions and the article, then the events left with no mention.
 /// Returns the events that lost a mention but still have others (to be refreshed).
 pub(super) fn remove_article(tx: &Transaction, article_id: i64) -> Result<Vec<i64>> {
+    let left = remove_mentions(tx, article_id)?;
+    tx.prepare_cached("DELETE FROM articles WHERE id = ?1")?
+        .execute([article_id])?;
+    Ok(left)
+}
+
+/// Deletes an article's mentions, then the events left with no mention. Returns the events
+/// that lost a mention but still have others (to be refreshed).
+pub(super) fn remove_mentions(tx: &Transaction, article_id: i64) -> Result<Vec<i64>> {
     let touched: Vec<i64> = {
         let mut stmt = tx.prepare_cached("SELECT DISTINCT event_id FROM mentions WHERE article_id = ?1")?;
         let rows = stmt.query_map([article_id], |r| r.get(0))?;
         rows.collect::<rusqlite::Result<_>>()?
     };
     tx.prepare_cached("DELETE FROM mentions WHERE article_id = ?1")?
-        .execute([article_id])?;
-    tx.prepare_cached("DELETE FROM articles WHERE id = ?1")?
         .execute([article_id])?;
     let mut left = Vec::new();
     for id in touched {
