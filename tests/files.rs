@@ -281,13 +281,24 @@ fn a_folder_says_which_files_it_left_out() {
     std::fs::write(folder.join("notes.json"), "{}").unwrap();
     std::fs::write(folder.join("gold.jsonl"), "{\"events\": []}\n").unwrap();
     std::fs::write(folder.join(".hidden"), "x").unwrap();
+    // One article per JSON file, as news-please writes them.
+    let news_please = serde_json::json!({
+        "title": "Pact", "maintext": "Bolivia and Paraguay signed a trade agreement on Friday.",
+        "date_publish": "2025-04-12 10:00:00", "source_domain": "news.example", "authors": ["C. Tres"],
+    });
+    std::fs::write(folder.join("article.json"), news_please.to_string()).unwrap();
     let out = sandbox.ingest(&[&folder]).success();
     let stderr = String::from_utf8(out.get_output().stderr.clone()).unwrap();
-    assert!(stderr.contains("1 ingested"), "{stderr}");
+    assert!(stderr.contains("2 ingested"), "{stderr}");
+    assert!(stderr.contains("1 file of other types (scan.pdf)"), "{stderr}");
     assert!(
-        stderr.contains("2 files of other types (notes.json, scan.pdf)"),
+        stderr.contains("1 file of JSON with no text field (notes.json)"),
         "{stderr}"
     );
+    let agreements = sandbox.events(&["--type", "agreement"]);
+    assert_eq!(agreements.len(), 2, "{agreements:#?}");
+    assert_eq!(agreements[1]["date"]["start"], "2025-04-11");
+    assert_eq!(agreements[1]["mentions"][0]["source"], "news.example");
     assert!(
         stderr.contains("1 file of JSON Lines with no text field (gold.jsonl)"),
         "{stderr}"

@@ -29,8 +29,9 @@ pub enum Format {
     Text,
     /// A saved web page.
     Html,
-    /// One JSON object holding the text and its metadata.
-    JsonLine,
+    /// One JSON object holding the text and its metadata: a line of a JSON Lines corpus,
+    /// or a `.json` file (as news-please writes one per article).
+    Json,
 }
 
 /// Extensions of saved web pages.
@@ -38,6 +39,9 @@ const HTML_EXTENSIONS: &[&str] = &["html", "htm", "xhtml"];
 
 /// Extensions of JSON Lines corpora.
 const JSON_LINES_EXTENSIONS: &[&str] = &["jsonl", "ndjson"];
+
+/// Extensions of files holding one article as a JSON object.
+const JSON_EXTENSIONS: &[&str] = &["json"];
 
 impl Input {
     /// The name stored with the article and shown in errors: the file's base name.
@@ -78,8 +82,9 @@ impl Input {
     /// How its text is read: by the file's extension.
     pub fn format(&self) -> Format {
         match self {
-            Input::Line { .. } => Format::JsonLine,
+            Input::Line { .. } => Format::Json,
             Input::File(path) if has_extension(path, HTML_EXTENSIONS) => Format::Html,
+            Input::File(path) if has_extension(path, JSON_EXTENSIONS) => Format::Json,
             Input::File(_) | Input::Stdin => Format::Text,
         }
     }
@@ -94,7 +99,9 @@ fn base_name(path: &Path) -> String {
 
 /// What a folder is searched for when articles are ingested: text and Markdown with front
 /// matter, saved web pages, JSON Lines corpora.
-pub const ARTICLE_EXTENSIONS: &[&str] = &["txt", "md", "markdown", "html", "htm", "xhtml", "jsonl", "ndjson"];
+pub const ARTICLE_EXTENSIONS: &[&str] = &[
+    "txt", "md", "markdown", "html", "htm", "xhtml", "json", "jsonl", "ndjson",
+];
 
 /// A file of a searched folder that was left out, and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -178,6 +185,18 @@ pub fn collect_inputs(paths: &[PathBuf], extensions: &[&str], corpus: &FieldName
                                 why: "of JSON Lines with no text field".into(),
                             }),
                             Err(e) => inputs.push(Err(e)),
+                        }
+                    }
+                    Ok(Input::File(file)) if lines && has_extension(&file, JSON_EXTENSIONS) => {
+                        // Any JSON file may sit in a folder of articles; one without a text
+                        // field is not an article.
+                        match std::fs::read(&file) {
+                            Ok(bytes) if has_text_field(&bytes, corpus) => inputs.push(Ok(Input::File(file))),
+                            Ok(_) => skipped.push(Skipped {
+                                path: file,
+                                why: "of JSON with no text field".into(),
+                            }),
+                            Err(e) => inputs.push(Err(anyhow!("{}: cannot read: {e}", file.display()))),
                         }
                     }
                     other => inputs.push(other),

@@ -121,7 +121,7 @@ impl Article {
                 let (front, body) = html::read(raw)?;
                 (front, body.into())
             }
-            Format::JsonLine => {
+            Format::Json => {
                 let (front, body) = json_line(raw, fields)?;
                 (front, body.into())
             }
