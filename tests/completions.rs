@@ -38,6 +38,59 @@ fn completions_offer_types_modalities_and_topics() {
     assert!(offered("type", "ceasefire"));
     assert!(offered("modality", "hypothetical"));
     assert!(offered("topic", "ceasefire"));
+    assert!(offered("actor", "Zelensky"));
+}
+
+/// The dynamic script asks the program at each Tab, which offers what the database holds:
+/// the keys of its articles for `remove`, the actors of its events for `--actor`.
+#[test]
+fn dynamic_completions_offer_article_keys_and_stored_actors() {
+    let sandbox = Sandbox::new();
+    let script = sandbox
+        .timeline()
+        .args(["completions", "bash", "--dynamic"])
+        .output()
+        .unwrap();
+    assert!(script.status.success());
+    let script = String::from_utf8(script.stdout).unwrap();
+    assert!(
+        script.contains("_clap_complete_timeline") && script.contains("COMPLETE="),
+        "{script}"
+    );
+    // With no database, nothing is offered and nothing is created.
+    let ask = |words: &[&str]| {
+        let out = sandbox
+            .timeline()
+            .env("COMPLETE", "bash")
+            .env("_CLAP_COMPLETE_INDEX", (words.len() - 1).to_string())
+            .env("_CLAP_IFS", "\n")
+            .arg("--")
+            .args(words)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let is_key = |l: &str| l.len() == 12 && l.bytes().all(|b| b.is_ascii_hexdigit());
+    assert!(!ask(&["timeline", "remove", ""]).lines().any(is_key));
+    assert!(!sandbox.db().exists());
+    sandbox.ingest(&[&sample_articles()]).success();
+    let out = sandbox
+        .timeline()
+        .args(["articles", "--format", "json"])
+        .output()
+        .unwrap();
+    let articles: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+    let key = articles[0]["key"].as_str().unwrap();
+    let offered = ask(&["timeline", "remove", ""]);
+    assert_eq!(
+        offered.lines().filter(|l| is_key(l)).collect::<Vec<_>>(),
+        [key],
+        "{offered}"
+    );
+    assert_eq!(ask(&["timeline", "remove", &key[..4]]).trim(), key);
+    let actors = ask(&["timeline", "list", "--actor", "pu"]);
+    assert!(actors.lines().any(|l| l == "Putin"), "{actors}");
 }
 
 /// The manual page is roff made from the command definitions: every command and option is in

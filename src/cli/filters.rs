@@ -22,7 +22,8 @@ pub struct FilterArgs {
     #[arg(long = "type", value_name = "TYPE", value_parser = Hinted(event_type_names), hide_possible_values = true)]
     types: Vec<String>,
     /// Only events with this actor (repeatable: all must take part)
-    #[arg(long = "actor", value_name = "ACTOR")]
+    #[arg(long = "actor", value_name = "ACTOR", value_parser = Hinted(known_actor_names),
+          hide_possible_values = true, add = clap_complete::ArgValueCompleter::new(super::completions::actors))]
     actors: Vec<String>,
     /// Only events at this place
     #[arg(long)]
@@ -60,6 +61,11 @@ impl clap::builder::TypedValueParser for Hinted {
             (self.0)().into_iter().map(clap::builder::PossibleValue::new),
         ))
     }
+}
+
+/// The actors the rule files know, for completion.
+pub fn known_actor_names() -> Vec<String> {
+    crate::extract::known_actor_names().unwrap_or_default()
 }
 
 /// The event types of the rule files, for completion.

@@ -12,7 +12,7 @@ macro_rules! tell {
 }
 
 mod articles;
-mod completions;
+pub mod completions;
 mod conflicts;
 mod export;
 mod extract;

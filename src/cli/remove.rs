@@ -15,6 +15,7 @@ use crate::store::Database;
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The article's key, path, URL or file name
+    #[arg(add = clap_complete::ArgValueCompleter::new(super::completions::article_keys))]
     article: String,
     /// Say what would be removed, and remove nothing
     #[arg(long, short = 'n')]

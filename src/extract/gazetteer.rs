@@ -222,6 +222,11 @@ impl Gazetteer {
         }
     }
 
+    /// The names of the actors the rule files know, for completion.
+    pub fn known_actor_names(&self) -> impl Iterator<Item = &str> {
+        self.known.actors.iter().map(|a| a.name.as_str())
+    }
+
     /// Every actor, known ones first, in the order of their numbers.
     fn actors(&self) -> impl Iterator<Item = &Actor> {
         self.known.actors.iter().chain(&self.people)

@@ -109,6 +109,12 @@ const FRONTED_DATE: usize = 15;
 /// trigger in a sentence of thousands of clauses.
 const DATE_REACH: usize = 1000;
 
+/// The names of the actors the rule files know (for shell completion).
+pub fn known_actor_names() -> Result<Vec<String>> {
+    let gazetteer = Gazetteer::load(&Cues::load()?)?;
+    Ok(gazetteer.known_actor_names().map(str::to_owned).collect())
+}
+
 /// How many hex digits of the hash make a fingerprint.
 const FINGERPRINT_DIGITS: usize = 12;
 

@@ -414,6 +414,15 @@ impl Store {
             .optional()?)
     }
 
+    /// Every actor of a stored event, in name order.
+    pub fn actor_names(&self) -> Result<Vec<String>> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT DISTINCT actor FROM event_actors ORDER BY actor")?;
+        let rows = stmt.query_map([], |r| r.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     pub fn article_count(&self) -> Result<usize> {
         Ok(self
             .conn
