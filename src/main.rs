@@ -8,7 +8,7 @@ use timeline::cli::{self, Cli, Outcome};
 fn main() -> ExitCode {
     // Asked by a dynamic completion script (`timeline completions SHELL --dynamic`): answer
     // and exit.
-    clap_complete::CompleteEnv::with_factory(|| <Cli as clap::CommandFactory>::command())
+    clap_complete::CompleteEnv::with_factory(<Cli as clap::CommandFactory>::command)
         .var(cli::completions::DYNAMIC_ENV)
         .complete();
     let cli = Cli::parse();
