@@ -162,6 +162,11 @@ fn table_csv_and_markdown_formats() {
     assert_eq!(&meeting[at("outlets")], "CBS News");
     assert_eq!(&meeting[at("topics")], "ceasefire");
     assert_eq!(meeting[at("key")].len(), 12);
+    // The CAMEO code as text, with its name: a spreadsheet or pandas, which read "044" as
+    // the number 44, keep it.
+    let cameo = &meeting[at("cameo")];
+    assert_eq!(cameo, "044 Meet at a \"third\" location");
+    assert!(cameo.parse::<f64>().is_err());
     sandbox
         .timeline()
         .args(["list", "--format", "markdown"])

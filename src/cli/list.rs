@@ -30,7 +30,10 @@ pub fn run(args: Args, db: &Database) -> Result<Outcome> {
             &mut out,
         )?,
         Format::Json => render::json(&events, &mut out)?,
-        Format::Csv => render::csv(&events, &mut out)?,
+        Format::Csv => {
+            let types = crate::extract::EventTypes::load()?;
+            render::csv(&events, &|code| types.cameo_text(code), &mut out)?
+        }
         Format::Markdown => render::markdown(&events, &mut out)?,
     }
     out.finish()?;

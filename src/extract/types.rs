@@ -10,6 +10,8 @@ use crate::rules;
 pub struct EventType {
     pub name: String,
     pub cameo: Option<String>,
+    /// The code's name in the CAMEO manual ("Discuss by telephone").
+    pub cameo_name: Option<String>,
     pub label: String,
     /// How the HTML timeline draws events of this type: "#rrggbb".
     pub colour: Option<String>,
@@ -88,6 +90,21 @@ impl EventTypes {
 
     pub fn cameo(&self, name: &str) -> Option<&str> {
         self.get(name).and_then(|t| t.cameo.as_deref())
+    }
+
+    /// The CAMEO code with its name, as text ("041 Discuss by telephone"): what the CSV
+    /// writes, so that a spreadsheet or pandas keeps the leading zero and a reader sees
+    /// what the code means.
+    pub fn cameo_text(&self, code: &str) -> String {
+        match self
+            .types
+            .iter()
+            .find(|t| t.cameo.as_deref() == Some(code))
+            .and_then(|t| t.cameo_name.as_deref())
+        {
+            Some(name) => format!("{code} {name}"),
+            None => code.to_owned(),
+        }
     }
 
     pub fn by_actor(&self, name: &str) -> bool {

@@ -167,7 +167,8 @@ pub fn export_json_schema(out: &mut dyn Write) -> Result<()> {
     Ok(())
 }
 
-pub fn csv(events: &[Event], out: &mut dyn Write) -> Result<()> {
+/// The CSV of `events`; `cameo_text` gives a CAMEO code as the CSV writes it (with its name).
+pub fn csv(events: &[Event], cameo_text: &dyn Fn(&str) -> String, out: &mut dyn Write) -> Result<()> {
     let mut writer = csv::Writer::from_writer(out);
     writer.write_record([
         "id",
@@ -207,7 +208,7 @@ pub fn csv(events: &[Event], out: &mut dyn Write) -> Result<()> {
             e.date.precision.clone(),
             e.date.label.clone(),
             e.event_type.clone(),
-            e.cameo.clone().unwrap_or_default(),
+            e.cameo.as_deref().map(cameo_text).unwrap_or_default(),
             e.modality.clone(),
             e.actors.join("; "),
             e.place.clone().unwrap_or_default(),
