@@ -532,3 +532,36 @@ fn every_printing_command_writes_to_a_file_with_o() {
         .collect();
     assert!(beside.is_empty(), "{beside:?}");
 }
+
+/// A table says how many events of other modalities it leaves out, so that "11 events"
+/// ingested and 9 rows shown is not a mystery; records on stdout are only the events.
+#[test]
+fn a_table_says_how_many_events_of_other_modalities_it_leaves_out() {
+    let (sandbox, _events) = sample();
+    let out = sandbox.timeline().arg("list").output().unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    let all = sandbox.events(&["--modality", "all"]).len();
+    let shown = sandbox.events(&[]).len();
+    assert!(all > shown);
+    assert!(
+        stderr.contains(&format!("not shown: {} more event", all - shown))
+            && stderr.contains("--modality all"),
+        "{stderr}"
+    );
+    let everything = sandbox
+        .timeline()
+        .args(["list", "--modality", "all"])
+        .output()
+        .unwrap();
+    assert!(
+        everything.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&everything.stderr)
+    );
+    let json = sandbox
+        .timeline()
+        .args(["list", "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(json.stderr.is_empty());
+}

@@ -21,7 +21,8 @@ pub struct Args {
 
 pub fn run(args: Args, db: &Database) -> Result<Outcome> {
     let store = db.open_for_reading()?;
-    let events = store.list(&args.filters.filter()?)?;
+    let filter = args.filters.filter()?;
+    let events = store.list(&filter)?;
     let mut out = super::Output::open(args.output.file.output.as_deref())?;
     match args.output.format {
         Format::Table => render::table(
@@ -37,5 +38,20 @@ pub fn run(args: Args, db: &Database) -> Result<Outcome> {
         Format::Markdown => render::markdown(&events, &mut out)?,
     }
     out.finish()?;
+    // A table is read by someone who may wonder where the other events went; a count of
+    // them by modality, on stderr (it is not a record), says. Not with --min-sources, whose
+    // count needs every event's reports.
+    if args.output.format == Format::Table && filter.min_sources == 0 {
+        let left_out = store.left_out_by_modality(&filter)?;
+        if !left_out.is_empty() {
+            let counts: Vec<String> = left_out.iter().map(|(m, n)| format!("{n} {m}")).collect();
+            let total = left_out.iter().map(|(_, n)| n).sum();
+            crate::tell!(
+                "not shown: {} ({}); --modality all lists them",
+                super::count(total, "more event"),
+                counts.join(", ")
+            );
+        }
+    }
     Ok(Outcome::Success)
 }

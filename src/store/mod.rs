@@ -442,43 +442,7 @@ impl Store {
     /// conflicts of all of them, whatever their number, in one read transaction so that an
     /// ingest writing meanwhile cannot change what is read halfway.
     pub fn list(&self, filter: &Filter) -> Result<Vec<Event>> {
-        let mut sql = String::from("WHERE 1 = 1");
-        let mut args: Vec<Box<dyn rusqlite::ToSql>> = Vec::new();
-        if let Some(from) = filter.from {
-            args.push(Box::new(day(from)));
-            sql += &format!(" AND e.end_day >= ?{}", args.len());
-            // The same window as index ranges, one per size class (migration 011): what
-            // keeps a week of a large store from reading every later event.
-            let last = filter.to.map_or(i64::MAX, julian_day);
-            args.push(Box::new(span_classes()));
-            args.push(Box::new(julian_day(from)));
-            args.push(Box::new(last));
-            let n = args.len();
-            let [classes, first, last] = [n - 2, n - 1, n].map(|i| format!("?{i}"));
-            let window = reaching_window("w", "", [&classes, &first, &last]);
-            sql += &format!(" AND e.id IN (SELECT w.id FROM {window})");
-        }
-        if let Some(to) = filter.to {
-            args.push(Box::new(day(to)));
-            sql += &format!(" AND COALESCE(e.start_day, e.end_day) <= ?{}", args.len());
-        }
-        let types: Vec<String> = filter.types.clone();
-        one_of(&mut sql, &mut args, "e.type", types);
-        for actor in &filter.actors {
-            args.push(Box::new(actor.to_lowercase()));
-            sql += &format!(
-                " AND EXISTS (SELECT 1 FROM event_actors a WHERE a.event_id = e.id AND lower(a.actor) = ?{})",
-                args.len()
-            );
-        }
-        let places: Vec<String> = filter.places.iter().map(|p| p.to_lowercase()).collect();
-        one_of(&mut sql, &mut args, "lower(e.place)", places);
-        let modalities: Vec<String> = filter.modalities.iter().map(|m| m.as_str().to_owned()).collect();
-        one_of(&mut sql, &mut args, "e.modality", modalities);
-        if filter.with_conflicts {
-            // Driven by the conflicts table: only the events it names are read.
-            sql += " AND e.id IN (SELECT event_id FROM event_conflicts)";
-        }
+        let (mut sql, args) = where_clause(filter, true);
         sql += " ORDER BY COALESCE(e.start_day, e.end_day), e.end_day, e.id";
         let snapshot = self.conn.unchecked_transaction()?;
         let events = self.events_where(&sql, rusqlite::params_from_iter(args.iter().map(|a| a.as_ref())))?;
@@ -487,6 +451,27 @@ impl Store {
             .into_iter()
             .filter(|e| e.sources >= filter.min_sources)
             .collect())
+    }
+
+    /// How many events `filter` would select with any modality, by each modality it leaves
+    /// out: what a table says it does not show ("4 hypothetical, 1 negated").
+    pub fn left_out_by_modality(&self, filter: &Filter) -> Result<Vec<(String, usize)>> {
+        let (mut sql, mut args) = where_clause(filter, false);
+        let shown: Vec<String> = filter.modalities.iter().map(|m| m.as_str().to_owned()).collect();
+        if shown.is_empty() {
+            return Ok(Vec::new());
+        }
+        args.push(Box::new(std::rc::Rc::new(
+            shown.into_iter().map(Value::Text).collect::<Vec<_>>(),
+        )));
+        sql += &format!(" AND e.modality NOT IN rarray(?{})", args.len());
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT e.modality, count(*) FROM events e {sql} GROUP BY e.modality ORDER BY count(*) DESC, e.modality"
+        ))?;
+        let rows = stmt.query_map(rusqlite::params_from_iter(args.iter().map(|a| a.as_ref())), |r| {
+            Ok((r.get(0)?, r.get::<_, i64>(1)? as usize))
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     /// One event with all its mentions, or `None` when there is no event `id`.
@@ -664,6 +649,51 @@ impl Store {
         }
         Ok(removal)
     }
+}
+
+/// The WHERE clause (and its parameters) of the events `filter` selects, on `events e`;
+/// without its modalities unless `with_modalities`. `min_sources` is applied by the caller.
+fn where_clause(filter: &Filter, with_modalities: bool) -> (String, Vec<Box<dyn rusqlite::ToSql>>) {
+    let mut sql = String::from("WHERE 1 = 1");
+    let mut args: Vec<Box<dyn rusqlite::ToSql>> = Vec::new();
+    if let Some(from) = filter.from {
+        args.push(Box::new(day(from)));
+        sql += &format!(" AND e.end_day >= ?{}", args.len());
+        // The same window as index ranges, one per size class (migration 011): what
+        // keeps a week of a large store from reading every later event.
+        let last = filter.to.map_or(i64::MAX, julian_day);
+        args.push(Box::new(span_classes()));
+        args.push(Box::new(julian_day(from)));
+        args.push(Box::new(last));
+        let n = args.len();
+        let [classes, first, last] = [n - 2, n - 1, n].map(|i| format!("?{i}"));
+        let window = reaching_window("w", "", [&classes, &first, &last]);
+        sql += &format!(" AND e.id IN (SELECT w.id FROM {window})");
+    }
+    if let Some(to) = filter.to {
+        args.push(Box::new(day(to)));
+        sql += &format!(" AND COALESCE(e.start_day, e.end_day) <= ?{}", args.len());
+    }
+    let types: Vec<String> = filter.types.clone();
+    one_of(&mut sql, &mut args, "e.type", types);
+    for actor in &filter.actors {
+        args.push(Box::new(actor.to_lowercase()));
+        sql += &format!(
+            " AND EXISTS (SELECT 1 FROM event_actors a WHERE a.event_id = e.id AND lower(a.actor) = ?{})",
+            args.len()
+        );
+    }
+    let places: Vec<String> = filter.places.iter().map(|p| p.to_lowercase()).collect();
+    one_of(&mut sql, &mut args, "lower(e.place)", places);
+    if with_modalities {
+        let modalities: Vec<String> = filter.modalities.iter().map(|m| m.as_str().to_owned()).collect();
+        one_of(&mut sql, &mut args, "e.modality", modalities);
+    }
+    if filter.with_conflicts {
+        // Driven by the conflicts table: only the events it names are read.
+        sql += " AND e.id IN (SELECT event_id FROM event_conflicts)";
+    }
+    (sql, args)
 }
 
 /// Stores `article` and its events in `tx`: each event becomes a mention of the stored
