@@ -205,7 +205,7 @@ mod tests {
                 } else {
                     "week".into()
                 },
-                value: end.into(),
+                value: Some(end.into()),
                 label: end.into(),
             },
             actors: actors.iter().map(|a| a.to_string()).collect(),

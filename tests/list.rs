@@ -565,3 +565,22 @@ fn a_table_says_how_many_events_of_other_modalities_it_leaves_out() {
         .unwrap();
     assert!(json.stderr.is_empty());
 }
+
+/// An undated event has no value: its report date is when it was reported by, which `end`
+/// and the label ("≤ 2025-03-18") say, not a date it happened on.
+#[test]
+fn an_undated_event_has_no_value() {
+    let sandbox = Sandbox::new();
+    let path = sandbox.write(
+        "undated.txt",
+        "---\npublished: 2025-03-18\n---\n\nTrump spoke with Putin by phone, the White House said.\n",
+    );
+    sandbox.ingest(&[&path]).success();
+    let calls = sandbox.events(&["--type", "call"]);
+    assert_eq!(calls.len(), 1, "{calls:#?}");
+    let date = &calls[0]["date"];
+    assert_eq!(date["precision"], "undated");
+    assert_eq!(date["value"], Value::Null);
+    assert_eq!(date["end"], "2025-03-18");
+    assert_eq!(date["label"], "≤ 2025-03-18");
+}

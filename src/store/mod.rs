@@ -954,8 +954,9 @@ impl EventRow {
             date: EventDate {
                 start: self.start,
                 end: self.end,
+                // An undated event's stored value is its report date, which is not its date.
+                value: (self.precision != "undated").then_some(self.value),
                 precision: self.precision,
-                value: self.value,
                 label,
             },
             actors,

@@ -12,8 +12,9 @@ pub struct EventDate {
     pub start: Option<String>,
     pub end: String,
     pub precision: String,
-    /// The TIMEX3 value ("2025-W11"), or for an undated event its report date.
-    pub value: String,
+    /// The TIMEX3 value ("2025-W11"); none for an undated event, whose `end` says by when
+    /// it was reported.
+    pub value: Option<String>,
     /// How a person reads it: "2025-03-18", "2025-W11 (Mar 10–16)", "≤ 2025-03-18".
     pub label: String,
 }
