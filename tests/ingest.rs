@@ -453,3 +453,40 @@ fn articles_extracted_by_other_rules_are_found_and_extracted_again() {
             "other rules or models extracted 1 stored article",
         ));
 }
+
+/// On a terminal, ingest draws a progress bar with the count, the rate and the time left
+/// (and clears it before the closing line). Run under `script`, which gives it a terminal;
+/// skipped where there is no `script`.
+#[test]
+fn a_terminal_gets_a_progress_bar() {
+    if std::process::Command::new("script")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        eprintln!("no `script` here: skipped");
+        return;
+    }
+    let sandbox = Sandbox::new();
+    let folder = sandbox.write("marker", "").with_file_name("two");
+    std::fs::create_dir(&folder).unwrap();
+    for (name, day) in [("a.txt", "Monday"), ("b.txt", "Tuesday")] {
+        let text =
+            format!("---\npublished: 2025-03-19\n---\n\nChile and Peru signed a trade agreement on {day}.\n");
+        std::fs::write(folder.join(name), text).unwrap();
+    }
+    let command = format!("{} ingest {}", env!("CARGO_BIN_EXE_timeline"), folder.display());
+    let out = std::process::Command::new("script")
+        .args(["-qec", &command, "/dev/null"])
+        .env("TIMELINE_DB", sandbox.db())
+        .env("TERM", "xterm")
+        .output()
+        .unwrap();
+    let shown = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{shown}");
+    assert!(
+        shown.contains("/2 articles") && shown.contains("left"),
+        "{shown:?}"
+    );
+    assert!(shown.contains("2 ingested, 0 unchanged, 0 failed"), "{shown:?}");
+}
