@@ -166,16 +166,6 @@ fn a_database_in_a_folder_nobody_may_write_to_can_be_read() {
     );
 }
 
-fn export(sandbox: &Sandbox) -> Vec<u8> {
-    let out = sandbox
-        .timeline()
-        .args(["export", "--format", "json"])
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    out.stdout
-}
-
 #[test]
 fn one_thread_or_two_give_the_same_timeline() {
     let one = Sandbox::new();
@@ -191,7 +181,7 @@ fn one_thread_or_two_give_the_same_timeline() {
         .arg(&folder)
         .assert()
         .success();
-    assert_eq!(export(&one), export(&two));
+    assert_eq!(one.export_json(), two.export_json());
 }
 
 /// `kill -9` in the middle of a parallel ingest loses nothing stored, stores no part of an
@@ -232,5 +222,5 @@ fn an_ingest_killed_and_run_again_gives_the_timeline_of_an_uninterrupted_one() {
     assert!((3..80).contains(&partial), "{partial} stored when killed");
     killed.ingest(&[&folder]).success();
     assert!(!whole.events(&[]).is_empty());
-    assert_eq!(export(&killed), export(&whole));
+    assert_eq!(killed.export_json(), whole.export_json());
 }

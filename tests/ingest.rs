@@ -353,16 +353,7 @@ fn extract_then_ingest_mentions_equals_a_direct_ingest() {
         .write_stdin(second)
         .assert()
         .success();
-    let export = |sandbox: &Sandbox| {
-        let out = sandbox
-            .timeline()
-            .args(["export", "--format", "json"])
-            .output()
-            .unwrap();
-        assert!(out.status.success());
-        out.stdout
-    };
-    assert_eq!(export(&split), export(&direct));
+    assert_eq!(split.export_json(), direct.export_json());
     assert_eq!(
         split.events(&["--modality", "all"]),
         direct.events(&["--modality", "all"])
@@ -434,17 +425,7 @@ fn articles_extracted_by_other_rules_are_found_and_extracted_again() {
         .arg(sample_articles())
         .assert()
         .success();
-    let export = |s: &Sandbox| {
-        s.timeline()
-            .args(["export", "--format", "json"])
-            .output()
-            .unwrap()
-            .stdout
-    };
-    assert_eq!(
-        String::from_utf8(export(&sandbox)).unwrap(),
-        String::from_utf8(export(&fresh)).unwrap()
-    );
+    assert_eq!(sandbox.export_json(), fresh.export_json());
     // Back on the built-in rules, ingest says so again.
     sandbox
         .ingest(&[&sample_articles()])

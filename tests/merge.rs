@@ -247,13 +247,7 @@ fn the_timeline_does_not_depend_on_the_order_or_batches_articles_arrive_in() {
             let mut cmd = sandbox.timeline();
             cmd.arg("ingest").args(batch).assert().success();
         }
-        let out = sandbox
-            .timeline()
-            .args(["export", "--format", "json"])
-            .output()
-            .unwrap();
-        assert!(out.status.success());
-        String::from_utf8(out.stdout).unwrap()
+        sandbox.export_json()
     };
     let forward: Vec<&_> = files.iter().collect();
     let reverse: Vec<&_> = files.iter().rev().collect();
@@ -284,14 +278,6 @@ fn removing_an_article_gives_the_timeline_without_it() {
         .map(|e| e.unwrap().path())
         .collect();
     files.sort();
-    let export = |sandbox: &Sandbox| {
-        let out = sandbox
-            .timeline()
-            .args(["export", "--format", "json"])
-            .output()
-            .unwrap();
-        String::from_utf8(out.stdout).unwrap()
-    };
     let all = Sandbox::new();
     let mut cmd = all.timeline();
     cmd.arg("ingest").args(&files).assert().success();
@@ -308,5 +294,5 @@ fn removing_an_article_gives_the_timeline_without_it() {
         .args(files.iter().filter(|f| *f != removed))
         .assert()
         .success();
-    assert_eq!(export(&all), export(&without));
+    assert_eq!(all.export_json(), without.export_json());
 }

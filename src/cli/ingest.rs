@@ -8,7 +8,7 @@ use std::sync::mpsc;
 
 use anyhow::{Context, Result};
 
-use super::progress::{Progress, Verbosity};
+use super::progress::{Progress, Verbosity, VerbosityArgs};
 use super::{DateArg, Outcome};
 use crate::article::{
     collect_inputs, read_input, Article, Collected, FieldNames, Input, Metadata, ARTICLE_EXTENSIONS,
@@ -98,12 +98,8 @@ pub struct Args {
     /// of reading articles: the same timeline as ingesting the articles themselves
     #[arg(long, value_name = "FILE", conflicts_with = "paths")]
     mentions: Option<PathBuf>,
-    /// Print only failures and the closing count: no progress bar
-    #[arg(long, short, conflicts_with = "verbose")]
-    quiet: bool,
-    /// Print a line per article (what it gave, or why it was skipped)
-    #[arg(long, short)]
-    verbose: bool,
+    #[command(flatten)]
+    verbosity: VerbosityArgs,
     #[command(flatten)]
     jobs: JobsArgs,
 }
@@ -188,18 +184,7 @@ pub fn run(args: Args, db: &Database) -> Result<Outcome> {
     let extractor = Extractor::load()?;
     let mut store = db.open_or_create()?;
     let known = store.content_hashes()?;
-    let mut run = Run {
-        store: &mut store,
-        extractor: &extractor,
-        verbosity: Verbosity::from_flags(args.quiet, args.verbose),
-        progress: None,
-        added: 0,
-        replaced: 0,
-        detached: 0,
-        restored: 0,
-        skipped: 0,
-        failed: 0,
-    };
+    let mut run = Run::new(&mut store, &extractor, args.verbosity.verbosity());
     let mut skipped = None;
     match &args.mentions {
         Some(file) => read_extractions(file, &known, &mut run)?,
@@ -413,18 +398,7 @@ pub(super) fn store_again(
     threads: usize,
     verbosity: Verbosity,
 ) -> (usize, usize) {
-    let mut run = Run {
-        store,
-        extractor,
-        verbosity,
-        progress: None,
-        added: 0,
-        replaced: 0,
-        detached: 0,
-        restored: 0,
-        skipped: 0,
-        failed: 0,
-    };
+    let mut run = Run::new(store, extractor, verbosity);
     run.store_detached(threads);
     if let Some(progress) = &run.progress {
         progress.finish();
@@ -507,7 +481,22 @@ struct Run<'a> {
     failed: usize,
 }
 
-impl Run<'_> {
+impl<'a> Run<'a> {
+    fn new(store: &'a mut Store, extractor: &'a Extractor, verbosity: Verbosity) -> Run<'a> {
+        Run {
+            store,
+            extractor,
+            verbosity,
+            progress: None,
+            added: 0,
+            replaced: 0,
+            detached: 0,
+            restored: 0,
+            skipped: 0,
+            failed: 0,
+        }
+    }
+
     /// Stores again, one by one, the detached articles that come before `next` in the
     /// timeline's order, so that `next` is stored after them.
     fn store_detached_before(&mut self, next: &Article) -> Result<()> {

@@ -19,9 +19,20 @@ pub(super) enum Verbosity {
     Verbose,
 }
 
-impl Verbosity {
-    pub(super) fn from_flags(quiet: bool, verbose: bool) -> Verbosity {
-        match (quiet, verbose) {
+/// `-q` and `-v`, for the commands that work through many articles.
+#[derive(Debug, clap::Args)]
+pub(super) struct VerbosityArgs {
+    /// Print only failures and the closing count: no progress bar
+    #[arg(long, short, conflicts_with = "verbose")]
+    quiet: bool,
+    /// Print a line per article (what it gave, or why it was skipped)
+    #[arg(long, short)]
+    verbose: bool,
+}
+
+impl VerbosityArgs {
+    pub(super) fn verbosity(&self) -> Verbosity {
+        match (self.quiet, self.verbose) {
             (true, _) => Verbosity::Quiet,
             (false, true) => Verbosity::Verbose,
             (false, false) => Verbosity::Normal,
@@ -50,6 +61,8 @@ impl Progress {
                     },
                 );
             bar.set_style(style);
+            // Drawn at once, then redrawn as it moves and every 200 ms.
+            bar.tick();
             bar.enable_steady_tick(Duration::from_millis(200));
             bar
         });

@@ -8,7 +8,7 @@
 use anyhow::Result;
 
 use super::ingest::{store_again, JobsArgs};
-use super::progress::Verbosity;
+use super::progress::VerbosityArgs;
 use super::Outcome;
 use crate::extract::Extractor;
 use crate::store::Database;
@@ -23,12 +23,8 @@ pub struct Args {
     /// Say how many articles would be extracted again, and change nothing
     #[arg(long, short = 'n')]
     dry_run: bool,
-    /// Print only failures and the closing count: no progress bar
-    #[arg(long, short, conflicts_with = "verbose")]
-    quiet: bool,
-    /// Print a line per article
-    #[arg(long, short)]
-    verbose: bool,
+    #[command(flatten)]
+    verbosity: VerbosityArgs,
     #[command(flatten)]
     jobs: JobsArgs,
 }
@@ -51,7 +47,7 @@ pub fn run(args: Args, db: &Database) -> Result<Outcome> {
     // The timeline after an article depends on it: every article from the first one to
     // extract again on is stored again, in order.
     store.detach_for_reextract(&extractor.fingerprint, args.all, &extractor)?;
-    let verbosity = Verbosity::from_flags(args.quiet, args.verbose);
+    let verbosity = args.verbosity.verbosity();
     let (restored, failed) = store_again(&mut store, &extractor, args.jobs.threads(), verbosity);
     let also = match restored.saturating_sub(stale) {
         0 => String::new(),

@@ -35,6 +35,17 @@ impl Sandbox {
         self.timeline().arg("ingest").args(paths).assert()
     }
 
+    /// `export --format json`: the whole timeline, as compared across ways of building it.
+    pub fn export_json(&self) -> String {
+        let out = self
+            .timeline()
+            .args(["export", "--format", "json"])
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8(out.stdout).unwrap()
+    }
+
     /// `list --format json` with extra arguments, parsed.
     pub fn events(&self, args: &[&str]) -> Vec<Value> {
         let out = self
