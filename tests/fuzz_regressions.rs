@@ -5,7 +5,7 @@
 
 use std::path::Path;
 
-use timeline::article::{decode, split_sentences, Article, Metadata};
+use timeline::article::{decode, split_sentences, Article, FieldNames, Format, Metadata};
 use timeline::extract::Extractor;
 use timeline::time::{publication_date, Tagger};
 
@@ -29,8 +29,11 @@ fn every_kept_fuzz_input_is_taken_without_panic() {
             published: chrono::NaiveDate::from_ymd_opt(2025, 3, 18),
             ..Metadata::default()
         };
-        for meta in [Metadata::default(), overrides] {
-            let Ok(article) = Article::parse_dating("fuzz.txt", &raw, &meta, &dating) else {
+        let formats = [Format::Text, Format::Html, Format::Json];
+        let readings = [Metadata::default(), overrides];
+        for (format, meta) in formats.iter().flat_map(|f| readings.iter().map(move |m| (*f, m))) {
+            let Ok(article) = Article::read("fuzz", &raw, format, &FieldNames::default(), meta, &dating)
+            else {
                 continue;
             };
             let text = &article.text;

@@ -1,12 +1,13 @@
-//! Any bytes as an article file: decoding, front matter, text repair, sentences, the dateline
-//! and every temporal expression. Nothing may panic; spans must lie on character boundaries,
+//! Any bytes as an article file, read in each format (text with front matter, a web page, a
+//! JSON object): decoding, the format's reader, text repair, sentences, the dateline and
+//! every temporal expression. Nothing may panic; spans must lie on character boundaries,
 //! in order, inside the text.
 #![no_main]
 
 use std::sync::OnceLock;
 
 use libfuzzer_sys::fuzz_target;
-use timeline::article::{decode, split_sentences, Article, Metadata};
+use timeline::article::{decode, split_sentences, Article, FieldNames, Format, Metadata};
 use timeline::time::{publication_date, Tagger};
 
 fn tagger() -> &'static Tagger {
@@ -16,8 +17,15 @@ fn tagger() -> &'static Tagger {
 
 fuzz_target!(|bytes: &[u8]| {
     let raw = decode(bytes);
+    for format in [Format::Text, Format::Html, Format::Json] {
+        check(&raw, format);
+    }
+});
+
+fn check(raw: &str, format: Format) {
     let dating = |text: &str| publication_date(text, tagger());
-    let Ok(article) = Article::parse_dating("fuzz.txt", &raw, &Metadata::default(), &dating) else {
+    let Ok(article) = Article::read("fuzz", raw, format, &FieldNames::default(), &Metadata::default(), &dating)
+    else {
         return;
     };
     let text = &article.text;
@@ -33,4 +41,4 @@ fuzz_target!(|bytes: &[u8]| {
         assert_eq!(&text[expr.start..expr.end], expr.text);
         last = expr.start;
     }
-});
+}
