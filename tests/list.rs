@@ -584,3 +584,29 @@ fn an_undated_event_has_no_value() {
     assert_eq!(date["end"], "2025-03-18");
     assert_eq!(date["label"], "≤ 2025-03-18");
 }
+
+/// A stored list that does not parse is a damaged database: reading it says so, on one line
+/// naming the column, instead of showing the mention with no actors.
+#[test]
+fn a_damaged_json_column_is_an_error_not_an_empty_list() {
+    let (sandbox, _events) = sample();
+    let db = rusqlite::Connection::open(sandbox.db()).unwrap();
+    db.execute(
+        "UPDATE mentions SET actors = 'not json' WHERE id = (SELECT min(id) FROM mentions)",
+        [],
+    )
+    .unwrap();
+    drop(db);
+    let out = sandbox
+        .timeline()
+        .args(["list", "--format", "json", "--modality", "all"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(
+        stderr.contains("column actors holds \"not json\", not a JSON list"),
+        "{stderr}"
+    );
+}

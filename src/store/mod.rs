@@ -567,7 +567,6 @@ impl Store {
              WHERE m.event_id IN rarray(?1) ORDER BY m.event_id, a.published, a.name, m.sentence_start",
             params![ids.clone(), crate::article::KEY_DIGITS as i64],
             |r| {
-                let json = |i: usize| r.get::<_, String>(i);
                 Ok(Mention {
                     article: r.get(1)?,
                     article_key: r.get(32)?,
@@ -585,15 +584,15 @@ impl Store {
                     attributed_to: r.get(12)?,
                     rule: r.get(13)?,
                     lemma: r.get(27)?,
-                    roles: serde_json::from_str(&json(28)?).unwrap_or_default(),
+                    roles: json_column(r, 28)?,
                     event_type: r.get(14)?,
-                    actors: serde_json::from_str(&json(15)?).unwrap_or_default(),
+                    actors: json_column(r, 15)?,
                     // Reports stored before parties were (NULL) count their actors as parties.
-                    parties: serde_json::from_str(&json(30)?).unwrap_or_default(),
+                    parties: json_column(r, 30)?,
                     report: r.get(31)?,
-                    actor_text: serde_json::from_str(&json(16)?).unwrap_or_default(),
+                    actor_text: json_column(r, 16)?,
                     modality: r.get(17)?,
-                    topics: serde_json::from_str(&json(25)?).unwrap_or_default(),
+                    topics: json_column(r, 25)?,
                     date: MentionDate {
                         start: r.get(18)?,
                         end: r.get(19)?,
@@ -649,6 +648,23 @@ impl Store {
         }
         Ok(removal)
     }
+}
+
+/// The JSON list in column `index` of a row, or an error naming the column: a stored list
+/// that does not parse is a damaged database, not an empty list.
+pub(super) fn json_column<T: serde::de::DeserializeOwned>(
+    r: &rusqlite::Row,
+    index: usize,
+) -> rusqlite::Result<T> {
+    let text: String = r.get(index)?;
+    serde_json::from_str(&text).map_err(|e| {
+        let column = r.as_ref().column_name(index).unwrap_or("?").to_owned();
+        rusqlite::Error::FromSqlConversionFailure(
+            index,
+            rusqlite::types::Type::Text,
+            format!("column {column} holds {text:?}, not a JSON list: {e}").into(),
+        )
+    })
 }
 
 /// The WHERE clause (and its parameters) of the events `filter` selects, on `events e`;

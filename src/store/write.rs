@@ -208,7 +208,7 @@ fn core_of(tx: &Transaction, event_id: i64, extractor: &Extractor) -> Result<Cor
             parties: r.get(2)?,
         })
     })?;
-    Ok(Core::of(rows.collect::<rusqlite::Result<Vec<_>>>()?, extractor))
+    Core::of(rows.collect::<rusqlite::Result<Vec<_>>>()?, extractor)
 }
 
 /// A report's columns that the core is made of, as stored (JSON).
@@ -223,27 +223,31 @@ impl Core {
     /// keeps one loose report from letting the event absorb others ("a call between the two
     /// leaders" read as three parties; "agreed to swap prisoners and to present views on a
     /// ceasefire").
-    fn of(reports: Vec<CoreColumns>, extractor: &Extractor) -> Core {
+    fn of(reports: Vec<CoreColumns>, extractor: &Extractor) -> Result<Core> {
         let mut parties = Tally::default();
         let mut topics = Tally::default();
         let mut all_actors = Vec::new();
         for report in reports {
-            let actors: Vec<String> = serde_json::from_str(&report.actors).unwrap_or_default();
+            let list = |json: &str, what: &str| -> Result<Vec<String>> {
+                serde_json::from_str(json)
+                    .map_err(|e| anyhow::anyhow!("a stored report's {what} {json:?} is not a JSON list: {e}"))
+            };
+            let actors = list(&report.actors, "actors")?;
             let report_parties = match report.parties {
-                Some(json) => serde_json::from_str(&json).unwrap_or_default(),
+                Some(json) => list(&json, "parties")?,
                 None => extractor.gazetteer.parties_of(&actors),
             };
             crate::ordered::extend_new(&mut all_actors, actors);
             parties.add(report_parties);
-            topics.add(serde_json::from_str(&report.topics).unwrap_or_default());
+            topics.add(list(&report.topics, "topics")?);
         }
         let all_parties: Vec<String> = parties.counts.iter().map(|(p, _)| p.clone()).collect();
-        Core {
+        Ok(Core {
             parties: parties.majority(),
             people: people_among(&all_actors, &all_parties),
             all_parties,
             topics: topics.majority(),
-        }
+        })
     }
 }
 
@@ -434,19 +438,18 @@ pub(super) fn refresh_event(tx: &Transaction, event_id: i64, extractor: &Extract
                 _ => None,
             };
             let place: Option<String> = r.get(6)?;
-            let actors: String = r.get(5)?;
             let report = Report {
                 date,
-                actors: serde_json::from_str(&actors).unwrap_or_default(),
+                actors: super::json_column(r, 5)?,
                 place: place_with_country(place.as_deref(), extractor),
                 modality: Modality::parse(&r.get::<_, String>(7)?).unwrap_or(Modality::Asserted),
                 attributed_to: r.get(8)?,
-                disputed_by: serde_json::from_str(&r.get::<_, String>(9)?).unwrap_or_default(),
+                disputed_by: super::json_column(r, 9)?,
                 outlet: r.get(10)?,
                 published: parse_day(&r.get::<_, String>(11)?).unwrap_or_default(),
             };
             let columns = CoreColumns {
-                actors,
+                actors: r.get(5)?,
                 topics: r.get(12)?,
                 parties: r.get(13)?,
             };
@@ -458,7 +461,7 @@ pub(super) fn refresh_event(tx: &Transaction, event_id: i64, extractor: &Extract
         return Ok(());
     }
     let c = consensus(&reports);
-    let core = serde_json::to_string(&Core::of(columns, extractor))?;
+    let core = serde_json::to_string(&Core::of(columns, extractor)?)?;
     tx.prepare_cached("UPDATE events SET core = ?2 WHERE id = ?1")?
         .execute(params![event_id, core])?;
     match &c.date {
