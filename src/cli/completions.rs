@@ -8,7 +8,7 @@
 
 use std::ffi::OsStr;
 
-use anyhow::Result;
+use anyhow::{Context, Result};
 use clap::CommandFactory;
 use clap_complete::{CompletionCandidate, Shell};
 
@@ -31,18 +31,20 @@ pub struct Args {
 
 pub fn run(args: Args) -> Result<Outcome> {
     if args.dynamic {
-        // The registration script is what the dynamic engine prints when asked with no
-        // words to complete.
-        let program = std::env::args_os().next().unwrap_or_else(|| "timeline".into());
-        let out = std::process::Command::new(std::env::current_exe().unwrap_or_else(|_| program.into()))
-            .env(DYNAMIC_ENV, args.shell.to_string())
-            .output()?;
-        anyhow::ensure!(
-            out.status.success(),
-            "the dynamic completion script could not be made"
-        );
-        use std::io::Write;
-        std::io::stdout().write_all(&out.stdout)?;
+        let name = args.shell.to_string();
+        let shells = clap_complete::env::Shells::builtins();
+        let shell = shells
+            .completer(&name)
+            .with_context(|| format!("no dynamic completion for {name}"))?;
+        // The script runs this very program, wherever it is installed.
+        let program = std::env::current_exe().context("cannot find the running program")?;
+        shell.write_registration(
+            DYNAMIC_ENV,
+            "timeline",
+            "timeline",
+            &program.to_string_lossy(),
+            &mut std::io::stdout(),
+        )?;
         return Ok(Outcome::Success);
     }
     let mut command = Cli::command();

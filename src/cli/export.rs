@@ -55,10 +55,7 @@ pub fn run(args: Args, db: &Database) -> Result<Outcome> {
     };
     let mut buffer: Vec<u8> = Vec::new();
     match args.format {
-        ExportFormat::Csv => {
-            let types = crate::extract::EventTypes::load()?;
-            render::csv(&events, &|code| types.cameo_text(code), &mut buffer)?
-        }
+        ExportFormat::Csv => super::list::csv(&events, &mut buffer)?,
         ExportFormat::Json => render::export_json(&events, &mut buffer)?,
         ExportFormat::JsonSchema => render::export_json_schema(&mut buffer)?,
         ExportFormat::Markdown => render::markdown(&events, &mut buffer)?,

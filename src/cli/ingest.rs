@@ -114,11 +114,13 @@ pub(super) struct JobsArgs {
 
 impl JobsArgs {
     pub(super) fn threads(&self) -> usize {
-        match self.jobs {
-            Some(n) => usize::from(n),
-            None => std::thread::available_parallelism().map_or(1, |n| n.get()),
-        }
+        self.jobs.map_or_else(all_cores, usize::from)
     }
+}
+
+/// One thread per core: what a command extracts on unless told otherwise.
+pub(super) fn all_cores() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get())
 }
 
 /// What the command line says about the articles it names, over their front matter.
@@ -261,7 +263,10 @@ fn ingest_in_order(
     let inputs = &collected.inputs;
     let extractor = run.extractor;
     let total = inputs.len();
-    let mut read = Vec::new();
+    // Each new article by its place: the article itself when its input cannot be read a
+    // second time (stdin, a pipe), else only its key, to be read again when its turn comes.
+    // Failures and articles already stored are told as they come.
+    let mut new: Vec<((chrono::NaiveDate, String), usize, Option<Article>)> = Vec::new();
     in_parallel(
         inputs,
         threads,
@@ -269,30 +274,28 @@ fn ingest_in_order(
             Ok(input) => read_article(input, reading, extractor),
             Err(e) => Err(anyhow::anyhow!("{e:#}")),
         },
-        |index, result| read.push((index, result)),
-    );
-    // Each new article by its place: the article itself when its input cannot be read a
-    // second time (stdin, a pipe), else only its key, to be read again when its turn comes.
-    let mut new: Vec<((chrono::NaiveDate, String), usize, Option<Article>)> = Vec::new();
-    for (index, result) in read {
-        let display = inputs[index].as_ref().map(|i| i.display()).unwrap_or_default();
-        let place = Place {
-            position: index + 1,
-            total,
-            display,
-        };
-        match result {
-            Ok(article) if known.contains(&article.hash) => run.store(&place, Ok(Prepared::Stored(article))),
-            Ok(article) => {
-                let key = (article.published, article.hash.clone());
-                let keep = inputs[index]
-                    .as_ref()
-                    .is_ok_and(|input| !input.can_be_read_again());
-                new.push((key, index, keep.then_some(article)));
+        |index, result| {
+            let display = inputs[index].as_ref().map(|i| i.display()).unwrap_or_default();
+            let place = Place {
+                position: index + 1,
+                total,
+                display,
+            };
+            match result {
+                Ok(article) if known.contains(&article.hash) => {
+                    run.store(&place, Ok(Prepared::Stored(article)))
+                }
+                Ok(article) => {
+                    let key = (article.published, article.hash.clone());
+                    let keep = inputs[index]
+                        .as_ref()
+                        .is_ok_and(|input| !input.can_be_read_again());
+                    new.push((key, index, keep.then_some(article)));
+                }
+                Err(e) => run.store(&place, Err(e)),
             }
-            Err(e) => run.store(&place, Err(e)),
-        }
-    }
+        },
+    );
     new.sort_by(|a, b| (&a.0, a.1).cmp(&(&b.0, b.1)));
     let new_total = new.len();
     in_parallel(
@@ -463,6 +466,9 @@ fn read_extractions(file: &Path, known: &HashSet<String>, run: &mut Run) -> Resu
     Ok(())
 }
 
+/// How many detached articles are read (with their texts) and extracted at a time.
+const DETACHED_BATCH: usize = 256;
+
 /// The writing half of a run: stores each prepared article and says what happened.
 struct Run<'a> {
     store: &'a mut Store,
@@ -473,9 +479,7 @@ struct Run<'a> {
     added: usize,
     /// Of the added, those that replaced an earlier text of their URL.
     replaced: usize,
-    /// Stored articles taken out to be stored again after an earlier one.
-    detached: usize,
-    /// Of those, how many were stored again.
+    /// Stored articles taken out and stored again after an earlier one.
     restored: usize,
     skipped: usize,
     failed: usize,
@@ -490,7 +494,6 @@ impl<'a> Run<'a> {
             progress: None,
             added: 0,
             replaced: 0,
-            detached: 0,
             restored: 0,
             skipped: 0,
             failed: 0,
@@ -500,21 +503,18 @@ impl<'a> Run<'a> {
     /// Stores again, one by one, the detached articles that come before `next` in the
     /// timeline's order, so that `next` is stored after them.
     fn store_detached_before(&mut self, next: &Article) -> Result<()> {
-        while let Some(article) = self.store.next_detached()? {
-            if order_key(&article) >= order_key(next) {
-                break;
-            }
+        while let Some(article) = self.store.detached_before(next)? {
             let events = self.extractor.extract(&article);
             self.restore(&article, &events)?;
         }
         Ok(())
     }
 
-    /// Stores again every detached article, extracting them on `threads` threads, until
-    /// none is left (another run may detach more meanwhile).
+    /// Stores again every detached article, extracting them on `threads` threads, a batch
+    /// at a time, until none is left (another run may detach more meanwhile).
     fn store_detached(&mut self, threads: usize) {
         loop {
-            let articles = match self.store.detached() {
+            let articles = match self.store.detached(DETACHED_BATCH) {
                 Ok(articles) if !articles.is_empty() => articles,
                 Ok(_) => return,
                 Err(e) => {
@@ -523,9 +523,10 @@ impl<'a> Run<'a> {
                 }
             };
             let extractor = self.extractor;
-            let verbosity = self.verbosity;
-            self.progress
-                .get_or_insert_with(|| Progress::new(articles.len(), verbosity));
+            if self.progress.is_none() {
+                let total = self.store.detached_count().unwrap_or(articles.len());
+                self.progress = Some(Progress::new(total, self.verbosity));
+            }
             let mut stopped = false;
             in_parallel(
                 &articles,
@@ -551,11 +552,10 @@ impl<'a> Run<'a> {
 
     /// Stores a detached article again with `events`.
     fn restore(&mut self, article: &Article, events: &[ExtractedEvent]) -> Result<()> {
-        if let IngestOutcome::Added { detached, .. } =
+        if let IngestOutcome::Added { .. } =
             self.store
                 .reattach(article, events, &self.extractor.fingerprint, self.extractor)?
         {
-            self.detached += detached;
             self.restored += 1;
             if let Some(progress) = &self.progress {
                 progress.advance();
@@ -604,9 +604,7 @@ impl<'a> Run<'a> {
                 new_events,
                 merged,
                 replaced,
-                detached,
             }) => {
-                self.detached += detached;
                 self.added += 1;
                 self.replaced += usize::from(replaced.is_some());
                 let replaced = replaced.map(|r| format!(", replacing {r}")).unwrap_or_default();

@@ -31,10 +31,7 @@ pub fn run(args: Args, db: &Database) -> Result<Outcome> {
             &mut out,
         )?,
         Format::Json => render::json(&events, &mut out)?,
-        Format::Csv => {
-            let types = crate::extract::EventTypes::load()?;
-            render::csv(&events, &|code| types.cameo_text(code), &mut out)?
-        }
+        Format::Csv => csv(&events, &mut out)?,
         Format::Markdown => render::markdown(&events, &mut out)?,
     }
     out.finish()?;
@@ -54,4 +51,10 @@ pub fn run(args: Args, db: &Database) -> Result<Outcome> {
         }
     }
     Ok(Outcome::Success)
+}
+
+/// The CSV of `events`, with CAMEO codes written as the rule files name them.
+pub(super) fn csv(events: &[crate::store::Event], out: &mut dyn std::io::Write) -> Result<()> {
+    let types = crate::extract::EventTypes::load()?;
+    render::csv(events, &|code| types.cameo_text(code), out)
 }

@@ -42,7 +42,7 @@ pub fn run(args: Args, db: &Database) -> Result<Outcome> {
     crate::tell!("removed {what}");
     // The articles after it merged with what it reported: they are stored again, as if it
     // had never been ingested.
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let threads = super::ingest::all_cores();
     let (restored, failed) = super::ingest::store_again(&mut store, &extractor, threads, Verbosity::Quiet);
     if restored > 0 || failed > 0 {
         crate::tell!(

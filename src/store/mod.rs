@@ -72,9 +72,6 @@ pub enum IngestOutcome {
         new_events: usize,
         merged: usize,
         replaced: Option<String>,
-        /// Articles stored after this one in the order the timeline is built in, taken out
-        /// to be stored again after it.
-        detached: usize,
     },
     /// The same text is stored already, under this name.
     Unchanged { stored_as: String },
@@ -254,7 +251,6 @@ impl Store {
         }
         let here = (day(article.published), article.hash.clone());
         let mut replaced = None;
-        let mut detached = 0;
         if let Some(url) = &article.url {
             let earlier: Option<(i64, String, String, String)> = tx
                 .prepare_cached("SELECT id, name, published, content_hash FROM articles WHERE url = ?1")?
@@ -263,14 +259,14 @@ impl Store {
             if let Some((id, name, published, hash)) = earlier {
                 // Taking the earlier version out changes what every later article merged with.
                 let from = (published, hash).min(here.clone());
-                detached += detach(&tx, &from, After::Only, extractor)?;
+                detach(&tx, &from, After::Only, extractor)?;
                 for event_id in remove_article(&tx, id)? {
                     refresh_event(&tx, event_id, extractor)?;
                 }
                 replaced = Some(name);
             }
         }
-        detached += detach(&tx, &here, After::Only, extractor)?;
+        detach(&tx, &here, After::Only, extractor)?;
         let ingested_at = chrono::Utc::now().to_rfc3339();
         let (new_events, merged) = add_article(&tx, article, events, rules, &ingested_at, extractor)?;
         tx.commit()?;
@@ -278,38 +274,35 @@ impl Store {
             new_events,
             merged,
             replaced,
-            detached,
         })
     }
 
-    /// The earliest detached article (see [`Store::ingest`]): the next to store again.
-    pub fn next_detached(&self) -> Result<Option<Article>> {
-        let hash: Option<String> = self
-            .conn
-            .query_row(
-                "SELECT content_hash FROM articles WHERE detached = 1 ORDER BY published, content_hash LIMIT 1",
-                [],
-                |r| r.get(0),
-            )
-            .optional()?;
-        match hash {
-            Some(hash) => self.stored_article(&hash),
-            None => Ok(None),
-        }
+    /// The earliest detached article (see [`Store::ingest`]) that comes before `next` in the
+    /// timeline's order: the next to store again before `next` is stored.
+    pub fn detached_before(&self, next: &Article) -> Result<Option<Article>> {
+        let mut found = self.articles_where(
+            "detached = 1 AND (published, content_hash) < (?1, ?2)
+             ORDER BY published, content_hash LIMIT 1",
+            params![day(next.published), next.hash],
+        )?;
+        Ok(found.pop())
     }
 
-    /// The detached articles, in the order they are to be stored again.
-    pub fn detached(&self) -> Result<Vec<Article>> {
-        let mut stmt = self.conn.prepare(
-            "SELECT content_hash FROM articles WHERE detached = 1 ORDER BY published, content_hash",
-        )?;
-        let hashes = stmt.query_map([], |r| r.get::<_, String>(0))?;
-        let hashes = hashes.collect::<rusqlite::Result<Vec<_>>>()?;
-        let articles = hashes
-            .iter()
-            .map(|h| self.stored_article(h))
-            .collect::<Result<Vec<_>>>()?;
-        Ok(articles.into_iter().flatten().collect())
+    /// How many articles are detached, waiting to be stored again.
+    pub fn detached_count(&self) -> Result<usize> {
+        Ok(self
+            .conn
+            .query_row("SELECT count(*) FROM articles WHERE detached = 1", [], |r| {
+                r.get::<_, i64>(0)
+            })? as usize)
+    }
+
+    /// The first `limit` detached articles, in the order they are to be stored again.
+    pub fn detached(&self, limit: usize) -> Result<Vec<Article>> {
+        self.articles_where(
+            "detached = 1 ORDER BY published, content_hash LIMIT ?1",
+            [limit as i64],
+        )
     }
 
     /// Stores a detached article's `events` (extracted again, by `rules`) as ingest stores an
@@ -334,7 +327,7 @@ impl Store {
             });
         };
         // Another run may have stored later articles meanwhile.
-        let detached = detach(
+        detach(
             &tx,
             &(day(article.published), article.hash.clone()),
             After::Only,
@@ -348,14 +341,13 @@ impl Store {
             new_events,
             merged,
             replaced: None,
-            detached,
         })
     }
 
     /// Detaches the articles to extract again with the rules `rules`: from the first one
     /// other rules extracted (every one with `all`) to the last, as the timeline after an
-    /// article depends on it. Returns how many articles are detached.
-    pub fn detach_for_reextract(&mut self, rules: &str, all: bool, extractor: &Extractor) -> Result<usize> {
+    /// article depends on it.
+    pub fn detach_for_reextract(&mut self, rules: &str, all: bool, extractor: &Extractor) -> Result<()> {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -370,11 +362,8 @@ impl Store {
         if let Some(first) = first {
             detach(&tx, &first, After::AndItself, extractor)?;
         }
-        let count = tx.query_row("SELECT count(*) FROM articles WHERE detached = 1", [], |r| {
-            r.get::<_, i64>(0)
-        })?;
         tx.commit()?;
-        Ok(count as usize)
+        Ok(())
     }
 
     /// How many stored articles were extracted by rules or models other than `rules`
@@ -387,31 +376,29 @@ impl Store {
         )? as usize)
     }
 
-    /// The stored article with this content hash, as ingest read it.
-    pub fn stored_article(&self, hash: &str) -> Result<Option<Article>> {
-        Ok(self
-            .conn
-            .query_row(
-                "SELECT name, title, source, url, byline, published, published_from, path, text, content_hash
-                 FROM articles WHERE content_hash = ?1",
-                [hash],
-                |r| {
-                    let published: String = r.get(5)?;
-                    Ok(Article {
-                        name: r.get(0)?,
-                        title: r.get(1)?,
-                        source: r.get(2)?,
-                        url: r.get(3)?,
-                        byline: r.get(4)?,
-                        published: parse_day(&published).unwrap_or_default(),
-                        published_from: r.get(6)?,
-                        path: r.get(7)?,
-                        text: r.get(8)?,
-                        hash: r.get(9)?,
-                    })
-                },
-            )
-            .optional()?)
+    /// The stored articles that `condition` (a WHERE clause on `articles`, with its ORDER
+    /// BY and LIMIT) selects, as ingest read them.
+    fn articles_where(&self, condition: &str, args: impl rusqlite::Params) -> Result<Vec<Article>> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT name, title, source, url, byline, published, published_from, path, text, content_hash
+             FROM articles WHERE {condition}"
+        ))?;
+        let rows = stmt.query_map(args, |r| {
+            let published: String = r.get(5)?;
+            Ok(Article {
+                name: r.get(0)?,
+                title: r.get(1)?,
+                source: r.get(2)?,
+                url: r.get(3)?,
+                byline: r.get(4)?,
+                published: parse_day(&published).unwrap_or_default(),
+                published_from: r.get(6)?,
+                path: r.get(7)?,
+                text: r.get(8)?,
+                hash: r.get(9)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     /// Every actor of a stored event, in name order.
@@ -756,21 +743,22 @@ enum After {
 /// Detaches the attached articles after `position` (publication day, content hash), or
 /// from it: their mentions go, the events only they reported go, the others are computed
 /// again from the reports left; the articles stay, marked to be stored again (migration
-/// 015). Returns how many articles it detached.
+/// 015).
 fn detach(
     tx: &rusqlite::Transaction,
     position: &(String, String),
     which: After,
     extractor: &Extractor,
-) -> Result<usize> {
+) -> Result<()> {
     let ids: Vec<i64> = {
-        let mut stmt = tx.prepare_cached(
-            "SELECT id FROM articles WHERE detached = 0 AND (published, content_hash) > (?1, ?2)
-             UNION SELECT id FROM articles WHERE detached = 0 AND ?3 AND published = ?1 AND content_hash = ?2",
-        )?;
-        let rows = stmt.query_map(params![position.0, position.1, which == After::AndItself], |r| {
-            r.get(0)
-        })?;
+        let after = match which {
+            After::Only => ">",
+            After::AndItself => ">=",
+        };
+        let mut stmt = tx.prepare_cached(&format!(
+            "SELECT id FROM articles WHERE detached = 0 AND (published, content_hash) {after} (?1, ?2)"
+        ))?;
+        let rows = stmt.query_map(params![position.0, position.1], |r| r.get(0))?;
         rows.collect::<rusqlite::Result<_>>()?
     };
     let mut touched = std::collections::BTreeSet::new();
@@ -787,7 +775,7 @@ fn detach(
             refresh_event(tx, event_id, extractor)?;
         }
     }
-    Ok(ids.len())
+    Ok(())
 }
 
 /// Stores `events` as the mentions of the stored article `article_id`: each becomes a
