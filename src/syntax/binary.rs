@@ -87,6 +87,27 @@ impl<'a> Reader<'a> {
     pub(crate) fn u32(&mut self) -> Result<u32> {
         Ok(u32::from_le_bytes(self.take(4)?.try_into().expect("4 bytes")))
     }
+    /// `n` little-endian u32s, copied as one block (an element loop is what made loading
+    /// the 15 MB of models slow in debug builds, which every test run of the binary pays).
+    pub(crate) fn u32s(&mut self, n: usize) -> Result<Vec<u32>> {
+        let mut out = vec![0u32; n];
+        let bytes = self.take(n.checked_mul(4).context("model too large")?)?;
+        bytemuck::cast_slice_mut::<u32, u8>(&mut out).copy_from_slice(bytes);
+        if cfg!(target_endian = "big") {
+            out.iter_mut().for_each(|x| *x = u32::from_le(*x));
+        }
+        Ok(out)
+    }
+    /// `n` little-endian i16s, copied as one block.
+    pub(crate) fn i16s(&mut self, n: usize) -> Result<Vec<i16>> {
+        let mut out = vec![0i16; n];
+        let bytes = self.take(n.checked_mul(2).context("model too large")?)?;
+        bytemuck::cast_slice_mut::<i16, u8>(&mut out).copy_from_slice(bytes);
+        if cfg!(target_endian = "big") {
+            out.iter_mut().for_each(|x| *x = i16::from_le(*x));
+        }
+        Ok(out)
+    }
     pub(crate) fn str(&mut self) -> Result<String> {
         let n = self.u32()? as usize;
         let bytes = self.take(n)?;

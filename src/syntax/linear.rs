@@ -9,7 +9,7 @@
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
-use anyhow::{bail, ensure, Context, Result};
+use anyhow::{bail, ensure, Result};
 
 use super::binary::{Reader, Writer};
 
@@ -118,7 +118,8 @@ impl Perceptron {
         let scale = 32767.0 / max;
         let mut keys: Vec<u32> = self.params.keys().copied().collect();
         keys.sort_unstable();
-        let (mut kept, mut lens, mut classes, mut weights) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        let (mut kept, mut lens_less_one, mut classes, mut weights) =
+            (Vec::new(), Vec::new(), Vec::new(), Vec::new());
         for key in keys {
             let mut entries: Vec<(u8, i16)> = self.params[&key]
                 .iter()
@@ -131,13 +132,13 @@ impl Perceptron {
             }
             entries.sort_unstable();
             kept.push(key);
-            lens.push(entries.len() as u16);
+            lens_less_one.push((entries.len() - 1) as u8);
             for (c, w) in entries {
                 classes.push(c);
                 weights.push(w);
             }
         }
-        Linear::from_parts(class_names, &kept, &lens, classes, weights)
+        Linear::from_parts(class_names, &kept, &lens_less_one, classes, weights)
             .expect("a trained model fits its format")
     }
 }
@@ -173,35 +174,41 @@ pub(crate) struct Linear {
 }
 
 impl Linear {
-    /// A model from rows given as keys (sorted, distinct, non-zero), row lengths (1 to 256)
+    /// A model from rows given as keys (sorted, distinct, non-zero), row lengths less one
     /// and the concatenated classes and weights of the rows.
     fn from_parts(
         class_names: Vec<String>,
         keys: &[u32],
-        lens: &[u16],
+        lens_less_one: &[u8],
         classes: Vec<u8>,
         weights: Vec<i16>,
     ) -> Result<Linear> {
         ensure!(
-            classes.len() == weights.len() && classes.len() < MAX_WEIGHTS,
+            classes.len() == weights.len()
+                && classes.len() < MAX_WEIGHTS
+                && keys.len() == lens_less_one.len(),
             "model too large"
+        );
+        // Checked once here, so that the insertion loop below needs no test per probe (it
+        // runs a million times at every start, unoptimised in the test builds).
+        ensure!(
+            keys.first() != Some(&0) && keys.windows(2).all(|w| w[0] < w[1]),
+            "feature keys are not sorted, distinct and non-zero"
         );
         let capacity = (keys.len() * 2).next_power_of_two().max(16);
         let mask = capacity - 1;
         let mut slots = vec![Slot::default(); capacity];
         let mut at = 0usize;
-        for (&key, &len) in keys.iter().zip(lens) {
-            ensure!(key != 0 && (1..=256).contains(&len), "a malformed feature row");
+        for (&key, &less_one) in keys.iter().zip(lens_less_one) {
             let mut i = key as usize & mask;
             while slots[i].key != 0 {
-                ensure!(slots[i].key != key, "feature key {key} twice");
                 i = (i + 1) & mask;
             }
             slots[i] = Slot {
                 key,
-                packed: at as u32 | ((u32::from(len) - 1) << 24),
+                packed: at as u32 | (u32::from(less_one) << 24),
             };
-            at += usize::from(len);
+            at += usize::from(less_one) + 1;
         }
         ensure!(at == classes.len(), "row lengths do not add up to the weights");
         if let Some(&c) = classes.iter().find(|&&c| c as usize >= class_names.len()) {
@@ -314,20 +321,12 @@ impl Linear {
         ensure!((1..=256).contains(&n_classes), "a model with {n_classes} classes");
         let class_names = (0..n_classes).map(|_| input.str()).collect::<Result<Vec<_>>>()?;
         let n = input.u32()? as usize;
-        let keys: Vec<u32> = input
-            .take(n.checked_mul(4).context("model too large")?)?
-            .chunks_exact(4)
-            .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
-            .collect();
-        let lens: Vec<u16> = input.take(n)?.iter().map(|&l| u16::from(l) + 1).collect();
-        let total: usize = lens.iter().map(|&l| usize::from(l)).sum();
+        let keys = input.u32s(n)?;
+        let lens_less_one = input.take(n)?;
+        let total = lens_less_one.len() + lens_less_one.iter().map(|&l| usize::from(l)).sum::<usize>();
         let classes = input.take(total)?.to_vec();
-        let weights: Vec<i16> = input
-            .take(total * 2)?
-            .chunks_exact(2)
-            .map(|b| i16::from_le_bytes([b[0], b[1]]))
-            .collect();
-        Linear::from_parts(class_names, &keys, &lens, classes, weights)
+        let weights = input.i16s(total)?;
+        Linear::from_parts(class_names, &keys, lens_less_one, classes, weights)
     }
 }
 
