@@ -86,6 +86,15 @@ struct ArticleContext<'a> {
     gazetteer: &'a Gazetteer,
 }
 
+/// An event told earlier in the article, as later sentences refer back to it.
+struct Told {
+    event_type: String,
+    date: DateReading,
+    /// Its actors (gazetteer ids): "The ceasefire takes effect in August" is of their
+    /// ceasefire.
+    actors: Vec<usize>,
+}
+
 /// What earlier sentences of the article tell later ones.
 #[derive(Default)]
 struct Discourse {
@@ -93,8 +102,8 @@ struct Discourse {
     last_group: Vec<usize>,
     /// The date of the event `last_group` took part in.
     last_group_date: Option<DateReading>,
-    /// Events told so far: type and date, for "the call" to refer back to.
-    told: Vec<(String, DateReading)>,
+    /// Events told so far, for "the call" to refer back to.
+    told: Vec<Told>,
     /// The date of the last asserted event of the current paragraph that its own sentence
     /// dated: the narrative time that undated sentences after it continue.
     paragraph: Option<(usize, DateReading)>,
@@ -254,9 +263,15 @@ impl Extractor {
             }
             let found = self.sentence_events(&context, sentence, &dates, &mut discourse);
             for event in &found {
-                discourse
-                    .told
-                    .push((event.event_type.clone(), event.date.clone()));
+                discourse.told.push(Told {
+                    event_type: event.event_type.clone(),
+                    date: event.date.clone(),
+                    actors: event
+                        .actors
+                        .iter()
+                        .filter_map(|a| gazetteer.actor_named(a))
+                        .collect(),
+                });
                 if event.modality == Modality::Asserted
                     && event.date.basis == DateBasis::Expression
                     && event.date.interval.is_some()
@@ -746,6 +761,27 @@ impl Extractor {
                 });
             }
         }
+        // A sentence that names no party but refers back to an event told before ("The
+        // ceasefire takes effect in August") is of that event's parties.
+        if names.is_empty() {
+            for (phrase, types) in &self.references {
+                let Some(found) = phrase.find(text) else { continue };
+                let told = discourse
+                    .told
+                    .iter()
+                    .rev()
+                    .find(|told| types.contains(&told.event_type) && !told.actors.is_empty());
+                if let Some(told) = told {
+                    names.push(Named {
+                        start: found.start(),
+                        end: found.end(),
+                        actors: told.actors.clone(),
+                        text: found.as_str().to_owned(),
+                        group_of_earlier_event: false,
+                    });
+                }
+            }
+        }
         names.sort_by_key(|n| n.start);
         names
     }
@@ -812,15 +848,16 @@ impl Extractor {
                     .rev()
                     // Only an event that has happened can date what is told of it ("a readout of
                     // the call"); "agreed on the meeting" is not on the day of a meeting to come.
-                    .find(|(t, date)| {
-                        types.contains(t) && date.interval.as_ref().is_some_and(|i| i.start <= published)
+                    .find(|told| {
+                        types.contains(&told.event_type)
+                            && told.date.interval.as_ref().is_some_and(|i| i.start <= published)
                     });
-                if let Some((_, date)) = referred {
+                if let Some(told) = referred {
                     return DateReading {
                         basis: DateBasis::Reference,
                         text: Some(found.as_str().to_owned()),
                         clause: None,
-                        ..date.clone()
+                        ..told.date.clone()
                     };
                 }
             }

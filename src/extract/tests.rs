@@ -120,6 +120,21 @@ fn references_carry_the_date_of_the_event_they_name() {
 }
 
 #[test]
+fn a_sentence_naming_no_party_takes_the_parties_of_the_event_it_refers_back_to() {
+    let found = events(
+        "Colombia and the ELN agreed to a ceasefire on Friday.\nThe ceasefire takes effect in August.\nThe ceasefire was welcomed.",
+    );
+    let ceasefires: Vec<&ExtractedEvent> = found.iter().filter(|e| e.event_type == "ceasefire").collect();
+    assert_eq!(ceasefires.len(), 2, "{ceasefires:#?}");
+    let in_effect = ceasefires[1];
+    assert_eq!(in_effect.actors, vec!["Colombia".to_owned(), "ELN".to_owned()]);
+    assert_eq!(in_effect.date.interval.as_ref().unwrap().value, "2025-08");
+    assert_eq!(in_effect.evidence.rule, "ceasefire.takes_effect");
+    // With no earlier event to refer to, a sentence without parties gives nothing.
+    assert!(events("The ceasefire takes effect in August.").is_empty());
+}
+
+#[test]
 fn modality_is_read_from_the_clause() {
     let modality = |s: &str, t: &str| {
         events(s)
