@@ -189,6 +189,7 @@ fn capitalise(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::{Modality, Precision};
     use crate::store::EventDate;
 
     fn event(id: i64, start: Option<&str>, end: &str, topic: &str, actors: &[&str]) -> Event {
@@ -200,11 +201,11 @@ mod tests {
             date: EventDate {
                 start: start.map(str::to_owned),
                 end: end.into(),
-                precision: if start == Some(end) {
-                    "day".into()
+                precision: Some(if start == Some(end) {
+                    Precision::Day
                 } else {
-                    "week".into()
-                },
+                    Precision::Week
+                }),
                 value: Some(end.into()),
                 label: end.into(),
             },
@@ -213,7 +214,7 @@ mod tests {
             source: Vec::new(),
             target: Vec::new(),
             place: None,
-            modality: "asserted".into(),
+            modality: Modality::Asserted,
             topics: if topic.is_empty() {
                 vec![]
             } else {

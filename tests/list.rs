@@ -585,28 +585,40 @@ fn an_undated_event_has_no_value() {
     assert_eq!(date["label"], "≤ 2025-03-18");
 }
 
-/// A stored list that does not parse is a damaged database: reading it says so, on one line
-/// naming the column, instead of showing the mention with no actors.
+/// A stored value that does not read back (a damaged database) is an error on one line
+/// naming the value, instead of a mention with no actors or an event of no modality.
 #[test]
-fn a_damaged_json_column_is_an_error_not_an_empty_list() {
-    let (sandbox, _events) = sample();
-    let db = rusqlite::Connection::open(sandbox.db()).unwrap();
-    db.execute(
-        "UPDATE mentions SET actors = 'not json' WHERE id = (SELECT min(id) FROM mentions)",
-        [],
-    )
-    .unwrap();
-    drop(db);
-    let out = sandbox
-        .timeline()
-        .args(["list", "--format", "json", "--modality", "all"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    let stderr = String::from_utf8(out.stderr).unwrap();
-    assert_eq!(stderr.lines().count(), 1, "{stderr}");
-    assert!(
-        stderr.contains("column actors holds \"not json\", not a JSON list"),
-        "{stderr}"
-    );
+fn a_damaged_column_is_an_error_not_a_default() {
+    for (damage, expected) in [
+        (
+            "UPDATE mentions SET actors = 'not json' WHERE id = (SELECT min(id) FROM mentions)",
+            "column actors holds \"not json\", not a JSON list",
+        ),
+        (
+            "UPDATE mentions SET modality = 'maybe' WHERE id = (SELECT min(id) FROM mentions)",
+            "\"maybe\" is not a modality",
+        ),
+        (
+            "UPDATE mentions SET date_basis = 'hunch' WHERE id = (SELECT min(id) FROM mentions)",
+            "\"hunch\" is not a date basis",
+        ),
+        (
+            "UPDATE events SET precision = 'fortnight' WHERE id = (SELECT min(id) FROM events)",
+            "column precision holds \"fortnight\", not a precision",
+        ),
+    ] {
+        let (sandbox, _events) = sample();
+        let db = rusqlite::Connection::open(sandbox.db()).unwrap();
+        db.execute(damage, []).unwrap();
+        drop(db);
+        let out = sandbox
+            .timeline()
+            .args(["list", "--format", "json", "--modality", "all"])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{damage}");
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        assert_eq!(stderr.lines().count(), 1, "{stderr}");
+        assert!(stderr.contains(expected), "{damage}: {stderr}");
+    }
 }

@@ -4,8 +4,9 @@
 //! review`.
 
 use timeline::extract::EventTypes;
+use timeline::model::{Conflict, Modality, Precision};
 use timeline::render::{self, TableOptions};
-use timeline::store::{Conflict, Event, EventDate};
+use timeline::store::{Event, EventDate};
 
 /// An event's date: (start, end, precision, value, label).
 type Date<'a> = (Option<&'a str>, &'a str, &'a str, Option<&'a str>, &'a str);
@@ -28,7 +29,7 @@ fn event(
         date: EventDate {
             start: start.map(str::to_owned),
             end: end.into(),
-            precision: precision.into(),
+            precision: Precision::parse(precision),
             value: value.map(str::to_owned),
             label: label.into(),
         },
@@ -37,7 +38,7 @@ fn event(
         source: names(&actors[..1]),
         target: names(&actors[1..]),
         place: None,
-        modality: "asserted".into(),
+        modality: Modality::Asserted,
         topics: Vec::new(),
         summary: summary.into(),
         sources: 1,
@@ -95,7 +96,7 @@ fn events() -> Vec<Event> {
         &["Turkey", "Ukraine"],
         "Erdoğan: will host Zelensky in Ankara “as soon as possible”",
     );
-    visit.modality = "planned".into();
+    visit.modality = Modality::Planned;
     let statement = event(
         4,
         "statement",

@@ -4,7 +4,8 @@
 use anyhow::{bail, Result};
 
 use super::DateArg;
-use crate::extract::{EventTypes, Modality};
+use crate::extract::EventTypes;
+use crate::model::Modality;
 use crate::render::{Format, TableOptions};
 use crate::store::Filter;
 

@@ -6,7 +6,8 @@ use std::collections::HashMap;
 
 use anyhow::{bail, Result};
 
-use super::gazetteer::{Actor, ActorKind, Place};
+use super::gazetteer::{Actor, Place};
+use crate::model::ActorKind;
 use crate::rules;
 
 const PATH: &str = "events/countries.tsv";

@@ -3,44 +3,10 @@
 use std::collections::BTreeMap;
 
 use anyhow::Result;
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 
+use crate::model::Modality;
 use crate::rules;
-
-/// Whether an event happened, according to its sentence.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Modality {
-    Asserted,
-    Planned,
-    Proposed,
-    Hypothetical,
-    Negated,
-}
-
-impl Modality {
-    pub const ALL: [Modality; 5] = [
-        Modality::Asserted,
-        Modality::Planned,
-        Modality::Proposed,
-        Modality::Hypothetical,
-        Modality::Negated,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Modality::Asserted => "asserted",
-            Modality::Planned => "planned",
-            Modality::Proposed => "proposed",
-            Modality::Hypothetical => "hypothetical",
-            Modality::Negated => "negated",
-        }
-    }
-
-    pub fn parse(text: &str) -> Option<Modality> {
-        Modality::ALL.into_iter().find(|m| m.as_str() == text)
-    }
-}
 
 #[derive(Debug, Clone, Deserialize)]
 pub struct Cues {

@@ -3,33 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Modality, Role};
+use crate::model::{DateBasis, Modality, Role};
 use crate::time::DateInterval;
-
-/// Where an event's date comes from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum DateBasis {
-    /// A date expression in the event's own sentence.
-    Expression,
-    /// The date of an event the sentence refers back to ("a readout of the call").
-    Reference,
-    /// The date of the last event dated earlier in the same paragraph.
-    Context,
-    /// No date in the text: the event is only known to be reported by the publication date.
-    Publication,
-}
-
-impl DateBasis {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            DateBasis::Expression => "expression",
-            DateBasis::Reference => "reference",
-            DateBasis::Context => "context",
-            DateBasis::Publication => "publication",
-        }
-    }
-}
 
 /// The date one report gives an event.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

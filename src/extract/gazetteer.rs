@@ -18,19 +18,9 @@ use serde::Deserialize;
 
 use super::countries;
 use super::cues::Cues;
+use crate::model::ActorKind;
 use crate::ordered::first_seen;
 use crate::rules;
-
-/// What an actor is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum ActorKind {
-    Person,
-    Country,
-    Organisation,
-    /// An armed or political group (Hamas, the Houthis).
-    Group,
-}
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]

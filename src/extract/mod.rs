@@ -16,16 +16,16 @@ mod tree;
 mod triggers;
 mod types;
 
-pub use cues::Modality;
-pub use event::{DateBasis, DateReading, Dispute, Evidence, ExtractedEvent};
-pub use gazetteer::{Actor, ActorKind, Gazetteer};
-pub use roles::{Role, RoleKind};
+pub use event::{DateReading, Dispute, Evidence, ExtractedEvent};
+pub use gazetteer::{Actor, Gazetteer};
 pub use topics::Topics;
 pub use types::{EventType, EventTypes};
 
 use anyhow::Result;
 
 use crate::article::{Article, CharOffsets, Sentence};
+use crate::merge::parties_agree;
+use crate::model::{ActorKind, DateBasis, Modality};
 use crate::ordered::{extend_new, first_seen};
 use crate::syntax::{Models, Token};
 use crate::time::{Tagger, TimeExpr, TimexType};
@@ -877,14 +877,6 @@ impl Extractor {
             clause: None,
         }
     }
-}
-
-/// Whether two reports' parties (actors at country level) can be of one event: they share
-/// two parties, or all of the smaller side's one. A report may name fewer or more parties
-/// than another, but Trump–Putin (USA, Russia) is not Trump–Zelensky (USA, Ukraine).
-pub fn parties_agree(a: &[String], b: &[String]) -> bool {
-    let shared = a.iter().filter(|p| b.contains(p)).count();
-    shared > 0 && shared >= a.len().min(b.len()).min(2)
 }
 
 /// Who said it: the name nearest before the reporting verb, else the one right after it

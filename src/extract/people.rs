@@ -7,7 +7,8 @@ use anyhow::Result;
 use regex::Regex;
 use serde::Deserialize;
 
-use super::gazetteer::{Actor, ActorKind, Gazetteer};
+use super::gazetteer::{Actor, Gazetteer};
+use crate::model::ActorKind;
 use crate::rules;
 
 #[derive(Debug, Clone, Deserialize)]

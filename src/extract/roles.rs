@@ -2,29 +2,10 @@
 //! from the trigger's dependents, as PLOVER's source/target and ACLED's actor1/actor2. Each
 //! role keeps the relation that gave it, so `show` can say why.
 
-use serde::{Deserialize, Serialize};
-
 use super::cues::RoleCues;
 use super::tree::{case_of, children, token_at};
+use crate::model::{Role, RoleKind};
 use crate::syntax::Token;
-
-/// Whether an actor acts or is acted on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
-#[serde(rename_all = "lowercase")]
-pub enum RoleKind {
-    Source,
-    Target,
-}
-
-/// An actor's role in an event and the tree relation that gave it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
-pub struct Role {
-    pub role: RoleKind,
-    /// The actor's canonical name.
-    pub actor: String,
-    /// The relation: "nsubj", "obj", "obl:with", "nmod:poss", "nsubj of “launched”".
-    pub relation: String,
-}
 
 /// A name in the sentence (offsets relative to it) and the actors it stands for.
 pub struct NameSpan<'a> {

@@ -6,6 +6,7 @@ use anyhow::Result;
 use comfy_table::{presets, Attribute, Cell, ColumnConstraint, ContentArrangement, Table, Width};
 
 use super::safe;
+use crate::model::Modality;
 use crate::store::Event;
 
 const HEADERS: [&str; 8] = [
@@ -97,7 +98,7 @@ fn row(event: &Event) -> [String; 8] {
 /// and a mark when its sources disagree.
 fn event_type(event: &Event) -> String {
     let mut text = event.event_type.clone();
-    if event.modality != "asserted" {
+    if event.modality != Modality::Asserted {
         text = format!("{text} ({})", event.modality);
     }
     if !event.conflicts.is_empty() {
@@ -205,11 +206,11 @@ pub fn csv(events: &[Event], cameo_text: &dyn Fn(&str) -> String, out: &mut dyn 
             e.id.to_string(),
             e.date.start.clone().unwrap_or_default(),
             e.date.end.clone(),
-            e.date.precision.clone(),
+            e.date.precision_name().to_owned(),
             e.date.label.clone(),
             e.event_type.clone(),
             e.cameo.as_deref().map(cameo_text).unwrap_or_default(),
-            e.modality.clone(),
+            e.modality.as_str().to_owned(),
             e.actors.join("; "),
             e.place.clone().unwrap_or_default(),
             e.summary.clone(),

@@ -289,7 +289,7 @@ fn card(e: &Event) -> String {
         "<div class=\"card\"><h3>{}</h3><div class=\"date\">{} · {}{}</div><div>{}</div><ul>",
         escape(&headline(e)),
         escape(&e.date.label),
-        escape(&e.modality),
+        escape(e.modality.as_str()),
         e.place
             .as_deref()
             .map(|p| format!(" · {}", escape(p)))

@@ -44,7 +44,12 @@ pub fn calendar(events: &[Event]) -> Calendar {
             &format!("DTEND;VALUE=DATE:{}", (end + Duration::days(1)).format("%Y%m%d")),
         );
         line(&mut out, &format!("SUMMARY:{}", escape(&headline(e))));
-        let mut description = format!("{}\nDate: {} ({})", e.summary, e.date.label, e.date.precision);
+        let mut description = format!(
+            "{}\nDate: {} ({})",
+            e.summary,
+            e.date.label,
+            e.date.precision_name()
+        );
         for m in &e.mentions {
             let _ = write!(
                 description,

@@ -8,6 +8,7 @@ use comfy_table::{Attribute, Cell, Color};
 
 use super::event_table::{fitted_table, markdown_cell, TableOptions};
 use super::safe;
+use crate::model::Modality;
 use crate::storyline::{Step, Storyline};
 
 const HEADERS: [&str; 8] = [
@@ -27,7 +28,7 @@ fn days(step: &Step) -> String {
 fn row(step: &Step) -> [String; 8] {
     let e = &step.event;
     let mut event_type = e.event_type.clone();
-    if e.modality != "asserted" {
+    if e.modality != Modality::Asserted {
         event_type = format!("{event_type} ({})", e.modality);
     }
     [
@@ -123,7 +124,7 @@ pub fn csv(storylines: &[Storyline], out: &mut dyn Write) -> Result<()> {
                 e.id.to_string(),
                 e.date.start.clone().unwrap_or_default(),
                 e.date.end.clone(),
-                e.date.precision.clone(),
+                e.date.precision_name().to_owned(),
                 e.date.label.clone(),
                 step.days_since_previous
                     .map(|d| d.to_string())

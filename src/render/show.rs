@@ -4,7 +4,7 @@ use std::io::Write;
 
 use anyhow::Result;
 
-use crate::extract::RoleKind;
+use crate::model::RoleKind;
 use crate::store::Event;
 
 /// The evidence view, with article text made safe to show ([`super::safe::display`]).
@@ -23,7 +23,12 @@ fn evidence(event: &Event, out: &mut dyn Write) -> Result<()> {
         .map(|c| format!(" (CAMEO {c})"))
         .unwrap_or_default();
     writeln!(out, "  type      {}{cameo}", event.event_type)?;
-    writeln!(out, "  date      {} [{}]", event.date.label, event.date.precision)?;
+    writeln!(
+        out,
+        "  date      {} [{}]",
+        event.date.label,
+        event.date.precision_name()
+    )?;
     writeln!(out, "  actors    {}", event.actors.join(", "))?;
     if !event.source.is_empty() {
         writeln!(out, "  source    {}", event.source.join(", "))?;

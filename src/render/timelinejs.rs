@@ -5,11 +5,11 @@
 //! TimelineJS draws one row per thread. Headline and text are HTML: everything from the
 //! articles is escaped.
 
+use chrono::Datelike;
 use serde::Serialize;
 
-use chrono::Datelike;
-
 use super::html::{escape, source_link};
+use crate::model::Precision;
 use crate::store::Event;
 use crate::storyline::Storyline;
 use crate::time::parse_day;
@@ -71,8 +71,8 @@ pub fn dates(event: &Event) -> Option<(TimelineDate, Option<TimelineDate>)> {
     };
     let (y0, m0, d0) = parts(start)?;
     let (y1, m1, d1) = parts(&event.date.end)?;
-    Some(match event.date.precision.as_str() {
-        "day" => (
+    Some(match event.date.precision {
+        Some(Precision::Day) => (
             TimelineDate {
                 year: y0,
                 month: Some(m0),
@@ -80,7 +80,7 @@ pub fn dates(event: &Event) -> Option<(TimelineDate, Option<TimelineDate>)> {
             },
             None,
         ),
-        "week" => (
+        Some(Precision::Week) => (
             TimelineDate {
                 year: y0,
                 month: Some(m0),
@@ -92,7 +92,7 @@ pub fn dates(event: &Event) -> Option<(TimelineDate, Option<TimelineDate>)> {
                 day: Some(d1),
             }),
         ),
-        "month" => (
+        Some(Precision::Month) => (
             TimelineDate {
                 year: y0,
                 month: Some(m0),
@@ -100,7 +100,7 @@ pub fn dates(event: &Event) -> Option<(TimelineDate, Option<TimelineDate>)> {
             },
             None,
         ),
-        "year" | "decade" | "century" => (
+        Some(Precision::Year | Precision::Decade | Precision::Century) => (
             TimelineDate {
                 year: y0,
                 month: None,

@@ -1,14 +1,9 @@
 //! The timeline in SQLite: one file, no server. Articles, events, their actors, and the
 //! mentions that are each event's evidence. Ingesting an article is one transaction.
 
-mod consensus;
-mod identity;
 mod migrations;
 mod records;
 mod write;
-
-pub use consensus::Conflict;
-pub use identity::{same_event, Reading, UNDATED_WINDOW_DAYS};
 
 pub use records::{ArticleRecord, Event, EventDate, Mention, MentionDate};
 use write::{
@@ -26,9 +21,11 @@ use rusqlite::types::Value;
 use rusqlite::{params, Connection, OpenFlags, OptionalExtension, TransactionBehavior};
 
 use crate::article::Article;
-use crate::extract::{ExtractedEvent, Extractor, Modality, RoleKind};
+use crate::extract::{ExtractedEvent, Extractor};
+use crate::model::Precision;
+use crate::model::{Conflict, Modality, RoleKind};
 use crate::ordered::first_seen;
-use crate::time::{format_day as day, parse_day, Precision};
+use crate::time::{format_day as day, parse_day};
 
 /// The environment variable that names the database file when `--db` is not given.
 pub const DB_ENV: &str = "TIMELINE_DB";
@@ -484,7 +481,7 @@ impl Store {
                 cameo: r.get(2)?,
                 start: r.get(3)?,
                 end: r.get(4)?,
-                precision: r.get(5)?,
+                precision: undated_or(r.get(5)?)?,
                 value: r.get(6)?,
                 place: r.get(7)?,
                 modality: r.get(8)?,
@@ -635,6 +632,20 @@ impl Store {
         }
         Ok(removal)
     }
+}
+
+/// An event's stored precision: "undated" or a precision's name.
+fn undated_or(text: String) -> rusqlite::Result<Option<Precision>> {
+    if text == "undated" {
+        return Ok(None);
+    }
+    Precision::parse(&text).map(Some).ok_or_else(|| {
+        rusqlite::Error::FromSqlConversionFailure(
+            5,
+            rusqlite::types::Type::Text,
+            format!("column precision holds {text:?}, not a precision").into(),
+        )
+    })
 }
 
 /// The JSON list in column `index` of a row, or an error naming the column: a stored list
@@ -908,10 +919,10 @@ struct EventRow {
     cameo: Option<String>,
     start: Option<String>,
     end: String,
-    precision: String,
+    precision: Option<Precision>,
     value: String,
     place: Option<String>,
-    modality: String,
+    modality: Modality,
     summary: String,
 }
 
@@ -931,9 +942,9 @@ impl EventRow {
         let label = date_label(
             self.start.as_deref(),
             &self.end,
-            &self.precision,
+            self.precision,
             &self.value,
-            &self.modality,
+            self.modality,
         );
         let topics = first_seen(mentions.iter().flat_map(|m| m.topics.iter().cloned()));
         let with_role = |role: RoleKind| {
@@ -959,7 +970,7 @@ impl EventRow {
                 start: self.start,
                 end: self.end,
                 // An undated event's stored value is its report date, which is not its date.
-                value: (self.precision != "undated").then_some(self.value),
+                value: self.precision.is_some().then_some(self.value),
                 precision: self.precision,
                 label,
             },
@@ -1013,16 +1024,22 @@ fn one_of(sql: &mut String, args: &mut Vec<Box<dyn rusqlite::ToSql>>, column: &s
 
 /// How a person reads a stored date: "2025-03-18", "2025-W11 (Mar 10–16)", and for an
 /// undated event "≤ 2025-03-18" (reported by then) or, when planned, "after 2025-03-18".
-fn date_label(start: Option<&str>, end: &str, precision: &str, value: &str, modality: &str) -> String {
+fn date_label(
+    start: Option<&str>,
+    end: &str,
+    precision: Option<Precision>,
+    value: &str,
+    modality: Modality,
+) -> String {
     let (Some(start), Some(end_day)) = (start.and_then(parse_day), parse_day(end)) else {
         // Undated: reported by `end`, or, still to come, after it.
-        return if modality == "planned" {
+        return if modality == Modality::Planned {
             format!("after {end}")
         } else {
             format!("≤ {end}")
         };
     };
-    match Precision::parse(precision) {
+    match precision {
         Some(p) if p != Precision::Day && value.chars().next().is_some_and(|c| c.is_ascii_digit()) => {
             crate::time::DateInterval {
                 start,

@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use crate::extract::Role;
+use crate::model::{Conflict, DateBasis, Modality, Precision, Role};
 
 /// An event's date: an inclusive day interval with its precision. An undated event has no
 /// start; its end is the date it was reported by.
@@ -11,12 +11,22 @@ use crate::extract::Role;
 pub struct EventDate {
     pub start: Option<String>,
     pub end: String,
-    pub precision: String,
+    /// None for an undated event, printed "undated".
+    #[serde(serialize_with = "precision_or_undated")]
+    #[schemars(with = "String")]
+    pub precision: Option<Precision>,
     /// The TIMEX3 value ("2025-W11"); none for an undated event, whose `end` says by when
     /// it was reported.
     pub value: Option<String>,
     /// How a person reads it: "2025-03-18", "2025-W11 (Mar 10–16)", "≤ 2025-03-18".
     pub label: String,
+}
+
+impl EventDate {
+    /// The precision's name, or "undated".
+    pub fn precision_name(&self) -> &'static str {
+        self.precision.map_or("undated", Precision::as_str)
+    }
 }
 
 /// One report of an event, with the evidence for it.
@@ -58,7 +68,7 @@ pub struct Mention {
     #[serde(skip)]
     pub report: i64,
     pub actor_text: Vec<String>,
-    pub modality: String,
+    pub modality: Modality,
     pub topics: Vec<String>,
     pub date: MentionDate,
 }
@@ -68,14 +78,13 @@ pub struct Mention {
 pub struct MentionDate {
     pub start: Option<String>,
     pub end: Option<String>,
-    pub precision: Option<String>,
+    pub precision: Option<Precision>,
     pub value: Option<String>,
     /// The date expression as written ("Last week").
     pub text: Option<String>,
     /// The time rule that read it.
     pub rule: Option<String>,
-    /// expression, reference, context or publication.
-    pub basis: String,
+    pub basis: DateBasis,
     /// How the expression hangs on its clause in the parse ("obl:tmod of “spoke”").
     pub clause: Option<String>,
 }
@@ -100,7 +109,7 @@ pub struct Event {
     /// On or with whom (PLOVER's target, ACLED's actor2).
     pub target: Vec<String>,
     pub place: Option<String>,
-    pub modality: String,
+    pub modality: Modality,
     /// What its reports say it is about, most named first.
     pub topics: Vec<String>,
     pub summary: String,
@@ -109,7 +118,7 @@ pub struct Event {
     /// Distinct articles reporting it.
     pub articles: usize,
     /// Where its reports disagree.
-    pub conflicts: Vec<super::Conflict>,
+    pub conflicts: Vec<Conflict>,
     pub mentions: Vec<Mention>,
 }
 
@@ -136,3 +145,33 @@ pub struct ArticleRecord {
     pub published_from: Option<String>,
     pub mentions: usize,
 }
+
+fn precision_or_undated<S: serde::Serializer>(
+    precision: &Option<Precision>,
+    out: S,
+) -> Result<S::Ok, S::Error> {
+    out.serialize_str(precision.map_or("undated", Precision::as_str))
+}
+
+/// The model's enums in the database: the names their serde forms use, and a damaged
+/// value is an error naming it rather than a default.
+macro_rules! sql_by_name {
+    ($($t:ty => $what:literal),*) => {$(
+        impl rusqlite::types::ToSql for $t {
+            fn to_sql(&self) -> rusqlite::Result<rusqlite::types::ToSqlOutput<'_>> {
+                Ok(self.as_str().into())
+            }
+        }
+        impl rusqlite::types::FromSql for $t {
+            fn column_result(value: rusqlite::types::ValueRef<'_>) -> rusqlite::types::FromSqlResult<Self> {
+                let text = value.as_str()?;
+                <$t>::parse(text).ok_or_else(|| {
+                    rusqlite::types::FromSqlError::Other(
+                        format!("{text:?} is not a {}", $what).into(),
+                    )
+                })
+            }
+        }
+    )*};
+}
+sql_by_name!(Modality => "modality", Precision => "precision", DateBasis => "date basis");

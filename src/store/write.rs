@@ -6,10 +6,10 @@ use chrono::{Datelike, NaiveDate};
 use rusqlite::types::Value;
 use rusqlite::{params, Transaction};
 
-use super::consensus::{consensus, Dated, Report};
-use super::identity::{self, same_event, Reading};
 use super::CONSENSUS_REPORTS;
-use crate::extract::{ExtractedEvent, Extractor, Modality};
+use crate::extract::{ExtractedEvent, Extractor};
+use crate::merge::{consensus, date_gap, same_event, Dated, Reading, Report};
+use crate::model::{Modality, Precision};
 use crate::time::{format_day as day, parse_day};
 
 /// Deletes an article's mentions and the article, then the events left with no mention.
@@ -182,7 +182,7 @@ pub(super) fn find_same(
         if same_event(&extractor.types, &reading, &stored, same_article) {
             // Of several events this report could be, the nearest in time, then the latest
             // (an undated report is most likely of the most recent such event).
-            let gap = identity::date_gap(&reading, &stored);
+            let gap = date_gap(&reading, &stored);
             let end = stored.interval.map_or(stored.reported, |i| i.1);
             if best.is_none_or(|(_, best_gap, best_end)| {
                 (gap, std::cmp::Reverse(end)) < (best_gap, std::cmp::Reverse(best_end))
@@ -324,7 +324,7 @@ pub(super) fn insert_event(
             .date
             .interval
             .as_ref()
-            .map(|d| (d.start, d.end, d.precision.as_str(), d.value.as_str())),
+            .map(|d| (d.start, d.end, d.precision, d.value.as_str())),
     )?;
     for (position, actor) in event.actors.iter().enumerate() {
         tx.prepare_cached("INSERT INTO event_actors (event_id, actor, position) VALUES (?1, ?2, ?3)")?
@@ -333,7 +333,11 @@ pub(super) fn insert_event(
     Ok(id)
 }
 
-fn set_date(tx: &Transaction, event_id: i64, date: Option<(NaiveDate, NaiveDate, &str, &str)>) -> Result<()> {
+fn set_date(
+    tx: &Transaction,
+    event_id: i64,
+    date: Option<(NaiveDate, NaiveDate, Precision, &str)>,
+) -> Result<()> {
     if let Some((start, end, precision, value)) = date {
         tx.prepare_cached(
             "UPDATE events SET start_day = ?2, end_day = ?3, precision = ?4, value = ?5 WHERE id = ?1",
@@ -431,7 +435,7 @@ pub(super) fn refresh_event(tx: &Transaction, event_id: i64, extractor: &Extract
                 (Some(start), Some(end)) => Some(Dated {
                     start,
                     end,
-                    precision: r.get::<_, Option<String>>(2)?.unwrap_or_else(|| "day".into()),
+                    precision: r.get::<_, Option<Precision>>(2)?.unwrap_or(Precision::Day),
                     value: r.get::<_, Option<String>>(3)?.unwrap_or_default(),
                     text: r.get(4)?,
                 }),
@@ -465,7 +469,7 @@ pub(super) fn refresh_event(tx: &Transaction, event_id: i64, extractor: &Extract
     tx.prepare_cached("UPDATE events SET core = ?2 WHERE id = ?1")?
         .execute(params![event_id, core])?;
     match &c.date {
-        Some(d) => set_date(tx, event_id, Some((d.start, d.end, &d.precision, &d.value)))?,
+        Some(d) => set_date(tx, event_id, Some((d.start, d.end, d.precision, &d.value)))?,
         None => {
             tx.prepare_cached("UPDATE events SET start_day = NULL, end_day = ?2, precision = 'undated', value = ?2 WHERE id = ?1")?.execute(params![event_id, day(c.reported_by)])?;
         }
@@ -490,7 +494,7 @@ pub(super) fn refresh_event(tx: &Transaction, event_id: i64, extractor: &Extract
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::store::UNDATED_WINDOW_DAYS;
+    use crate::merge::UNDATED_WINDOW_DAYS;
 
     /// The stretch migration 010 computes in SQL is the one find_same means: the event's
     /// days widened by the undated window, as the Julian day numbers `julian_day` gives.

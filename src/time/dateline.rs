@@ -6,7 +6,8 @@
 
 use chrono::NaiveDate;
 
-use super::{Precision, Tagger, TimexType};
+use super::{Tagger, TimexType};
+use crate::model::Precision;
 
 /// How many lines from the top a date line may stand on.
 const HEAD_LINES: usize = 8;

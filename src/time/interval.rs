@@ -4,63 +4,10 @@
 //! is kept as the inclusive day interval it covers plus the grain the text gave, so a range
 //! query can test overlap and nothing is pinned to a day the text never named.
 
-use std::fmt;
-
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
 
-/// How precisely the text dates something.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Precision {
-    Day,
-    Week,
-    Month,
-    Season,
-    Quarter,
-    Half,
-    Year,
-    Decade,
-    Century,
-}
-
-impl Precision {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Precision::Day => "day",
-            Precision::Week => "week",
-            Precision::Month => "month",
-            Precision::Season => "season",
-            Precision::Quarter => "quarter",
-            Precision::Half => "half",
-            Precision::Year => "year",
-            Precision::Decade => "decade",
-            Precision::Century => "century",
-        }
-    }
-
-    pub fn parse(text: &str) -> Option<Precision> {
-        [
-            Precision::Day,
-            Precision::Week,
-            Precision::Month,
-            Precision::Season,
-            Precision::Quarter,
-            Precision::Half,
-            Precision::Year,
-            Precision::Decade,
-            Precision::Century,
-        ]
-        .into_iter()
-        .find(|p| p.as_str() == text)
-    }
-}
-
-impl fmt::Display for Precision {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
+use crate::model::Precision;
 
 /// A calendar unit a relative expression counts in ("two weeks ago", "next month").
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -11,9 +11,7 @@ mod tense;
 mod timeml;
 
 pub use dateline::publication_date;
-pub use interval::{
-    add_days, add_months, format_day, parse_day, weekday_from, DateInterval, Precision, Unit,
-};
+pub use interval::{add_days, add_months, format_day, parse_day, weekday_from, DateInterval, Unit};
 pub use tagger::Tagger;
 pub use tense::{tense_around, Tense};
 pub use timeml::TimeMlDocument;

@@ -4,9 +4,10 @@
 use chrono::{Datelike, NaiveDate, Weekday};
 use regex::Captures;
 
-use super::interval::{add_days, add_months, quarter_of_month, weekday_from, DateInterval, Precision, Unit};
+use super::interval::{add_days, add_months, quarter_of_month, weekday_from, DateInterval, Unit};
 use super::tense::Tense;
 use super::TimexType;
+use crate::model::Precision;
 use crate::rules::Lexicon;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -10,7 +10,8 @@ use serde::Deserialize;
 use super::interval::Unit;
 use super::resolve::{resolve, signal, Context, Resolver};
 use super::tense::{tense_around, Tense};
-use super::{DateInterval, Precision, TimeExpr};
+use super::{DateInterval, TimeExpr};
+use crate::model::Precision;
 use crate::rules::{self, Lexicon};
 
 #[derive(Debug, Deserialize)]
@@ -736,7 +737,7 @@ mod tests {
         let found = tagger().tag("Last week, delegates met", reference());
         let date = found[0].date().unwrap();
         assert_eq!(date.value, "2025-W11");
-        assert_eq!(date.precision, super::super::Precision::Week);
+        assert_eq!(date.precision, crate::model::Precision::Week);
     }
 
     #[test]

@@ -7,7 +7,8 @@
 
 use chrono::{Duration, NaiveDate};
 
-use crate::extract::{parties_agree, EventTypes, Modality};
+use crate::extract::EventTypes;
+use crate::model::Modality;
 
 /// How long before its report an undated event may have happened and still be taken for a
 /// dated one: news reports what just happened.
@@ -51,6 +52,14 @@ impl Reading<'_> {
             (None, _) => (self.reported - window, self.reported),
         }
     }
+}
+
+/// Whether two reports' parties (actors at country level) can be of one event: they share
+/// two parties, or all of the smaller side's one. A report may name fewer or more parties
+/// than another, but Trump–Putin (USA, Russia) is not Trump–Zelensky (USA, Ukraine).
+pub fn parties_agree(a: &[String], b: &[String]) -> bool {
+    let shared = a.iter().filter(|p| b.contains(p)).count();
+    shared > 0 && shared >= a.len().min(b.len()).min(2)
 }
 
 /// Whether `a` and `b` report one event; `same_article` when one article tells both.

@@ -6,9 +6,9 @@
 //! event keeps the reading most others agree with and says which sources differ.
 
 use chrono::NaiveDate;
-use serde::Serialize;
 
-use crate::extract::{Dispute, Modality};
+use crate::extract::Dispute;
+use crate::model::{Conflict, Modality, Precision};
 use crate::ordered::first_seen;
 
 /// A date reading of one report.
@@ -16,7 +16,7 @@ use crate::ordered::first_seen;
 pub struct Dated {
     pub start: NaiveDate,
     pub end: NaiveDate,
-    pub precision: String,
+    pub precision: Precision,
     pub value: String,
     /// The expression as written, for conflict notes.
     pub text: Option<String>,
@@ -35,13 +35,6 @@ pub struct Report {
     pub place: Option<(String, Option<String>)>,
     pub modality: Modality,
     pub disputed_by: Vec<Dispute>,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
-pub struct Conflict {
-    /// "date", "place" or "omission".
-    pub kind: String,
-    pub note: String,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -142,7 +135,7 @@ fn refined(start: NaiveDate, end: NaiveDate, dated: &[(&Report, &Dated)]) -> Dat
         return Dated {
             start,
             end,
-            precision: "day".into(),
+            precision: Precision::Day,
             value: start.format("%Y-%m-%d").to_string(),
             text: None,
         };
@@ -151,8 +144,7 @@ fn refined(start: NaiveDate, end: NaiveDate, dated: &[(&Report, &Dated)]) -> Dat
     let finest = dated
         .iter()
         .min_by_key(|(_, d)| (d.end - d.start).num_days())
-        .map(|(_, d)| d.precision.clone())
-        .unwrap_or_else(|| "day".into());
+        .map_or(Precision::Day, |(_, d)| d.precision);
     Dated {
         start,
         end,
@@ -188,7 +180,7 @@ fn place_of(reports: &[Report], conflicts: &mut Vec<Conflict>) -> Option<String>
 }
 
 /// Places agree when they are the same, one lies in the other, or both in one country.
-pub fn places_agree(a: &(String, Option<String>), b: &(String, Option<String>)) -> bool {
+pub(super) fn places_agree(a: &(String, Option<String>), b: &(String, Option<String>)) -> bool {
     let ((a_name, a_country), (b_name, b_country)) = (a, b);
     a_name == b_name
         || a_country.as_deref() == Some(b_name.as_str())
@@ -212,7 +204,7 @@ mod tests {
         Some(Dated {
             start: day(start),
             end: day(end),
-            precision: precision.into(),
+            precision: Precision::parse(precision).unwrap(),
             value: value.into(),
             text: None,
         })
@@ -240,8 +232,8 @@ mod tests {
         ]);
         let date = c.date.unwrap();
         assert_eq!(
-            (date.value.as_str(), date.precision.as_str()),
-            ("2025-03-11", "day")
+            (date.value.as_str(), date.precision),
+            ("2025-03-11", Precision::Day)
         );
         assert!(c.conflicts.is_empty());
     }
@@ -257,7 +249,7 @@ mod tests {
         ]);
         let date = c.date.unwrap();
         assert_eq!((date.start, date.end), (day("2025-03-10"), day("2025-03-12")));
-        assert_eq!(date.precision, "week");
+        assert_eq!(date.precision, Precision::Week);
     }
 
     #[test]

@@ -1,0 +1,10 @@
+//! Merging: when reports are of one real-world event ([`identity`]) and what the event is
+//! once they are ([`consensus`]: its date, place, actors, modality, and where the reports
+//! disagree). Pure functions of the readings they are given; the store decides which
+//! readings to compare and keeps the results.
+
+mod consensus;
+mod identity;
+
+pub use consensus::{consensus, Consensus, Dated, Report};
+pub use identity::{date_gap, parties_agree, same_event, Reading, UNDATED_WINDOW_DAYS};
