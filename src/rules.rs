@@ -83,9 +83,37 @@ pub fn load_toml<T: DeserializeOwned>(path: &str) -> Result<T> {
 /// Keys are matched case-insensitively; each list maps a spelling to the value a resolver
 /// reads (a month number, a TIMEX3 unit letter, ...).
 #[derive(Debug, Default, Clone, serde::Deserialize)]
-#[serde(transparent)]
+#[serde(from = "HashMap<String, ListFile>")]
 pub struct Lexicon {
     lists: HashMap<String, BTreeMap<String, toml::Value>>,
+}
+
+/// A list as written: an array of words (a set: each word's value is `true`), or a table
+/// from spellings to values.
+#[derive(serde::Deserialize)]
+#[serde(untagged)]
+enum ListFile {
+    Words(Vec<String>),
+    Values(BTreeMap<String, toml::Value>),
+}
+
+impl From<HashMap<String, ListFile>> for Lexicon {
+    fn from(files: HashMap<String, ListFile>) -> Lexicon {
+        let lists = files
+            .into_iter()
+            .map(|(name, list)| {
+                let values = match list {
+                    ListFile::Words(words) => words
+                        .into_iter()
+                        .map(|w| (w, toml::Value::Boolean(true)))
+                        .collect(),
+                    ListFile::Values(values) => values,
+                };
+                (name, values)
+            })
+            .collect();
+        Lexicon { lists }
+    }
 }
 
 impl Lexicon {

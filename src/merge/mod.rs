@@ -1,5 +1,5 @@
-//! Merging: when reports are of one real-world event ([`identity`]) and what the event is
-//! once they are ([`consensus`]: its date, place, actors, modality, and where the reports
+//! Merging: when reports are of one real-world event (`identity.rs`) and what the event is
+//! once they are (`consensus.rs`: its date, place, actors, modality, and where the reports
 //! disagree). Pure functions of the readings they are given; the store decides which
 //! readings to compare and keeps the results.
 

@@ -448,13 +448,19 @@ fn easter_sunday(year: i32) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(year, month as u32, day as u32)
 }
 
+/// The words of an expression (the lexicon's lists ignore case).
+fn words_of(expr: &str) -> impl Iterator<Item = &str> {
+    expr.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+}
+
 /// TIMEX3 `mod` for "early March", "mid-2024", "late last year".
 /// The TIMEX3 `mod` of the part of a period that `expr` begins with ("early March", "the
 /// end of 1990", "mid-2024"), from the lexicon's `period_part`.
 fn part_of_period(expr: &str, ctx: &Context) -> Option<String> {
     let mut words = expr.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty());
     let first = words.next()?;
-    let word = if first.eq_ignore_ascii_case("the") {
+    let word = if ctx.lexicon.value("period_part_determiner", first).is_some() {
         words.next()?
     } else {
         first
@@ -748,15 +754,14 @@ fn quarter(caps: &Captures, ctx: &Context) -> Option<Resolved> {
                 None => DateInterval::year(year)?,
             }
         }
-        // "The current quarter" is the one the reference date is in, whatever the story says.
-        None if caps[0].to_lowercase().contains("current") => {
-            DateInterval::unit_containing(ctx.reference, Unit::Quarter, 0)?
-        }
         None => {
-            let latest = caps[0].to_lowercase().contains("latest");
-            match ctx.quarter_anchor().filter(|_| !latest) {
-                Some(anchor) => anchor.clone(),
-                None => DateInterval::unit_containing(ctx.reference, Unit::Quarter, -1)?,
+            // "The current quarter" is the one the reference date is in, "the latest quarter"
+            // the one before it, whatever quarter the story was telling of.
+            let named = words_of(&caps[0]).find_map(|w| ctx.lexicon.int("quarter_from_reference", w));
+            match (named, ctx.quarter_anchor()) {
+                (Some(shift), _) => DateInterval::unit_containing(ctx.reference, Unit::Quarter, shift)?,
+                (None, Some(anchor)) => anchor.clone(),
+                (None, None) => DateInterval::unit_containing(ctx.reference, Unit::Quarter, -1)?,
             }
         }
     };
@@ -878,8 +883,13 @@ fn clock(caps: &Captures, ctx: &Context) -> Option<Resolved> {
             }
             (hour, minute)
         }
-        None if caps[0].to_lowercase().contains("midnight") => (24, 0),
-        None => (12, 0),
+        // "Midnight", "noon": the hour the word names.
+        None => (
+            words_of(&caps[0])
+                .find_map(|w| ctx.lexicon.int("clock_word", w))
+                .unwrap_or(12) as u32,
+            0,
+        ),
     };
     // A time with no day of its own is on the last day the text named ("On Friday … at
     // 10 p.m."), else on the reference date.
@@ -932,11 +942,7 @@ fn duration(caps: &Captures, ctx: &Context) -> Option<Resolved> {
     } else if let (None, Some(plural)) = (caps.name("unit"), plural) {
         // "For years": a bare plural unit.
         let singular = plural.trim_end_matches('s');
-        match ctx
-            .lexicon
-            .str("clock_unit", &plural)
-            .filter(|_| plural == "hours" || plural == "minutes")
-        {
+        match ctx.lexicon.str("bare_clock_unit", &plural) {
             Some(letter) => format!("PT{amount}{letter}"),
             None => format!("P{amount}{}", ctx.lexicon.str("unit", singular)?),
         }

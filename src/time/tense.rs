@@ -109,7 +109,10 @@ pub fn tense_around(lexicon: &Lexicon, text: &str, start: usize, end: usize) -> 
     });
     // "By August", "until March 6": a deadline right before the expression looks ahead.
     // ... unless the clause is in the past perfect: "had filed reports by Wednesday".
-    let past_perfect = left.iter().chain(&right).any(|w| w.eq_ignore_ascii_case("had"));
+    let past_perfect = left
+        .iter()
+        .chain(&right)
+        .any(|w| lexicon.value("past_perfect", w).is_some());
     if !past_perfect
         && left
             .last()
@@ -173,7 +176,8 @@ fn cue(lexicon: &Lexicon, prev: Option<&str>, word: &str, next: Option<&str>) ->
     // The two words as one key, made once, for both phrase lists.
     let pair = next.as_deref().map(|n| format!("{lower} {n}"));
     let phrase = |list: &str| pair.as_deref().is_some_and(|p| lexicon.value(list, p).is_some());
-    if prev.is_some_and(|p| p.eq_ignore_ascii_case("be")) || phrase("tense_no_cue_phrase") {
+    if prev.is_some_and(|p| lexicon.value("tense_no_cue_after", p).is_some()) || phrase("tense_no_cue_phrase")
+    {
         return None;
     }
     if lexicon.value("tense_future", &lower).is_some() {
@@ -183,9 +187,10 @@ fn cue(lexicon: &Lexicon, prev: Option<&str>, word: &str, next: Option<&str>) ->
         return Some(Tense::Future);
     }
     if lexicon.value("tense_past", &lower).is_some() {
-        if next
-            .is_some_and(|n| lexicon.value("tense_future", &n).is_some() || n == "planning" || n == "going")
-        {
+        if next.is_some_and(|n| {
+            lexicon.value("tense_future", &n).is_some()
+                || lexicon.value("tense_future_after_past", &n).is_some()
+        }) {
             return Some(Tense::Future);
         }
         return Some(Tense::Past);
