@@ -9,12 +9,13 @@
 pub mod article;
 pub mod cli;
 pub mod extract;
-pub mod merge;
+pub(crate) mod merge;
 pub mod model;
-pub mod ordered;
+pub(crate) mod ordered;
 pub mod render;
-pub mod rules;
+pub(crate) mod rules;
 pub mod store;
-pub mod storyline;
+pub(crate) mod storyline;
 pub mod syntax;
 pub mod time;
+pub(crate) mod words;

@@ -165,7 +165,7 @@ impl Lexicon {
                 .map(|w| {
                     let escaped = regex::escape(w).replace(' ', r"\s+");
                     if capitalised {
-                        capitalise(&escaped)
+                        crate::words::capitalise(&escaped)
                     } else {
                         escaped
                     }
@@ -178,14 +178,6 @@ impl Lexicon {
             Some(name) => anyhow::bail!("pattern refers to an unknown word list {{{name}}}"),
             None => Ok(expanded.into_owned()),
         }
-    }
-}
-
-fn capitalise(word: &str) -> String {
-    let mut chars = word.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
     }
 }
 

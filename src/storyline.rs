@@ -114,7 +114,7 @@ pub fn storylines(events: Vec<Event>, threading: Threading) -> Vec<Storyline> {
                 parties.join("–")
             };
             let title = match &topic {
-                Some(topic) => format!("{} ({who})", capitalise(topic)),
+                Some(topic) => format!("{} ({who})", crate::words::capitalise(topic)),
                 None => who.clone(),
             };
             Storyline {
@@ -177,13 +177,6 @@ fn gap(previous: &Event, next: &Event) -> Gap {
         // Overlapping stretches, the same week twice included: the order is not known.
         Gap::Uncertain
     }
-}
-
-fn capitalise(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
 }
 
 #[cfg(test)]

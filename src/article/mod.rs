@@ -14,7 +14,7 @@ pub use cleanup::clean;
 pub use encoding::decode;
 pub use fields::FieldNames;
 pub use frontmatter::{parse as parse_front_matter, Metadata};
-pub use load::{collect_inputs, read_input, Collected, Format, Input, Skipped, ARTICLE_EXTENSIONS};
+pub use load::{collect_inputs, read_input, Collected, Format, Input, ARTICLE_EXTENSIONS};
 pub use offsets::CharOffsets;
 pub use sentences::{is_abbreviation, split as split_sentences, Sentence};
 
@@ -78,32 +78,23 @@ impl Article {
         &self.hash[..KEY_DIGITS.min(self.hash.len())]
     }
 
-    /// Builds an article from raw text: front matter, then `overrides` on top, then cleanup.
+    /// Builds an article from text with front matter: front matter, then `overrides` on top,
+    /// then cleanup.
     pub fn parse(name: &str, raw: &str, overrides: &Metadata) -> Result<Article, ArticleError> {
-        Article::parse_dating(name, raw, overrides, &|_| None)
-    }
-
-    /// As [`Article::parse`], and when neither the front matter nor `overrides` date the
-    /// article, `date_from_text` may read the date from the text (a dateline), returning
-    /// it with the line that gave it.
-    pub fn parse_dating(
-        name: &str,
-        raw: &str,
-        overrides: &Metadata,
-        date_from_text: &dyn Fn(&str) -> Option<(NaiveDate, String)>,
-    ) -> Result<Article, ArticleError> {
         Article::read(
             name,
             raw,
             Format::Text,
             &FieldNames::default(),
             overrides,
-            date_from_text,
+            &|_| None,
         )
     }
 
-    /// As [`Article::parse_dating`], for text in `format`: text with front matter, an HTML
-    /// page, or one JSON object whose fields `fields` names.
+    /// An article from `raw` in `format`: text with front matter, an HTML page, or one JSON
+    /// object whose fields `fields` names. When neither the article nor `overrides` date it,
+    /// `date_from_text` may read the date from the text (a dateline), returning it with the
+    /// line that gave it.
     pub fn read(
         name: &str,
         raw: &str,

@@ -5,7 +5,6 @@ use std::io::Write;
 use anyhow::Result;
 
 use super::Outcome;
-use crate::render::safe;
 use crate::store::Database;
 
 /// List the stored articles with their publication date and number of mentions.
@@ -25,26 +24,8 @@ pub fn run(args: Args, db: &Database) -> Result<Outcome> {
         out.finish()?;
         return Ok(Outcome::Success);
     }
-    let mut table = crate::render::new_table(
-        &["Key", "Published", "Article", "Source", "Title", "Mentions"],
-        super::filters::table_options(None, out.is_terminal()),
-    );
-    for a in &articles {
-        table.add_row(
-            [
-                a.key.clone(),
-                match &a.published_from {
-                    Some(_) => format!("{} (inferred)", a.published),
-                    None => a.published.clone(),
-                },
-                a.name.clone(),
-                a.source.clone().unwrap_or_default(),
-                a.title.clone().unwrap_or_default(),
-                a.mentions.to_string(),
-            ]
-            .map(|cell| safe::display(&cell).into_owned()),
-        );
-    }
+    let table =
+        crate::render::articles_table(&articles, super::filters::table_options(None, out.is_terminal()));
     writeln!(out, "{table}")?;
     out.finish()?;
     Ok(Outcome::Success)

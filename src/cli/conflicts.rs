@@ -5,7 +5,6 @@ use std::io::Write;
 use anyhow::Result;
 
 use super::Outcome;
-use crate::render::safe;
 use crate::store::{Database, Filter};
 
 /// List the events whose sources disagree.
@@ -34,24 +33,10 @@ pub fn run(args: Args, db: &Database) -> Result<Outcome> {
         out.finish()?;
         return Ok(Outcome::Success);
     }
-    let mut table = crate::render::new_table(
-        &["ID", "Date", "Type", "Summary", "Conflict"],
+    let table = crate::render::conflicts_table(
+        &events,
         super::filters::table_options(args.width, out.is_terminal()),
     );
-    for event in &events {
-        for conflict in &event.conflicts {
-            table.add_row(
-                [
-                    event.id.to_string(),
-                    event.date.label.clone(),
-                    event.event_type.clone(),
-                    crate::render::shortened(&event.summary),
-                    format!("{}: {}", conflict.kind, conflict.note),
-                ]
-                .map(|cell| safe::display(&cell).into_owned()),
-            );
-        }
-    }
     writeln!(out, "{table}")?;
     out.finish()?;
     Ok(Outcome::Success)

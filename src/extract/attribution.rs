@@ -93,8 +93,8 @@ impl Attributor {
     /// For each quotation in `text` (“…”), its span and the source that speaks it: a
     /// reporting phrase right after its close (“…,” a readout said) or right before its
     /// opening (Trump said: “…”); a quotation with neither continues the previous one's.
-    pub fn quotes(&self, text: &str, reports: &[Report]) -> Vec<(usize, usize, Option<String>)> {
-        let mut out: Vec<(usize, usize, Option<String>)> = Vec::new();
+    pub fn quotes(&self, text: &str, reports: &[Report]) -> Vec<Quote> {
+        let mut out: Vec<Quote> = Vec::new();
         for (open, after) in quote_spans(text) {
             let following = reports.iter().find(|r| {
                 r.start >= after && r.start - after <= 60 && !text[after..r.start].contains(['.', '“'])
@@ -103,10 +103,28 @@ impl Attributor {
             let source = following
                 .or(preceding)
                 .and_then(|r| r.source.clone())
-                .or_else(|| out.last().and_then(|q| q.2.clone()));
-            out.push((open, after, source));
+                .or_else(|| out.last().and_then(|q| q.source.clone()));
+            out.push(Quote {
+                start: open,
+                end: after,
+                source,
+            });
         }
         out
+    }
+}
+
+/// A quotation: its span, from the opening to after the closing mark, and who speaks it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Quote {
+    pub start: usize,
+    pub end: usize,
+    pub source: Option<String>,
+}
+
+impl Quote {
+    pub fn contains(&self, offset: usize) -> bool {
+        self.start <= offset && offset < self.end
     }
 }
 
@@ -185,10 +203,17 @@ mod tests {
         let reports = a.reports(text, &g);
         let quotes = a.quotes(text, &reports);
         assert_eq!(quotes.len(), 2);
-        assert_eq!(quotes[0].2.as_deref(), Some("White House"));
-        assert_eq!(quotes[1].2.as_deref(), Some("White House"));
+        assert_eq!(quotes[0].source.as_deref(), Some("White House"));
+        assert_eq!(quotes[1].source.as_deref(), Some("White House"));
         let straight = "\"We agreed,\" Trump wrote.";
         let quotes = a.quotes(straight, &a.reports(straight, &g));
-        assert_eq!(quotes, vec![(0, 12, Some("Trump".to_owned()))]);
+        assert_eq!(
+            quotes,
+            vec![Quote {
+                start: 0,
+                end: 12,
+                source: Some("Trump".to_owned())
+            }]
+        );
     }
 }

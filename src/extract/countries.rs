@@ -118,7 +118,6 @@ impl Country {
                 aliases,
                 demonyms,
                 code: Some(self.code.clone()),
-                role: None,
             });
             self.name.clone()
         };

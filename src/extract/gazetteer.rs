@@ -35,9 +35,6 @@ pub struct Actor {
     /// ISO 3166-1 alpha-3 code of a country or territory.
     #[serde(default)]
     pub code: Option<String>,
-    /// A person's title as the article gives it ("Foreign Minister").
-    #[serde(default)]
-    pub role: Option<String>,
 }
 
 /// How a spelling names its actor.

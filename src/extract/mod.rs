@@ -17,9 +17,9 @@ mod triggers;
 mod types;
 
 pub use event::{DateReading, Dispute, Evidence, ExtractedEvent};
-pub use gazetteer::{Actor, Gazetteer};
+pub use gazetteer::Gazetteer;
 pub use topics::Topics;
-pub use types::{EventType, EventTypes};
+pub use types::EventTypes;
 
 use anyhow::Result;
 
@@ -29,7 +29,7 @@ use crate::model::{ActorKind, DateBasis, Modality};
 use crate::ordered::{extend_new, first_seen};
 use crate::syntax::{Models, Token};
 use crate::time::{Tagger, TimeExpr, TimexType};
-use attribution::{Attributor, Report};
+use attribution::{Attributor, Quote, Report};
 use cues::Cues;
 use gazetteer::ActorMention;
 use people::People;
@@ -80,7 +80,7 @@ struct Named {
 struct ArticleContext<'a> {
     article: &'a Article,
     /// Quotations with their sources, offsets into the whole text.
-    quotes: &'a [(usize, usize, Option<String>)],
+    quotes: &'a [Quote],
     chars: &'a CharOffsets,
     /// The known actors and the people this article introduces.
     gazetteer: &'a Gazetteer,
@@ -331,12 +331,7 @@ impl Extractor {
     }
 
     /// Quotations of the text with their sources (offsets into the whole text).
-    fn quotes_by_paragraph(
-        &self,
-        text: &str,
-        sentences: &[Sentence],
-        gazetteer: &Gazetteer,
-    ) -> Vec<(usize, usize, Option<String>)> {
+    fn quotes_by_paragraph(&self, text: &str, sentences: &[Sentence], gazetteer: &Gazetteer) -> Vec<Quote> {
         let mut out = Vec::new();
         let mut index = 0;
         while index < sentences.len() {
@@ -349,12 +344,11 @@ impl Extractor {
             }
             let body = &text[start..end];
             let reports = self.attributor.reports(body, gazetteer);
-            out.extend(
-                self.attributor
-                    .quotes(body, &reports)
-                    .into_iter()
-                    .map(|(s, e, source)| (start + s, start + e, source)),
-            );
+            out.extend(self.attributor.quotes(body, &reports).into_iter().map(|q| Quote {
+                start: start + q.start,
+                end: start + q.end,
+                ..q
+            }));
         }
         out
     }
@@ -380,8 +374,8 @@ impl Extractor {
             let absolute = sentence.start + offset;
             quotes
                 .iter()
-                .find(|(s, e, _)| *s <= absolute && absolute < *e)
-                .and_then(|q| q.2.clone())
+                .find(|q| q.contains(absolute))
+                .and_then(|q| q.source.clone())
         };
         let names = self.names_in(text, discourse, &quote_source, gazetteer);
         // Every event needs an actor: a sentence that names none is not parsed at all (the
@@ -426,9 +420,7 @@ impl Extractor {
         // ("“Today, they spoke,” a readout said": "Today" is not when the readout spoke).
         let quote_at = |offset: usize| {
             let absolute = sentence.start + offset;
-            quotes
-                .iter()
-                .position(|(s, e, _)| *s <= absolute && absolute < *e)
+            quotes.iter().position(|q| q.contains(absolute))
         };
         let mut all_dates: Vec<(usize, usize, &TimeExpr)> = dates
             .iter()
@@ -464,7 +456,7 @@ impl Extractor {
             // What the trigger acts on ends with its clause, and inside a quotation with the
             // quotation ("…calling Zelensky,” Trump wrote": Trump is the source).
             let quote_end = quote_at(m.start).map_or(text.len(), |q| {
-                quotes[q].1.saturating_sub(sentence.start).min(text.len())
+                quotes[q].end.saturating_sub(sentence.start).min(text.len())
             });
             let right = matches
                 .get(index + 1)
@@ -586,8 +578,8 @@ impl Extractor {
                     let absolute = sentence.start + m.start;
                     quotes
                         .iter()
-                        .find(|(s, e, _)| *s <= absolute && absolute < *e)
-                        .and_then(|q| q.2.clone())
+                        .find(|q| q.contains(absolute))
+                        .and_then(|q| q.source.clone())
                 })
             };
             let event_roles = roles::roles(&tokens, m.start, &name_spans, &self.cues.roles);

@@ -98,7 +98,6 @@ impl People {
             let mut person = self.person(
                 full,
                 name,
-                title,
                 party.map(|p| gazetteer.actor(p).name.clone()),
                 gazetteer,
             );
@@ -124,14 +123,7 @@ impl People {
         people
     }
 
-    fn person(
-        &self,
-        full: &str,
-        name: &[Word],
-        title: &str,
-        party: Option<String>,
-        gazetteer: &Gazetteer,
-    ) -> Actor {
+    fn person(&self, full: &str, name: &[Word], party: Option<String>, gazetteer: &Gazetteer) -> Actor {
         let last = name[name.len() - 1];
         let last = last.text.trim_end_matches('.');
         let surname = self
@@ -161,7 +153,6 @@ impl People {
             aliases: crate::ordered::first_seen(aliases),
             demonyms: Vec::new(),
             code: None,
-            role: Some(title.to_owned()),
         }
     }
 

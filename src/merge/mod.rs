@@ -6,5 +6,8 @@
 mod consensus;
 mod identity;
 
-pub use consensus::{consensus, Consensus, Dated, Report};
-pub use identity::{date_gap, parties_agree, same_event, Reading, UNDATED_WINDOW_DAYS};
+pub use consensus::{consensus, Dated, Report};
+/// The store's tests check its migrations' window against it.
+#[cfg(test)]
+pub(crate) use identity::UNDATED_WINDOW_DAYS;
+pub use identity::{date_gap, parties_agree, same_event, Reading};

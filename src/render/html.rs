@@ -9,37 +9,12 @@ use std::fmt::Write as _;
 
 use chrono::{Datelike, Duration, NaiveDate};
 
-use super::timelinejs::headline;
+use super::headline;
+use super::markup::{escape, source_link};
 use crate::ordered::first_seen;
-use crate::store::{Event, Mention};
+use crate::store::Event;
 use crate::storyline::Storyline;
 use crate::time::parse_day as day;
-
-/// Text made safe for HTML content and attribute values.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in super::safe::display(text).chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
-}
-
-/// The outlet of a mention, linked to its article when the URL is a web address (never a
-/// `javascript:` one).
-pub fn source_link(m: &Mention) -> String {
-    let source = escape(m.source.as_deref().unwrap_or(&m.article));
-    match m.url.as_deref().and_then(super::safe::web_url) {
-        Some(url) => format!("<a href=\"{}\" rel=\"noreferrer\">{source}</a>", escape(url)),
-        None => source,
-    }
-}
 
 /// The days an event is drawn over: its interval, or its report day when undated.
 fn extent(event: &Event) -> Option<(NaiveDate, NaiveDate)> {

@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 
 use chrono::{Duration, Utc};
 
-use super::timelinejs::headline;
+use super::headline;
 use crate::store::Event;
 use crate::time::parse_day as day;
 

@@ -4,15 +4,31 @@
 mod event_table;
 pub mod html;
 pub mod ics;
+mod markup;
+mod records;
 pub mod safe;
 pub mod sequence;
 mod show;
 pub mod timelinejs;
 
 pub use event_table::{csv, export_json, export_json_schema, json, markdown, new_table, table, TableOptions};
+pub use records::{articles_table, conflicts_table};
 pub use show::show;
 
 use clap::ValueEnum;
+
+use crate::store::Event;
+
+/// An event's title, as calendars, the HTML page and TimelineJS show it: "Meeting: USA,
+/// Russia".
+pub fn headline(event: &Event) -> String {
+    let kind = crate::words::capitalise(&event.event_type);
+    if event.actors.is_empty() {
+        kind
+    } else {
+        format!("{kind}: {}", event.actors.join(", "))
+    }
+}
 
 /// How many words of a summary's report a table shows (after "Trump, Putin: ").
 const TABLE_SUMMARY_WORDS: usize = 14;

@@ -8,7 +8,8 @@
 use chrono::Datelike;
 use serde::Serialize;
 
-use super::html::{escape, source_link};
+use super::headline;
+use super::markup::{escape, source_link};
 use crate::model::Precision;
 use crate::store::Event;
 use crate::storyline::Storyline;
@@ -165,19 +166,6 @@ pub fn timeline(storylines: &[Storyline], title: &str) -> Timeline {
             group: None,
         },
         events,
-    }
-}
-
-/// "Meeting: USA, Ukraine" — the type and who.
-pub fn headline(event: &Event) -> String {
-    let mut kind = event.event_type.clone();
-    if let Some(first) = kind.get_mut(0..1) {
-        first.make_ascii_uppercase();
-    }
-    if event.actors.is_empty() {
-        kind
-    } else {
-        format!("{kind}: {}", event.actors.join(", "))
     }
 }
 

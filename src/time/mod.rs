@@ -11,9 +11,8 @@ mod tense;
 mod timeml;
 
 pub use dateline::publication_date;
-pub use interval::{add_days, add_months, format_day, parse_day, weekday_from, DateInterval, Unit};
+pub use interval::{add_days, add_months, format_day, parse_day, DateInterval, Unit};
 pub use tagger::Tagger;
-pub use tense::{tense_around, Tense};
 pub use timeml::TimeMlDocument;
 
 use serde::Serialize;
@@ -58,11 +57,4 @@ pub struct TimeExpr {
     pub interval: Option<DateInterval>,
     /// The name of the rule that matched.
     pub rule: String,
-}
-
-impl TimeExpr {
-    /// A date a timeline can place an event on (not a duration, not a set).
-    pub fn date(&self) -> Option<&DateInterval> {
-        self.interval.as_ref()
-    }
 }

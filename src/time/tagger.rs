@@ -728,14 +728,14 @@ mod tests {
                 ("three years", "P3Y")
             ]
         );
-        assert!(found.iter().all(|e| e.date().is_none()));
+        assert!(found.iter().all(|e| e.interval.is_none()));
         assert_eq!(found[1].modifier.as_deref(), Some("MORE_THAN"));
     }
 
     #[test]
     fn relative_units_are_whole_units() {
         let found = tagger().tag("Last week, delegates met", reference());
-        let date = found[0].date().unwrap();
+        let date = found[0].interval.as_ref().unwrap();
         assert_eq!(date.value, "2025-W11");
         assert_eq!(date.precision, crate::model::Precision::Week);
     }
@@ -807,7 +807,7 @@ mod tests {
     #[test]
     fn later_this_year_is_the_rest_of_it() {
         let found = tagger().tag("a treaty later this year", reference());
-        let date = found[0].date().unwrap();
+        let date = found[0].interval.as_ref().unwrap();
         assert_eq!(found[0].value, "2025");
         assert_eq!(date.start, reference());
         assert_eq!(date.end, NaiveDate::from_ymd_opt(2025, 12, 31).unwrap());

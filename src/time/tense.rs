@@ -13,7 +13,8 @@ pub enum Tense {
 }
 
 impl Tense {
-    pub fn parse(text: &str) -> Option<Tense> {
+    #[cfg(test)]
+    pub(crate) fn parse(text: &str) -> Option<Tense> {
         match text {
             "past" => Some(Tense::Past),
             "future" => Some(Tense::Future),

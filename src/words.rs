@@ -1,0 +1,22 @@
+//! Small helpers on words that more than one stage needs.
+
+/// `word` with its first letter in upper case ("meeting" → "Meeting").
+pub fn capitalise(word: &str) -> String {
+    let mut chars = word.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::capitalise;
+
+    #[test]
+    fn capitalises_the_first_letter_only() {
+        assert_eq!(capitalise("meeting of leaders"), "Meeting of leaders");
+        assert_eq!(capitalise("élysée"), "Élysée");
+        assert_eq!(capitalise(""), "");
+    }
+}
