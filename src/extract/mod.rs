@@ -31,7 +31,7 @@ use crate::syntax::{Models, Token};
 use crate::time::{Tagger, TimeExpr, TimexType};
 use attribution::{Attributor, Quote, Report};
 use cues::Cues;
-use gazetteer::ActorMention;
+use gazetteer::{ActorMention, PlaceMention};
 use people::People;
 use text::{clause_before, clause_end, dateline_end, distance, shift_interval, summarise};
 use triggers::{ActorScope, TriggerMatch, TriggerSet};
@@ -403,18 +403,7 @@ impl Extractor {
             .collect();
         let places = gazetteer.places_in(text);
         let reports = self.attributor.reports(text, gazetteer);
-        // The parse's offsets are into the article; the rules read the sentence.
-        let tokens: Vec<Token> = self
-            .syntax
-            .parse_text(&article.text, &[(sentence.start, sentence.end)])
-            .into_iter()
-            .flat_map(|parse| parse.tokens)
-            .map(|t| Token {
-                start: t.start - sentence.start,
-                end: t.end - sentence.start,
-                ..t
-            })
-            .collect();
+        let tokens = self.parse(&article.text, sentence);
         let matches = self.content_filtered(text, self.triggers.find(text, &tokens));
         // A date inside a quotation dates what the quotation says, not the words around it
         // ("“Today, they spoke,” a readout said": "Today" is not when the readout spoke).
@@ -422,36 +411,14 @@ impl Extractor {
             let absolute = sentence.start + offset;
             quotes.iter().position(|q| q.contains(absolute))
         };
-        let mut all_dates: Vec<(usize, usize, &TimeExpr)> = dates
-            .iter()
-            .map(|d| (d.start - sentence.start, d.end - sentence.start, *d))
-            .collect();
-        all_dates.sort_by_key(|(s, e, _)| (*s, *e));
-        // A point of comparison ("since 1992") is never the time of an event told here.
-        all_dates.retain(|(s, e, _)| {
-            tree::temporal_role(&tokens, *s, *e, &self.cues.dating) != tree::TemporalRole::Comparison
-        });
+        let all_dates = self.event_times(dates, sentence, &tokens);
 
         let mut events: Vec<(usize, ExtractedEvent)> = Vec::new();
-        let mut previous_subject: Vec<usize> = Vec::new();
-        // Names already taken as what the previous trigger acted on ("called Zelenskyy after
-        // speaking with Putin": Zelenskyy is not who spoke with Putin).
-        let mut previous_objects: Vec<usize> = Vec::new();
+        let mut carried = CarriedActors::default();
         for (index, m) in matches.iter().enumerate() {
             let rule = &self.triggers.rules[m.rule];
             let event_type = rule.event_type.clone().expect("blocking rules are filtered out");
-            // The dates that may be the trigger's: fronted ones, and those within DATE_REACH
-            // of it (found by binary search: a sentence of thousands of dated clauses costs
-            // each trigger the dates near it, not all of them).
-            let first = all_dates.partition_point(|(_, e, _)| *e + DATE_REACH < m.start);
-            let last = all_dates.partition_point(|(s, _, _)| *s <= m.end + DATE_REACH);
-            let fronted = all_dates.iter().take_while(|(s, _, _)| *s <= FRONTED_DATE);
-            let relative_dates: Vec<(usize, usize, &TimeExpr)> = fronted
-                .take(first)
-                .chain(&all_dates[first..last.max(first)])
-                .filter(|(start, _, _)| quote_at(*start) == quote_at(m.start))
-                .copied()
-                .collect();
+            let relative_dates = dates_reaching(&all_dates, m, &quote_at);
             let left = if index == 0 { 0 } else { matches[index - 1].end };
             // What the trigger acts on ends with its clause, and inside a quotation with the
             // quotation ("…calling Zelensky,” Trump wrote": Trump is the source).
@@ -464,67 +431,13 @@ impl Extractor {
                 .min(clause_end(text, m.end))
                 .min(quote_end);
 
-            // The trigger's own date: near it, fronted, or in its clause of the parse ("a
-            // meeting between the two ministers is set for Thursday").
-            if m.needs_date
-                && !relative_dates.iter().any(|(s, e, d)| {
-                    d.interval.is_some()
-                        && (distance((*s, *e), (m.start, m.end)) <= OWN_DATE_DISTANCE
-                            || *s <= FRONTED_DATE
-                            || tree::same_clause(&tokens, m.start, *s))
-                })
-            {
-                continue;
-            }
-            // "said Wednesday he had a call" reports the call; "said Monday that talks are
-            // complicated, and added he would love to meet" is a statement of its own, and so
-            // is saying what will or may happen ("said Washington will sign the deal").
-            if rule.yields_to_content
-                && matches[index + 1..].iter().any(|later| {
-                    !self.triggers.rules[later.rule].yields_to_content
-                        && self.cues.modality(clause_before(text, later.start)) == Modality::Asserted
-                })
-            {
-                continue;
-            }
-            if rule.actor_after && !names.iter().any(|n| n.start >= m.end && n.start - m.end <= 25) {
+            if !self.stands(m, &matches[index + 1..], &relative_dates, &tokens, &names, text) {
                 continue;
             }
 
             let (mut actor_ids, actor_text) = match rule.actors {
                 ActorScope::Speaker => speaker(&names, left, m, text),
-                ActorScope::Clause => {
-                    // Names inside a long trigger count too: "talks between Russia and
-                    // Ukraine were held".
-                    let mut subject: Vec<&Named> = names
-                        .iter()
-                        .filter(|n| {
-                            n.start >= left && n.start < m.end && !previous_objects.contains(&n.start)
-                        })
-                        .collect();
-                    if subject.is_empty() && previous_subject.is_empty() {
-                        subject = names.iter().filter(|n| n.end <= m.start).collect();
-                    }
-                    let objects: Vec<&Named> = names
-                        .iter()
-                        .filter(|n| n.start >= m.end && n.end <= right)
-                        .collect();
-                    previous_objects = objects.iter().map(|n| n.start).collect();
-                    let mut ids = Vec::new();
-                    let mut written = Vec::new();
-                    if subject.is_empty() {
-                        ids.extend(previous_subject.iter().copied());
-                    }
-                    for n in subject.iter().chain(objects.iter()).copied() {
-                        ids.extend(n.actors.iter().copied());
-                        written.push(n.text.clone());
-                    }
-                    previous_subject = subject.iter().flat_map(|n| n.actors.iter().copied()).collect();
-                    if previous_subject.is_empty() {
-                        previous_subject = ids.clone();
-                    }
-                    (ids, written)
-                }
+                ActorScope::Clause => carried.clause_actors(&names, left, m, right),
             };
             actor_ids = first_seen(actor_ids);
             if actor_ids.len() < rule.min_actors {
@@ -547,29 +460,9 @@ impl Extractor {
                     };
                 }
             }
-            let mut modality = self.cues.modality(clause_before(text, m.start));
-            if modality == Modality::Asserted
-                && date
-                    .interval
-                    .as_ref()
-                    .is_some_and(|d| d.start > article.published)
-            {
-                modality = Modality::Planned;
-            }
-            let place = places
-                .iter()
-                .filter(|p| !p.destination || rule.event_type.as_deref() == Some("visit"))
-                .filter(|p| {
-                    let between = if p.end <= m.start {
-                        &text[p.end..m.start]
-                    } else {
-                        &text[m.end..p.start.max(m.end)]
-                    };
-                    !self.other_clause.is_match(between)
-                })
-                .min_by_key(|p| {
-                    distance((p.start, p.end), (m.start, m.end)) + if p.start < m.start { 20 } else { 0 }
-                })
+            let modality = self.modality_of(m, text, &date, article.published);
+            let place = self
+                .place_for(m, &places, text, self.types.at_destination(&event_type))
                 .map(|p| gazetteer.place(p.place).name.clone());
             let attributed_to = if rule.actors == ActorScope::Speaker {
                 None
@@ -618,19 +511,7 @@ impl Extractor {
                 },
                 disputed_by: Vec::new(),
             };
-            // One sentence tells one event of a type once ("spoke ... in a phone call").
-            if let Some((_, same)) = events.iter_mut().find(|(_, e)| {
-                e.event_type == event.event_type
-                    && parties_agree(
-                        &gazetteer.parties_of(&e.actors),
-                        &gazetteer.parties_of(&event.actors),
-                    )
-            }) {
-                extend_new(&mut same.actors, event.actors);
-                same.parties = gazetteer.parties_of(&same.actors);
-                continue;
-            }
-            events.push((m.start, event));
+            add_once(&mut events, m.start, event, gazetteer);
         }
         for n in &names {
             if let [single] = n.actors[..] {
@@ -640,6 +521,122 @@ impl Extractor {
             }
         }
         events.into_iter().map(|(_, e)| e).collect()
+    }
+
+    /// The sentence's parse, with offsets into the sentence (the rules read the sentence).
+    fn parse(&self, text: &str, sentence: &Sentence) -> Vec<Token> {
+        self.syntax
+            .parse_text(text, &[(sentence.start, sentence.end)])
+            .into_iter()
+            .flat_map(|parse| parse.tokens)
+            .map(|t| Token {
+                start: t.start - sentence.start,
+                end: t.end - sentence.start,
+                ..t
+            })
+            .collect()
+    }
+
+    /// The sentence's dates that may be an event's time, in order, with offsets into the
+    /// sentence: a point of comparison ("since 1992") never is.
+    fn event_times<'d>(
+        &self,
+        dates: &[&'d TimeExpr],
+        sentence: &Sentence,
+        tokens: &[Token],
+    ) -> Vec<(usize, usize, &'d TimeExpr)> {
+        let mut times: Vec<(usize, usize, &TimeExpr)> = dates
+            .iter()
+            .map(|d| (d.start - sentence.start, d.end - sentence.start, *d))
+            .collect();
+        times.sort_by_key(|(s, e, _)| (*s, *e));
+        times.retain(|(s, e, _)| {
+            tree::temporal_role(tokens, *s, *e, &self.cues.dating) != tree::TemporalRole::Comparison
+        });
+        times
+    }
+
+    /// Whether the trigger at `m` is an event here, given the triggers after it (`later`):
+    /// with the date of its own that its rule needs, not a way of reporting a later event,
+    /// and with the actor right after it that its rule needs ("called Putin").
+    fn stands(
+        &self,
+        m: &TriggerMatch,
+        later: &[TriggerMatch],
+        dates: &[(usize, usize, &TimeExpr)],
+        tokens: &[Token],
+        names: &[Named],
+        text: &str,
+    ) -> bool {
+        let rule = &self.triggers.rules[m.rule];
+        // The trigger's own date: near it, fronted, or in its clause of the parse ("a
+        // meeting between the two ministers is set for Thursday").
+        if m.needs_date
+            && !dates.iter().any(|(s, e, d)| {
+                d.interval.is_some()
+                    && (distance((*s, *e), (m.start, m.end)) <= OWN_DATE_DISTANCE
+                        || *s <= FRONTED_DATE
+                        || tree::same_clause(tokens, m.start, *s))
+            })
+        {
+            return false;
+        }
+        // "said Wednesday he had a call" reports the call; "said Monday that talks are
+        // complicated, and added he would love to meet" is a statement of its own, and so
+        // is saying what will or may happen ("said Washington will sign the deal").
+        if rule.yields_to_content
+            && later.iter().any(|later| {
+                !self.triggers.rules[later.rule].yields_to_content
+                    && self.cues.modality(clause_before(text, later.start)) == Modality::Asserted
+            })
+        {
+            return false;
+        }
+        !rule.actor_after || names.iter().any(|n| n.start >= m.end && n.start - m.end <= 25)
+    }
+
+    /// The modality the clause before the trigger gives; an asserted event dated after the
+    /// article is planned.
+    fn modality_of(
+        &self,
+        m: &TriggerMatch,
+        text: &str,
+        date: &DateReading,
+        published: chrono::NaiveDate,
+    ) -> Modality {
+        let modality = self.cues.modality(clause_before(text, m.start));
+        let later = date.interval.as_ref().is_some_and(|d| d.start > published);
+        if modality == Modality::Asserted && later {
+            Modality::Planned
+        } else {
+            modality
+        }
+    }
+
+    /// The place an event at `m` happened: the nearest place of its clause, one before the
+    /// trigger counting as a little farther ("in Riyadh, they met" less than "met in
+    /// Riyadh"); a destination ("left for Moscow") only for a visit.
+    fn place_for<'p>(
+        &self,
+        m: &TriggerMatch,
+        places: &'p [PlaceMention],
+        text: &str,
+        visit: bool,
+    ) -> Option<&'p PlaceMention> {
+        places
+            .iter()
+            .filter(|p| !p.destination || visit)
+            .filter(|p| {
+                let between = if p.end <= m.start {
+                    &text[p.end..m.start]
+                } else {
+                    &text[m.end..p.start.max(m.end)]
+                };
+                !self.other_clause.is_match(between)
+            })
+            .min_by_key(|p| {
+                distance((p.start, p.end), (m.start, m.end)) + if p.start < m.start { 20 } else { 0 }
+            })
     }
 
     /// Drops the triggers that stand inside what another trigger agreed, proposed or
@@ -869,6 +866,99 @@ impl Extractor {
             clause: None,
         }
     }
+}
+
+/// The actors one trigger's clause carries to the next in the same sentence.
+#[derive(Default)]
+struct CarriedActors {
+    /// Who acted in the previous trigger's clause: a later trigger with no subject of its
+    /// own shares it ("met in Riyadh and agreed to ...").
+    subject: Vec<usize>,
+    /// Names already taken as what the previous trigger acted on ("called Zelenskyy after
+    /// speaking with Putin": Zelenskyy is not who spoke with Putin).
+    objects: Vec<usize>,
+}
+
+impl CarriedActors {
+    /// The actors of the trigger at `m` (ids, and the names as written): the subject between
+    /// the previous trigger (`left`) and this one, else the previous trigger's, and the names
+    /// after it up to `right`.
+    fn clause_actors(
+        &mut self,
+        names: &[Named],
+        left: usize,
+        m: &TriggerMatch,
+        right: usize,
+    ) -> (Vec<usize>, Vec<String>) {
+        // Names inside a long trigger count too: "talks between Russia and Ukraine were held".
+        let mut subject: Vec<&Named> = names
+            .iter()
+            .filter(|n| n.start >= left && n.start < m.end && !self.objects.contains(&n.start))
+            .collect();
+        if subject.is_empty() && self.subject.is_empty() {
+            subject = names.iter().filter(|n| n.end <= m.start).collect();
+        }
+        let objects: Vec<&Named> = names
+            .iter()
+            .filter(|n| n.start >= m.end && n.end <= right)
+            .collect();
+        self.objects = objects.iter().map(|n| n.start).collect();
+        let mut ids = Vec::new();
+        let mut written = Vec::new();
+        if subject.is_empty() {
+            ids.extend(self.subject.iter().copied());
+        }
+        for n in subject.iter().chain(objects.iter()).copied() {
+            ids.extend(n.actors.iter().copied());
+            written.push(n.text.clone());
+        }
+        self.subject = subject.iter().flat_map(|n| n.actors.iter().copied()).collect();
+        if self.subject.is_empty() {
+            self.subject = ids.clone();
+        }
+        (ids, written)
+    }
+}
+
+/// The dates that may be the trigger's: fronted ones, and those within DATE_REACH of it
+/// (found by binary search: a sentence of thousands of dated clauses costs each trigger the
+/// dates near it, not all of them), in the same quotation as the trigger or outside all.
+fn dates_reaching<'d>(
+    all_dates: &[(usize, usize, &'d TimeExpr)],
+    m: &TriggerMatch,
+    quote_at: &dyn Fn(usize) -> Option<usize>,
+) -> Vec<(usize, usize, &'d TimeExpr)> {
+    let first = all_dates.partition_point(|(_, e, _)| *e + DATE_REACH < m.start);
+    let last = all_dates.partition_point(|(s, _, _)| *s <= m.end + DATE_REACH);
+    let fronted = all_dates.iter().take_while(|(s, _, _)| *s <= FRONTED_DATE);
+    fronted
+        .take(first)
+        .chain(&all_dates[first..last.max(first)])
+        .filter(|(start, _, _)| quote_at(*start) == quote_at(m.start))
+        .copied()
+        .collect()
+}
+
+/// Adds `event` to a sentence's events unless one of its type and parties is there: one
+/// sentence tells one event of a type once ("spoke ... in a phone call"); the actors join.
+fn add_once(
+    events: &mut Vec<(usize, ExtractedEvent)>,
+    at: usize,
+    event: ExtractedEvent,
+    gazetteer: &Gazetteer,
+) {
+    if let Some((_, same)) = events.iter_mut().find(|(_, e)| {
+        e.event_type == event.event_type
+            && parties_agree(
+                &gazetteer.parties_of(&e.actors),
+                &gazetteer.parties_of(&event.actors),
+            )
+    }) {
+        extend_new(&mut same.actors, event.actors);
+        same.parties = gazetteer.parties_of(&same.actors);
+        return;
+    }
+    events.push((at, event));
 }
 
 /// Who said it: the name nearest before the reporting verb, else the one right after it

@@ -30,6 +30,9 @@ pub struct EventType {
     /// the same party: two officials' remarks are two statements though both count as USA.
     #[serde(default)]
     pub by_actor: bool,
+    /// Whether a destination ("left for Moscow") is where an event of this type happens.
+    #[serde(default)]
+    pub at_destination: bool,
 }
 
 fn yes() -> bool {
@@ -108,6 +111,10 @@ impl EventTypes {
 
     pub fn by_actor(&self, name: &str) -> bool {
         self.get(name).is_some_and(|t| t.by_actor)
+    }
+
+    pub fn at_destination(&self, name: &str) -> bool {
+        self.get(name).is_some_and(|t| t.at_destination)
     }
 
     pub fn by_topic(&self, name: &str) -> bool {
