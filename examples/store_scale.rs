@@ -22,7 +22,7 @@ use timeline::article::{
     collect_inputs, content_hash, read_input, Article, FieldNames, Metadata, ARTICLE_EXTENSIONS,
 };
 use timeline::extract::{ExtractedEvent, Extractor};
-use timeline::store::{Database, Filter};
+use timeline::store::{Database, Filter, Knowledge};
 use timeline::time::format_day;
 
 const CHUNK: usize = 1_000;
@@ -78,7 +78,12 @@ fn main() -> Result<()> {
         let (article, events) = &originals[i % originals.len()];
         let round = i / originals.len();
         let (article, events) = copy(article, events, round, &parties);
-        store.ingest(&article, &events, Some(&extractor.fingerprint), &extractor)?;
+        store.ingest(
+            &article,
+            &events,
+            Some(&extractor.fingerprint),
+            Knowledge::of(&extractor),
+        )?;
         if (i + 1) % CHUNK == 0 {
             chunks.push(started.elapsed());
             started = Instant::now();

@@ -13,7 +13,7 @@ use std::time::{Duration, Instant};
 use chrono::NaiveDate;
 use timeline::article::{Article, Metadata};
 use timeline::extract::Extractor;
-use timeline::store::Database;
+use timeline::store::{Database, Knowledge};
 use timeline::time::Tagger;
 
 const LIMIT: f64 = 8.0;
@@ -130,7 +130,9 @@ fn one_sentence_repeated_ingests_in_linear_time() {
             &"Russia and Ukraine agreed to talks on Tuesday. ".repeat(n),
         );
         let events = extractor.extract(&a);
-        store.ingest(&a, &events, None, &extractor).unwrap();
+        store
+            .ingest(&a, &events, None, Knowledge::of(&extractor))
+            .unwrap();
     });
 }
 
@@ -149,7 +151,9 @@ fn many_one_report_articles_of_one_event_store_in_linear_time() {
         for i in 0..n {
             // Another copy of the same story: its own URL and text, the same event.
             let copy = article(&format!("copy{i}"), &format!("{} (copy {i})", report.text));
-            store.ingest(&copy, &events, None, &extractor).unwrap();
+            store
+                .ingest(&copy, &events, None, Knowledge::of(&extractor))
+                .unwrap();
         }
         assert_eq!(store.event_count().unwrap(), 1);
     });

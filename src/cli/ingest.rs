@@ -15,7 +15,7 @@ use crate::article::{
 };
 use crate::extract::exchange::Extraction;
 use crate::extract::{ExtractedEvent, Extractor};
-use crate::store::{Database, IngestOutcome, Store};
+use crate::store::{Database, IngestOutcome, Knowledge, Store};
 use crate::time::publication_date;
 
 /// An input read and, unless its text is stored already, extracted.
@@ -552,10 +552,12 @@ impl<'a> Run<'a> {
 
     /// Stores a detached article again with `events`.
     fn restore(&mut self, article: &Article, events: &[ExtractedEvent]) -> Result<()> {
-        if let IngestOutcome::Added { .. } =
-            self.store
-                .reattach(article, events, &self.extractor.fingerprint, self.extractor)?
-        {
+        if let IngestOutcome::Added { .. } = self.store.reattach(
+            article,
+            events,
+            &self.extractor.fingerprint,
+            Knowledge::of(self.extractor),
+        )? {
             self.restored += 1;
             if let Some(progress) = &self.progress {
                 progress.advance();
@@ -591,7 +593,7 @@ impl<'a> Run<'a> {
                 .store_detached_before(&article)
                 .and_then(|()| {
                     self.store
-                        .ingest(&article, &events, rules.as_deref(), self.extractor)
+                        .ingest(&article, &events, rules.as_deref(), Knowledge::of(self.extractor))
                 })
                 .map_err(|e| anyhow::anyhow!("{display}: cannot store: {e:#}")),
         });

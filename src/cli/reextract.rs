@@ -11,7 +11,7 @@ use super::ingest::{store_again, JobsArgs};
 use super::progress::VerbosityArgs;
 use super::Outcome;
 use crate::extract::Extractor;
-use crate::store::Database;
+use crate::store::{Database, Knowledge};
 
 /// Extract stored articles again with these rules and models: those that other rules
 /// extracted (see `ingest`'s warning), or all of them with --all.
@@ -46,7 +46,7 @@ pub fn run(args: Args, db: &Database) -> Result<Outcome> {
     }
     // The timeline after an article depends on it: every article from the first one to
     // extract again on is stored again, in order.
-    store.detach_for_reextract(&extractor.fingerprint, args.all, &extractor)?;
+    store.detach_for_reextract(&extractor.fingerprint, args.all, Knowledge::of(&extractor))?;
     let verbosity = args.verbosity.verbosity();
     let (restored, failed) = store_again(&mut store, &extractor, args.jobs.threads(), verbosity);
     let also = match restored.saturating_sub(stale) {

@@ -4,8 +4,8 @@ use anyhow::Result;
 
 use super::progress::Verbosity;
 use super::Outcome;
-use crate::extract::Extractor;
-use crate::store::Database;
+use crate::extract::{EventTypes, Extractor};
+use crate::store::{Database, Knowledge};
 
 /// Remove an article and its mentions.
 ///
@@ -23,9 +23,18 @@ pub struct Args {
 }
 
 pub fn run(args: Args, db: &Database) -> Result<Outcome> {
-    let extractor = Extractor::load()?;
+    // Removing reads the types and the gazetteer; the whole extractor (every rule compiled,
+    // the models loaded) only when articles after it are to be stored again.
+    let (types, gazetteer) = (EventTypes::load()?, crate::extract::gazetteer()?);
     let mut store = db.open_existing()?;
-    let removal = store.remove(&args.article, args.dry_run, &extractor)?;
+    let removal = store.remove(
+        &args.article,
+        args.dry_run,
+        Knowledge {
+            types: &types,
+            gazetteer: &gazetteer,
+        },
+    )?;
     let a = &removal.article;
     let what = format!(
         "{} {} ({}); {} with it, {} kept by other reports",
@@ -42,6 +51,10 @@ pub fn run(args: Args, db: &Database) -> Result<Outcome> {
     crate::tell!("removed {what}");
     // The articles after it merged with what it reported: they are stored again, as if it
     // had never been ingested.
+    if store.detached_count()? == 0 {
+        return Ok(Outcome::Success);
+    }
+    let extractor = Extractor::load()?;
     let threads = super::ingest::all_cores();
     let (restored, failed) = super::ingest::store_again(&mut store, &extractor, threads, Verbosity::Quiet);
     if restored > 0 || failed > 0 {

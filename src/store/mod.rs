@@ -21,7 +21,7 @@ use rusqlite::types::Value;
 use rusqlite::{params, Connection, OpenFlags, OptionalExtension, TransactionBehavior};
 
 use crate::article::Article;
-use crate::extract::{ExtractedEvent, Extractor};
+use crate::extract::{EventTypes, ExtractedEvent, Extractor, Gazetteer};
 use crate::model::Precision;
 use crate::model::{Conflict, Modality, RoleKind};
 use crate::ordered::first_seen;
@@ -234,7 +234,7 @@ impl Store {
         article: &Article,
         events: &[ExtractedEvent],
         rules: Option<&str>,
-        extractor: &Extractor,
+        knowledge: Knowledge,
     ) -> Result<IngestOutcome> {
         let tx = self
             .conn
@@ -256,16 +256,16 @@ impl Store {
             if let Some((id, name, published, hash)) = earlier {
                 // Taking the earlier version out changes what every later article merged with.
                 let from = (published, hash).min(here.clone());
-                detach(&tx, &from, After::Only, extractor)?;
+                detach(&tx, &from, After::Only, knowledge)?;
                 for event_id in remove_article(&tx, id)? {
-                    refresh_event(&tx, event_id, extractor)?;
+                    refresh_event(&tx, event_id, knowledge)?;
                 }
                 replaced = Some(name);
             }
         }
-        detach(&tx, &here, After::Only, extractor)?;
+        detach(&tx, &here, After::Only, knowledge)?;
         let ingested_at = chrono::Utc::now().to_rfc3339();
-        let (new_events, merged) = add_article(&tx, article, events, rules, &ingested_at, extractor)?;
+        let (new_events, merged) = add_article(&tx, article, events, rules, &ingested_at, knowledge)?;
         tx.commit()?;
         Ok(IngestOutcome::Added {
             new_events,
@@ -309,7 +309,7 @@ impl Store {
         article: &Article,
         events: &[ExtractedEvent],
         rules: &str,
-        extractor: &Extractor,
+        knowledge: Knowledge,
     ) -> Result<IngestOutcome> {
         let tx = self
             .conn
@@ -328,11 +328,11 @@ impl Store {
             &tx,
             &(day(article.published), article.hash.clone()),
             After::Only,
-            extractor,
+            knowledge,
         )?;
         tx.prepare_cached("UPDATE articles SET detached = 0, rules = ?2 WHERE id = ?1")?
             .execute(params![id, rules])?;
-        let (new_events, merged) = attach_mentions(&tx, id, article, events, extractor)?;
+        let (new_events, merged) = attach_mentions(&tx, id, article, events, knowledge)?;
         tx.commit()?;
         Ok(IngestOutcome::Added {
             new_events,
@@ -344,7 +344,7 @@ impl Store {
     /// Detaches the articles to extract again with the rules `rules`: from the first one
     /// other rules extracted (every one with `all`) to the last, as the timeline after an
     /// article depends on it.
-    pub fn detach_for_reextract(&mut self, rules: &str, all: bool, extractor: &Extractor) -> Result<()> {
+    pub fn detach_for_reextract(&mut self, rules: &str, all: bool, knowledge: Knowledge) -> Result<()> {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -357,7 +357,7 @@ impl Store {
             )
             .optional()?;
         if let Some(first) = first {
-            detach(&tx, &first, After::AndItself, extractor)?;
+            detach(&tx, &first, After::AndItself, knowledge)?;
         }
         tx.commit()?;
         Ok(())
@@ -604,7 +604,7 @@ impl Store {
     /// mention go too. `selector` is the article's key, its path (as `ingest` printed it, or
     /// any path to the same file), its URL, or its file name when only one article has it.
     /// With `dry_run`, says what would go and changes nothing.
-    pub fn remove(&mut self, selector: &str, dry_run: bool, extractor: &Extractor) -> Result<Removal> {
+    pub fn remove(&mut self, selector: &str, dry_run: bool, knowledge: Knowledge) -> Result<Removal> {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -617,7 +617,7 @@ impl Store {
         let events_before: i64 = tx.query_row("SELECT count(*) FROM events", [], |r| r.get(0))?;
         let touched = remove_article(&tx, article.id)?;
         for &event_id in &touched {
-            refresh_event(&tx, event_id, extractor)?;
+            refresh_event(&tx, event_id, knowledge)?;
         }
         let events_after: i64 = tx.query_row("SELECT count(*) FROM events", [], |r| r.get(0))?;
         let removal = Removal {
@@ -627,7 +627,7 @@ impl Store {
         };
         if !dry_run {
             // What later articles merged with changed: they are stored again after it.
-            detach(&tx, &position, After::Only, extractor)?;
+            detach(&tx, &position, After::Only, knowledge)?;
             tx.commit()?;
         }
         Ok(removal)
@@ -718,7 +718,7 @@ fn add_article(
     events: &[ExtractedEvent],
     rules: Option<&str>,
     ingested_at: &str,
-    extractor: &Extractor,
+    knowledge: Knowledge,
 ) -> Result<(usize, usize)> {
     tx.prepare_cached(
         "INSERT INTO articles (name, title, source, url, published, content_hash, text, ingested_at,
@@ -739,7 +739,7 @@ fn add_article(
         article.byline,
         rules,
     ])?;
-    attach_mentions(tx, tx.last_insert_rowid(), article, events, extractor)
+    attach_mentions(tx, tx.last_insert_rowid(), article, events, knowledge)
 }
 
 /// Which articles [`detach`] takes out.
@@ -759,7 +759,7 @@ fn detach(
     tx: &rusqlite::Transaction,
     position: &(String, String),
     which: After,
-    extractor: &Extractor,
+    knowledge: Knowledge,
 ) -> Result<()> {
     let ids: Vec<i64> = {
         let after = match which {
@@ -783,7 +783,7 @@ fn detach(
             .prepare_cached("SELECT EXISTS (SELECT 1 FROM events WHERE id = ?1)")?
             .query_row([event_id], |r| r.get(0))?;
         if exists {
-            refresh_event(tx, event_id, extractor)?;
+            refresh_event(tx, event_id, knowledge)?;
         }
     }
     Ok(())
@@ -797,12 +797,12 @@ fn attach_mentions(
     article_id: i64,
     article: &Article,
     events: &[ExtractedEvent],
-    extractor: &Extractor,
+    knowledge: Knowledge,
 ) -> Result<(usize, usize)> {
     let (mut new_events, mut merged) = (0, 0);
     let mut told: HashMap<i64, usize> = HashMap::new();
     for event in events {
-        match find_same(tx, event, article_id, article.published, extractor)? {
+        match find_same(tx, event, article_id, article.published, knowledge)? {
             Some(event_id) => {
                 merged += 1;
                 // One article telling one event over and over adds no evidence after the
@@ -816,14 +816,14 @@ fn attach_mentions(
                 insert_mention(tx, event_id, article_id, article.published, event)?;
                 // A report after the event's first CONSENSUS_REPORTS cannot change it.
                 if among_first_reports(tx, event_id, article.published)? {
-                    refresh_event(tx, event_id, extractor)?;
+                    refresh_event(tx, event_id, knowledge)?;
                 }
             }
             None => {
-                let event_id = insert_event(tx, event, article.published, extractor)?;
+                let event_id = insert_event(tx, event, article.published, knowledge)?;
                 told.insert(event_id, 1);
                 insert_mention(tx, event_id, article_id, article.published, event)?;
-                refresh_event(tx, event_id, extractor)?;
+                refresh_event(tx, event_id, knowledge)?;
                 new_events += 1;
             }
         }
@@ -908,6 +908,26 @@ fn pick_article(tx: &rusqlite::Transaction, selector: &str) -> Result<ArticleRec
                 many.len(),
                 listed.join("; ")
             )
+        }
+    }
+}
+
+/// What storing reads of the rules: the event types (which reports can be one event, their
+/// CAMEO codes) and the gazetteer (where a place lies, whom a person acts for). Not the
+/// extractor: the store never extracts; the articles it detaches are extracted again by
+/// its caller.
+#[derive(Clone, Copy)]
+pub struct Knowledge<'a> {
+    pub types: &'a EventTypes,
+    pub gazetteer: &'a Gazetteer,
+}
+
+impl<'a> Knowledge<'a> {
+    /// The types and gazetteer an extractor was loaded with.
+    pub fn of(extractor: &'a Extractor) -> Knowledge<'a> {
+        Knowledge {
+            types: &extractor.types,
+            gazetteer: &extractor.gazetteer,
         }
     }
 }

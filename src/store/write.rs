@@ -6,8 +6,9 @@ use chrono::{Datelike, NaiveDate};
 use rusqlite::types::Value;
 use rusqlite::{params, Transaction};
 
+use super::Knowledge;
 use super::CONSENSUS_REPORTS;
-use crate::extract::{ExtractedEvent, Extractor};
+use crate::extract::ExtractedEvent;
 use crate::merge::{consensus, date_gap, same_event, Dated, Reading, Report};
 use crate::model::{Modality, Precision};
 use crate::time::{format_day as day, parse_day};
@@ -47,9 +48,9 @@ pub(super) fn remove_mentions(tx: &Transaction, article_id: i64) -> Result<Vec<i
     Ok(left)
 }
 
-fn place_with_country(place: Option<&str>, extractor: &Extractor) -> Option<(String, Option<String>)> {
+fn place_with_country(place: Option<&str>, knowledge: Knowledge) -> Option<(String, Option<String>)> {
     let place = place?;
-    Some((place.to_owned(), extractor.gazetteer.place_country(place)))
+    Some((place.to_owned(), knowledge.gazetteer.place_country(place)))
 }
 
 /// The size classes of `events.span_class` (migration 010).
@@ -88,14 +89,14 @@ pub(super) fn find_same(
     event: &ExtractedEvent,
     article_id: i64,
     reported: NaiveDate,
-    extractor: &Extractor,
+    knowledge: Knowledge,
 ) -> Result<Option<i64>> {
     let reading = Reading {
         event_type: &event.event_type,
         parties: event.parties.clone(),
         interval: event.date.interval.as_ref().map(|d| (d.start, d.end)),
         reported,
-        place: place_with_country(event.place.as_deref(), extractor),
+        place: place_with_country(event.place.as_deref(), knowledge),
         modality: event.modality,
         topics: event.topics.clone(),
         people: people_among(&event.actors, &event.parties),
@@ -115,7 +116,7 @@ pub(super) fn find_same(
     let mut stmt = tx.prepare_cached(&CANDIDATES)?;
     // Only events of a type this report may be of: a year-long event of another type
     // overlaps every report of its year.
-    let types: Vec<Value> = extractor
+    let types: Vec<Value> = knowledge
         .types
         .compatible_with(&event.event_type)
         .into_iter()
@@ -150,7 +151,7 @@ pub(super) fn find_same(
         let same_article: bool = tx
             .prepare_cached("SELECT EXISTS (SELECT 1 FROM mentions WHERE event_id = ?1 AND article_id = ?2)")?
             .query_row(params![id, article_id], |r| r.get(0))?;
-        if !extractor
+        if !knowledge
             .types
             .compatible(&event.event_type, &event_type, same_article)
         {
@@ -159,7 +160,7 @@ pub(super) fn find_same(
         // Kept with the event since migration 009; read from its reports before then.
         let core = match core.as_deref().and_then(|json| serde_json::from_str(json).ok()) {
             Some(core) => core,
-            None => core_of(tx, id, extractor)?,
+            None => core_of(tx, id, knowledge)?,
         };
         // A report naming one party ("Fidan chaired the meeting") may be of an event that
         // party took part in, even if most reports name others.
@@ -176,10 +177,10 @@ pub(super) fn find_same(
             people: core.people,
             interval: start.as_deref().and_then(parse_day).zip(parse_day(&end)),
             reported: parse_day(&first_reported).unwrap_or(reported),
-            place: place_with_country(place.as_deref(), extractor),
+            place: place_with_country(place.as_deref(), knowledge),
             modality: Modality::parse(&modality).unwrap_or(Modality::Asserted),
         };
-        if same_event(&extractor.types, &reading, &stored, same_article) {
+        if same_event(knowledge.types, &reading, &stored, same_article) {
             // Of several events this report could be, the nearest in time, then the latest
             // (an undated report is most likely of the most recent such event).
             let gap = date_gap(&reading, &stored);
@@ -197,7 +198,7 @@ pub(super) fn find_same(
 /// The parties and topics most of an event's reports name (more than half of its first
 /// [`CONSENSUS_REPORTS`]), read from its reports: for events stored before the core was
 /// kept with the event (migration 009).
-fn core_of(tx: &Transaction, event_id: i64, extractor: &Extractor) -> Result<Core> {
+fn core_of(tx: &Transaction, event_id: i64, knowledge: Knowledge) -> Result<Core> {
     let mut stmt = tx.prepare_cached(
         "SELECT actors, topics, parties FROM mentions WHERE event_id = ?1 ORDER BY published, id LIMIT ?2",
     )?;
@@ -208,7 +209,7 @@ fn core_of(tx: &Transaction, event_id: i64, extractor: &Extractor) -> Result<Cor
             parties: r.get(2)?,
         })
     })?;
-    Core::of(rows.collect::<rusqlite::Result<Vec<_>>>()?, extractor)
+    Core::of(rows.collect::<rusqlite::Result<Vec<_>>>()?, knowledge)
 }
 
 /// A report's columns that the core is made of, as stored (JSON).
@@ -223,7 +224,7 @@ impl Core {
     /// keeps one loose report from letting the event absorb others ("a call between the two
     /// leaders" read as three parties; "agreed to swap prisoners and to present views on a
     /// ceasefire").
-    fn of(reports: Vec<CoreColumns>, extractor: &Extractor) -> Result<Core> {
+    fn of(reports: Vec<CoreColumns>, knowledge: Knowledge) -> Result<Core> {
         let mut parties = Tally::default();
         let mut topics = Tally::default();
         let mut all_actors = Vec::new();
@@ -235,7 +236,7 @@ impl Core {
             let actors = list(&report.actors, "actors")?;
             let report_parties = match report.parties {
                 Some(json) => list(&json, "parties")?,
-                None => extractor.gazetteer.parties_of(&actors),
+                None => knowledge.gazetteer.parties_of(&actors),
             };
             crate::ordered::extend_new(&mut all_actors, actors);
             parties.add(report_parties);
@@ -302,7 +303,7 @@ pub(super) fn insert_event(
     tx: &Transaction,
     event: &ExtractedEvent,
     reported: NaiveDate,
-    extractor: &Extractor,
+    knowledge: Knowledge,
 ) -> Result<i64> {
     tx.prepare_cached(
         "INSERT INTO events (type, cameo, start_day, end_day, precision, value, place, modality, summary)
@@ -310,7 +311,7 @@ pub(super) fn insert_event(
     )?
     .execute(params![
         event.event_type,
-        extractor.types.cameo(&event.event_type),
+        knowledge.types.cameo(&event.event_type),
         day(reported),
         event.place,
         event.modality.as_str(),
@@ -416,7 +417,7 @@ pub(super) fn among_first_reports(tx: &Transaction, event_id: i64, published: Na
 /// Recomputes an event from its mentions: the most precise date all reports allow, every
 /// actor, the place, the strongest modality, and the conflicts between reports — of its
 /// first [`CONSENSUS_REPORTS`] reports in publication order.
-pub(super) fn refresh_event(tx: &Transaction, event_id: i64, extractor: &Extractor) -> Result<()> {
+pub(super) fn refresh_event(tx: &Transaction, event_id: i64, knowledge: Knowledge) -> Result<()> {
     let (reports, columns): (Vec<Report>, Vec<CoreColumns>) = {
         let mut stmt = tx.prepare_cached(
             "SELECT m.date_start, m.date_end, m.date_precision, m.date_value, m.date_text, m.actors, m.place,
@@ -445,7 +446,7 @@ pub(super) fn refresh_event(tx: &Transaction, event_id: i64, extractor: &Extract
             let report = Report {
                 date,
                 actors: super::json_column(r, 5)?,
-                place: place_with_country(place.as_deref(), extractor),
+                place: place_with_country(place.as_deref(), knowledge),
                 modality: Modality::parse(&r.get::<_, String>(7)?).unwrap_or(Modality::Asserted),
                 attributed_to: r.get(8)?,
                 disputed_by: super::json_column(r, 9)?,
@@ -465,7 +466,7 @@ pub(super) fn refresh_event(tx: &Transaction, event_id: i64, extractor: &Extract
         return Ok(());
     }
     let c = consensus(&reports);
-    let core = serde_json::to_string(&Core::of(columns, extractor)?)?;
+    let core = serde_json::to_string(&Core::of(columns, knowledge)?)?;
     tx.prepare_cached("UPDATE events SET core = ?2 WHERE id = ?1")?
         .execute(params![event_id, core])?;
     match &c.date {
