@@ -197,39 +197,9 @@ pub fn resolve(resolver: Resolver, caps: &Captures, ctx: &Context) -> Option<Res
         Resolver::Calendar => calendar(caps, ctx, part_of_period(part, ctx)),
         // "Early Tuesday", "late yesterday": the day, with the part as its `mod`.
         Resolver::Weekday => weekday(caps, ctx).map(|d| Resolved::date(DateInterval::day(d), part_modifier)),
-        Resolver::Deictic => {
-            let offset = ctx.lexicon.int("deictic", caps.name("deictic")?.as_str())?;
-            Some(Resolved::date(
-                DateInterval::day(ctx.reference + chrono::Duration::days(offset)),
-                part_modifier,
-            ))
-        }
-        Resolver::ThisUnit => {
-            // "Later this year" is the rest of it, "earlier this month" the part gone by; the
-            // TIMEX3 value stays the whole unit.
-            let mut interval = DateInterval::unit_containing(ctx.reference, unit(caps, ctx)?, 0)?;
-            let first_word = caps[0].split_whitespace().next().unwrap_or("");
-            match ctx.lexicon.int("direction", first_word).map(i64::signum) {
-                Some(1) => interval.start = interval.start.max(ctx.reference),
-                Some(-1) => interval.end = interval.end.min(ctx.reference),
-                _ => {}
-            }
-            let modifier = part_modifier;
-            Some(Resolved::date(interval, modifier))
-        }
-        Resolver::ShiftedUnit => {
-            // "The coming days" is no particular day: only a singular unit is shifted.
-            if caps.name("unit")?.as_str().ends_with('s') {
-                return None;
-            }
-            let shift = ctx.lexicon.int("shift", caps.name("shift")?.as_str())?;
-            let unit = unit(caps, ctx)?;
-            let modifier = part_modifier;
-            Some(Resolved::date(
-                DateInterval::unit_containing(ctx.reference, unit, shift)?,
-                modifier,
-            ))
-        }
+        Resolver::Deictic => deictic(caps, ctx, part_modifier),
+        Resolver::ThisUnit => this_unit(caps, ctx, part_modifier),
+        Resolver::ShiftedUnit => shifted_unit(caps, ctx, part_modifier),
         Resolver::Ago => ago(caps, ctx),
         Resolver::Duration => duration(caps, ctx),
         Resolver::Reference => Some(Resolved::value(
@@ -241,141 +211,202 @@ pub fn resolve(resolver: Resolver, caps: &Captures, ctx: &Context) -> Option<Res
         Resolver::Quarter => quarter(caps, ctx),
         Resolver::YearAgo => year_ago(caps, ctx),
         Resolver::Season => season(caps, ctx),
-        Resolver::Decade => {
-            // "The '80s" and "the eighties" are the 1980s.
-            let decade: i32 = match (caps.name("decade"), caps.name("decade_word")) {
-                (Some(digits), _) => digits.as_str().parse().ok()?,
-                (None, Some(word)) => 1900 + 10 * ctx.lexicon.int("decade_word", word.as_str())? as i32,
-                (None, None) => 1900 + caps.name("decade_short")?.as_str().parse::<i32>().ok()?,
-            };
-            Some(Resolved::date(
-                DateInterval::decade(decade)?,
-                part_of_period(part, ctx),
-            ))
-        }
+        Resolver::Decade => decade(caps, ctx, part),
         Resolver::Half => half(caps, ctx),
-        Resolver::Century => {
-            // "The 20th century" is the 1900s, TIMEX3 "19".
-            let ordinal: i32 = caps.name("century")?.as_str().parse().ok()?;
-            let first_day = NaiveDate::from_ymd_opt((ordinal - 1) * 100, 1, 1)?;
-            Some(Resolved::date(
-                DateInterval::unit_containing(first_day, Unit::Century, 0)?,
-                part_of_period(part, ctx),
-            ))
-        }
+        Resolver::Century => century(caps, ctx, part),
         Resolver::PartOfDay => part_of_day(caps, ctx),
         Resolver::Clock => clock(caps, ctx),
-        Resolver::Set => {
-            // "Daily", "every week", "each Thursday" (XXXX-WXX-4), "every July" (XXXX-07),
-            // "every morning" (XXXX-XX-XXTMO), "each summer" (XXXX-SU).
-            let value = if let Some(word) = caps.name("frequency") {
-                ctx.lexicon.str("frequency", word.as_str())?.to_owned()
-            } else if let Some(weekday) = caps.name("weekday") {
-                // "Tuesday nights": XXXX-WXX-2TNI.
-                let part = match caps.name("part_of_day") {
-                    Some(part) => format!("T{}", ctx.lexicon.str("part_of_day", part.as_str())?),
-                    None => String::new(),
-                };
-                format!("XXXX-WXX-{}{part}", ctx.lexicon.int("weekday", weekday.as_str())?)
-            } else if let Some(month) = caps.name("month") {
-                format!("XXXX-{:02}", ctx.lexicon.int("month", month.as_str())?)
-            } else if let Some(part) = caps.name("part_of_day") {
-                // "Every morning": XXXX-XX-XXTMO.
-                format!("XXXX-XX-XXT{}", ctx.lexicon.str("part_of_day", part.as_str())?)
-            } else if let Some(season) = caps.name("season") {
-                format!("XXXX-{}", ctx.lexicon.str("season", season.as_str())?)
-            } else {
-                format!("P1{}", ctx.lexicon.str("unit", caps.name("unit")?.as_str())?)
-            };
-            Some(Resolved::value(TimexType::Set, value))
-        }
+        Resolver::Set => set_of(caps, ctx),
         Resolver::Holiday => holiday(caps, ctx),
         Resolver::Anchored => anchored(caps, ctx),
-        Resolver::AnchoredUnit => {
-            let unit = unit(caps, ctx)?;
-            let shift = if caps.name("direction").is_some() {
-                direction(caps, ctx.lexicon)?
-            } else {
-                0
-            };
-            // "That same day" after "in October" is a day of that October, all the text
-            // gives; "the next day" after it is no day to count from.
-            if let Some(coarse) = ctx.coarse_anchor(unit) {
-                if shift == 0 {
-                    return Some(Resolved::date(coarse.clone(), None));
-                }
-            }
-            let from = ctx.fine_anchor(unit).map_or(ctx.reference, |a| a.start);
-            Some(Resolved::date(
-                DateInterval::unit_containing(from, unit, shift)?,
-                None,
-            ))
-        }
-        Resolver::Signalled => {
-            // Unknown until what follows is read: TIMEX3's unspecified value of the unit.
-            let value = match unit(caps, ctx)? {
-                Unit::Week | Unit::Weekend => "XXXX-WXX",
-                Unit::Month => "XXXX-XX",
-                Unit::Quarter => "XXXX-QX",
-                Unit::Year => "XXXX",
-                Unit::Decade | Unit::Century => "XXX",
-                Unit::Day => "XXXX-XX-XX",
-            };
-            Some(Resolved::value(TimexType::Date, value.to_owned()))
-        }
-        Resolver::ThisTimeLastYear => {
-            let (y, m) = (ctx.reference.year() - 1, ctx.reference.month());
-            let day = ctx.reference.day().min(DateInterval::month(y, m)?.end.day());
-            Some(Resolved::date(
-                DateInterval::day(NaiveDate::from_ymd_opt(y, m, day)?),
-                None,
-            ))
-        }
-        Resolver::ClockDuration => {
-            let mut value = "PT".to_owned();
-            for (group, letter) in [("hours", 'H'), ("minutes", 'M'), ("seconds", 'S')] {
-                let n: u32 = caps.name(group)?.as_str().parse().ok()?;
-                if n > 0 {
-                    value.push_str(&format!("{n}{letter}"));
-                }
-            }
-            (value.len() > 2).then(|| Resolved::value(TimexType::Duration, value))
-        }
-        Resolver::YearRangeEnd => {
-            // The first year was resolved just before, so it is the anchor.
-            let first = ctx
-                .anchor
-                .filter(|a| a.precision == Precision::Year)?
-                .start
-                .year();
-            let digits = caps.name("year_end")?.as_str();
-            let n: i32 = digits.parse().ok()?;
-            let mut year = if digits.len() == 4 {
-                n
-            } else {
-                first - first.rem_euclid(100) + n
-            };
-            if digits.len() == 2 && year < first {
-                year += 100;
-            }
-            // "2010-2005" is no range.
-            if year <= first {
-                return None;
-            }
-            Some(Resolved::date(DateInterval::year(year)?, None))
-        }
+        Resolver::AnchoredUnit => anchored_unit(caps, ctx),
+        Resolver::Signalled => signalled(caps, ctx),
+        Resolver::ThisTimeLastYear => this_time_last_year(ctx),
+        Resolver::ClockDuration => clock_duration(caps),
+        Resolver::YearRangeEnd => year_range_end(caps, ctx),
         Resolver::YearWords => Some(Resolved::date(DateInterval::year(year(caps, ctx)? as i32)?, None)),
-        Resolver::Weekend => {
-            let this_week = DateInterval::weekend_of(ctx.reference);
-            let interval = if ctx.tense == Tense::Past && this_week.start > ctx.reference {
-                DateInterval::weekend_of(ctx.reference - chrono::Duration::weeks(1))
-            } else {
-                this_week
-            };
-            Some(Resolved::date(interval, None))
-        }
+        Resolver::Weekend => weekend_of(ctx),
         Resolver::None => None,
     }
+}
+
+/// "Yesterday", "tomorrow": days from the reference date.
+fn deictic(caps: &Captures, ctx: &Context, part_modifier: Option<String>) -> Option<Resolved> {
+    let offset = ctx.lexicon.int("deictic", caps.name("deictic")?.as_str())?;
+    Some(Resolved::date(
+        DateInterval::day(ctx.reference + chrono::Duration::days(offset)),
+        part_modifier,
+    ))
+}
+
+/// "Later this year" is the rest of it, "earlier this month" the part gone by; the
+/// TIMEX3 value stays the whole unit.
+fn this_unit(caps: &Captures, ctx: &Context, part_modifier: Option<String>) -> Option<Resolved> {
+    let mut interval = DateInterval::unit_containing(ctx.reference, unit(caps, ctx)?, 0)?;
+    let first_word = caps[0].split_whitespace().next().unwrap_or("");
+    match ctx.lexicon.int("direction", first_word).map(i64::signum) {
+        Some(1) => interval.start = interval.start.max(ctx.reference),
+        Some(-1) => interval.end = interval.end.min(ctx.reference),
+        _ => {}
+    }
+    let modifier = part_modifier;
+    Some(Resolved::date(interval, modifier))
+}
+
+/// "The coming days" is no particular day: only a singular unit is shifted.
+fn shifted_unit(caps: &Captures, ctx: &Context, part_modifier: Option<String>) -> Option<Resolved> {
+    if caps.name("unit")?.as_str().ends_with('s') {
+        return None;
+    }
+    let shift = ctx.lexicon.int("shift", caps.name("shift")?.as_str())?;
+    let unit = unit(caps, ctx)?;
+    let modifier = part_modifier;
+    Some(Resolved::date(
+        DateInterval::unit_containing(ctx.reference, unit, shift)?,
+        modifier,
+    ))
+}
+
+/// "The '80s" and "the eighties" are the 1980s.
+fn decade(caps: &Captures, ctx: &Context, part: &str) -> Option<Resolved> {
+    let decade: i32 = match (caps.name("decade"), caps.name("decade_word")) {
+        (Some(digits), _) => digits.as_str().parse().ok()?,
+        (None, Some(word)) => 1900 + 10 * ctx.lexicon.int("decade_word", word.as_str())? as i32,
+        (None, None) => 1900 + caps.name("decade_short")?.as_str().parse::<i32>().ok()?,
+    };
+    Some(Resolved::date(
+        DateInterval::decade(decade)?,
+        part_of_period(part, ctx),
+    ))
+}
+
+/// "The 20th century" is the 1900s, TIMEX3 "19".
+fn century(caps: &Captures, ctx: &Context, part: &str) -> Option<Resolved> {
+    let ordinal: i32 = caps.name("century")?.as_str().parse().ok()?;
+    let first_day = NaiveDate::from_ymd_opt((ordinal - 1) * 100, 1, 1)?;
+    Some(Resolved::date(
+        DateInterval::unit_containing(first_day, Unit::Century, 0)?,
+        part_of_period(part, ctx),
+    ))
+}
+
+/// "Daily", "every week", "each Thursday" (XXXX-WXX-4), "every July" (XXXX-07),
+/// "every morning" (XXXX-XX-XXTMO), "each summer" (XXXX-SU).
+fn set_of(caps: &Captures, ctx: &Context) -> Option<Resolved> {
+    let value = if let Some(word) = caps.name("frequency") {
+        ctx.lexicon.str("frequency", word.as_str())?.to_owned()
+    } else if let Some(weekday) = caps.name("weekday") {
+        // "Tuesday nights": XXXX-WXX-2TNI.
+        let part = match caps.name("part_of_day") {
+            Some(part) => format!("T{}", ctx.lexicon.str("part_of_day", part.as_str())?),
+            None => String::new(),
+        };
+        format!("XXXX-WXX-{}{part}", ctx.lexicon.int("weekday", weekday.as_str())?)
+    } else if let Some(month) = caps.name("month") {
+        format!("XXXX-{:02}", ctx.lexicon.int("month", month.as_str())?)
+    } else if let Some(part) = caps.name("part_of_day") {
+        // "Every morning": XXXX-XX-XXTMO.
+        format!("XXXX-XX-XXT{}", ctx.lexicon.str("part_of_day", part.as_str())?)
+    } else if let Some(season) = caps.name("season") {
+        format!("XXXX-{}", ctx.lexicon.str("season", season.as_str())?)
+    } else {
+        format!("P1{}", ctx.lexicon.str("unit", caps.name("unit")?.as_str())?)
+    };
+    Some(Resolved::value(TimexType::Set, value))
+}
+
+/// "That same day", "the next week": a unit counted from the last date the text gave.
+fn anchored_unit(caps: &Captures, ctx: &Context) -> Option<Resolved> {
+    let unit = unit(caps, ctx)?;
+    let shift = if caps.name("direction").is_some() {
+        direction(caps, ctx.lexicon)?
+    } else {
+        0
+    };
+    // "That same day" after "in October" is a day of that October, all the text
+    // gives; "the next day" after it is no day to count from.
+    if let Some(coarse) = ctx.coarse_anchor(unit) {
+        if shift == 0 {
+            return Some(Resolved::date(coarse.clone(), None));
+        }
+    }
+    let from = ctx.fine_anchor(unit).map_or(ctx.reference, |a| a.start);
+    Some(Resolved::date(
+        DateInterval::unit_containing(from, unit, shift)?,
+        None,
+    ))
+}
+
+/// Unknown until what follows is read: TIMEX3's unspecified value of the unit.
+fn signalled(caps: &Captures, ctx: &Context) -> Option<Resolved> {
+    let value = match unit(caps, ctx)? {
+        Unit::Week | Unit::Weekend => "XXXX-WXX",
+        Unit::Month => "XXXX-XX",
+        Unit::Quarter => "XXXX-QX",
+        Unit::Year => "XXXX",
+        Unit::Decade | Unit::Century => "XXX",
+        Unit::Day => "XXXX-XX-XX",
+    };
+    Some(Resolved::value(TimexType::Date, value.to_owned()))
+}
+
+/// "This time last year": the same day a year before the reference date (the month's last
+/// day when that month is shorter).
+fn this_time_last_year(ctx: &Context) -> Option<Resolved> {
+    let (y, m) = (ctx.reference.year() - 1, ctx.reference.month());
+    let day = ctx.reference.day().min(DateInterval::month(y, m)?.end.day());
+    Some(Resolved::date(
+        DateInterval::day(NaiveDate::from_ymd_opt(y, m, day)?),
+        None,
+    ))
+}
+
+/// "3:07:35" measuring a time: PT3H7M35S.
+fn clock_duration(caps: &Captures) -> Option<Resolved> {
+    let mut value = "PT".to_owned();
+    for (group, letter) in [("hours", 'H'), ("minutes", 'M'), ("seconds", 'S')] {
+        let n: u32 = caps.name(group)?.as_str().parse().ok()?;
+        if n > 0 {
+            value.push_str(&format!("{n}{letter}"));
+        }
+    }
+    (value.len() > 2).then(|| Resolved::value(TimexType::Duration, value))
+}
+
+/// The second year of a range ("2009-10", "1957-58"); the first year was resolved just
+/// before, so it is the anchor.
+fn year_range_end(caps: &Captures, ctx: &Context) -> Option<Resolved> {
+    let first = ctx
+        .anchor
+        .filter(|a| a.precision == Precision::Year)?
+        .start
+        .year();
+    let digits = caps.name("year_end")?.as_str();
+    let n: i32 = digits.parse().ok()?;
+    let mut year = if digits.len() == 4 {
+        n
+    } else {
+        first - first.rem_euclid(100) + n
+    };
+    if digits.len() == 2 && year < first {
+        year += 100;
+    }
+    // "2010-2005" is no range.
+    if year <= first {
+        return None;
+    }
+    Some(Resolved::date(DateInterval::year(year)?, None))
+}
+
+/// "The weekend": this week's, or last week's when told in the past before it came.
+fn weekend_of(ctx: &Context) -> Option<Resolved> {
+    let this_week = DateInterval::weekend_of(ctx.reference);
+    let interval = if ctx.tense == Tense::Past && this_week.start > ctx.reference {
+        DateInterval::weekend_of(ctx.reference - chrono::Duration::weeks(1))
+    } else {
+        this_week
+    };
+    Some(Resolved::date(interval, None))
 }
 
 /// A holiday by its rule in the lexicon, in the year the tense points to.
