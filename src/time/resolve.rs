@@ -295,13 +295,13 @@ fn century(caps: &Captures, ctx: &Context, part: &str) -> Option<Resolved> {
 fn set_of(caps: &Captures, ctx: &Context) -> Option<Resolved> {
     let value = if let Some(word) = caps.name("frequency") {
         ctx.lexicon.str("frequency", word.as_str())?.to_owned()
-    } else if let Some(weekday) = caps.name("weekday") {
+    } else if let Some(weekday) = weekday_number(caps, ctx) {
         // "Tuesday nights": XXXX-WXX-2TNI.
         let part = match caps.name("part_of_day") {
             Some(part) => format!("T{}", ctx.lexicon.str("part_of_day", part.as_str())?),
             None => String::new(),
         };
-        format!("XXXX-WXX-{}{part}", ctx.lexicon.int("weekday", weekday.as_str())?)
+        format!("XXXX-WXX-{weekday}{part}")
     } else if let Some(month) = caps.name("month") {
         format!("XXXX-{:02}", ctx.lexicon.int("month", month.as_str())?)
     } else if let Some(part) = caps.name("part_of_day") {
@@ -670,8 +670,16 @@ fn distance(period: &DateInterval, reference: NaiveDate) -> i64 {
     }
 }
 
+/// The number (1 Monday to 7 Sunday) of the weekday a pattern captured, written out or
+/// abbreviated.
+fn weekday_number(caps: &Captures, ctx: &Context) -> Option<i64> {
+    ["weekday", "weekday_abbreviation"]
+        .into_iter()
+        .find_map(|list| ctx.lexicon.int(list, caps.name(list)?.as_str()))
+}
+
 fn weekday(caps: &Captures, ctx: &Context) -> Option<NaiveDate> {
-    let number = ctx.lexicon.int("weekday", caps.name("weekday")?.as_str())?;
+    let number = weekday_number(caps, ctx)?;
     let target = Weekday::try_from(u8::try_from(number - 1).ok()?).ok()?;
     let shift_word = caps.name("shift").map(|s| s.as_str().to_lowercase());
     let shift = shift_word.as_deref().and_then(|s| ctx.lexicon.int("shift", s));
@@ -871,7 +879,7 @@ fn part_of_day(caps: &Captures, ctx: &Context) -> Option<Resolved> {
         .lexicon
         .str("part_of_day", caps.name("part_of_day")?.as_str())?;
     let word = caps.name("deictic").map(|d| d.as_str().to_lowercase());
-    if caps.name("weekday").is_some() {
+    if weekday_number(caps, ctx).is_some() {
         // "Sunday night" is dated by its day: TimeML's annotators mostly did so.
         return Some(Resolved::date(DateInterval::day(weekday(caps, ctx)?), None));
     }
@@ -926,7 +934,7 @@ fn clock(caps: &Captures, ctx: &Context) -> Option<Resolved> {
     // 10 p.m."), else on the reference date.
     let day = if caps.name("month").is_some() {
         calendar(caps, ctx, None)?.interval?.start
-    } else if caps.name("weekday").is_some() {
+    } else if weekday_number(caps, ctx).is_some() {
         weekday(caps, ctx)?
     } else {
         ctx.anchor_day()
