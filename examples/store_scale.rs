@@ -13,6 +13,8 @@
 //! store is measured (what `timeline ingest --mentions` does), with one transaction per
 //! article as in a real ingest. The database is a temporary file.
 
+use std::cmp::{Ordering, Reverse};
+use std::collections::BinaryHeap;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
@@ -27,6 +29,35 @@ use timeline::time::format_day;
 
 const CHUNK: usize = 1_000;
 const DAYS_PER_ROUND: i64 = 9;
+
+/// A copy waiting for its place in the timeline's order.
+struct Pending {
+    article: Article,
+    events: Vec<ExtractedEvent>,
+}
+
+impl Pending {
+    fn key(&self) -> (NaiveDate, &str) {
+        (self.article.published, &self.article.hash)
+    }
+}
+
+impl PartialEq for Pending {
+    fn eq(&self, other: &Pending) -> bool {
+        self.key() == other.key()
+    }
+}
+impl Eq for Pending {}
+impl PartialOrd for Pending {
+    fn partial_cmp(&self, other: &Pending) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+impl Ord for Pending {
+    fn cmp(&self, other: &Pending) -> Ordering {
+        self.key().cmp(&other.key())
+    }
+}
 
 fn main() -> Result<()> {
     let mut args = std::env::args().skip(1);
@@ -74,21 +105,45 @@ fn main() -> Result<()> {
     let mut store = db.open_or_create()?;
     let mut chunks = Vec::new();
     let mut started = Instant::now();
-    for i in 0..total {
-        let (article, events) = &originals[i % originals.len()];
-        let round = i / originals.len();
-        let (article, events) = copy(article, events, round, &parties);
-        store.ingest(
-            &article,
-            &events,
-            Some(&extractor.fingerprint),
-            Knowledge::of(&extractor),
-        )?;
-        if (i + 1) % CHUNK == 0 {
-            chunks.push(started.elapsed());
-            started = Instant::now();
+    // Copies are stored in the timeline's order (publication date, then content hash), as
+    // an ingest of the whole corpus would: an article stored before a later-published one
+    // would be detached for storing again, which only the CLI does. The originals span
+    // years and each round moves 9 days, so rounds interleave: copies wait in a heap until
+    // no later round can publish before them (a window of some hundred rounds).
+    let earliest = originals.iter().map(|(a, _)| a.published).min().expect("originals");
+    let mut waiting: BinaryHeap<Reverse<Pending>> = BinaryHeap::new();
+    let mut stored = 0usize;
+    for round in 0..=total / originals.len() {
+        for (i, (article, events)) in originals.iter().enumerate() {
+            if round * originals.len() + i < total {
+                let (article, events) = copy(article, events, round, &parties);
+                waiting.push(Reverse(Pending { article, events }));
+            }
+        }
+        let next_round_starts = earliest + chrono::Duration::days(DAYS_PER_ROUND * (round as i64 + 1));
+        let last_round = (round + 1) * originals.len() >= total;
+        while let Some(Reverse(first)) = waiting.peek() {
+            if !last_round && first.article.published >= next_round_starts {
+                break;
+            }
+            let Reverse(Pending { article, events }) = waiting.pop().expect("peeked");
+            store.ingest(
+                &article,
+                &events,
+                Some(&extractor.fingerprint),
+                Knowledge::of(&extractor),
+            )?;
+            stored += 1;
+            if stored % CHUNK == 0 {
+                chunks.push(started.elapsed());
+                started = Instant::now();
+            }
         }
     }
+    anyhow::ensure!(
+        store.detached_count()? == 0,
+        "copies were stored out of the timeline's order"
+    );
     let events = store.event_count()?;
     let per_article = |d: &Duration| d.as_secs_f64() * 1e3 / CHUNK as f64;
     if let (Some(first), Some(last)) = (chunks.first(), chunks.last()) {
