@@ -134,7 +134,7 @@ fn main() -> Result<()> {
                 Knowledge::of(&extractor),
             )?;
             stored += 1;
-            if stored % CHUNK == 0 {
+            if stored.is_multiple_of(CHUNK) {
                 chunks.push(started.elapsed());
                 started = Instant::now();
             }
