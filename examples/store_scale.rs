@@ -110,7 +110,11 @@ fn main() -> Result<()> {
     // would be detached for storing again, which only the CLI does. The originals span
     // years and each round moves 9 days, so rounds interleave: copies wait in a heap until
     // no later round can publish before them (a window of some hundred rounds).
-    let earliest = originals.iter().map(|(a, _)| a.published).min().expect("originals");
+    let earliest = originals
+        .iter()
+        .map(|(a, _)| a.published)
+        .min()
+        .expect("originals");
     let mut waiting: BinaryHeap<Reverse<Pending>> = BinaryHeap::new();
     let mut stored = 0usize;
     for round in 0..=total / originals.len() {

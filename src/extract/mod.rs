@@ -113,6 +113,8 @@ struct Discourse {
 const OWN_DATE_DISTANCE: usize = 30;
 /// A date this near the start of the sentence is a fronted adverbial governing it.
 const FRONTED_DATE: usize = 15;
+/// How many words before "from June 1" the verb that moves a schedule may stand.
+const MOVED_SCHEDULE_WORDS: usize = 8;
 /// How far (in bytes) from its trigger a date may stand and still date it, unless fronted:
 /// farther than any sentence of news puts a date from its verb, and a bound on the work per
 /// trigger in a sentence of thousands of clauses.
@@ -556,6 +558,38 @@ impl Extractor {
         times
     }
 
+    /// Whether the date at `start..end` is the old date of a moved schedule ("delayed from
+    /// June 1 until July 9", "postponed from March to May"): what is told is the new date.
+    fn moved_from(&self, text: &str, start: usize, end: usize, dates: &[(usize, usize, &TimeExpr)]) -> bool {
+        let lexicon = self.tagger.lexicon();
+        // "From" right before the date, and a verb that moves schedules a few words before
+        // it, in the same clause ("delayed its tariffs on Canada from April 2").
+        let mut before = text[..start].split_whitespace().rev().take(MOVED_SCHEDULE_WORDS);
+        if !before
+            .next()
+            .is_some_and(|w| lexicon.value("schedule_origin", w).is_some())
+        {
+            return false;
+        }
+        let moved = before.take_while(|w| !w.ends_with([',', ';', '.'])).any(|w| {
+            lexicon
+                .value("schedule_verb", w.trim_matches(|c: char| !c.is_alphanumeric()))
+                .is_some()
+        });
+        if !moved {
+            return false;
+        }
+        let after = &text[end..];
+        let Some(preposition) = after.split_whitespace().next() else {
+            return false;
+        };
+        let new_date_at = end + after.find(preposition).unwrap_or(0) + preposition.len();
+        lexicon.value("schedule_preposition", preposition).is_some()
+            && dates
+                .iter()
+                .any(|(s, _, _)| *s >= new_date_at && text[new_date_at..*s].trim().is_empty())
+    }
+
     /// Whether the trigger at `m` is an event here, given the triggers after it (`later`):
     /// with the date of its own that its rule needs, not a way of reporting a later event,
     /// and with the actor right after it that its rule needs ("called Putin").
@@ -798,7 +832,11 @@ impl Extractor {
         };
         // Of the reachable dates, one in the trigger's own clause of the parse, else the
         // nearest: a nearer date the parse puts in another clause dates that clause's event.
-        let reachable: Vec<&(usize, usize, &TimeExpr)> = dates.iter().filter(reachable).collect();
+        let reachable: Vec<&(usize, usize, &TimeExpr)> = dates
+            .iter()
+            .filter(reachable)
+            .filter(|(s, e, _)| !self.moved_from(text, *s, *e, dates))
+            .collect();
         let own_clause: Vec<&(usize, usize, &TimeExpr)> = reachable
             .iter()
             .copied()

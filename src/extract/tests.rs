@@ -135,6 +135,27 @@ fn a_sentence_naming_no_party_takes_the_parties_of_the_event_it_refers_back_to()
 }
 
 #[test]
+fn a_moved_schedule_is_dated_by_its_new_date() {
+    let date_of = |text: &str| {
+        let found = events(text);
+        let sanction = found
+            .iter()
+            .find(|e| e.event_type == "sanction")
+            .expect("a sanction");
+        sanction.date.interval.as_ref().unwrap().value.clone()
+    };
+    assert_eq!(
+        date_of("The United States delayed its tariffs on Canada from April 2 until May 1."),
+        "2025-05-01"
+    );
+    // Not moved: a stretch from one day to another starts on the first.
+    assert_eq!(
+        date_of("The United States imposed tariffs on Canada from April 2 until May 1."),
+        "2025-04-02"
+    );
+}
+
+#[test]
 fn modality_is_read_from_the_clause() {
     let modality = |s: &str, t: &str| {
         events(s)
