@@ -565,9 +565,9 @@ impl Extractor {
         // "From" right before the date, and a verb that moves schedules a few words before
         // it, in the same clause ("delayed its tariffs on Canada from April 2").
         let mut before = text[..start].split_whitespace().rev().take(MOVED_SCHEDULE_WORDS);
-        if !before
+        if before
             .next()
-            .is_some_and(|w| lexicon.value("schedule_origin", w).is_some())
+            .is_none_or(|w| lexicon.value("schedule_origin", w).is_none())
         {
             return false;
         }
