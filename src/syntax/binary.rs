@@ -90,21 +90,22 @@ impl<'a> Reader<'a> {
     /// `n` little-endian u32s, copied as one block (an element loop is what made loading
     /// the 15 MB of models slow in debug builds, which every test run of the binary pays).
     pub(crate) fn u32s(&mut self, n: usize) -> Result<Vec<u32>> {
-        let mut out = vec![0u32; n];
-        let bytes = self.take(n.checked_mul(4).context("model too large")?)?;
-        bytemuck::cast_slice_mut::<u32, u8>(&mut out).copy_from_slice(bytes);
-        if cfg!(target_endian = "big") {
-            out.iter_mut().for_each(|x| *x = u32::from_le(*x));
-        }
-        Ok(out)
+        self.block(n, u32::from_le)
     }
     /// `n` little-endian i16s, copied as one block.
     pub(crate) fn i16s(&mut self, n: usize) -> Result<Vec<i16>> {
-        let mut out = vec![0i16; n];
-        let bytes = self.take(n.checked_mul(2).context("model too large")?)?;
-        bytemuck::cast_slice_mut::<i16, u8>(&mut out).copy_from_slice(bytes);
+        self.block(n, i16::from_le)
+    }
+    /// `n` numbers of type `T` copied as one block, each then read as little-endian (a no-op
+    /// on little-endian machines).
+    fn block<T: bytemuck::Pod>(&mut self, n: usize, from_le: fn(T) -> T) -> Result<Vec<T>> {
+        let mut out = vec![T::zeroed(); n];
+        let size = n
+            .checked_mul(std::mem::size_of::<T>())
+            .context("model too large")?;
+        bytemuck::cast_slice_mut::<T, u8>(&mut out).copy_from_slice(self.take(size)?);
         if cfg!(target_endian = "big") {
-            out.iter_mut().for_each(|x| *x = i16::from_le(*x));
+            out.iter_mut().for_each(|x| *x = from_le(*x));
         }
         Ok(out)
     }
