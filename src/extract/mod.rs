@@ -413,7 +413,7 @@ impl Extractor {
             let absolute = sentence.start + offset;
             quotes.iter().position(|q| q.contains(absolute))
         };
-        let all_dates = self.event_times(dates, sentence, &tokens);
+        let all_dates = self.event_times(dates, sentence, text, &tokens);
 
         let mut events: Vec<(usize, ExtractedEvent)> = Vec::new();
         let mut carried = CarriedActors::default();
@@ -469,13 +469,7 @@ impl Extractor {
             let attributed_to = if rule.actors == ActorScope::Speaker {
                 None
             } else {
-                attribution_for(m, &reports, text).or_else(|| {
-                    let absolute = sentence.start + m.start;
-                    quotes
-                        .iter()
-                        .find(|q| q.contains(absolute))
-                        .and_then(|q| q.source.clone())
-                })
+                attribution_for(m, &reports, text).or_else(|| quote_source(m.start))
             };
             let event_roles = roles::roles(&tokens, m.start, &name_spans, &self.cues.roles);
             let mut actors: Vec<String> = actor_ids
@@ -540,11 +534,13 @@ impl Extractor {
     }
 
     /// The sentence's dates that may be an event's time, in order, with offsets into the
-    /// sentence: a point of comparison ("since 1992") never is.
+    /// sentence: a point of comparison ("since 1992") never is, nor the old date of a moved
+    /// schedule ("delayed from June 1 until July 9").
     fn event_times<'d>(
         &self,
         dates: &[&'d TimeExpr],
         sentence: &Sentence,
+        text: &str,
         tokens: &[Token],
     ) -> Vec<(usize, usize, &'d TimeExpr)> {
         let mut times: Vec<(usize, usize, &TimeExpr)> = dates
@@ -555,6 +551,12 @@ impl Extractor {
         times.retain(|(s, e, _)| {
             tree::temporal_role(tokens, *s, *e, &self.cues.dating) != tree::TemporalRole::Comparison
         });
+        let moved: Vec<bool> = times
+            .iter()
+            .map(|(s, e, _)| self.moved_from(text, *s, *e, &times))
+            .collect();
+        let mut moved = moved.into_iter();
+        times.retain(|_| !moved.next().unwrap_or(false));
         times
     }
 
@@ -832,11 +834,7 @@ impl Extractor {
         };
         // Of the reachable dates, one in the trigger's own clause of the parse, else the
         // nearest: a nearer date the parse puts in another clause dates that clause's event.
-        let reachable: Vec<&(usize, usize, &TimeExpr)> = dates
-            .iter()
-            .filter(reachable)
-            .filter(|(s, e, _)| !self.moved_from(text, *s, *e, dates))
-            .collect();
+        let reachable: Vec<&(usize, usize, &TimeExpr)> = dates.iter().filter(reachable).collect();
         let own_clause: Vec<&(usize, usize, &TimeExpr)> = reachable
             .iter()
             .copied()

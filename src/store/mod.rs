@@ -481,7 +481,7 @@ impl Store {
                 cameo: r.get(2)?,
                 start: r.get(3)?,
                 end: r.get(4)?,
-                precision: undated_or(r.get(5)?)?,
+                precision: precision_column(r, 5)?,
                 value: r.get(6)?,
                 place: r.get(7)?,
                 modality: r.get(8)?,
@@ -635,15 +635,17 @@ impl Store {
 }
 
 /// An event's stored precision: "undated" or a precision's name.
-fn undated_or(text: String) -> rusqlite::Result<Option<Precision>> {
-    if text == "undated" {
+fn precision_column(r: &rusqlite::Row, index: usize) -> rusqlite::Result<Option<Precision>> {
+    let text: String = r.get(index)?;
+    if text == records::precision_name(None) {
         return Ok(None);
     }
     Precision::parse(&text).map(Some).ok_or_else(|| {
+        let column = r.as_ref().column_name(index).unwrap_or("?").to_owned();
         rusqlite::Error::FromSqlConversionFailure(
-            5,
+            index,
             rusqlite::types::Type::Text,
-            format!("column precision holds {text:?}, not a precision").into(),
+            format!("column {column} holds {text:?}, not a precision").into(),
         )
     })
 }

@@ -25,8 +25,13 @@ pub struct EventDate {
 impl EventDate {
     /// The precision's name, or "undated".
     pub fn precision_name(&self) -> &'static str {
-        self.precision.map_or("undated", Precision::as_str)
+        precision_name(self.precision)
     }
+}
+
+/// How an event's precision is stored and printed: its name, or "undated" for none.
+pub(crate) fn precision_name(precision: Option<Precision>) -> &'static str {
+    precision.map_or("undated", Precision::as_str)
 }
 
 /// One report of an event, with the evidence for it.
@@ -150,7 +155,7 @@ fn precision_or_undated<S: serde::Serializer>(
     precision: &Option<Precision>,
     out: S,
 ) -> Result<S::Ok, S::Error> {
-    out.serialize_str(precision.map_or("undated", Precision::as_str))
+    out.serialize_str(precision_name(*precision))
 }
 
 /// The model's enums in the database: the names their serde forms use, and a damaged
