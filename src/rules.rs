@@ -9,6 +9,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 
 use anyhow::{Context, Result};
+use rustc_hash::FxHashMap;
 use serde::de::DeserializeOwned;
 
 /// A built-in rule file: its path under `data/rules/` and its text.
@@ -85,7 +86,9 @@ pub fn load_toml<T: DeserializeOwned>(path: &str) -> Result<T> {
 #[derive(Debug, Default, Clone, serde::Deserialize)]
 #[serde(from = "HashMap<String, ListFile>")]
 pub struct Lexicon {
-    lists: HashMap<String, BTreeMap<String, toml::Value>>,
+    // FxHash, not SipHash: the tense check looks up every word near every date, and these
+    // keys are our own files' words, not input an attacker chooses.
+    lists: FxHashMap<String, FxHashMap<String, toml::Value>>,
 }
 
 /// A list as written: an array of words (a set: each word's value is `true`), or a table
@@ -107,7 +110,7 @@ impl From<HashMap<String, ListFile>> for Lexicon {
                         .into_iter()
                         .map(|w| (w, toml::Value::Boolean(true)))
                         .collect(),
-                    ListFile::Values(values) => values,
+                    ListFile::Values(values) => values.into_iter().collect(),
                 };
                 (name, values)
             })
@@ -158,7 +161,8 @@ impl Lexicon {
                 return String::new();
             };
             let mut words: Vec<&String> = list.keys().collect();
-            words.sort_by_key(|w| std::cmp::Reverse(w.len()));
+            // Longest first, then alphabetical: the pattern is the same on every run.
+            words.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
             let capitalised = name.chars().next().is_some_and(char::is_uppercase);
             let alternatives: Vec<String> = words
                 .iter()

@@ -41,6 +41,11 @@ pub(super) struct RuleSpec {
 struct CompiledRule {
     name: String,
     regex: Regex,
+    /// `regex` with ASCII word boundaries: the same matches wherever no non-ASCII letter or
+    /// digit is near (curly quotes and dashes are not word characters under either
+    /// definition), and fast there, where `regex`'s fast engines give up at the first
+    /// non-ASCII byte. Compiled on first use: a short text needs few rules.
+    ascii_regex: std::sync::OnceLock<Regex>,
     /// `preceded_by` anchored at the end, `followed_by` at the start of the text it reads.
     preceded_by: Option<Regex>,
     followed_by: Option<Regex>,
@@ -118,6 +123,7 @@ impl Tagger {
             rules.push(CompiledRule {
                 name: spec.name,
                 regex,
+                ascii_regex: std::sync::OnceLock::new(),
                 preceded_by,
                 followed_by,
                 resolver,
@@ -292,6 +298,13 @@ impl Tagger {
 }
 
 impl CompiledRule {
+    fn ascii_regex(&self) -> &Regex {
+        self.ascii_regex.get_or_init(|| {
+            Regex::new(&ascii_boundaries(self.regex.as_str()))
+                .expect("a valid pattern stays valid with ASCII boundaries")
+        })
+    }
+
     /// Whether a match of the rule's pattern stands: it does not end inside a word, nor start
     /// inside a number unless the rule asks for what precedes it ("58" of "1957-58"), and its
     /// context patterns hold.
@@ -345,12 +358,22 @@ impl Tagger {
         let mut searched_to = vec![0; self.rules.len()];
         for region in self.regions(text) {
             let near = &text[..char_boundary_from(text, region.end + REGION_SLACK)];
+            // A boundary at the region's start reads the character before it.
+            let read_from = text[..region.start]
+                .char_indices()
+                .next_back()
+                .map_or(0, |(i, _)| i);
+            let plain = !near[read_from..]
+                .chars()
+                .any(|c| !c.is_ascii() && regex_syntax::is_word_character(c));
             for index in self.any_rule.matches_at(near, region.start).iter() {
                 let mut at = region.start.max(searched_to[index]);
                 if at >= region.end {
                     continue;
                 }
-                while let Some(caps) = self.rules[index].regex.captures_at(near, at) {
+                let rule = &self.rules[index];
+                let regex = if plain { rule.ascii_regex() } else { &rule.regex };
+                while let Some(caps) = regex.captures_at(near, at) {
                     let whole = caps.get(0).expect("group 0");
                     if whole.start() >= region.end {
                         break;

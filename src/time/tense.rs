@@ -97,17 +97,6 @@ pub fn tense_around(lexicon: &Lexicon, text: &str, start: usize, end: usize) -> 
             .unwrap_or(right.len());
     let left: Vec<&str> = words(&text[left_from..start]).collect();
     let right: Vec<&str> = words(&text[end..right_to]).collect();
-    // Each cue word with its distance from the expression; the nearest decides, the left
-    // one on a tie (usually the verb: "will meet Tuesday").
-    // Only the WINDOW nearest words on each side can decide, so no other word is looked up.
-    let left_cues = left.iter().enumerate().rev().take(WINDOW).map(|(i, w)| {
-        let prev = i.checked_sub(1).and_then(|p| left.get(p)).copied();
-        (left.len() - i, cue(lexicon, prev, w, left.get(i + 1).copied()))
-    });
-    let right_cues = right.iter().enumerate().take(WINDOW).map(|(i, w)| {
-        let prev = i.checked_sub(1).and_then(|p| right.get(p)).copied();
-        (i + 1, cue(lexicon, prev, w, right.get(i + 1).copied()))
-    });
     // "By August", "until March 6": a deadline right before the expression looks ahead.
     // ... unless the clause is in the past perfect: "had filed reports by Wednesday".
     let past_perfect = left
@@ -136,18 +125,25 @@ pub fn tense_around(lexicon: &Lexicon, text: &str, start: usize, end: usize) -> 
             }
         }
     }
-    let mut best: Option<(usize, bool, Tense)> = None;
-    for (distance, tense, is_left) in left_cues
-        .map(|(d, t)| (d, t, true))
-        .chain(right_cues.map(|(d, t)| (d, t, false)))
-    {
-        let Some(tense) = tense else { continue };
-        let key = (distance, !is_left);
-        if best.is_none_or(|(d, r, _)| key < (d, r)) {
-            best = Some((distance, !is_left, tense));
+    // The nearest cue decides, the left one on a tie (usually the verb: "will meet
+    // Tuesday"): words are read from the expression outwards, and the first cue ends the
+    // search. Only the WINDOW nearest words on each side can decide.
+    for distance in 1..=WINDOW {
+        if let Some(i) = left.len().checked_sub(distance) {
+            let prev = i.checked_sub(1).map(|p| left[p]);
+            if let Some(tense) = cue(lexicon, prev, left[i], left.get(i + 1).copied()) {
+                return tense;
+            }
+        }
+        let i = distance - 1;
+        if let Some(word) = right.get(i) {
+            let prev = i.checked_sub(1).map(|p| right[p]);
+            if let Some(tense) = cue(lexicon, prev, word, right.get(i + 1).copied()) {
+                return tense;
+            }
         }
     }
-    best.map_or(Tense::Unknown, |(_, _, tense)| tense)
+    Tense::Unknown
 }
 
 /// Whether `c`, at byte `at` of `text`, ends a sentence. A period inside an abbreviation or
@@ -172,8 +168,8 @@ fn ends_sentence(text: &str, at: usize, c: char) -> bool {
 /// participle after "be" ("will be named", "would be paid") leaves the tense to the verb
 /// before it.
 fn cue(lexicon: &Lexicon, prev: Option<&str>, word: &str, next: Option<&str>) -> Option<Tense> {
-    let lower = word.to_lowercase();
-    let next = next.map(str::to_lowercase);
+    let lower = lower_case(word);
+    let next = next.map(lower_case);
     // The two words as one key, made once, for both phrase lists.
     let pair = next.as_deref().map(|n| format!("{lower} {n}"));
     let phrase = |list: &str| pair.as_deref().is_some_and(|p| lexicon.value(list, p).is_some());
@@ -201,6 +197,15 @@ fn cue(lexicon: &Lexicon, prev: Option<&str>, word: &str, next: Option<&str>) ->
         return Some(Tense::Past);
     }
     None
+}
+
+/// `word` in lower case, copied only when it has a capital (most words have none).
+fn lower_case(word: &str) -> std::borrow::Cow<'_, str> {
+    if word.chars().any(char::is_uppercase) {
+        std::borrow::Cow::Owned(word.to_lowercase())
+    } else {
+        std::borrow::Cow::Borrowed(word)
+    }
 }
 
 fn words(text: &str) -> impl Iterator<Item = &str> {
