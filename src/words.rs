@@ -9,6 +9,15 @@ pub fn capitalise(word: &str) -> String {
     }
 }
 
+/// "1 event", "2 events".
+pub fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::capitalise;

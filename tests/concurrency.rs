@@ -195,7 +195,8 @@ fn an_ingest_killed_and_run_again_gives_the_timeline_of_an_uninterrupted_one() {
     let mut ingest = Process::new(binary())
         .env("TIMELINE_DB", killed.db())
         .env_remove("TIMELINE_RULES")
-        .args(["ingest", "-q", "-j", "2"])
+        // Small batches: several are committed before the kill, and one is open at it.
+        .args(["ingest", "-q", "-j", "2", "--batch", "3"])
         .arg(&folder)
         .stderr(Stdio::null())
         .spawn()
@@ -223,4 +224,43 @@ fn an_ingest_killed_and_run_again_gives_the_timeline_of_an_uninterrupted_one() {
     killed.ingest(&[&folder]).success();
     assert!(!whole.events(&[]).is_empty());
     assert_eq!(killed.export_json(), whole.export_json());
+}
+
+/// Articles stored in a batch are seen by other processes when it commits, all together;
+/// what is stored when the store is closed is committed.
+#[test]
+fn a_batch_of_articles_is_seen_by_readers_when_it_commits() {
+    use timeline::article::{Article, Metadata};
+    use timeline::store::{Batching, Database, Knowledge};
+    let sandbox = Sandbox::new();
+    let db = Database {
+        path: sandbox.db(),
+        wait: std::time::Duration::from_secs(30),
+    };
+    let extractor = timeline::extract::Extractor::load().unwrap();
+    let article = |n: usize| {
+        let raw = format!(
+            "---\ntitle: Report {n}\npublished: 2025-04-0{n}\n---\n\nDelegates of Chile and Peru met on Monday for round {n}.\n"
+        );
+        let article = Article::parse(&format!("b{n}.txt"), &raw, &Metadata::default()).unwrap();
+        let events = extractor.extract(&article);
+        (article, events)
+    };
+    let mut store = db.open_or_create().unwrap();
+    store.batch_writes(Batching {
+        articles: 2,
+        every: std::time::Duration::from_secs(3600),
+    });
+    let mut stored = 0;
+    for n in 1..=5 {
+        let (article, events) = article(n);
+        store
+            .ingest(&article, &events, None, Knowledge::of(&extractor))
+            .unwrap();
+        stored += 1;
+        // Committed in twos: the odd one out waits for its batch.
+        assert_eq!(stored_articles(&sandbox).len(), stored / 2 * 2, "after {n}");
+    }
+    drop(store);
+    assert_eq!(stored_articles(&sandbox).len(), 5);
 }

@@ -15,7 +15,7 @@ use crate::article::{
 };
 use crate::extract::exchange::Extraction;
 use crate::extract::{ExtractedEvent, Extractor};
-use crate::store::{Database, IngestOutcome, Knowledge, Store};
+use crate::store::{Batching, Database, IngestOutcome, Knowledge, Store};
 use crate::time::publication_date;
 
 /// An input read and, unless its text is stored already, extracted.
@@ -85,8 +85,9 @@ fn order_key(article: &Article) -> (chrono::NaiveDate, &str) {
 /// page (.html: its main text, title, author, date and canonical URL), or a line of a JSON
 /// Lines corpus (.jsonl: fields text, title, url, published, source, author; see --field);
 /// the flags below supply or override what they say. An article with no publication date is refused, since
-/// "Tuesday" cannot be resolved without one. Each article is stored in one transaction, and
-/// an article whose text is already stored is skipped.
+/// "Tuesday" cannot be resolved without one. Articles are committed in batches, each article
+/// whole or not at all (a run killed midway is taken up by running it again), and an
+/// article whose text is already stored is skipped.
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Files, folders (searched recursively for .txt, .md, .html and .jsonl) or - for stdin
@@ -98,6 +99,11 @@ pub struct Args {
     /// of reading articles: the same timeline as ingesting the articles themselves
     #[arg(long, value_name = "FILE", conflicts_with = "paths")]
     mentions: Option<PathBuf>,
+    /// Commit after this many articles (and at least every 100 ms): other processes see
+    /// stored articles once committed, and a kill loses at most the uncommitted ones
+    #[arg(long, value_name = "N", default_value_t = Batching::default().articles as u16,
+          value_parser = clap::value_parser!(u16).range(1..))]
+    batch: u16,
     #[command(flatten)]
     verbosity: VerbosityArgs,
     #[command(flatten)]
@@ -186,6 +192,10 @@ pub fn run(args: Args, db: &Database) -> Result<Outcome> {
     let extractor = Extractor::load()?;
     let mut store = db.open_or_create()?;
     let known = store.content_hashes()?;
+    store.batch_writes(Batching {
+        articles: usize::from(args.batch),
+        ..Batching::default()
+    });
     let mut run = Run::new(&mut store, &extractor, args.verbosity.verbosity());
     let mut skipped = None;
     match &args.mentions {
@@ -201,6 +211,9 @@ pub fn run(args: Args, db: &Database) -> Result<Outcome> {
         progress.finish();
     }
     let (added, unchanged, failed) = (run.added, run.skipped, run.failed);
+    run.store
+        .flush()
+        .with_context(|| format!("{}: cannot store", db.path.display()))?;
     let replacing = match run.replaced {
         0 => String::new(),
         n => format!(" (of them {n} replacing an earlier text of their URL)"),
@@ -401,12 +414,19 @@ pub(super) fn store_again(
     threads: usize,
     verbosity: Verbosity,
 ) -> (usize, usize) {
+    store.batch_writes(Batching::default());
     let mut run = Run::new(store, extractor, verbosity);
     run.store_detached(threads);
     if let Some(progress) = &run.progress {
         progress.finish();
     }
-    (run.restored, run.failed)
+    let (restored, mut failed) = (run.restored, run.failed);
+    // The message says how many of the restored were lost.
+    if let Err(e) = store.flush() {
+        crate::tell!("timeline: {e:#}");
+        failed += 1;
+    }
+    (restored, failed)
 }
 
 /// Stores each extraction line of `file` (or stdin for `-`) in order; a line that cannot

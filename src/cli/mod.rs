@@ -137,14 +137,7 @@ fn parse_wait(text: &str) -> Result<f64> {
 
 pub(crate) use output::{Output, OutputFileArgs};
 
-/// "1 event", "2 events".
-pub(crate) fn count(n: usize, noun: &str) -> String {
-    if n == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{n} {noun}s")
-    }
-}
+pub(crate) use crate::words::count;
 
 /// A date typed on the command line: `2025-03-18`, `2025-03` or `2025`, or a phrase the
 /// temporal tagger resolves against today ("last month", "March 2025", "yesterday",

@@ -8,7 +8,7 @@ mod write;
 pub use records::{ArticleRecord, Event, EventDate, Mention, MentionDate};
 use write::{
     among_first_reports, find_same, insert_event, insert_mention, julian_day, reaching_window, refresh_event,
-    remove_article, span_classes,
+    remove_article,
 };
 
 use std::collections::HashMap;
@@ -60,6 +60,70 @@ pub struct Database {
 
 pub struct Store {
     conn: Connection,
+    /// Set by [`Store::batch_writes`]: the limits of a batch, and the one open now.
+    batching: Option<(Batching, Option<OpenBatch>)>,
+}
+
+/// How many articles one transaction may hold, and for how long. A commit costs more than
+/// storing an article does (the WAL frames of the same index pages, written again by every
+/// article, and the checkpoints they bring); each article is still all or nothing, in a
+/// savepoint of its own, and a batch lost to a kill is stored again by the next run.
+#[derive(Debug, Clone, Copy)]
+pub struct Batching {
+    pub articles: usize,
+    /// Also how long another writer may wait for this one on top of its own transaction.
+    pub every: Duration,
+}
+
+impl Default for Batching {
+    /// What `ingest` uses: 100 articles or 100 ms, whichever comes first. At 2 ms an
+    /// article the two are about equal; a slow extraction commits by time.
+    fn default() -> Batching {
+        Batching {
+            articles: 100,
+            every: Duration::from_millis(100),
+        }
+    }
+}
+
+/// The transaction open for a batch: since when, and how many articles it holds.
+#[derive(Debug, Clone, Copy)]
+struct OpenBatch {
+    opened: std::time::Instant,
+    articles: usize,
+}
+
+/// Where one article's writes go: a transaction of their own, or a savepoint of the open
+/// batch. Dropped without `commit`, either leaves the store as it was before the article.
+enum Write<'c> {
+    Alone(rusqlite::Transaction<'c>),
+    InBatch(rusqlite::Savepoint<'c>),
+}
+
+impl std::ops::Deref for Write<'_> {
+    type Target = Connection;
+    fn deref(&self) -> &Connection {
+        match self {
+            Write::Alone(tx) => tx,
+            Write::InBatch(savepoint) => savepoint,
+        }
+    }
+}
+
+impl Write<'_> {
+    fn commit(self) -> rusqlite::Result<()> {
+        match self {
+            Write::Alone(tx) => tx.commit(),
+            Write::InBatch(savepoint) => savepoint.commit(),
+        }
+    }
+}
+
+impl Drop for Store {
+    /// A batch still open is committed: every article in it is whole.
+    fn drop(&mut self) {
+        let _ = self.flush();
+    }
 }
 
 /// What ingesting one article did.
@@ -133,7 +197,7 @@ impl Database {
             });
         let (conn, version) = opened.with_context(|| format!("{}: cannot open database", path.display()))?;
         if version == migrations::LATEST {
-            return Ok(Store { conn });
+            return Ok(Store { conn, batching: None });
         }
         if version > migrations::LATEST {
             bail!(
@@ -178,7 +242,8 @@ fn prepare_connection(conn: &Connection) -> rusqlite::Result<()> {
     // Room for every statement of the write path, each prepared once per run.
     conn.set_prepared_statement_cache_capacity(64);
     rusqlite::vtab::array::load_module(conn)?;
-    conn.pragma_update(None, "cache_size", -32_768)
+    conn.pragma_update(None, "cache_size", -32_768)?;
+    conn.pragma_update(None, "mmap_size", 1i64 << 30)
 }
 
 /// An SQLite URI that opens `path` as immutable: no locks and no WAL files, for storage
@@ -204,7 +269,7 @@ impl Store {
         conn.pragma_update(None, "foreign_keys", "ON")?;
         prepare_connection(&conn)?;
         migrations::migrate(&mut conn)?;
-        Ok(Store { conn })
+        Ok(Store { conn, batching: None })
     }
 
     /// The name an article with this content hash is stored under, if it is stored: the
@@ -236,9 +301,7 @@ impl Store {
         rules: Option<&str>,
         knowledge: Knowledge,
     ) -> Result<IngestOutcome> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = self.write()?;
         if let Some(stored_as) = tx
             .prepare_cached("SELECT name FROM articles WHERE content_hash = ?1")?
             .query_row([&article.hash], |r| r.get(0))
@@ -267,11 +330,69 @@ impl Store {
         let ingested_at = chrono::Utc::now().to_rfc3339();
         let (new_events, merged) = add_article(&tx, article, events, rules, &ingested_at, knowledge)?;
         tx.commit()?;
+        self.written()?;
         Ok(IngestOutcome::Added {
             new_events,
             merged,
             replaced,
         })
+    }
+
+    /// Stores articles in batches of `batching` from now on (see [`Batching`]), until
+    /// [`Store::flush`] or the store is dropped.
+    pub fn batch_writes(&mut self, batching: Batching) {
+        self.batching = Some((batching, None));
+    }
+
+    /// Commits the open batch, if any: what is stored so far is then visible to others and
+    /// safe from a kill.
+    pub fn flush(&mut self) -> Result<()> {
+        let Some(batch) = self.batching.as_mut().and_then(|(_, open)| open.take()) else {
+            return Ok(());
+        };
+        if let Err(e) = self.conn.execute_batch("COMMIT") {
+            // Under WAL a commit fails only on an I/O error; the batch is gone, and the
+            // connection is left ready for the next one.
+            let _ = self.conn.execute_batch("ROLLBACK");
+            bail!(
+                "the last {} stored could not be committed ({e}); ingest them again",
+                crate::words::count(batch.articles, "article")
+            );
+        }
+        Ok(())
+    }
+
+    /// Where the next article's writes go: a savepoint of the open batch (opened now if
+    /// none is), or a transaction of its own. `IMMEDIATE` either way: the write lock is
+    /// taken before anything is read, so two writers never read the same state.
+    fn write(&mut self) -> Result<Write<'_>> {
+        match &mut self.batching {
+            None => Ok(Write::Alone(
+                self.conn
+                    .transaction_with_behavior(TransactionBehavior::Immediate)?,
+            )),
+            Some((_, open)) => {
+                if open.is_none() {
+                    self.conn.execute_batch("BEGIN IMMEDIATE")?;
+                    *open = Some(OpenBatch {
+                        opened: std::time::Instant::now(),
+                        articles: 0,
+                    });
+                }
+                Ok(Write::InBatch(self.conn.savepoint()?))
+            }
+        }
+    }
+
+    /// Counts an article written in the open batch, and commits the batch when it is full.
+    fn written(&mut self) -> Result<()> {
+        if let Some((limits, Some(open))) = &mut self.batching {
+            open.articles += 1;
+            if open.articles >= limits.articles || open.opened.elapsed() >= limits.every {
+                self.flush()?;
+            }
+        }
+        Ok(())
     }
 
     /// The earliest detached article (see [`Store::ingest`]) that comes before `next` in the
@@ -311,9 +432,7 @@ impl Store {
         rules: &str,
         knowledge: Knowledge,
     ) -> Result<IngestOutcome> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = self.write()?;
         let id: Option<i64> = tx
             .prepare_cached("SELECT id FROM articles WHERE content_hash = ?1 AND detached = 1")?
             .query_row([&article.hash], |r| r.get(0))
@@ -334,6 +453,7 @@ impl Store {
             .execute(params![id, rules])?;
         let (new_events, merged) = attach_mentions(&tx, id, article, events, knowledge)?;
         tx.commit()?;
+        self.written()?;
         Ok(IngestOutcome::Added {
             new_events,
             merged,
@@ -678,12 +798,11 @@ fn where_clause(filter: &Filter, with_modalities: bool) -> (String, Vec<Box<dyn 
         // The same window as index ranges, one per size class (migration 011): what
         // keeps a week of a large store from reading every later event.
         let last = filter.to.map_or(i64::MAX, julian_day);
-        args.push(Box::new(span_classes()));
         args.push(Box::new(julian_day(from)));
         args.push(Box::new(last));
         let n = args.len();
-        let [classes, first, last] = [n - 2, n - 1, n].map(|i| format!("?{i}"));
-        let window = reaching_window("w", "", [&classes, &first, &last]);
+        let [first, last] = [n - 1, n].map(|i| format!("?{i}"));
+        let window = reaching_window("w", "", [&first, &last]);
         sql += &format!(" AND e.id IN (SELECT w.id FROM {window})");
     }
     if let Some(to) = filter.to {
@@ -715,7 +834,7 @@ fn where_clause(filter: &Filter, with_modalities: bool) -> (String, Vec<Box<dyn 
 /// Stores `article` and its events in `tx`: each event becomes a mention of the stored
 /// event it is the same as, or a new event. Returns how many were new and how many merged.
 fn add_article(
-    tx: &rusqlite::Transaction,
+    tx: &Connection,
     article: &Article,
     events: &[ExtractedEvent],
     rules: Option<&str>,
@@ -757,12 +876,7 @@ enum After {
 /// from it: their mentions go, the events only they reported go, the others are computed
 /// again from the reports left; the articles stay, marked to be stored again (migration
 /// 015).
-fn detach(
-    tx: &rusqlite::Transaction,
-    position: &(String, String),
-    which: After,
-    knowledge: Knowledge,
-) -> Result<()> {
+fn detach(tx: &Connection, position: &(String, String), which: After, knowledge: Knowledge) -> Result<()> {
     let ids: Vec<i64> = {
         let after = match which {
             After::Only => ">",
@@ -795,7 +909,7 @@ fn detach(
 /// mention of the stored event it is the same as, or a new event. Returns how many were new
 /// and how many merged.
 fn attach_mentions(
-    tx: &rusqlite::Transaction,
+    tx: &Connection,
     article_id: i64,
     article: &Article,
     events: &[ExtractedEvent],
@@ -867,7 +981,7 @@ pub struct Removal {
 
 /// The one article `selector` names: by key, path or URL, else by a file name no other
 /// article has. An ambiguous name is an error that lists the candidates.
-fn pick_article(tx: &rusqlite::Transaction, selector: &str) -> Result<ArticleRecord> {
+fn pick_article(tx: &Connection, selector: &str) -> Result<ArticleRecord> {
     let canonical = std::fs::canonicalize(selector)
         .map(|p| p.display().to_string())
         .unwrap_or_else(|_| selector.to_owned());

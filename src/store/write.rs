@@ -4,7 +4,7 @@
 use anyhow::Result;
 use chrono::{Datelike, NaiveDate};
 use rusqlite::types::Value;
-use rusqlite::{params, Transaction};
+use rusqlite::{params, Connection};
 
 use super::Knowledge;
 use super::CONSENSUS_REPORTS;
@@ -15,7 +15,7 @@ use crate::time::{format_day as day, parse_day};
 
 /// Deletes an article's mentions and the article, then the events left with no mention.
 /// Returns the events that lost a mention but still have others (to be refreshed).
-pub(super) fn remove_article(tx: &Transaction, article_id: i64) -> Result<Vec<i64>> {
+pub(super) fn remove_article(tx: &Connection, article_id: i64) -> Result<Vec<i64>> {
     let left = remove_mentions(tx, article_id)?;
     tx.prepare_cached("DELETE FROM articles WHERE id = ?1")?
         .execute([article_id])?;
@@ -24,7 +24,7 @@ pub(super) fn remove_article(tx: &Transaction, article_id: i64) -> Result<Vec<i6
 
 /// Deletes an article's mentions, then the events left with no mention. Returns the events
 /// that lost a mention but still have others (to be refreshed).
-pub(super) fn remove_mentions(tx: &Transaction, article_id: i64) -> Result<Vec<i64>> {
+pub(super) fn remove_mentions(tx: &Connection, article_id: i64) -> Result<Vec<i64>> {
     let touched: Vec<i64> = {
         let mut stmt = tx.prepare_cached("SELECT DISTINCT event_id FROM mentions WHERE article_id = ?1")?;
         let rows = stmt.query_map([article_id], |r| r.get(0))?;
@@ -53,26 +53,24 @@ fn place_with_country(place: Option<&str>, knowledge: Knowledge) -> Option<(Stri
     Some((place.to_owned(), knowledge.gazetteer.place_country(place)))
 }
 
-/// The size classes of `events.span_class` (migration 010).
-pub(super) const SPAN_CLASSES: std::ops::RangeInclusive<i64> = 4..=22;
-
-/// The size classes, as the array `reaching_window` reads them.
-pub(super) fn span_classes() -> std::rc::Rc<Vec<Value>> {
-    std::rc::Rc::new(SPAN_CLASSES.map(Value::Integer).collect())
-}
-
 /// A FROM clause of the events (as `alias`) whose stretch of days can reach a window, read
 /// as ranges of an index that ends in (span_class, lo_day) (migrations 010 and 011): an
 /// event of class c that reaches the window's first day starts after that day − 2^c, and
 /// none starts after its last. `condition` goes first in the join (the leading columns of
-/// the index, e.g. the type); `[classes, from, to]` are the parameters that hold
-/// [`span_classes`] and the window's first and last Julian days. CROSS JOIN keeps the
-/// classes the outer loop, so that each is a range of the index: SQLite would otherwise read
-/// every event (of the type) and test its class. The caller still tests the far end
-/// (`hi_day >= from`).
-pub(super) fn reaching_window(alias: &str, condition: &str, [classes, from, to]: [&str; 3]) -> String {
+/// the index, e.g. the type); `[from, to]` are the parameters that hold the window's first
+/// and last Julian days. Only the classes some event has are read, found by skipping
+/// through the index of migration 011 (a few lookups, where the 19 possible classes, each
+/// a range per type, were most of a report's cost). CROSS JOIN keeps the classes the outer
+/// loop, so that each is a range of the index: SQLite would otherwise read every event (of
+/// the type) and test its class. The caller still tests the far end (`hi_day >= from`).
+pub(super) fn reaching_window(alias: &str, condition: &str, [from, to]: [&str; 2]) -> String {
     format!(
-        "(SELECT value AS class FROM rarray({classes})) k
+        "(WITH RECURSIVE present(class) AS (
+              SELECT min(span_class) FROM events
+              UNION ALL
+              SELECT (SELECT min(span_class) FROM events WHERE span_class > present.class)
+              FROM present WHERE present.class IS NOT NULL)
+          SELECT class FROM present WHERE class IS NOT NULL) k
          CROSS JOIN events {alias} ON {condition} {alias}.span_class = k.class
                                   AND {alias}.lo_day BETWEEN {from} - (1 << k.class) AND {to}"
     )
@@ -85,7 +83,7 @@ pub(super) fn julian_day(date: NaiveDate) -> i64 {
 
 /// The stored event `event` is a report of, if any.
 pub(super) fn find_same(
-    tx: &Transaction,
+    tx: &Connection,
     event: &ExtractedEvent,
     article_id: i64,
     reported: NaiveDate,
@@ -107,10 +105,11 @@ pub(super) fn find_same(
     static CANDIDATES: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
         format!(
             "SELECT e.id, e.type, e.start_day, e.end_day, e.place, e.modality,
-                    (SELECT min(m.published) FROM mentions m WHERE m.event_id = e.id), e.core
+                    (SELECT min(m.published) FROM mentions m WHERE m.event_id = e.id), e.core,
+                    EXISTS (SELECT 1 FROM mentions m WHERE m.event_id = e.id AND m.article_id = ?4)
              FROM {}
              WHERE e.hi_day >= ?1",
-            reaching_window("e", "e.type IN rarray(?3) AND", ["?4", "?1", "?2"])
+            reaching_window("e", "e.type IN rarray(?3) AND", ["?1", "?2"])
         )
     });
     let mut stmt = tx.prepare_cached(&CANDIDATES)?;
@@ -126,7 +125,7 @@ pub(super) fn find_same(
         julian_day(from),
         julian_day(to),
         std::rc::Rc::new(types),
-        span_classes()
+        article_id
     ];
     let candidates = stmt.query_map(window, |r| {
         Ok((
@@ -138,6 +137,7 @@ pub(super) fn find_same(
             r.get::<_, String>(5)?,
             r.get::<_, String>(6)?,
             r.get::<_, Option<String>>(7)?,
+            r.get::<_, bool>(8)?,
         ))
     })?;
     // In id order, as ties between equally good candidates go to the first. Sorted here,
@@ -147,10 +147,7 @@ pub(super) fn find_same(
     candidates.sort_by_key(|c| c.0);
     let mut best: Option<(i64, i64, NaiveDate)> = None;
     for candidate in candidates {
-        let (id, event_type, start, end, place, modality, first_reported, core) = candidate;
-        let same_article: bool = tx
-            .prepare_cached("SELECT EXISTS (SELECT 1 FROM mentions WHERE event_id = ?1 AND article_id = ?2)")?
-            .query_row(params![id, article_id], |r| r.get(0))?;
+        let (id, event_type, start, end, place, modality, first_reported, core, same_article) = candidate;
         if !knowledge
             .types
             .compatible(&event.event_type, &event_type, same_article)
@@ -198,7 +195,7 @@ pub(super) fn find_same(
 /// The parties and topics most of an event's reports name (more than half of its first
 /// [`CONSENSUS_REPORTS`]), read from its reports: for events stored before the core was
 /// kept with the event (migration 009).
-fn core_of(tx: &Transaction, event_id: i64, knowledge: Knowledge) -> Result<Core> {
+fn core_of(tx: &Connection, event_id: i64, knowledge: Knowledge) -> Result<Core> {
     let mut stmt = tx.prepare_cached(
         "SELECT actors, topics, parties FROM mentions WHERE event_id = ?1 ORDER BY published, id LIMIT ?2",
     )?;
@@ -300,7 +297,7 @@ impl Tally {
 }
 
 pub(super) fn insert_event(
-    tx: &Transaction,
+    tx: &Connection,
     event: &ExtractedEvent,
     reported: NaiveDate,
     knowledge: Knowledge,
@@ -335,7 +332,7 @@ pub(super) fn insert_event(
 }
 
 fn set_date(
-    tx: &Transaction,
+    tx: &Connection,
     event_id: i64,
     date: Option<(NaiveDate, NaiveDate, Precision, &str)>,
 ) -> Result<()> {
@@ -349,7 +346,7 @@ fn set_date(
 }
 
 pub(super) fn insert_mention(
-    tx: &Transaction,
+    tx: &Connection,
     event_id: i64,
     article_id: i64,
     published: NaiveDate,
@@ -400,7 +397,7 @@ pub(super) fn insert_mention(
 /// Whether the report just stored for `event_id`, published on `published`, is one of the
 /// event's first [`CONSENSUS_REPORTS`] (by publication date, then storage order: it is the
 /// latest stored), which are all its consensus reads.
-pub(super) fn among_first_reports(tx: &Transaction, event_id: i64, published: NaiveDate) -> Result<bool> {
+pub(super) fn among_first_reports(tx: &Connection, event_id: i64, published: NaiveDate) -> Result<bool> {
     // Counted in the index, and never past the bound, however many reports there are.
     let earlier: i64 = tx
         .prepare_cached(
@@ -417,7 +414,7 @@ pub(super) fn among_first_reports(tx: &Transaction, event_id: i64, published: Na
 /// Recomputes an event from its mentions: the most precise date all reports allow, every
 /// actor, the place, the strongest modality, and the conflicts between reports — of its
 /// first [`CONSENSUS_REPORTS`] reports in publication order.
-pub(super) fn refresh_event(tx: &Transaction, event_id: i64, knowledge: Knowledge) -> Result<()> {
+pub(super) fn refresh_event(tx: &Connection, event_id: i64, knowledge: Knowledge) -> Result<()> {
     let (reports, columns): (Vec<Report>, Vec<CoreColumns>) = {
         let mut stmt = tx.prepare_cached(
             "SELECT m.date_start, m.date_end, m.date_precision, m.date_value, m.date_text, m.actors, m.place,
@@ -543,9 +540,8 @@ mod tests {
             assert_eq!(stored_hi, julian_day(hi) + window, "{start:?}–{end}");
             let span = stored_hi - stored_lo;
             assert!(
-                SPAN_CLASSES.contains(&class)
-                    && span < 1 << class
-                    && (class == 4 || span >= 1 << (class - 1))
+                // The size classes migration 010 gives.
+                (4..=22).contains(&class) && span < 1 << class && (class == 4 || span >= 1 << (class - 1))
             );
         }
     }

@@ -246,7 +246,11 @@ pub fn parse_day(text: &str) -> Option<NaiveDate> {
     if !shape {
         return None;
     }
-    NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()
+    // Read directly: chrono's parse_from_str parses its pattern on every call, and the
+    // store reads several days of every candidate and every listed report.
+    let number =
+        |range: std::ops::Range<usize>| b[range].iter().fold(0u32, |n, &c| n * 10 + u32::from(c - b'0'));
+    NaiveDate::from_ymd_opt(number(0..4) as i32, number(5..7), number(8..10))
 }
 
 /// A day written as `YYYY-MM-DD`.
@@ -310,6 +314,27 @@ mod tests {
 
     fn date(text: &str) -> NaiveDate {
         NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn days_are_read_only_as_written_by_format_day() {
+        for day in ["2025-03-18", "0001-01-01", "9999-12-31", "2024-02-29"] {
+            assert_eq!(parse_day(day).map(format_day).as_deref(), Some(day));
+        }
+        for bad in [
+            "2025-02-29",
+            "2025-13-01",
+            "2025-00-10",
+            "2025-04-31",
+            "+2025-03-18",
+            "2025-3-18",
+            "20250-03-1",
+            "2025/03/18",
+            "2025-03-1x",
+            "",
+        ] {
+            assert_eq!(parse_day(bad), None, "{bad}");
+        }
     }
 
     #[test]
