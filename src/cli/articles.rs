@@ -19,8 +19,7 @@ pub fn run(args: Args, db: &Database) -> Result<Outcome> {
     let articles = store.articles()?;
     let mut out = super::Output::open(args.output.file.output.as_deref())?;
     if args.output.json() {
-        serde_json::to_writer_pretty(&mut out, &articles)?;
-        writeln!(out)?;
+        crate::render::write_json(&articles, &mut out)?;
         out.finish()?;
         return Ok(Outcome::Success);
     }

@@ -28,8 +28,7 @@ pub fn run(args: Args, db: &Database) -> Result<Outcome> {
     })?;
     let mut out = super::Output::open(args.output.file.output.as_deref())?;
     if args.output.json() {
-        serde_json::to_writer_pretty(&mut out, &events)?;
-        writeln!(out)?;
+        crate::render::write_json(&events, &mut out)?;
         out.finish()?;
         return Ok(Outcome::Success);
     }

@@ -50,6 +50,9 @@ pub fn run(args: Args, db: &Database) -> Result<Outcome> {
             );
         }
     }
+    // The process ends now: freeing every string of every report one by one would take an
+    // eighth of a large list's time, for memory the exit returns at once.
+    std::mem::forget(events);
     Ok(Outcome::Success)
 }
 

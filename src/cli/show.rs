@@ -1,7 +1,5 @@
 //! `timeline show`: one event with every piece of evidence for it.
 
-use std::io::Write;
-
 use anyhow::{bail, Result};
 
 use super::Outcome;
@@ -27,8 +25,7 @@ pub fn run(args: Args, db: &Database) -> Result<Outcome> {
     };
     let mut out = super::Output::open(args.output.file.output.as_deref())?;
     if args.output.json() {
-        serde_json::to_writer_pretty(&mut out, &event)?;
-        writeln!(out)?;
+        crate::render::write_json(&event, &mut out)?;
     } else {
         render::show(&event, &mut out)?;
     }

@@ -113,7 +113,8 @@ const NARROW: u16 = 110;
 pub fn table(events: &[Event], options: TableOptions, out: &mut dyn Write) -> Result<()> {
     let (mut table, keep) = fitted_table(&HEADERS, options);
     for event in events {
-        table.add_row(keep.iter().map(|&i| row(event)[i].clone()).collect::<Vec<_>>());
+        let mut cells = row(event).map(Some);
+        table.add_row(keep.iter().filter_map(|&i| cells[i].take()).collect::<Vec<_>>());
     }
     writeln!(out, "{table}")?;
     Ok(())
@@ -132,8 +133,7 @@ pub fn fitted_table(headers: &[&str], options: TableOptions) -> (Table, Vec<usiz
 }
 
 pub fn json(events: &[Event], out: &mut dyn Write) -> Result<()> {
-    serde_json::to_writer_pretty(&mut *out, events)?;
-    writeln!(out)?;
+    super::write_json(events, out)?;
     Ok(())
 }
 
@@ -154,8 +154,7 @@ pub fn export_json(events: &[Event], out: &mut dyn Write) -> Result<()> {
         version: EXPORT_VERSION,
         events,
     };
-    serde_json::to_writer_pretty(&mut *out, &export)?;
-    writeln!(out)?;
+    super::write_json(&export, out)?;
     Ok(())
 }
 
@@ -163,8 +162,7 @@ pub fn export_json(events: &[Event], out: &mut dyn Write) -> Result<()> {
 pub fn export_json_schema(out: &mut dyn Write) -> Result<()> {
     let mut schema = schemars::schema_for!(Export);
     schema.insert("title".to_owned(), "timeline export".into());
-    serde_json::to_writer_pretty(&mut *out, &schema)?;
-    writeln!(out)?;
+    super::write_json(&schema, out)?;
     Ok(())
 }
 

@@ -15,9 +15,22 @@ pub use event_table::{csv, export_json, export_json_schema, json, markdown, new_
 pub use records::{articles_table, conflicts_table};
 pub use show::show;
 
+use std::io::Write;
+
 use clap::ValueEnum;
 
 use crate::store::Event;
+
+/// `value` as indented JSON and a newline: what every JSON document of the CLI is. Buffered
+/// here, since serde writes a few bytes at a time, and through a `dyn Write` each would be
+/// a call of its own (a tenth of `list --format json`).
+pub fn write_json<T: serde::Serialize + ?Sized>(value: &T, out: &mut dyn Write) -> anyhow::Result<()> {
+    let mut buffered = std::io::BufWriter::with_capacity(64 * 1024, out);
+    serde_json::to_writer_pretty(&mut buffered, value)?;
+    buffered.write_all(b"\n")?;
+    buffered.flush()?;
+    Ok(())
+}
 
 /// An event's title, as calendars, the HTML page and TimelineJS show it: "Meeting: USA,
 /// Russia".

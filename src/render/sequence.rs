@@ -144,7 +144,6 @@ pub fn csv(storylines: &[Storyline], out: &mut dyn Write) -> Result<()> {
 }
 
 pub fn json(storylines: &[Storyline], out: &mut dyn Write) -> Result<()> {
-    serde_json::to_writer_pretty(&mut *out, storylines)?;
-    writeln!(out)?;
+    super::write_json(storylines, out)?;
     Ok(())
 }

@@ -1,5 +1,6 @@
 //! The timeline in SQLite: one file, no server. Articles, events, their actors, and the
-//! mentions that are each event's evidence. Ingesting an article is one transaction.
+//! mentions that are each event's evidence. Ingesting an article is all or nothing: a
+//! transaction of its own, or a savepoint of a batch (see [`Batching`]).
 
 mod migrations;
 mod records;
@@ -242,8 +243,7 @@ fn prepare_connection(conn: &Connection) -> rusqlite::Result<()> {
     // Room for every statement of the write path, each prepared once per run.
     conn.set_prepared_statement_cache_capacity(64);
     rusqlite::vtab::array::load_module(conn)?;
-    conn.pragma_update(None, "cache_size", -32_768)?;
-    conn.pragma_update(None, "mmap_size", 1i64 << 30)
+    conn.pragma_update(None, "cache_size", -32_768)
 }
 
 /// An SQLite URI that opens `path` as immutable: no locks and no WAL files, for storage
@@ -290,7 +290,7 @@ impl Store {
             .optional()?)
     }
 
-    /// Stores `article` and its `events` in one transaction: each event becomes a mention of
+    /// Stores `article` and its `events`, all or nothing: each event becomes a mention of
     /// the stored event it is the same as, or a new event (an article's reports of one event
     /// beyond the first `MENTIONS_PER_ARTICLE` count as merged but are not stored). An article whose text is stored
     /// already changes nothing; one with a stored URL and new text replaces that version.
