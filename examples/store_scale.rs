@@ -27,6 +27,10 @@ use timeline::extract::{ExtractedEvent, Extractor};
 use timeline::store::{Batching, Database, Filter, Knowledge};
 use timeline::time::format_day;
 
+/// The binary's allocator, so that the store costs here what it costs `timeline ingest`.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const CHUNK: usize = 1_000;
 const DAYS_PER_ROUND: i64 = 9;
 
