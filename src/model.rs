@@ -155,6 +155,16 @@ pub enum RoleKind {
     Target,
 }
 
+impl RoleKind {
+    /// The name the JSON and the exports use.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RoleKind::Source => "source",
+            RoleKind::Target => "target",
+        }
+    }
+}
+
 /// An actor's role in an event and the tree relation that gave it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Role {

@@ -465,3 +465,85 @@ fn json_export_has_a_version_and_a_schema_that_describes_it() {
         }
     }
 }
+
+/// The Parquet rows of `format` as JSON objects, read back with the parquet crate's own
+/// reader (dates as `YYYY-MM-DD`, lists as arrays).
+fn parquet_rows(sandbox: &Sandbox, format: &str) -> Vec<serde_json::Value> {
+    use parquet::file::reader::{FileReader, SerializedFileReader};
+    let path = sandbox.dir.path().join(format!("{format}.parquet"));
+    sandbox
+        .timeline()
+        .args(["export", "--format", format, "--output"])
+        .arg(&path)
+        .assert()
+        .success();
+    let reader = SerializedFileReader::new(std::fs::File::open(&path).unwrap()).unwrap();
+    reader
+        .get_row_iter(None)
+        .unwrap()
+        .map(|row| row.unwrap().to_json_value())
+        .collect()
+}
+
+#[test]
+fn parquet_exports_hold_what_the_json_export_holds() {
+    let sandbox = sample();
+    let json: serde_json::Value = serde_json::from_str(&export(&sandbox, "json")).unwrap();
+    let events = json["events"].as_array().unwrap();
+    let rows = parquet_rows(&sandbox, "parquet");
+    assert_eq!(rows.len(), events.len());
+    for (row, event) in rows.iter().zip(events) {
+        assert_eq!(row["id"], event["id"]);
+        assert_eq!(row["type"], event["type"]);
+        assert_eq!(row["actors"], event["actors"]);
+        assert_eq!(row["modality"], event["modality"]);
+        assert_eq!(row["sources"], event["sources"]);
+        assert_eq!(row["start"], event["date"]["start"], "{row}");
+        assert_eq!(row["end"], event["date"]["end"]);
+        let kinds: Vec<&serde_json::Value> = event["conflicts"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| &c["kind"])
+            .collect();
+        assert_eq!(
+            row["conflict_kinds"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .collect::<Vec<_>>(),
+            kinds
+        );
+    }
+    let mentions = parquet_rows(&sandbox, "parquet-mentions");
+    let reported: Vec<(&serde_json::Value, &serde_json::Value)> = events
+        .iter()
+        .flat_map(|e| {
+            e["mentions"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(move |m| (&e["id"], m))
+        })
+        .collect();
+    assert_eq!(mentions.len(), reported.len());
+    for (row, (id, mention)) in mentions.iter().zip(reported) {
+        assert_eq!(&row["event_id"], id);
+        assert_eq!(row["sentence"], mention["sentence"]);
+        assert_eq!(row["published"], mention["published"]);
+        assert_eq!(row["date_start"], mention["date"]["start"]);
+        let actors: Vec<&serde_json::Value> = mention["roles"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| &r["actor"])
+            .collect();
+        assert_eq!(
+            row["role_actors"].as_array().unwrap().iter().collect::<Vec<_>>(),
+            actors
+        );
+    }
+    assert!(mentions
+        .iter()
+        .any(|m| !m["role_actors"].as_array().unwrap().is_empty()));
+}

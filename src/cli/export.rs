@@ -1,5 +1,5 @@
 //! `timeline export`: the timeline for other tools — TimelineJS, a self-contained HTML page,
-//! iCalendar, CSV, JSON, Markdown.
+//! iCalendar, CSV, JSON, Markdown, Parquet.
 
 use std::io::Write;
 
@@ -45,6 +45,10 @@ enum ExportFormat {
     /// The JSON Schema of the json format (needs no database)
     JsonSchema,
     Markdown,
+    /// Apache Parquet, one row per event (for pandas, Polars, DuckDB, Spark)
+    Parquet,
+    /// Apache Parquet, one row per report, with its event's ID
+    ParquetMentions,
 }
 
 pub fn run(args: Args, db: &Database) -> Result<Outcome> {
@@ -59,6 +63,8 @@ pub fn run(args: Args, db: &Database) -> Result<Outcome> {
         ExportFormat::Json => render::export_json(&events, &mut buffer)?,
         ExportFormat::JsonSchema => render::export_json_schema(&mut buffer)?,
         ExportFormat::Markdown => render::markdown(&events, &mut buffer)?,
+        ExportFormat::Parquet => render::parquet::events(&events, &mut buffer)?,
+        ExportFormat::ParquetMentions => render::parquet::mentions(&events, &mut buffer)?,
         ExportFormat::Ics => {
             let calendar = ics::calendar(&events);
             if calendar.undated > 0 {

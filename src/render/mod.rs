@@ -5,6 +5,7 @@ mod event_table;
 pub mod html;
 pub mod ics;
 mod markup;
+pub mod parquet;
 mod records;
 pub mod safe;
 pub mod sequence;

@@ -4,7 +4,6 @@ use std::io::Write;
 
 use anyhow::Result;
 
-use crate::model::RoleKind;
 use crate::store::Event;
 
 /// The evidence view, with article text made safe to show ([`super::safe::display`]).
@@ -87,13 +86,7 @@ fn evidence(event: &Event, out: &mut dyn Write) -> Result<()> {
             let roles: Vec<String> = m
                 .roles
                 .iter()
-                .map(|r| {
-                    let role = match r.role {
-                        RoleKind::Source => "source",
-                        RoleKind::Target => "target",
-                    };
-                    format!("{role} {} ({})", r.actor, r.relation)
-                })
+                .map(|r| format!("{} {} ({})", r.role.as_str(), r.actor, r.relation))
                 .collect();
             writeln!(out, "      roles:     {}", roles.join("; "))?;
         }
