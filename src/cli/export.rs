@@ -1,7 +1,7 @@
 //! `timeline export`: the timeline for other tools — TimelineJS, a self-contained HTML page,
 //! iCalendar, CSV, JSON, Markdown, Parquet.
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 
 use anyhow::Result;
 use clap::ValueEnum;
@@ -52,6 +52,10 @@ enum ExportFormat {
 }
 
 pub fn run(args: Args, db: &Database) -> Result<Outcome> {
+    let binary = matches!(args.format, ExportFormat::Parquet | ExportFormat::ParquetMentions);
+    if binary && args.output.output.is_none() && std::io::stdout().is_terminal() {
+        anyhow::bail!("Parquet is a binary file: give --output FILE, or redirect standard output");
+    }
     let events = match args.format {
         // The schema is of the format, not of a database's events.
         ExportFormat::JsonSchema => Vec::new(),
