@@ -5,7 +5,7 @@
 //! phrase without rebuilding points `TIMELINE_RULES` at a directory laid out like
 //! `data/rules/`: any file found there replaces the built-in file of the same path.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::path::PathBuf;
 
 use anyhow::{Context, Result};
@@ -97,7 +97,7 @@ pub struct Lexicon {
 #[serde(untagged)]
 enum ListFile {
     Words(Vec<String>),
-    Values(BTreeMap<String, toml::Value>),
+    Values(FxHashMap<String, toml::Value>),
 }
 
 impl From<HashMap<String, ListFile>> for Lexicon {
@@ -110,7 +110,7 @@ impl From<HashMap<String, ListFile>> for Lexicon {
                         .into_iter()
                         .map(|w| (w, toml::Value::Boolean(true)))
                         .collect(),
-                    ListFile::Values(values) => values.into_iter().collect(),
+                    ListFile::Values(values) => values,
                 };
                 (name, values)
             })

@@ -485,6 +485,15 @@ fn parquet_rows(sandbox: &Sandbox, format: &str) -> Vec<serde_json::Value> {
         .collect()
 }
 
+/// The `key` of each object of the JSON array `list`, as an array.
+fn each(list: &serde_json::Value, key: &str) -> serde_json::Value {
+    list.as_array()
+        .unwrap()
+        .iter()
+        .map(|item| item[key].clone())
+        .collect()
+}
+
 #[test]
 fn parquet_exports_hold_what_the_json_export_holds() {
     let sandbox = sample();
@@ -500,20 +509,7 @@ fn parquet_exports_hold_what_the_json_export_holds() {
         assert_eq!(row["sources"], event["sources"]);
         assert_eq!(row["start"], event["date"]["start"], "{row}");
         assert_eq!(row["end"], event["date"]["end"]);
-        let kinds: Vec<&serde_json::Value> = event["conflicts"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|c| &c["kind"])
-            .collect();
-        assert_eq!(
-            row["conflict_kinds"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .collect::<Vec<_>>(),
-            kinds
-        );
+        assert_eq!(row["conflict_kinds"], each(&event["conflicts"], "kind"));
     }
     let mentions = parquet_rows(&sandbox, "parquet-mentions");
     let reported: Vec<(&serde_json::Value, &serde_json::Value)> = events
@@ -532,16 +528,7 @@ fn parquet_exports_hold_what_the_json_export_holds() {
         assert_eq!(row["sentence"], mention["sentence"]);
         assert_eq!(row["published"], mention["published"]);
         assert_eq!(row["date_start"], mention["date"]["start"]);
-        let actors: Vec<&serde_json::Value> = mention["roles"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|r| &r["actor"])
-            .collect();
-        assert_eq!(
-            row["role_actors"].as_array().unwrap().iter().collect::<Vec<_>>(),
-            actors
-        );
+        assert_eq!(row["role_actors"], each(&mention["roles"], "actor"));
     }
     assert!(mentions
         .iter()

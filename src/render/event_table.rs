@@ -133,8 +133,7 @@ pub fn fitted_table(headers: &[&str], options: TableOptions) -> (Table, Vec<usiz
 }
 
 pub fn json(events: &[Event], out: &mut dyn Write) -> Result<()> {
-    super::write_json(events, out)?;
-    Ok(())
+    super::write_json(events, out)
 }
 
 /// The version of the export envelope: raised when a field changes meaning or goes away.
@@ -154,16 +153,14 @@ pub fn export_json(events: &[Event], out: &mut dyn Write) -> Result<()> {
         version: EXPORT_VERSION,
         events,
     };
-    super::write_json(&export, out)?;
-    Ok(())
+    super::write_json(&export, out)
 }
 
 /// The JSON Schema of [`export_json`]'s output, generated from the types that write it.
 pub fn export_json_schema(out: &mut dyn Write) -> Result<()> {
     let mut schema = schemars::schema_for!(Export);
     schema.insert("title".to_owned(), "timeline export".into());
-    super::write_json(&schema, out)?;
-    Ok(())
+    super::write_json(&schema, out)
 }
 
 /// The CSV of `events`; `cameo_text` gives a CAMEO code as the CSV writes it (with its name).

@@ -22,8 +22,8 @@ enum Values {
     Int(Vec<i64>),
     Text(Vec<String>),
     OptionalText(Vec<Option<String>>),
-    /// Days as stored (`YYYY-MM-DD`); None, or a value that is not a day, is null.
-    Date(Vec<Option<String>>),
+    /// Days since 1970-01-01, as a Parquet DATE counts them; None is null.
+    Date(Vec<Option<i32>>),
     TextList(Vec<Vec<String>>),
 }
 
@@ -58,11 +58,10 @@ impl Table {
     }
 
     /// Writes the table as one row group.
-    fn write(self, out: &mut dyn Write) -> Result<()> {
+    fn write(self, out: impl Write + Send) -> Result<()> {
         let schema = Arc::new(parse_message_type(&self.schema()).context("parquet schema")?);
         let properties = Arc::new(WriterProperties::builder().build());
-        let mut buffer = Vec::new();
-        let mut writer = SerializedFileWriter::new(&mut buffer, schema, properties)?;
+        let mut writer = SerializedFileWriter::new(out, schema, properties)?;
         let mut group = writer.next_row_group()?;
         for (name, values) in self.columns {
             let mut column = group
@@ -84,8 +83,6 @@ impl Table {
                         .write_batch(&values, Some(&defined), None)?;
                 }
                 Values::Date(days) => {
-                    let days: Vec<Option<i32>> =
-                        days.iter().map(|d| d.as_deref().and_then(epoch_day)).collect();
                     let defined: Vec<i16> = days.iter().map(|d| i16::from(d.is_some())).collect();
                     let days: Vec<i32> = days.into_iter().flatten().collect();
                     column
@@ -116,7 +113,6 @@ impl Table {
         }
         group.close()?;
         writer.close()?;
-        out.write_all(&buffer)?;
         Ok(())
     }
 }
@@ -143,8 +139,9 @@ fn optional<T>(rows: &[T], value: impl Fn(&T) -> Option<String>) -> Values {
     Values::OptionalText(rows.iter().map(value).collect())
 }
 
-fn dates<T>(rows: &[T], value: impl Fn(&T) -> Option<String>) -> Values {
-    Values::Date(rows.iter().map(value).collect())
+/// Days as stored (`YYYY-MM-DD`); None, or a value that is not a day, is null.
+fn dates<'r, T>(rows: &'r [T], value: impl Fn(&'r T) -> Option<&'r str>) -> Values {
+    Values::Date(rows.iter().map(|row| value(row).and_then(epoch_day)).collect())
 }
 
 fn lists<T>(rows: &[T], value: impl Fn(&T) -> Vec<String>) -> Values {
@@ -152,14 +149,14 @@ fn lists<T>(rows: &[T], value: impl Fn(&T) -> Vec<String>) -> Values {
 }
 
 /// One row per event, with the columns of `list --format json` but its reports.
-pub fn events(events: &[Event], out: &mut dyn Write) -> Result<()> {
+pub fn events(events: &[Event], out: impl Write + Send) -> Result<()> {
     Table::default()
         .column("id", ints(events, |e| e.id))
         .column("key", texts(events, |e| e.key.clone()))
         .column("type", texts(events, |e| e.event_type.clone()))
         .column("cameo", optional(events, |e| e.cameo.clone()))
-        .column("start", dates(events, |e| e.date.start.clone()))
-        .column("end", dates(events, |e| Some(e.date.end.clone())))
+        .column("start", dates(events, |e| e.date.start.as_deref()))
+        .column("end", dates(events, |e| Some(e.date.end.as_str())))
         .column("precision", texts(events, |e| e.date.precision_name().to_owned()))
         .column("value", optional(events, |e| e.date.value.clone()))
         .column("label", texts(events, |e| e.date.label.clone()))
@@ -185,7 +182,7 @@ pub fn events(events: &[Event], out: &mut dyn Write) -> Result<()> {
 }
 
 /// One row per report, each with its event's `event_id`: the evidence, as `show` gives it.
-pub fn mentions(events: &[Event], out: &mut dyn Write) -> Result<()> {
+pub fn mentions(events: &[Event], out: impl Write + Send) -> Result<()> {
     let rows: Vec<(i64, &Mention)> = events
         .iter()
         .flat_map(|e| e.mentions.iter().map(move |m| (e.id, m)))
@@ -198,7 +195,7 @@ pub fn mentions(events: &[Event], out: &mut dyn Write) -> Result<()> {
         .column("title", optional(&rows, |(_, m)| m.title.clone()))
         .column("outlet", optional(&rows, |(_, m)| m.source.clone()))
         .column("url", optional(&rows, |(_, m)| m.url.clone()))
-        .column("published", dates(&rows, |(_, m)| Some(m.published.clone())))
+        .column("published", dates(&rows, |(_, m)| Some(m.published.as_str())))
         .column(
             "published_from",
             optional(&rows, |(_, m)| m.published_from.clone()),
@@ -234,8 +231,8 @@ pub fn mentions(events: &[Event], out: &mut dyn Write) -> Result<()> {
                 m.roles.iter().map(|r| r.relation.clone()).collect()
             }),
         )
-        .column("date_start", dates(&rows, |(_, m)| m.date.start.clone()))
-        .column("date_end", dates(&rows, |(_, m)| m.date.end.clone()))
+        .column("date_start", dates(&rows, |(_, m)| m.date.start.as_deref()))
+        .column("date_end", dates(&rows, |(_, m)| m.date.end.as_deref()))
         .column(
             "date_precision",
             optional(&rows, |(_, m)| m.date.precision.map(|p| p.as_str().to_owned())),

@@ -144,6 +144,5 @@ pub fn csv(storylines: &[Storyline], out: &mut dyn Write) -> Result<()> {
 }
 
 pub fn json(storylines: &[Storyline], out: &mut dyn Write) -> Result<()> {
-    super::write_json(storylines, out)?;
-    Ok(())
+    super::write_json(storylines, out)
 }

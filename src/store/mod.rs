@@ -362,8 +362,8 @@ impl Store {
         Ok(())
     }
 
-    /// Where the next article's writes go: a savepoint of the open batch (opened now if
-    /// none is), or a transaction of its own. `IMMEDIATE` either way: the write lock is
+    /// Where the next article's writes (or any other change) go: a savepoint of the open
+    /// batch (opened now if none is), or a transaction of its own. `IMMEDIATE` either way: the write lock is
     /// taken before anything is read, so two writers never read the same state.
     fn write(&mut self) -> Result<Write<'_>> {
         match &mut self.batching {
@@ -465,9 +465,7 @@ impl Store {
     /// other rules extracted (every one with `all`) to the last, as the timeline after an
     /// article depends on it.
     pub fn detach_for_reextract(&mut self, rules: &str, all: bool, knowledge: Knowledge) -> Result<()> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = self.write()?;
         let first: Option<(String, String)> = tx
             .query_row(
                 "SELECT published, content_hash FROM articles WHERE detached = 0 AND (?2 OR rules IS NOT ?1)
@@ -480,7 +478,7 @@ impl Store {
             detach(&tx, &first, After::AndItself, knowledge)?;
         }
         tx.commit()?;
-        Ok(())
+        self.written()
     }
 
     /// How many stored articles were extracted by rules or models other than `rules`
@@ -725,9 +723,7 @@ impl Store {
     /// any path to the same file), its URL, or its file name when only one article has it.
     /// With `dry_run`, says what would go and changes nothing.
     pub fn remove(&mut self, selector: &str, dry_run: bool, knowledge: Knowledge) -> Result<Removal> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = self.write()?;
         let article = pick_article(&tx, selector)?;
         let position: (String, String) = tx.query_row(
             "SELECT published, content_hash FROM articles WHERE id = ?1",
@@ -749,6 +745,7 @@ impl Store {
             // What later articles merged with changed: they are stored again after it.
             detach(&tx, &position, After::Only, knowledge)?;
             tx.commit()?;
+            self.written()?;
         }
         Ok(removal)
     }

@@ -307,7 +307,7 @@ pub(super) fn insert_event(
     // here too was a third of the cost of a new event, for values overwritten at once).
     tx.prepare_cached(
         "INSERT INTO events (type, cameo, start_day, end_day, precision, value, place, modality, summary)
-         VALUES (?1, ?2, NULL, ?3, 'undated', ?3, ?4, ?5, ?6)",
+         VALUES (?1, ?2, NULL, ?3, ?7, ?3, ?4, ?5, ?6)",
     )?
     .execute(params![
         event.event_type,
@@ -316,6 +316,7 @@ pub(super) fn insert_event(
         event.place,
         event.modality.as_str(),
         event.summary,
+        super::records::precision_name(None),
     ])?;
     Ok(tx.last_insert_rowid())
 }
