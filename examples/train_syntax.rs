@@ -1,19 +1,22 @@
-//! Trains the tagger, lemmatiser, parser and labeller from Universal Dependencies treebanks
-//! and writes the model files that the binary embeds.
+//! Trains the syntax network and the lemmatiser from Universal Dependencies treebanks and
+//! writes the model files that the binary embeds.
 //!
 //! ```sh
 //! cargo run --release --example train_syntax -- ../shared/data/ud data/models
 //! ```
 //!
 //! Trains on every `*-train.conllu` of the folder (UD English EWT and the GUM genres there)
-//! with a fixed seed, and scores the result on every `*-dev.conllu`. Options:
-//! `--epochs-tagger N`, `--epochs-parser N`, `--epochs-labeller N`, `--jackknife K`,
-//! `--seed N`, `--prune T,P,L` (smallest averaged weight kept per model), `--test` (also score the `*-test.conllu` files: do it once, at the end).
+//! with a fixed seed, keeps the epoch that scores best on every `*-dev.conllu`, and scores
+//! the result there. Options: `--epochs N`, `--batch WORDS`, `--rate R`, `--decay D`,
+//! `--dropout P`, `--word-dropout A`, `--average R`, `--threads N`, `--seed N`, `--size
+//! WORD,AFFIX,HIDDEN,LAYERS,ARC,LABEL`, `--test` (also score the `*-test.conllu` files: do
+//! it once, at the end).
 
 use std::path::PathBuf;
 
 use anyhow::{bail, Context, Result};
 use timeline::syntax::train::{evaluate, read_treebanks, train, treebank_files, Options};
+use timeline::syntax::{Dims, Schedule};
 
 fn main() -> Result<()> {
     let mut args = std::env::args().skip(1);
@@ -22,35 +25,68 @@ fn main() -> Result<()> {
         train: Vec::new(),
         dev: Vec::new(),
         out: PathBuf::new(),
-        seed: 20251201,
-        tagger_epochs: 10,
-        parser_epochs: 15,
-        labeller_epochs: 10,
-        jackknife: 5,
-        prune: [0.5, 1.0, 1.0],
+        dims: Dims {
+            word: 100,
+            affix: 64,
+            hidden: 128,
+            layers: 2,
+            arc: 128,
+            label: 64,
+            tags: 0,
+            labels: 0,
+        },
+        schedule: Schedule {
+            epochs: 30,
+            batch_words: 1000,
+            rate: 2e-3,
+            decay: 0.95,
+            dropout: 0.33,
+            word_dropout: 0.25,
+            seed: 20251204,
+            threads: 2,
+            average: 0.002,
+        },
     };
     let mut test = false;
     while let Some(arg) = args.next() {
-        let mut number = |name: &str| -> Result<usize> {
-            args.next()
-                .with_context(|| format!("{name} needs a number"))?
-                .parse()
-                .context(name.to_owned())
-        };
+        let mut value =
+            |name: &str| -> Result<String> { args.next().with_context(|| format!("{name} needs a value")) };
+        fn number<T: std::str::FromStr>(name: &str, text: String) -> Result<T>
+        where
+            T::Err: std::error::Error + Send + Sync + 'static,
+        {
+            text.parse().with_context(|| format!("{name} {text}"))
+        }
+        let s = &mut options.schedule;
         match arg.as_str() {
-            "--epochs-tagger" => options.tagger_epochs = number("--epochs-tagger")?,
-            "--epochs-parser" => options.parser_epochs = number("--epochs-parser")?,
-            "--epochs-labeller" => options.labeller_epochs = number("--epochs-labeller")?,
-            "--jackknife" => options.jackknife = number("--jackknife")?,
-            "--seed" => options.seed = number("--seed")? as u64,
-            "--prune" => {
-                let text = args.next().context("--prune needs TAGGER,PARSER,LABELLER")?;
-                let values: Vec<f32> = text
+            "--epochs" => s.epochs = number(&arg, value(&arg)?)?,
+            "--batch" => s.batch_words = number(&arg, value(&arg)?)?,
+            "--rate" => s.rate = number(&arg, value(&arg)?)?,
+            "--decay" => s.decay = number(&arg, value(&arg)?)?,
+            "--dropout" => s.dropout = number(&arg, value(&arg)?)?,
+            "--word-dropout" => s.word_dropout = number(&arg, value(&arg)?)?,
+            "--threads" => s.threads = number(&arg, value(&arg)?)?,
+            "--seed" => s.seed = number(&arg, value(&arg)?)?,
+            "--average" => s.average = number(&arg, value(&arg)?)?,
+            "--size" => {
+                let text = value(&arg)?;
+                let sizes: Vec<usize> = text
                     .split(',')
                     .map(str::parse)
                     .collect::<Result<_, _>>()
-                    .context("--prune")?;
-                options.prune = values.try_into().ok().context("--prune needs three numbers")?;
+                    .context("--size")?;
+                let [word, affix, hidden, layers, arc, label] = sizes[..] else {
+                    bail!("--size needs WORD,AFFIX,HIDDEN,LAYERS,ARC,LABEL");
+                };
+                options.dims = Dims {
+                    word,
+                    affix,
+                    hidden,
+                    layers,
+                    arc,
+                    label,
+                    ..options.dims
+                };
             }
             "--test" => test = true,
             _ => positional.push(PathBuf::from(arg)),

@@ -61,7 +61,7 @@ fn an_article_prints_a_tree_whose_offsets_point_into_the_stored_text() {
 #[test]
 fn conllu_input_keeps_its_tokens_and_sentences() {
     let sb = Sandbox::new();
-    let gold = "# sent_id = a\n# text = Talks resumed.\n1\tTalks\ttalk\tNOUN\tNNS\t_\t2\tnsubj\t_\t_\n2\tresumed\tresume\tVERB\tVBD\t_\t0\troot\t_\tSpaceAfter=No\n3\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n# sent_id = b\n1-2\tdon't\t_\t_\t_\t_\t_\t_\t_\t_\n1\tdo\tdo\tAUX\tVBP\t_\t3\taux\t_\t_\n2\tn't\tnot\tPART\tRB\t_\t3\tadvmod\t_\t_\n3\tgo\tgo\tVERB\tVB\t_\t0\troot\t_\t_\n\n";
+    let gold = "# sent_id = a\n# text = The talks resumed.\n1\tThe\tthe\tDET\tDT\t_\t2\tdet\t_\t_\n2\ttalks\ttalk\tNOUN\tNNS\t_\t3\tnsubj\t_\t_\n3\tresumed\tresume\tVERB\tVBD\t_\t0\troot\t_\tSpaceAfter=No\n4\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_\n\n# sent_id = b\n1-2\tdon't\t_\t_\t_\t_\t_\t_\t_\t_\n1\tdo\tdo\tAUX\tVBP\t_\t3\taux\t_\t_\n2\tn't\tnot\tPART\tRB\t_\t3\tadvmod\t_\t_\n3\tgo\tgo\tVERB\tVB\t_\t0\troot\t_\t_\n\n";
     let path = sb.write("gold.conllu", gold);
     let out = parse(&sb, &[os("--format"), os("conllu"), path.as_os_str()], None);
     assert!(out.status.success());
@@ -82,7 +82,7 @@ fn conllu_input_keeps_its_tokens_and_sentences() {
         }
     }
     assert!(
-        text.contains("1\tTalks\ttalk\tNOUN\tNNS\t_\t2\tnsubj\t_\t_"),
+        text.contains("2\ttalks\ttalk\tNOUN\tNNS\t_\t3\tnsubj\t_\t_"),
         "{text}"
     );
 }

@@ -86,9 +86,12 @@ fn is_conllu(input: &Input, raw: &str) -> bool {
 /// (they are not predicted), everything else is kept.
 fn parse_conllu(models: &Models, raw: &str) -> Result<Vec<Sentence>> {
     let mut sentences = conllu::parse(raw)?;
-    for s in &mut sentences {
-        let forms: Vec<&str> = s.words.iter().map(|w| w.form.as_str()).collect();
-        let analyses = models.analyse(&forms);
+    let forms: Vec<Vec<String>> = sentences
+        .iter()
+        .map(|s| s.words.iter().map(|w| w.form.clone()).collect())
+        .collect();
+    let analyses = models.analyse_many(&forms);
+    for (s, analyses) in sentences.iter_mut().zip(analyses) {
         for (w, a) in s.words.iter_mut().zip(analyses) {
             w.lemma = a.lemma;
             w.upos = a.upos;

@@ -100,7 +100,8 @@ pub enum TemporalRole {
 }
 
 /// The role of the date at `start..end`, read from the parse: the preposition of its phrase
-/// ("since 1992", "by 2012") or the word the phrase hangs on ("compared with March").
+/// ("since 1992", "by 2012"), or the word the phrase hangs on or that stands right before
+/// its preposition ("compared with March").
 pub fn temporal_role(tokens: &[Token], start: usize, end: usize, cues: &DatingCues) -> TemporalRole {
     let Some(head) = head_within(tokens, start, end) else {
         return TemporalRole::EventTime;
@@ -116,7 +117,15 @@ pub fn temporal_role(tokens: &[Token], start: usize, end: usize, cues: &DatingCu
             .any(|c| listed(words, c))
     };
     let governor = tokens[head].analysis.head.filter(|&h| h < tokens.len());
-    if marked_by(&cues.comparison_words) || governor.is_some_and(|g| listed(&cues.comparison_words, g)) {
+    // The word right before the phrase's preposition: "compared with March" reads as a
+    // comparison whether the parse hangs "March" on "compared" or on the main verb.
+    let before_marker = children(tokens, head)
+        .find(|&c| matches!(tokens[c].analysis.deprel.as_str(), "case" | "mark"))
+        .and_then(|c| c.checked_sub(1));
+    if marked_by(&cues.comparison_words)
+        || governor.is_some_and(|g| listed(&cues.comparison_words, g))
+        || before_marker.is_some_and(|b| listed(&cues.comparison_words, b))
+    {
         TemporalRole::Comparison
     } else if marked_by(&cues.deadline_words) {
         TemporalRole::Deadline

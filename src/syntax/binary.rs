@@ -7,7 +7,7 @@ use anyhow::{bail, ensure, Context, Result};
 /// Every model file starts with these bytes.
 const MAGIC: &[u8; 8] = b"TLSYNTAX";
 /// Bumped whenever a model's layout or features change: old files are then refused.
-pub(crate) const FORMAT_VERSION: u32 = 1;
+pub(crate) const FORMAT_VERSION: u32 = 2;
 
 pub(crate) struct Writer {
     bytes: Vec<u8>,
@@ -33,8 +33,10 @@ impl Writer {
     pub(crate) fn u32(&mut self, n: u32) {
         self.bytes.extend_from_slice(&n.to_le_bytes());
     }
-    pub(crate) fn i16(&mut self, n: i16) {
-        self.bytes.extend_from_slice(&n.to_le_bytes());
+    pub(crate) fn u16s(&mut self, ns: &[u16]) {
+        for n in ns {
+            self.bytes.extend_from_slice(&n.to_le_bytes());
+        }
     }
     pub(crate) fn bytes(&mut self, b: &[u8]) {
         self.bytes.extend_from_slice(b);
@@ -87,14 +89,10 @@ impl<'a> Reader<'a> {
     pub(crate) fn u32(&mut self) -> Result<u32> {
         Ok(u32::from_le_bytes(self.take(4)?.try_into().expect("4 bytes")))
     }
-    /// `n` little-endian u32s, copied as one block (an element loop is what made loading
-    /// the 15 MB of models slow in debug builds, which every test run of the binary pays).
-    pub(crate) fn u32s(&mut self, n: usize) -> Result<Vec<u32>> {
-        self.block(n, u32::from_le)
-    }
-    /// `n` little-endian i16s, copied as one block.
-    pub(crate) fn i16s(&mut self, n: usize) -> Result<Vec<i16>> {
-        self.block(n, i16::from_le)
+    /// `n` little-endian u16s, copied as one block (an element loop is what made loading
+    /// the models slow in debug builds, which every test run of the binary pays).
+    pub(crate) fn u16s(&mut self, n: usize) -> Result<Vec<u16>> {
+        self.block(n, u16::from_le)
     }
     /// `n` numbers of type `T` copied as one block, each then read as little-endian (a no-op
     /// on little-endian machines).

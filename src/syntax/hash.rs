@@ -1,22 +1,9 @@
-//! Stable hashing of features and a seeded random order for training.
+//! Stable hashing and a seeded generator for training.
 //!
-//! Model files store features by their hash, so the hash must never change between builds,
-//! platforms or Rust versions: `std`'s hashers promise none of that, hence FNV-1a for strings
-//! and a fixed 64-bit mixer for combinations. Training shuffles its data with SplitMix64 from
-//! a fixed seed for the same reason: the same command gives the same model.
-
-/// FNV-1a over the bytes of `text`.
-pub(crate) const fn hash_str(text: &str) -> u64 {
-    let bytes = text.as_bytes();
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    let mut i = 0;
-    while i < bytes.len() {
-        h ^= bytes[i] as u64;
-        h = h.wrapping_mul(0x0100_0000_01b3);
-        i += 1;
-    }
-    h
-}
+//! The lemmatiser's file stores its keys by their hash, so the hash must never change
+//! between builds, platforms or Rust versions: `std`'s hashers promise none of that, hence
+//! FNV-1a. Training draws its initial weights, order and dropout from SplitMix64 with a
+//! fixed seed for the same reason: the same command gives the same model.
 
 /// FNV-1a over `parts` joined by tabs, without building the joined string.
 pub(crate) fn hash_parts(parts: &[&str]) -> u64 {
@@ -41,17 +28,6 @@ fn mix(mut z: u64) -> u64 {
     z ^ (z >> 31)
 }
 
-/// The key of feature template `template` over `atoms`: a non-zero 32-bit value (0 marks an
-/// empty slot in a model's table). Two features that share a key share their weights, which
-/// at the sizes used here (under a million features) happens to a handful of them.
-pub(crate) fn feature_key(template: u32, atoms: &[u64]) -> u32 {
-    let mut h = mix(u64::from(template).wrapping_add(0x9e37_79b9_7f4a_7c15));
-    for &a in atoms {
-        h = mix(h ^ a.wrapping_mul(0x9e37_79b9_7f4a_7c15));
-    }
-    ((h >> 32) as u32) | 1
-}
-
 /// SplitMix64: a tiny generator whose sequence is fixed by its seed, for reproducible training.
 pub(crate) struct SplitMix64(u64);
 
@@ -70,9 +46,14 @@ impl SplitMix64 {
         (self.next_u64() % n as u64) as usize
     }
 
+    /// A number in `[0, 1)`.
+    pub(crate) fn uniform(&mut self) -> f64 {
+        (self.next_u64() >> 11) as f64 / (1u64 << 53) as f64
+    }
+
     /// Whether an event of probability `p` happened.
     pub(crate) fn chance(&mut self, p: f64) -> bool {
-        (self.next_u64() >> 11) as f64 / (1u64 << 53) as f64 <= p
+        self.uniform() < p
     }
 
     /// Fisher–Yates.
@@ -90,17 +71,11 @@ mod tests {
 
     #[test]
     fn hashes_are_fixed_forever() {
-        // Model files depend on these values: changing them invalidates every model.
-        assert_eq!(hash_str(""), 0xcbf2_9ce4_8422_2325);
-        assert_eq!(hash_str("a"), 0xaf63_dc4c_8601_ec8c);
-        assert_eq!(
-            feature_key(1, &[hash_str("the")]),
-            feature_key(1, &[hash_str("the")])
-        );
-        assert_ne!(feature_key(1, &[1, 2]), feature_key(1, &[2, 1]));
-        assert_ne!(feature_key(1, &[7]), feature_key(2, &[7]));
-        assert_eq!(hash_parts(&["NOUN", "talks"]), hash_str("NOUN\ttalks"));
-        assert_eq!(feature_key(3, &[5]) & 1, 1);
+        // The lemmatiser's file depends on these values: changing them invalidates it.
+        assert_eq!(hash_parts(&[""]), 0xcbf2_9ce4_8422_2325);
+        assert_eq!(hash_parts(&["a"]), 0xaf63_dc4c_8601_ec8c);
+        assert_eq!(hash_parts(&["NOUN", "talks"]), hash_parts(&["NOUN\ttalks"]));
+        assert_ne!(hash_parts(&["NOUN", "talks"]), hash_parts(&["talks", "NOUN"]));
     }
 
     #[test]

@@ -1,9 +1,11 @@
 //! Lemmas from edit rules: "negotiated" + VERB → strip one character ("negotiate"),
 //! "talks" + NOUN → strip one, "n't" + PART → strip three, add "not". The rule of a word seen
-//! in training is looked up by its lower-cased form and UPOS; other words take the most
-//! frequent rule of the longest suffix seen with that UPOS (as in Chrupała's edit-script
-//! lemmatisers and UDPipe 1's suffix rules). Each rule also says whether the lemma keeps the
-//! word's case (proper nouns, "I") or is lower case.
+//! in training is looked up by its form as written and XPOS ("i" is "I", "US" is not "us"),
+//! then by its lower-cased form and XPOS ("her" as PRP$ and as PRP); other words take the
+//! most frequent rule of the longest suffix seen with their UPOS (as in Chrupała's
+//! edit-script lemmatisers and UDPipe 1's suffix rules). Each rule also says whether the lemma
+//! keeps the word's case (proper nouns, "I") or is lower case. Only the entries that change
+//! what the shorter keys would give are kept.
 
 use std::collections::HashMap;
 
@@ -59,8 +61,8 @@ impl Rule {
 /// The longest suffix looked at.
 const MAX_SUFFIX: usize = 7;
 
-fn word_key(upos: &str, lower: &str) -> u64 {
-    hash_parts(&[upos, lower])
+fn word_key(xpos: &str, form: &str) -> u64 {
+    hash_parts(&[xpos, form])
 }
 
 fn suffix_key(upos: &str, suffix: &str) -> u64 {
@@ -76,17 +78,25 @@ fn suffixes_of(lower: &str) -> impl Iterator<Item = &str> {
 /// A trained lemmatiser.
 pub struct Lemmatizer {
     rules: Vec<Rule>,
+    /// By XPOS and the form as written.
+    forms: HashMap<u64, u16>,
+    /// By XPOS and the lower-cased form.
     words: HashMap<u64, u16>,
+    /// By UPOS and suffix.
     suffixes: HashMap<u64, u16>,
 }
 
 impl Lemmatizer {
-    /// The lemma of `form` as a word of class `upos`.
-    pub fn lemma(&self, form: &str, upos: &str) -> String {
+    /// The lemma of `form` as a word of classes `upos` and `xpos`.
+    pub fn lemma(&self, form: &str, upos: &str, xpos: &str) -> String {
         let lower = form.to_lowercase();
-        if let Some(&r) = self.words.get(&word_key(upos, &lower)) {
-            if let Some(l) = self.rules[r as usize].apply(form) {
-                return l;
+        for key in [word_key(xpos, form), word_key(xpos, &lower)] {
+            for table in [&self.forms, &self.words] {
+                if let Some(&r) = table.get(&key) {
+                    if let Some(l) = self.rules[r as usize].apply(form) {
+                        return l;
+                    }
+                }
             }
         }
         for suffix in suffixes_of(&lower) {
@@ -103,9 +113,9 @@ impl Lemmatizer {
         }
     }
 
-    /// Entries stored: words and suffixes.
+    /// Entries stored: words (as written or in lower case) and suffixes.
     pub(crate) fn size(&self) -> (usize, usize) {
-        (self.words.len(), self.suffixes.len())
+        (self.forms.len() + self.words.len(), self.suffixes.len())
     }
 
     pub(crate) fn write(&self) -> Vec<u8> {
@@ -116,7 +126,7 @@ impl Lemmatizer {
             w.u8(r.strip);
             w.str(&r.append);
         }
-        for table in [&self.words, &self.suffixes] {
+        for table in [&self.forms, &self.words, &self.suffixes] {
             let mut entries: Vec<(u64, u16)> = table.iter().map(|(&k, &v)| (k, v)).collect();
             entries.sort_unstable();
             w.u32(entries.len() as u32);
@@ -144,7 +154,7 @@ impl Lemmatizer {
             });
         }
         let mut tables = Vec::new();
-        for _ in 0..2 {
+        for _ in 0..3 {
             let n = r.u32()? as usize;
             let mut table = HashMap::with_capacity(n);
             for _ in 0..n {
@@ -157,21 +167,32 @@ impl Lemmatizer {
             tables.push(table);
         }
         r.finish()?;
-        let suffixes = tables.pop().expect("two tables");
-        let words = tables.pop().expect("two tables");
+        let [forms, words, suffixes]: [HashMap<u64, u16>; 3] = tables.try_into().expect("three tables");
         Ok(Lemmatizer {
             rules,
+            forms,
             words,
             suffixes,
         })
     }
 }
 
-/// Learns rules from (form, UPOS, lemma) triples.
-pub(crate) fn train<'a>(examples: impl Iterator<Item = (&'a str, &'a str, &'a str)>) -> Lemmatizer {
-    let mut by_word: HashMap<(String, String), HashMap<Rule, usize>> = HashMap::new();
-    let mut by_suffix: HashMap<(String, String), HashMap<Rule, usize>> = HashMap::new();
-    for (form, upos, lemma) in examples {
+/// One training word: form, UPOS, XPOS, lemma.
+pub(crate) type Example<'a> = (&'a str, &'a str, &'a str, &'a str);
+
+/// Learns rules from training words.
+pub(crate) fn train<'a>(examples: impl Iterator<Item = Example<'a>>) -> Lemmatizer {
+    type Counts = HashMap<(String, String), HashMap<Rule, usize>>;
+    let (mut by_form, mut by_word, mut by_suffix) = (Counts::new(), Counts::new(), Counts::new());
+    let mut best_upos: HashMap<(String, String), HashMap<String, usize>> = HashMap::new();
+    let count = |table: &mut Counts, key: (&str, &str), rule: &Rule| {
+        *table
+            .entry((key.0.to_owned(), key.1.to_owned()))
+            .or_default()
+            .entry(rule.clone())
+            .or_default() += 1;
+    };
+    for (form, upos, xpos, lemma) in examples {
         if lemma == "_" || lemma.is_empty() {
             continue;
         }
@@ -179,17 +200,15 @@ pub(crate) fn train<'a>(examples: impl Iterator<Item = (&'a str, &'a str, &'a st
             continue;
         };
         let lower = form.to_lowercase();
-        *by_word
-            .entry((upos.to_owned(), lower.clone()))
+        *best_upos
+            .entry((xpos.to_owned(), lower.clone()))
             .or_default()
-            .entry(rule.clone())
+            .entry(upos.to_owned())
             .or_default() += 1;
+        count(&mut by_form, (xpos, form), &rule);
+        count(&mut by_word, (xpos, &lower), &rule);
         for suffix in suffixes_of(&lower) {
-            *by_suffix
-                .entry((upos.to_owned(), suffix.to_owned()))
-                .or_default()
-                .entry(rule.clone())
-                .or_default() += 1;
+            count(&mut by_suffix, (upos, suffix), &rule);
         }
     }
     let best = |counts: &HashMap<Rule, usize>| {
@@ -225,27 +244,44 @@ pub(crate) fn train<'a>(examples: impl Iterator<Item = (&'a str, &'a str, &'a st
         }
         effective.insert(key.clone(), rule);
     }
-    let mut lemmatizer = Lemmatizer {
-        rules: Vec::new(),
-        words: HashMap::new(),
-        suffixes,
-    };
-    // Words, only where the suffix rules would be wrong.
+    // Words in lower case, only where the suffix rules (of the UPOS the word has most often
+    // with that XPOS) would be wrong.
     let mut words = HashMap::new();
+    let mut word_rules: HashMap<(String, String), Rule> = HashMap::new();
     let mut word_keys: Vec<&(String, String)> = by_word.keys().collect();
     word_keys.sort();
     for key in word_keys {
-        let (upos, lower) = key;
+        let (xpos, lower) = key;
         let rule = best(&by_word[key]);
-        let by_suffix_rule =
-            suffixes_of(lower).find_map(|suffix| effective.get(&(upos.clone(), suffix.to_owned())));
-        if by_suffix_rule != Some(&rule) {
-            words.insert(word_key(upos, lower), intern(rule));
+        let upos = best_upos[key]
+            .iter()
+            .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)));
+        let by_suffix = upos.and_then(|(upos, _)| {
+            suffixes_of(lower).find_map(|suffix| effective.get(&(upos.clone(), suffix.to_owned())))
+        });
+        if by_suffix != Some(&rule) {
+            words.insert(word_key(xpos, lower), intern(rule.clone()));
+        }
+        word_rules.insert(key.clone(), rule);
+    }
+    // Forms as written, only where the lower-case entry would be wrong ("i" is "I").
+    let mut forms = HashMap::new();
+    let mut form_keys: Vec<&(String, String)> = by_form.keys().collect();
+    form_keys.sort();
+    for key in form_keys {
+        let (xpos, form) = key;
+        let rule = best(&by_form[key]);
+        let lower = form.to_lowercase();
+        if word_rules.get(&(xpos.clone(), lower)) != Some(&rule) {
+            forms.insert(word_key(xpos, form), intern(rule));
         }
     }
-    lemmatizer.rules = rules;
-    lemmatizer.words = words;
-    lemmatizer
+    Lemmatizer {
+        rules,
+        forms,
+        words,
+        suffixes,
+    }
 }
 
 #[cfg(test)]
@@ -274,24 +310,43 @@ mod tests {
     #[test]
     fn unseen_words_follow_their_suffix() {
         let data = [
-            ("talks", "NOUN", "talk"),
-            ("deals", "NOUN", "deal"),
-            ("leaders", "NOUN", "leader"),
-            ("met", "VERB", "meet"),
-            ("agreed", "VERB", "agree"),
-            ("signed", "VERB", "sign"),
-            ("signed", "VERB", "sign"),
-            ("Kenya", "PROPN", "Kenya"),
-            ("news", "NOUN", "news"),
+            ("talks", "NOUN", "NNS", "talk"),
+            ("deals", "NOUN", "NNS", "deal"),
+            ("leaders", "NOUN", "NNS", "leader"),
+            ("met", "VERB", "VBD", "meet"),
+            ("agreed", "VERB", "VBD", "agree"),
+            ("signed", "VERB", "VBD", "sign"),
+            ("signed", "VERB", "VBN", "sign"),
+            ("Kenya", "PROPN", "NNP", "Kenya"),
+            ("news", "NOUN", "NN", "news"),
         ];
         let lem = train(data.iter().copied());
-        assert_eq!(lem.lemma("ceasefires", "NOUN"), "ceasefire");
-        assert_eq!(lem.lemma("Talks", "NOUN"), "talk");
-        assert_eq!(lem.lemma("met", "VERB"), "meet");
-        assert_eq!(lem.lemma("news", "NOUN"), "news");
-        assert_eq!(lem.lemma("Oman", "PROPN"), "Oman");
+        assert_eq!(lem.lemma("ceasefires", "NOUN", "NNS"), "ceasefire");
+        assert_eq!(lem.lemma("Talks", "NOUN", "NNS"), "talk");
+        assert_eq!(lem.lemma("met", "VERB", "VBD"), "meet");
+        assert_eq!(lem.lemma("news", "NOUN", "NN"), "news");
+        assert_eq!(lem.lemma("Oman", "PROPN", "NNP"), "Oman");
         let read = Lemmatizer::read(&lem.write()).unwrap();
-        assert_eq!(read.lemma("met", "VERB"), "meet");
-        assert_eq!(read.lemma("deals", "NOUN"), "deal");
+        assert_eq!(read.lemma("met", "VERB", "VBD"), "meet");
+        assert_eq!(read.lemma("deals", "NOUN", "NNS"), "deal");
+    }
+
+    #[test]
+    fn the_form_as_written_and_the_fine_tag_decide_where_they_differ() {
+        let data = [
+            ("I", "PRON", "PRP", "I"),
+            ("I", "PRON", "PRP", "I"),
+            ("i", "PRON", "PRP", "I"),
+            ("her", "PRON", "PRP", "she"),
+            ("her", "PRON", "PRP$", "she"),
+            ("'s", "AUX", "VBZ", "be"),
+            ("'s", "PART", "POS", "'s"),
+        ];
+        let lem = Lemmatizer::read(&train(data.iter().copied()).write()).unwrap();
+        assert_eq!(lem.lemma("i", "PRON", "PRP"), "I");
+        assert_eq!(lem.lemma("I", "PRON", "PRP"), "I");
+        assert_eq!(lem.lemma("her", "PRON", "PRP$"), "she");
+        assert_eq!(lem.lemma("'s", "AUX", "VBZ"), "be");
+        assert_eq!(lem.lemma("'s", "PART", "POS"), "'s");
     }
 }

@@ -6,31 +6,31 @@
 //! model files are embedded in the binary (`data/models/`, with their README), so a fresh
 //! machine needs no download.
 //!
-//! The pipeline per sentence: [`tokenize`] (UD English conventions, offsets kept) → tagger
-//! (UPOS + XPOS, averaged perceptron) → lemmatiser (edit rules) → parser (arc-hybrid, greedy,
-//! dynamic oracle) → labeller (UD relations with subtypes).
+//! The pipeline per sentence: [`tokenize`] (UD English conventions, offsets kept) → one
+//! network ([`network`]: BiLSTM encoder; tags, biaffine arcs, labels) → the maximum spanning
+//! tree of its arc scores ([`mst`]) → lemmatiser (edit rules by tag).
 
 mod binary;
 pub mod conllu;
 mod hash;
-mod labeller;
+mod learn;
 mod lemma;
-mod linear;
-mod parser;
-mod tagger;
+mod mst;
+mod network;
+mod nn;
 pub mod tokenize;
 pub mod train;
+mod vocab;
 mod word;
 
 use std::sync::OnceLock;
 
 use anyhow::{Context, Result};
 
-use labeller::Labeller;
+pub use learn::Schedule;
 use lemma::Lemmatizer;
-use parser::Parser;
-use tagger::Tagger;
-use word::WordInfo;
+pub use network::Dims;
+use network::Network;
 
 /// What the layer says of one word.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -63,24 +63,33 @@ pub struct ParsedSentence {
     pub tokens: Vec<Token>,
 }
 
-/// The four trained models.
+/// The trained models.
 pub struct Models {
-    tagger: Tagger,
+    network: Network,
     lemmatizer: Lemmatizer,
-    parser: Parser,
-    labeller: Labeller,
 }
 
 /// The model files as built into the binary.
-const EMBEDDED: [(&str, &[u8]); 4] = [
-    ("tagger.bin", include_bytes!("../../data/models/tagger.bin")),
+const EMBEDDED: [(&str, &[u8]); 2] = [
+    ("network.bin", include_bytes!("../../data/models/network.bin")),
     (
         "lemmatizer.bin",
         include_bytes!("../../data/models/lemmatizer.bin"),
     ),
-    ("parser.bin", include_bytes!("../../data/models/parser.bin")),
-    ("labeller.bin", include_bytes!("../../data/models/labeller.bin")),
 ];
+
+/// The longest run of words parsed as one: a longer sentence (a list, a table, text with no
+/// full stops) is parsed in pieces of this many words, the root of each later piece hung on
+/// the first piece's root as `parataxis`. Arc scoring is quadratic in the words parsed
+/// together, so this bound is what keeps parsing linear in the length of a sentence.
+pub const MAX_PIECE: usize = 200;
+
+/// Words the network reads in one batch: large enough for its matrix products to run at
+/// full speed, small enough to bound the memory of a pass (a few MB).
+const BATCH_WORDS: usize = 2048;
+
+/// The relation that joins the pieces of an over-long sentence.
+const PIECE_RELATION: &str = "parataxis";
 
 impl Models {
     /// The model files built into the binary, by name.
@@ -93,101 +102,116 @@ impl Models {
         static MODELS: OnceLock<std::result::Result<Models, String>> = OnceLock::new();
         MODELS
             .get_or_init(|| {
-                let [t, l, p, b] = EMBEDDED.map(|(_, bytes)| bytes);
-                Models::from_bytes(t, l, p, b).map_err(|e| format!("{e:#}"))
+                let [n, l] = EMBEDDED.map(|(_, bytes)| bytes);
+                Models::from_bytes(n, l).map_err(|e| format!("{e:#}"))
             })
             .as_ref()
             .map_err(|e| anyhow::anyhow!("the built-in syntax models cannot be read: {e}"))
     }
 
-    /// Models from the bytes of their files (tagger, lemmatiser, parser, labeller).
-    pub fn from_bytes(tagger: &[u8], lemmatizer: &[u8], parser: &[u8], labeller: &[u8]) -> Result<Models> {
-        // The parser is the largest file (about 60% of the bytes): it loads on a thread of its
-        // own while the other three load here, which halves the start-up of every run.
-        std::thread::scope(|scope| {
-            let parser = scope.spawn(|| Parser::read(parser).context(EMBEDDED[2].0));
-            let tagger = Tagger::read(tagger).context(EMBEDDED[0].0);
-            let lemmatizer = Lemmatizer::read(lemmatizer).context(EMBEDDED[1].0);
-            let labeller = Labeller::read(labeller).context(EMBEDDED[3].0);
-            let parser = parser
-                .join()
-                .map_err(|_| anyhow::anyhow!("loading the parser panicked"))?;
-            Ok(Models {
-                tagger: tagger?,
-                lemmatizer: lemmatizer?,
-                parser: parser?,
-                labeller: labeller?,
-            })
+    /// Models from the bytes of their files (network, lemmatiser).
+    pub fn from_bytes(network: &[u8], lemmatizer: &[u8]) -> Result<Models> {
+        Ok(Models {
+            network: Network::read(network).context(EMBEDDED[0].0)?,
+            lemmatizer: Lemmatizer::read(lemmatizer).context(EMBEDDED[1].0)?,
         })
     }
 
     /// Tags, lemmatises and parses one sentence given as its words.
     pub fn analyse<S: AsRef<str>>(&self, forms: &[S]) -> Vec<Analysis> {
-        if forms.is_empty() {
-            return Vec::new();
-        }
-        let words: Vec<WordInfo> = forms.iter().map(|f| WordInfo::new(f.as_ref())).collect();
-        let classes = self.tagger.tag(&words);
-        let tags: Vec<u64> = classes.iter().map(|&c| self.tagger.xpos_hash(c)).collect();
-        let input = parser::Input {
-            words: &words,
-            tags: &tags,
-        };
-        let heads = self.parser.parse(&input);
-        let labels = self.labeller.label(&input, &heads);
-        let n = forms.len();
-        classes
+        self.analyse_many(&[forms]).remove(0)
+    }
+
+    /// Tags, lemmatises and parses sentences given as their words, many at a time (which is
+    /// faster than one by one: the network's products are wider).
+    pub fn analyse_many<W: AsRef<[S]>, S: AsRef<str>>(&self, sentences: &[W]) -> Vec<Vec<Analysis>> {
+        // Pieces of at most MAX_PIECE words: (sentence, first word, words).
+        let pieces: Vec<(usize, &[S])> = sentences
             .iter()
-            .zip(heads)
-            .zip(labels)
-            .zip(forms)
-            .map(|(((&c, h), deprel), form)| {
-                let upos = self.tagger.upos(c).to_owned();
-                Analysis {
-                    lemma: self.lemmatizer.lemma(form.as_ref(), &upos),
-                    xpos: self.tagger.xpos(c).to_owned(),
-                    upos,
-                    head: (h < n).then_some(h),
-                    deprel,
+            .enumerate()
+            .flat_map(|(k, s)| s.as_ref().chunks(MAX_PIECE).map(move |p| (k, p)))
+            .collect();
+        let mut parses = Vec::with_capacity(pieces.len());
+        let mut at = 0;
+        while at < pieces.len() {
+            let mut words = 0;
+            let mut batch: Vec<&[S]> = Vec::new();
+            while at < pieces.len() && (batch.is_empty() || words + pieces[at].1.len() <= BATCH_WORDS) {
+                words += pieces[at].1.len();
+                batch.push(pieces[at].1);
+                at += 1;
+            }
+            parses.extend(self.network.parse(&batch));
+        }
+        let mut out: Vec<Vec<Analysis>> = sentences
+            .iter()
+            .map(|s| Vec::with_capacity(s.as_ref().len()))
+            .collect();
+        let mut first_root: Vec<Option<usize>> = vec![None; sentences.len()];
+        for ((k, forms), parse) in pieces.iter().zip(parses) {
+            let offset = out[*k].len();
+            for (form, p) in forms.iter().zip(parse) {
+                let (upos, xpos) = &self.network.tags[p.tag];
+                let mut analysis = Analysis {
+                    lemma: self.lemmatizer.lemma(form.as_ref(), upos, xpos),
+                    upos: upos.clone(),
+                    xpos: xpos.clone(),
+                    head: (p.head > 0).then(|| offset + p.head - 1),
+                    deprel: self.network.labels[p.label].clone(),
+                };
+                if p.head == 0 {
+                    match first_root[*k] {
+                        None => first_root[*k] = Some(out[*k].len()),
+                        Some(root) => {
+                            analysis.head = Some(root);
+                            analysis.deprel = PIECE_RELATION.to_owned();
+                        }
+                    }
                 }
-            })
-            .collect()
+                out[*k].push(analysis);
+            }
+        }
+        out
     }
 
     /// Tokenises and parses the sentences `spans` (byte ranges) of `text`.
     pub fn parse_text(&self, text: &str, spans: &[(usize, usize)]) -> Vec<ParsedSentence> {
+        let words: Vec<Vec<tokenize::RawWord>> = spans
+            .iter()
+            .map(|&(start, end)| tokenize::words(text, start, end))
+            .collect();
+        let forms: Vec<Vec<&str>> = words
+            .iter()
+            .map(|ws| ws.iter().map(|w| w.form.as_str()).collect())
+            .collect();
+        let analyses = self.analyse_many(&forms);
         spans
             .iter()
-            .map(|&(start, end)| {
-                let words = tokenize::words(text, start, end);
-                let forms: Vec<&str> = words.iter().map(|w| w.form.as_str()).collect();
-                let analyses = self.analyse(&forms);
-                ParsedSentence {
-                    start,
-                    end,
-                    tokens: words
-                        .into_iter()
-                        .zip(analyses)
-                        .map(|(w, analysis)| Token {
-                            start: w.start,
-                            end: w.end,
-                            form: w.form,
-                            analysis,
-                        })
-                        .collect(),
-                }
+            .zip(words)
+            .zip(analyses)
+            .map(|((&(start, end), words), analyses)| ParsedSentence {
+                start,
+                end,
+                tokens: words
+                    .into_iter()
+                    .zip(analyses)
+                    .map(|(w, analysis)| Token {
+                        start: w.start,
+                        end: w.end,
+                        form: w.form,
+                        analysis,
+                    })
+                    .collect(),
             })
             .collect()
     }
 
-    /// Features with weights in each model, and entries of the lemmatiser.
+    /// The network's parameters and the lemmatiser's entries.
     pub fn sizes(&self) -> String {
         let (words, suffixes) = self.lemmatizer.size();
         format!(
-            "tagger {} features, parser {} features, labeller {} features, lemmatiser {words} words + {suffixes} suffixes",
-            self.tagger.features(),
-            self.parser.features(),
-            self.labeller.features()
+            "network {} parameters, lemmatiser {words} words + {suffixes} suffixes",
+            self.network.parameters().len()
         )
     }
 }

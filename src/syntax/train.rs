@@ -4,28 +4,27 @@
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
+use rustc_hash::FxHashMap;
 
 use super::conllu::{self, Sentence};
-use super::hash::hash_str;
-use super::word::WordInfo;
-use super::{labeller, lemma, parser, tagger, Models};
+use super::learn::{self, Example, Schedule};
+use super::network::{Dims, Network, Spec};
+use super::vocab::{keys, Vocabulary, FEATURES};
+use super::{lemma, Models};
 
-/// What to train on and how long.
+/// What to train on, how large a network, and how long.
 pub struct Options {
     pub train: Vec<PathBuf>,
     pub dev: Vec<PathBuf>,
     pub out: PathBuf,
-    pub seed: u64,
-    pub tagger_epochs: usize,
-    pub parser_epochs: usize,
-    pub labeller_epochs: usize,
-    /// Train the parser on tags predicted by taggers that did not see the sentence (k-fold
-    /// jackknifing), so that it learns from tags as good as those it will get; 0 or 1: gold.
-    pub jackknife: usize,
-    /// Averaged weights under these are dropped when the tagger, parser and labeller are
-    /// frozen: the trade between file size and accuracy (the tagger loses most by pruning).
-    pub prune: [f32; 3],
+    /// The sizes of the network; its numbers of tags and labels are read from the data.
+    pub dims: Dims,
+    pub schedule: Schedule,
 }
+
+/// How often a string must be seen in training to have an embedding of its own: forms twice
+/// (the rest are read by their other strings), affixes five times, shapes twice.
+const MIN_COUNTS: [usize; FEATURES] = [2, 5, 5, 5, 5, 5, 5, 5, 2];
 
 /// Reads every sentence of `paths`, naming the file in any error.
 pub fn read_treebanks(paths: &[PathBuf]) -> Result<Vec<Sentence>> {
@@ -39,131 +38,114 @@ pub fn read_treebanks(paths: &[PathBuf]) -> Result<Vec<Sentence>> {
     Ok(out)
 }
 
-fn word_infos(s: &Sentence) -> Vec<WordInfo> {
-    s.words.iter().map(|w| WordInfo::new(&w.form)).collect()
+/// The distinct values of `f` over every word, sorted: the classes of a model.
+fn classes<T: Ord + Clone>(data: &[Sentence], f: impl Fn(&conllu::Word) -> T) -> Vec<T> {
+    let mut all: Vec<T> = data.iter().flat_map(|s| s.words.iter().map(&f)).collect();
+    all.sort();
+    all.dedup();
+    all
 }
 
-/// Gold heads with the root as `n` (the parser's convention).
-fn gold_heads(s: &Sentence) -> Vec<usize> {
-    let n = s.words.len();
-    s.words
-        .iter()
-        .map(|w| w.head.map_or(n, |h| if h == 0 { n } else { h - 1 }))
-        .collect()
-}
-
-/// Trains the four models, writes them to `options.out` and returns the models.
+/// Trains the models, writes them to `options.out` and returns them.
 pub fn train(options: &Options, log: &mut dyn FnMut(&str)) -> Result<Models> {
     let data = read_treebanks(&options.train)?;
     let words: usize = data.iter().map(|s| s.words.len()).sum();
     log(&format!("training on {} sentences, {words} words", data.len()));
     let data: Vec<Sentence> = data
         .into_iter()
-        .filter(|s| s.words.iter().all(|w| w.head.is_some()))
+        .filter(|s| !s.words.is_empty() && s.words.iter().all(|w| w.head.is_some()))
         .collect();
 
-    // Each sentence's words, gold tags, heads and labels, computed once for every model.
-    let infos: Vec<Vec<WordInfo>> = data.iter().map(word_infos).collect();
-    let gold_tags: Vec<Vec<(String, String)>> = data
+    let mut counts: [FxHashMap<String, usize>; FEATURES] = Default::default();
+    for w in data.iter().flat_map(|s| &s.words) {
+        for (k, key) in keys(&w.form).into_iter().enumerate() {
+            *counts[k].entry(key).or_default() += 1;
+        }
+    }
+    let vocab = Vocabulary::from_counts(&counts, MIN_COUNTS);
+    let tags = classes(&data, |w| (w.upos.clone(), w.xpos.clone()));
+    let labels = classes(&data, |w| w.deprel.clone());
+    let mut word_counts = vec![0u32; vocab.sizes()[0]];
+    let examples: Vec<Example> = data
         .iter()
-        .map(|s| s.words.iter().map(|w| (w.upos.clone(), w.xpos.clone())).collect())
+        .map(|s| {
+            let ids: Vec<[u32; FEATURES]> = s.words.iter().map(|w| vocab.ids(&w.form)).collect();
+            for i in &ids {
+                word_counts[i[0] as usize] += 1;
+            }
+            Example {
+                ids,
+                tags: s
+                    .words
+                    .iter()
+                    .map(|w| {
+                        tags.binary_search(&(w.upos.clone(), w.xpos.clone()))
+                            .expect("a tag") as u32
+                    })
+                    .collect(),
+                heads: s.words.iter().map(|w| w.head.unwrap_or(0) as u32).collect(),
+                labels: s
+                    .words
+                    .iter()
+                    .map(|w| labels.binary_search(&w.deprel).expect("a label") as u32)
+                    .collect(),
+            }
+        })
         .collect();
-    let heads: Vec<Vec<usize>> = data.iter().map(gold_heads).collect();
-    let labels: Vec<Vec<String>> = data
-        .iter()
-        .map(|s| s.words.iter().map(|w| w.deprel.clone()).collect())
-        .collect();
-    let tag_examples: Vec<tagger::TaggedSentence> = infos
-        .iter()
-        .zip(&gold_tags)
-        .map(|(words, tags)| tagger::TaggedSentence { words, tags })
-        .collect();
-
-    let started = std::time::Instant::now();
-    let tagger = tagger::train(
-        &tag_examples,
-        options.tagger_epochs,
-        options.seed,
-        options.prune[0],
-    );
+    let dims = Dims {
+        tags: tags.len(),
+        labels: labels.len(),
+        ..options.dims
+    };
+    let spec = Spec::new(dims, vocab.sizes());
     log(&format!(
-        "tagger: {} features, {:.0?}",
-        tagger.features(),
-        started.elapsed()
+        "network: {} parameters; {} forms, {} tags, {} labels",
+        spec.layout.total(),
+        vocab.sizes()[0],
+        tags.len(),
+        labels.len()
     ));
 
     let lemmatizer = lemma::train(data.iter().flat_map(|s| {
-        s.words
-            .iter()
-            .map(|w| (w.form.as_str(), w.upos.as_str(), w.lemma.as_str()))
+        s.words.iter().map(|w| {
+            (
+                w.form.as_str(),
+                w.upos.as_str(),
+                w.xpos.as_str(),
+                w.lemma.as_str(),
+            )
+        })
     }));
     let (lw, ls) = lemmatizer.size();
-    log(&format!("lemmatiser: {lw} words, {ls} suffixes"));
+    let dev: Vec<Sentence> = read_treebanks(&options.dev)?;
+    let dev_words = dev.iter().flat_map(|s| &s.words);
+    let right = dev_words
+        .clone()
+        .filter(|w| lemmatizer.lemma(&w.form, &w.upos, &w.xpos) == w.lemma)
+        .count();
+    log(&format!(
+        "lemmatiser: {lw} words, {ls} suffixes; {:.2}% right on the dev files with gold tags",
+        100.0 * right as f64 / dev_words.count().max(1) as f64
+    ));
 
-    // The parser's tags: jackknifed or gold.
-    let tags: Vec<Vec<u64>> = if options.jackknife > 1 {
-        let k = options.jackknife;
-        let mut tags: Vec<Vec<u64>> = vec![Vec::new(); data.len()];
-        for fold in 0..k {
-            let rest: Vec<tagger::TaggedSentence> = tag_examples
-                .iter()
-                .enumerate()
-                .filter(|(i, _)| i % k != fold)
-                .map(|(_, e)| *e)
-                .collect();
-            let t = tagger::train(&rest, options.tagger_epochs, options.seed + fold as u64 + 1, 0.0);
-            for i in (fold..data.len()).step_by(k) {
-                tags[i] = t.tag(&infos[i]).iter().map(|&c| t.xpos_hash(c)).collect();
-            }
-            log(&format!("jackknife fold {}/{k} tagged", fold + 1));
-        }
-        tags
-    } else {
-        gold_tags
-            .iter()
-            .map(|s| s.iter().map(|(_, x)| hash_str(x)).collect())
-            .collect()
+    let mut models = Models {
+        network: Network::new(spec.clone(), spec.layout.initial(0), vocab, tags, labels)?,
+        lemmatizer,
     };
-    let inputs: Vec<parser::Input> = infos
-        .iter()
-        .zip(&tags)
-        .map(|(words, tags)| parser::Input { words, tags })
-        .collect();
-
-    let started = std::time::Instant::now();
-    let examples: Vec<parser::Example> = inputs
-        .iter()
-        .zip(&heads)
-        .map(|(&input, heads)| parser::Example { input, heads })
-        .collect();
-    let parser = parser::train(&examples, options.parser_epochs, options.seed, options.prune[1]);
-    log(&format!(
-        "parser: {} features, {:.0?}",
-        parser.features(),
-        started.elapsed()
-    ));
-
-    let started = std::time::Instant::now();
-    let examples: Vec<labeller::Example> = inputs
-        .iter()
-        .zip(&heads)
-        .zip(&labels)
-        .map(|((&input, heads), labels)| labeller::Example { input, heads, labels })
-        .collect();
-    let labeller = labeller::train(&examples, options.labeller_epochs, options.seed, options.prune[2]);
-    log(&format!(
-        "labeller: {} features, {:.0?}",
-        labeller.features(),
-        started.elapsed()
-    ));
+    let flat = {
+        let mut score = |flat: &[f32]| {
+            models.network.set_parameters(flat);
+            evaluate(&models, &dev).las
+        };
+        learn::train(&spec, &examples, &word_counts, &options.schedule, &mut score, log)
+    };
+    models.network.set_parameters(&flat);
 
     std::fs::create_dir_all(&options.out)
         .with_context(|| format!("{}: cannot create", options.out.display()))?;
     let files = [
-        ("tagger.bin", tagger.write()),
-        ("lemmatizer.bin", lemmatizer.write()),
-        ("parser.bin", parser.write()),
-        ("labeller.bin", labeller.write()),
+        ("network.bin", models.network.write()),
+        ("lemmatizer.bin", models.lemmatizer.write()),
     ];
     for (name, bytes) in &files {
         let path = options.out.join(name);
@@ -174,33 +156,11 @@ pub fn train(options: &Options, log: &mut dyn FnMut(&str)) -> Result<Models> {
             bytes.len() as f64 / 1e6
         ));
     }
-    let models = Models {
-        tagger,
-        lemmatizer,
-        parser,
-        labeller,
-    };
+    // Scored as the binary will read them: through the 16-bit file.
+    let models = Models::from_bytes(&files[0].1, &files[1].1)?;
     for path in &options.dev {
         let gold = read_treebanks(std::slice::from_ref(path))?;
-        let score = evaluate(&models, &gold);
-        log(&format!("{}: {score}", path.display()));
-        // What the parser does with perfect tags: how much tagging errors cost.
-        {
-            let mut right = 0;
-            let mut total = 0;
-            for s in &gold {
-                let w = word_infos(s);
-                let t: Vec<u64> = s.words.iter().map(|w| hash_str(&w.xpos)).collect();
-                let heads = models.parser.parse(&parser::Input { words: &w, tags: &t });
-                let g = gold_heads(s);
-                right += heads.iter().zip(&g).filter(|(a, b)| a == b).count();
-                total += g.len();
-            }
-            log(&format!(
-                "  with gold tags: UAS {:.2}",
-                100.0 * right as f64 / total as f64
-            ));
-        }
+        log(&format!("{}: {}", path.display(), evaluate(&models, &gold)));
     }
     Ok(models)
 }
@@ -228,12 +188,15 @@ impl std::fmt::Display for Score {
 
 /// Scores `models` on gold sentences (tokens given).
 pub fn evaluate(models: &Models, gold: &[Sentence]) -> Score {
+    let forms: Vec<Vec<&str>> = gold
+        .iter()
+        .map(|s| s.words.iter().map(|w| w.form.as_str()).collect())
+        .collect();
+    let predicted = models.analyse_many(&forms);
     let mut right = [0usize; 5];
     let mut total = 0;
-    for s in gold {
-        let forms: Vec<&str> = s.words.iter().map(|w| w.form.as_str()).collect();
-        let predicted = models.analyse(&forms);
-        for (g, p) in s.words.iter().zip(&predicted) {
+    for (s, p) in gold.iter().zip(&predicted) {
+        for (g, p) in s.words.iter().zip(p) {
             total += 1;
             let head = p.head.map_or(0, |h| h + 1);
             let head_right = g.head == Some(head);
