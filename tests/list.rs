@@ -305,7 +305,13 @@ fn a_closed_pipe_is_not_an_error() {
             "{format}: {}",
             String::from_utf8_lossy(&out.stderr)
         );
-        assert_eq!(String::from_utf8_lossy(&out.stderr), "", "{format}");
+        // Nothing but the note a table adds of other modalities, when the table was
+        // written before the reader went away (the two race): no error.
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            stderr.lines().all(|l| l.starts_with("not shown:")),
+            "{format}: {stderr}"
+        );
     }
 }
 

@@ -230,7 +230,11 @@ impl Extractor {
         let article_gazetteer = self.gazetteer.with_people(people);
         let gazetteer = article_gazetteer.as_ref().unwrap_or(&self.gazetteer);
         let times = self.tagger.tag(text, article.published);
-        let sentences = article.sentences();
+        let sentences: Vec<Sentence> = article
+            .sentences()
+            .iter()
+            .flat_map(|s| text::pieces(s, text))
+            .collect();
         let chars = CharOffsets::new(text);
         let quotes = self.quotes_by_paragraph(text, &sentences, gazetteer);
         let context = ArticleContext {
