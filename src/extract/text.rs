@@ -6,7 +6,7 @@ use crate::article::Sentence;
 use crate::time::{add_days, DateInterval};
 
 /// The longest stretch of text (bytes) the extractor reads as one sentence. No sentence of
-/// news comes near it (the longest of the development articles is under 700 bytes); a
+/// news comes near it (the longest of the 40 development articles is 482 bytes); a
 /// longer one (a list, a table, text with no full stops) is read in pieces of at most this
 /// length, cut after a semicolon or comma where there is one. Every trigger compares itself
 /// with the names, dates and other triggers of its sentence, so this bound is what keeps
