@@ -58,6 +58,9 @@ pub struct ModalityCues {
 pub struct AttributionCues {
     pub verbs: Vec<String>,
     pub source_nouns: Vec<String>,
+    /// Subjects that leave the speaker unnamed ("sources from TASS confirmed"): what they
+    /// say is reported, not a party's statement.
+    pub anonymous: Vec<String>,
 }
 
 /// Prepositions that give an event's roles in the parse.

@@ -25,7 +25,7 @@ use anyhow::Result;
 
 use crate::article::{Article, CharOffsets, Sentence};
 use crate::merge::parties_agree;
-use crate::model::{ActorKind, DateBasis, Modality};
+use crate::model::{ActorKind, DateBasis, Modality, RoleKind};
 use crate::ordered::{extend_new, first_seen};
 use crate::syntax::{Models, Token};
 use crate::time::{Tagger, TimeExpr, TimexType};
@@ -441,8 +441,65 @@ impl Extractor {
                 continue;
             }
 
+            let event_roles = roles::roles(&tokens, m.start, &name_spans, &self.cues.roles);
+            // A statement needs someone who made it: not unnamed sources ("sources from
+            // TASS confirmed"), nor the parties of an event told before ("They also stressed
+            // the need for…" in a readout of their call tells what the call was about).
+            let unnamed = rule.actors == ActorScope::Speaker
+                && tree::subject_of(&tokens, m.start).is_some_and(|s| {
+                    let lemma = &tokens[s].analysis.lemma;
+                    let (start, end) = tree::subtree_span(&tokens, s);
+                    let phrase = text[start..end].to_lowercase();
+                    self.cues
+                        .attribution
+                        .anonymous
+                        .iter()
+                        .any(|a| a.eq_ignore_ascii_case(lemma))
+                        || self.cues.anaphora.groups.contains(&phrase)
+                            && !self.cues.anaphora.speakers.contains(&phrase)
+                });
+            if unnamed {
+                continue;
+            }
             let (mut actor_ids, actor_text) = match rule.actors {
-                ActorScope::Speaker => speaker(&names, left, m, text),
+                // Who said it: the subject of the reporting verb in the tree ("Medinsky,
+                // Putin's aide, confirmed": Medinsky), else the nearest name.
+                ActorScope::Speaker => {
+                    let mut subject: Vec<usize> = event_roles
+                        .iter()
+                        .filter(|r| r.role == RoleKind::Source)
+                        .filter_map(|r| gazetteer.actor_named(&r.actor))
+                        .collect();
+                    // A subject that names a person speaks for itself: the country beside
+                    // him is his title. The person may stand deeper in the subject than the
+                    // roles reach ("U.S. Ambassador to Türkiye and Special Envoy for Syria
+                    // Tom Barrack announced"): the last one named in it, as titles come
+                    // before names.
+                    let is_person = |a: &usize| gazetteer.actor(*a).kind == ActorKind::Person;
+                    if subject.iter().any(is_person) {
+                        subject.retain(is_person);
+                    } else if let Some(head) = tree::subject_of(&tokens, m.start) {
+                        let (start, end) = tree::subtree_span(&tokens, head);
+                        let named = names
+                            .iter()
+                            .rev()
+                            .filter(|n| n.start >= start && n.end <= end.min(m.start))
+                            .find(|n| n.actors.iter().all(is_person));
+                        if let Some(n) = named {
+                            subject = n.actors.clone();
+                        }
+                    }
+                    if subject.is_empty() {
+                        speaker(&names, left, m, text)
+                    } else {
+                        let written = names
+                            .iter()
+                            .filter(|n| n.actors.iter().any(|a| subject.contains(a)))
+                            .map(|n| n.text.clone())
+                            .collect();
+                        (subject, written)
+                    }
+                }
                 ActorScope::Clause => carried.clause_actors(&names, left, m, right),
             };
             actor_ids = first_seen(actor_ids);
@@ -475,7 +532,6 @@ impl Extractor {
             } else {
                 attribution_for(m, &reports, text).or_else(|| quote_source(m.start))
             };
-            let event_roles = roles::roles(&tokens, m.start, &name_spans, &self.cues.roles);
             let mut actors: Vec<String> = actor_ids
                 .iter()
                 .map(|&a| gazetteer.actor(a).name.clone())
@@ -611,12 +667,16 @@ impl Extractor {
         let rule = &self.triggers.rules[m.rule];
         // The trigger's own date: near it, fronted, or in its clause of the parse ("a
         // meeting between the two ministers is set for Thursday").
+        // A date in what a speaker said is not when he said it ("said their release will come
+        // by Monday").
+        let reported = rule.actors == ActorScope::Speaker;
         if m.needs_date
             && !dates.iter().any(|(s, e, d)| {
                 d.interval.is_some()
-                    && (distance((*s, *e), (m.start, m.end)) <= OWN_DATE_DISTANCE
-                        || *s <= FRONTED_DATE
-                        || tree::same_clause(tokens, m.start, *s))
+                    && (*s <= FRONTED_DATE
+                        || tree::same_clause(tokens, m.start, *s)
+                        || distance((*s, *e), (m.start, m.end)) <= OWN_DATE_DISTANCE
+                            && !(reported && tree::in_content_of(tokens, *s, m.start)))
             })
         {
             return false;

@@ -53,6 +53,60 @@ pub fn same_clause(tokens: &[Token], a: usize, b: usize) -> bool {
     }
 }
 
+/// The byte span of the subtree of word `i`: the word and everything that depends on it,
+/// however deep (walks of at most MAX_DEPTH).
+pub fn subtree_span(tokens: &[Token], i: usize) -> (usize, usize) {
+    let mut span = (tokens[i].start, tokens[i].end);
+    for (k, token) in tokens.iter().enumerate() {
+        let mut at = k;
+        for _ in 0..MAX_DEPTH {
+            if at == i {
+                span = (span.0.min(token.start), span.1.max(token.end));
+                break;
+            }
+            match tokens[at].analysis.head {
+                Some(h) if h < tokens.len() => at = h,
+                _ => break,
+            }
+        }
+    }
+    span
+}
+
+/// The subject of the word at byte offset `at` (its `nsubj` child), if it has one.
+pub fn subject_of(tokens: &[Token], at: usize) -> Option<usize> {
+    let i = token_at(tokens, at)?;
+    children(tokens, i).find(|&c| tokens[c].analysis.deprel == "nsubj")
+}
+
+/// Whether the word at offset `at` is inside a clause that is the content of the verb at
+/// offset `verb` (a `ccomp`, `xcomp` or `csubj` below it: "said [their release will come by
+/// Monday]").
+pub fn in_content_of(tokens: &[Token], at: usize, verb: usize) -> bool {
+    let (Some(word), Some(verb)) = (token_at(tokens, at), token_at(tokens, verb)) else {
+        return false;
+    };
+    let verb = clause_head(tokens, verb);
+    let mut clause = clause_head(tokens, word);
+    for _ in 0..MAX_DEPTH {
+        if clause == verb {
+            return false;
+        }
+        let Some(head) = tokens[clause].analysis.head.filter(|&h| h < tokens.len()) else {
+            return false;
+        };
+        let content = matches!(
+            tokens[clause].analysis.deprel.split(':').next(),
+            Some("ccomp" | "xcomp" | "csubj")
+        );
+        if content && clause_head(tokens, head) == verb {
+            return true;
+        }
+        clause = clause_head(tokens, head);
+    }
+    false
+}
+
 /// The words that depend on word `i`, in order.
 pub fn children(tokens: &[Token], i: usize) -> impl Iterator<Item = usize> + '_ {
     (0..tokens.len()).filter(move |&c| tokens[c].analysis.head == Some(i))

@@ -44,6 +44,11 @@ pub(super) struct TriggerSpec {
     /// ("struck the palace", not "struck a deal" when the deal is another class's).
     #[serde(default)]
     pub needs_object: bool,
+    /// A verb of the class stands for the event only in a finite form, which tells that it
+    /// happened ("announced", "stresses"), not as an infinitive or participle ("proud to
+    /// announce", "emphasizing that").
+    #[serde(default)]
+    pub finite: bool,
     /// A noun of the class that is definite in its parse ("the ceasefire", "their
     /// strikes") refers back to an event already told: it stands only with a date.
     #[serde(default)]
@@ -112,6 +117,7 @@ enum Matcher {
         verbs: Vec<String>,
         nouns: Vec<String>,
         needs_object: bool,
+        finite: bool,
         definite_needs_date: bool,
         governed_by: Vec<String>,
     },
@@ -144,6 +150,12 @@ fn noun_lemma(token: &Token, lemma: &str) -> String {
     }
     let form = token.form.to_lowercase();
     form.strip_suffix('s').map_or(form.clone(), str::to_owned)
+}
+
+/// Whether a verb is finite: past or present tense (Penn tags VBD, VBZ, VBP), not an
+/// infinitive or participle.
+fn is_finite(token: &Token) -> bool {
+    matches!(token.analysis.xpos.as_str(), "VBD" | "VBZ" | "VBP")
 }
 
 /// Whether the noun at `i` is the object of one of `verbs`, itself or as the modifier of that
@@ -212,6 +224,7 @@ impl TriggerSet {
                     verbs: lower(&spec.verbs),
                     nouns: lower(&spec.nouns),
                     needs_object: spec.needs_object,
+                    finite: spec.finite,
                     definite_needs_date: spec.definite_needs_date,
                     governed_by: lower(&spec.governed_by),
                 },
@@ -263,6 +276,7 @@ impl TriggerSet {
                     verbs,
                     nouns,
                     needs_object,
+                    finite,
                     definite_needs_date,
                     governed_by,
                 } => tokens
@@ -279,6 +293,7 @@ impl TriggerSet {
                         let as_noun = matches!(t.analysis.upos.as_str(), "NOUN" | "ADJ" | "PROPN") || nominal;
                         (as_verb
                             && verbs.contains(&lemmas[*i])
+                            && (!finite || is_finite(t))
                             && !self.is_purpose(tokens, &lemmas, *i)
                             && (!needs_object
                                 || children(tokens, *i)

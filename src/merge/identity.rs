@@ -62,21 +62,33 @@ pub fn parties_agree(a: &[String], b: &[String]) -> bool {
     shared > 0 && shared >= a.len().min(b.len()).min(2)
 }
 
-/// Whether `a` and `b` report one event; `same_article` when one article tells both.
+/// Whether `a` and `b` report one event; `same_article` when one article tells both. Of
+/// one article, reports of a type that does not merge within an article (statements) are
+/// two events only when each is dated: two dated remarks are two occasions, but an undated
+/// one ("Biden emphasized…") is part of the dated one of the same speaker ("Biden
+/// announced Tuesday…").
 pub fn same_event(types: &EventTypes, a: &Reading, b: &Reading, same_article: bool) -> bool {
-    types.compatible(a.event_type, b.event_type, same_article)
+    let two_occasions = same_article && a.interval.is_some() && b.interval.is_some();
+    // One speaker's undated remark in an article is of the occasion the article tells,
+    // whatever each remark is about.
+    let one_occasion = same_article && !two_occasions;
+    types.compatible(a.event_type, b.event_type, two_occasions)
         && dates_agree(a, b)
         && parties_agree(&a.parties, &b.parties)
         && places_agree(a.place.as_ref(), b.place.as_ref())
         && modalities_agree(a.modality, b.modality)
-        && (!types.by_topic(a.event_type) || topics_agree(&a.topics, &b.topics))
-        && (!types.by_actor(a.event_type) || people_agree(&a.people, &b.people))
+        && (!types.by_topic(a.event_type) || one_occasion || topics_agree(&a.topics, &b.topics))
+        && (!types.by_actor(a.event_type) || people_agree(&a.people, &b.people, same_article))
 }
 
-/// Two reports that both name people share one; a report that names only parties ("the
-/// White House said") may be of any of its people.
-fn people_agree(a: &[String], b: &[String]) -> bool {
-    a.is_empty() || b.is_empty() || a.iter().any(|p| b.contains(p))
+/// Two reports that both name people share one; of two articles, a report that names only
+/// parties ("the White House said") may be of any of its people, but one article that names
+/// a person beside it tells of two speakers.
+fn people_agree(a: &[String], b: &[String], same_article: bool) -> bool {
+    if a.is_empty() || b.is_empty() {
+        return !same_article || a.is_empty() == b.is_empty();
+    }
+    a.iter().any(|p| b.contains(p))
 }
 
 /// What happened or is planned to happen (a plan becomes the event when it happens) is one
@@ -193,6 +205,28 @@ mod tests {
         let mut planned = held.clone();
         planned.modality = Modality::Planned;
         assert!(same_event(&types, &planned, &held, false));
+    }
+
+    #[test]
+    fn an_undated_remark_joins_its_speakers_dated_statement_in_one_article() {
+        let types = EventTypes::load().unwrap();
+        let mut announced = reading("statement", &["USA"], Some(("2025-03-18", "2025-03-18")));
+        announced.people = vec!["Biden".into()];
+        let mut emphasized = announced.clone();
+        emphasized.interval = None;
+        assert!(same_event(&types, &emphasized, &announced, true));
+        let mut monday = announced.clone();
+        monday.interval = Some((day("2025-03-17"), day("2025-03-17")));
+        let mut also_monday = monday.clone();
+        also_monday.topics = Vec::new();
+        assert!(
+            !same_event(&types, &monday, &also_monday, true),
+            "two dated remarks"
+        );
+        assert!(
+            same_event(&types, &monday, &also_monday, false),
+            "one remark, two articles"
+        );
     }
 
     #[test]

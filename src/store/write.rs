@@ -148,10 +148,9 @@ pub(super) fn find_same(
     let mut best: Option<(i64, i64, NaiveDate)> = None;
     for candidate in candidates {
         let (id, event_type, start, end, place, modality, first_reported, core, same_article) = candidate;
-        if !knowledge
-            .types
-            .compatible(&event.event_type, &event_type, same_article)
-        {
+        // Types that can never be one event are passed over before their core is read;
+        // whether one article's two reports are one event is same_event's to say.
+        if !knowledge.types.compatible(&event.event_type, &event_type, false) {
             continue;
         }
         // Kept with the event since migration 009; read from its reports before then.
