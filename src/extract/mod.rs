@@ -875,9 +875,9 @@ impl Extractor {
         names
     }
 
-    /// The date of the event at `m`: the nearest date expression of its sentence; else the
-    /// date of an event the sentence refers back to; else the paragraph's last date; else
-    /// none (reported by the publication date).
+    /// The date of the event at `m`: the date expression of its clause or of a clause above
+    /// it; else the date of an event the sentence refers back to; else the paragraph's last
+    /// date; else none (reported by the publication date).
     fn date_for(
         &self,
         m: &TriggerMatch,
@@ -887,33 +887,35 @@ impl Extractor {
         discourse: &Discourse,
         published: chrono::NaiveDate,
     ) -> DateReading {
-        // A date in a relative clause ("whom Israel jailed in the 2000s") dates that clause.
-        let reachable = |&&(s, e, _): &&(usize, usize, &TimeExpr)| {
-            let between = if e <= m.start {
-                &text[e..m.start]
-            } else {
-                &text[m.end..s.max(m.end)]
-            };
-            !self.other_clause.is_match(between)
+        // The date of the trigger's own clause in the tree, else of the nearest clause above
+        // it ("The US confirmed Sunday that Israel and Lebanon agreed..."): never one of a
+        // clause below it or beside it, which dates that clause's event ("agreed to extend
+        // the deadline to Feb. 18", "prisoners captured after October 7", "I agreed to move
+        // it… I believe July 9 will be the date").
+        let chain = tree::clause_chain(tokens, m.start);
+        let chain = &chain;
+        let in_clause = |level: usize| {
+            dates
+                .iter()
+                .filter(move |(s, e, _)| {
+                    if level == 0 {
+                        tree::in_own_clause(tokens, m.start, *s, *e)
+                    } else {
+                        tree::clause_of(tokens, *s, *e) == Some(chain[level])
+                    }
+                })
+                .filter(|&&(s, e, _)| {
+                    // Across a contrastive or relative word, a date belongs to that clause.
+                    let between = if e <= m.start {
+                        &text[e..m.start]
+                    } else {
+                        &text[m.end..s.max(m.end)]
+                    };
+                    !self.other_clause.is_match(between)
+                })
+                .min_by_key(|(s, e, _)| distance((*s, *e), (m.start, m.end)))
         };
-        // Of the reachable dates, one in the trigger's own clause of the parse, else the
-        // nearest: a nearer date the parse puts in another clause dates that clause's event.
-        let reachable: Vec<&(usize, usize, &TimeExpr)> = dates.iter().filter(reachable).collect();
-        let own_clause: Vec<&(usize, usize, &TimeExpr)> = reachable
-            .iter()
-            .copied()
-            .filter(|(s, _, _)| tree::same_clause(tokens, m.start, *s))
-            .collect();
-        let candidates = if own_clause.is_empty() {
-            &reachable
-        } else {
-            &own_clause
-        };
-        if let Some((s, e, expr)) = candidates
-            .iter()
-            .copied()
-            .min_by_key(|(s, e, _)| distance((*s, *e), (m.start, m.end)))
-        {
+        if let Some((s, e, expr)) = (0..chain.len()).find_map(in_clause) {
             let mut interval = expr.interval.clone();
             // "X came a day after Y": Y is dated from X, a day before it.
             if *e <= m.start {

@@ -45,6 +45,74 @@ pub fn clause_head(tokens: &[Token], i: usize) -> usize {
     at
 }
 
+/// The clause of the word at offset `at` and the clauses above it, nearest first: the
+/// clauses whose dates may date what that word tells ("The US confirmed Sunday that [Israel
+/// and Lebanon agreed]": Sunday, from the clause above).
+pub fn clause_chain(tokens: &[Token], at: usize) -> Vec<usize> {
+    let Some(i) = token_at(tokens, at) else {
+        return Vec::new();
+    };
+    let mut chain = vec![clause_head(tokens, i)];
+    for _ in 0..MAX_DEPTH {
+        let last = *chain.last().expect("one clause");
+        match tokens[last].analysis.head.filter(|&h| h < tokens.len()) {
+            Some(head) => {
+                let clause = clause_head(tokens, head);
+                if chain.contains(&clause) {
+                    break;
+                }
+                chain.push(clause);
+            }
+            None => break,
+        }
+    }
+    chain
+}
+
+/// Whether the span `start..end` (a date) is in the clause of the word at offset `trigger`:
+/// in that clause itself, or in a clause with no subject of its own that only extends it — a
+/// non-finite modifier of the trigger ("a 30% tariff starting August 1"), an adverbial
+/// clause ("Speaking to reporters on Sunday, he said"), or the predicate that a trigger
+/// which is the subject is raised into ("A meeting is set to take place Thursday"). What
+/// the trigger's verb says, agrees or asks is not its own clause ("agreed to extend the
+/// deadline to Feb. 18").
+pub fn in_own_clause(tokens: &[Token], trigger: usize, start: usize, end: usize) -> bool {
+    let (Some(t), Some(d)) = (token_at(tokens, trigger), head_within(tokens, start, end)) else {
+        return false;
+    };
+    let own = clause_head(tokens, t);
+    let raised = tokens[t].analysis.deprel.starts_with("nsubj") && tokens[t].analysis.head == Some(own);
+    let mut clause = clause_head(tokens, d);
+    for _ in 0..MAX_DEPTH {
+        if clause == own {
+            return true;
+        }
+        let Some(head) = tokens[clause].analysis.head.filter(|&h| h < tokens.len()) else {
+            return false;
+        };
+        if children(tokens, clause).any(|c| tokens[c].analysis.deprel.starts_with("nsubj")) {
+            return false;
+        }
+        let up = clause_head(tokens, head);
+        let extends = match tokens[clause].analysis.deprel.as_str() {
+            "acl" => head == t || up == own,
+            "advcl" => true,
+            "xcomp" => up != own || raised,
+            _ => false,
+        };
+        if !extends {
+            return false;
+        }
+        clause = up;
+    }
+    false
+}
+
+/// The clause of the span `start..end` (the clause of its head word).
+pub fn clause_of(tokens: &[Token], start: usize, end: usize) -> Option<usize> {
+    head_within(tokens, start, end).map(|h| clause_head(tokens, h))
+}
+
 /// Whether the words at offsets `a` and `b` are in the same clause.
 pub fn same_clause(tokens: &[Token], a: usize, b: usize) -> bool {
     match (token_at(tokens, a), token_at(tokens, b)) {
@@ -226,6 +294,31 @@ mod tests {
             text.find("agreed").unwrap(),
             text.find("Monday").unwrap()
         ));
+    }
+
+    /// A date is the trigger's when it is in its clause or a clause that only extends it;
+    /// else a clause above it may date it; a clause below it never does.
+    #[test]
+    fn a_date_of_the_triggers_clause_or_of_a_clause_above_it() {
+        let own = |text: &str, trigger: &str, date: &str| {
+            let tokens = parse(text);
+            let d = text.find(date).unwrap();
+            in_own_clause(&tokens, text.find(trigger).unwrap(), d, d + date.len())
+        };
+        let text = "Israel and Lebanon agreed to extend the deadline to February 18.";
+        assert!(!own(text, "agreed", "February 18"), "what was agreed is not when");
+        let text = "A meeting between the two ministers is set to take place Thursday in Baku.";
+        assert!(own(text, "meeting", "Thursday"));
+        let text = "Goods from the bloc will face a 30% tariff starting August 1.";
+        assert!(own(text, "tariff", "August 1"));
+        let text = "Speaking to reporters on Sunday, the president said the talks had failed.";
+        assert!(own(text, "said", "Sunday"));
+        let text = "The US confirmed Sunday that Israel and Lebanon agreed to an extension.";
+        let tokens = parse(text);
+        let chain = clause_chain(&tokens, text.find("agreed").unwrap());
+        let sunday = text.find("Sunday").unwrap();
+        assert_eq!(chain.len(), 2, "agreed, then confirmed");
+        assert_eq!(clause_of(&tokens, sunday, sunday + 6), Some(chain[1]));
     }
 
     /// The role of a date is read from the parse (issue 13, item 10).
