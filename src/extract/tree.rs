@@ -71,7 +71,8 @@ pub fn clause_chain(tokens: &[Token], at: usize) -> Vec<usize> {
 
 /// Whether the span `start..end` (a date) is in the clause of the word at offset `trigger`:
 /// in that clause itself, or in a clause with no subject of its own that only extends it — a
-/// non-finite modifier of the trigger ("a 30% tariff starting August 1"), an adverbial
+/// non-finite or relative clause on the trigger ("a 30% tariff starting August 1", "shelling
+/// that began on October 8"), an adverbial
 /// clause ("Speaking to reporters on Sunday, he said"), or the predicate that a trigger
 /// which is the subject is raised into ("A meeting is set to take place Thursday"). What
 /// the trigger's verb says, agrees or asks is not its own clause ("agreed to extend the
@@ -90,13 +91,21 @@ pub fn in_own_clause(tokens: &[Token], trigger: usize, start: usize, end: usize)
         let Some(head) = tokens[clause].analysis.head.filter(|&h| h < tokens.len()) else {
             return false;
         };
+        // A relative clause on the trigger tells of the trigger ("shelling that began on
+        // October 8"): its subject is the trigger.
+        if head == t && tokens[clause].analysis.deprel.starts_with("acl") {
+            return true;
+        }
         if children(tokens, clause).any(|c| tokens[c].analysis.deprel.starts_with("nsubj")) {
             return false;
         }
         let up = clause_head(tokens, head);
+        // A participle adds to its clause ("Speaking to reporters on Sunday", "starting
+        // August 1"); an infinitive is an aim, an event of its own ("to withdraw by May").
+        let participle = matches!(tokens[clause].analysis.xpos.as_str(), "VBG" | "VBN");
         let extends = match tokens[clause].analysis.deprel.as_str() {
-            "acl" => head == t || up == own,
-            "advcl" => true,
+            "acl" => participle && (head == t || up == own),
+            "advcl" => participle,
             "xcomp" => up != own || raised,
             _ => false,
         };
@@ -307,10 +316,14 @@ mod tests {
         };
         let text = "Israel and Lebanon agreed to extend the deadline to February 18.";
         assert!(!own(text, "agreed", "February 18"), "what was agreed is not when");
+        let text = "Israel and Lebanon agreed on a plan for troops to withdraw until February 18.";
+        assert!(!own(text, "agreed", "February 18"), "nor an aim");
         let text = "A meeting between the two ministers is set to take place Thursday in Baku.";
         assert!(own(text, "meeting", "Thursday"));
         let text = "Goods from the bloc will face a 30% tariff starting August 1.";
         assert!(own(text, "tariff", "August 1"));
+        let text = "The truce ended months of shelling that began on October 8.";
+        assert!(own(text, "shelling", "October 8"));
         let text = "Speaking to reporters on Sunday, the president said the talks had failed.";
         assert!(own(text, "said", "Sunday"));
         let text = "The US confirmed Sunday that Israel and Lebanon agreed to an extension.";
