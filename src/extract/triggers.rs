@@ -44,11 +44,21 @@ pub(super) struct TriggerSpec {
     /// ("struck the palace", not "struck a deal" when the deal is another class's).
     #[serde(default)]
     pub needs_object: bool,
+    /// A verb of the class stands for the event only without a direct object: what it tells
+    /// is a clause ("announced that the US would stop"); "announced new tariffs" is the
+    /// tariffs.
+    #[serde(default)]
+    pub without_object: bool,
     /// A verb of the class stands for the event only in a finite form, which tells that it
     /// happened ("announced", "stresses"), not as an infinitive or participle ("proud to
     /// announce", "emphasizing that").
     #[serde(default)]
     pub finite: bool,
+    /// A verb of the class stands for the event only with an object or oblique of one of
+    /// these lemmas, its own or that of a participle hanging on it ("told reporters", "said
+    /// in a post", "Speaking at a press briefing, Putin said").
+    #[serde(default)]
+    pub with_dependent: Vec<String>,
     /// A noun of the class that is definite in its parse ("the ceasefire", "their
     /// strikes") refers back to an event already told: it stands only with a date.
     #[serde(default)]
@@ -117,7 +127,9 @@ enum Matcher {
         verbs: Vec<String>,
         nouns: Vec<String>,
         needs_object: bool,
+        without_object: bool,
         finite: bool,
+        with_dependent: Vec<String>,
         definite_needs_date: bool,
         governed_by: Vec<String>,
     },
@@ -156,6 +168,23 @@ fn noun_lemma(token: &Token, lemma: &str) -> String {
 /// infinitive or participle.
 fn is_finite(token: &Token) -> bool {
     matches!(token.analysis.xpos.as_str(), "VBD" | "VBZ" | "VBP")
+}
+
+/// Whether the verb at `i` has an object or oblique whose lemma is one of `lemmas`, itself or
+/// through a participle hanging on it ("Speaking at a press briefing, Putin said").
+fn has_dependent(tokens: &[Token], lemmas: &[String], i: usize, wanted: &[String]) -> bool {
+    let argument = |c: usize| {
+        matches!(
+            tokens[c].analysis.deprel.split(':').next(),
+            Some("obj" | "iobj" | "obl")
+        ) && wanted.contains(&lemmas[c])
+    };
+    children(tokens, i).any(|c| {
+        argument(c)
+            || tokens[c].analysis.deprel == "advcl"
+                && tokens[c].analysis.xpos == "VBG"
+                && children(tokens, c).any(argument)
+    })
 }
 
 /// Whether the noun at `i` is the object of one of `verbs`, itself or as the modifier of that
@@ -224,7 +253,9 @@ impl TriggerSet {
                     verbs: lower(&spec.verbs),
                     nouns: lower(&spec.nouns),
                     needs_object: spec.needs_object,
+                    without_object: spec.without_object,
                     finite: spec.finite,
+                    with_dependent: lower(&spec.with_dependent),
                     definite_needs_date: spec.definite_needs_date,
                     governed_by: lower(&spec.governed_by),
                 },
@@ -276,7 +307,9 @@ impl TriggerSet {
                     verbs,
                     nouns,
                     needs_object,
+                    without_object,
                     finite,
+                    with_dependent,
                     definite_needs_date,
                     governed_by,
                 } => tokens
@@ -294,10 +327,13 @@ impl TriggerSet {
                         (as_verb
                             && verbs.contains(&lemmas[*i])
                             && (!finite || is_finite(t))
+                            && (with_dependent.is_empty()
+                                || has_dependent(tokens, &lemmas, *i, with_dependent))
                             && !self.is_purpose(tokens, &lemmas, *i)
-                            && (!needs_object
+                            && (!needs_object && !without_object
                                 || children(tokens, *i)
-                                    .any(|d| tokens[d].analysis.deprel.starts_with("obj"))))
+                                    .any(|d| tokens[d].analysis.deprel.starts_with("obj"))
+                                    == *needs_object))
                             || (as_noun
                                 && nouns.contains(&noun_lemmas[*i])
                                 && if governed_by.is_empty() {
