@@ -421,10 +421,18 @@ impl Extractor {
 
         let mut events: Vec<(usize, ExtractedEvent)> = Vec::new();
         let mut carried = CarriedActors::default();
-        for (index, m) in matches.iter().enumerate() {
+        for (index, found) in matches.iter().enumerate() {
+            let relative_dates = dates_reaching(&all_dates, found, &quote_at);
+            // The first reading of the words whose event stands.
+            let Some(m) = found
+                .readings()
+                .find(|m| self.stands(m, &matches[index + 1..], &relative_dates, &tokens, &names, text))
+            else {
+                continue;
+            };
+            let m = &m;
             let rule = &self.triggers.rules[m.rule];
             let event_type = rule.event_type.clone().expect("blocking rules are filtered out");
-            let relative_dates = dates_reaching(&all_dates, m, &quote_at);
             let left = if index == 0 { 0 } else { matches[index - 1].end };
             // What the trigger acts on ends with its clause, and inside a quotation with the
             // quotation ("…calling Zelensky,” Trump wrote": Trump is the source).
@@ -436,10 +444,6 @@ impl Extractor {
                 .map_or(text.len(), |n| n.start)
                 .min(clause_end(text, m.end))
                 .min(quote_end);
-
-            if !self.stands(m, &matches[index + 1..], &relative_dates, &tokens, &names, text) {
-                continue;
-            }
 
             let event_roles = roles::roles(&tokens, m.start, &name_spans, &self.cues.roles);
             // A statement needs someone who made it: not unnamed sources ("sources from

@@ -173,11 +173,13 @@ fn is_finite(token: &Token) -> bool {
 /// Whether the verb at `i` has an object or oblique whose lemma is one of `lemmas`, itself or
 /// through a participle hanging on it ("Speaking at a press briefing, Putin said").
 fn has_dependent(tokens: &[Token], lemmas: &[String], i: usize, wanted: &[String]) -> bool {
+    // A common noun: "told reporters", not "told the Associated Press" (a name).
     let argument = |c: usize| {
         matches!(
             tokens[c].analysis.deprel.split(':').next(),
             Some("obj" | "iobj" | "obl")
-        ) && wanted.contains(&lemmas[c])
+        ) && tokens[c].analysis.upos == "NOUN"
+            && wanted.contains(&lemmas[c])
     };
     children(tokens, i).any(|c| {
         argument(c)
@@ -213,6 +215,24 @@ pub struct TriggerMatch {
     /// The event stands only if its own clause has a date: the rule says so, or the match
     /// is a definite noun of a class that says so.
     pub needs_date: bool,
+    /// Other rules that matched exactly these words, in the order they would have won
+    /// (rule, needs_date): tried when this one's event does not stand ("told reporters" is
+    /// a statement in a setting where the rule for a dated "told" finds no date).
+    pub alternatives: Vec<(usize, bool)>,
+}
+
+impl TriggerMatch {
+    /// This match, then the same words under each of its alternatives.
+    pub fn readings(&self) -> impl Iterator<Item = TriggerMatch> + '_ {
+        std::iter::once(self.clone()).chain(self.alternatives.iter().map(|&(rule, needs_date)| {
+            TriggerMatch {
+                rule,
+                needs_date,
+                alternatives: Vec::new(),
+                ..*self
+            }
+        }))
+    }
 }
 
 pub struct TriggerSet {
@@ -366,6 +386,7 @@ impl TriggerSet {
                     start,
                     end,
                     needs_date,
+                    alternatives: Vec::new(),
                 });
             }
         }
@@ -379,6 +400,10 @@ impl TriggerSet {
         for m in found {
             if kept.iter().all(|k| m.end <= k.start || k.end <= m.start) {
                 kept.push(m);
+            } else if let Some(same) = kept.iter_mut().find(|k| k.start == m.start && k.end == m.end) {
+                if self.rules[m.rule].event_type.is_some() {
+                    same.alternatives.push((m.rule, m.needs_date));
+                }
             }
         }
         kept.retain(|m| self.rules[m.rule].event_type.is_some());
