@@ -104,7 +104,7 @@ pub fn in_own_clause(tokens: &[Token], trigger: usize, start: usize, end: usize)
         // August 1"); an infinitive is an aim, an event of its own ("to withdraw by May").
         let participle = matches!(tokens[clause].analysis.xpos.as_str(), "VBG" | "VBN");
         let extends = match tokens[clause].analysis.deprel.as_str() {
-            "acl" => participle && (head == t || up == own),
+            "acl" => participle && head == t,
             "advcl" => participle,
             "xcomp" => up != own || raised,
             _ => false,
@@ -324,6 +324,11 @@ mod tests {
         assert!(own(text, "tariff", "August 1"));
         let text = "The truce ended months of shelling that began on October 8.";
         assert!(own(text, "shelling", "October 8"));
+        let text = "They will begin negotiations for the return of prisoners captured after October 7.";
+        assert!(
+            !own(text, "negotiations", "October 7"),
+            "a participle on another noun"
+        );
         let text = "Speaking to reporters on Sunday, the president said the talks had failed.";
         assert!(own(text, "said", "Sunday"));
         let text = "The US confirmed Sunday that Israel and Lebanon agreed to an extension.";

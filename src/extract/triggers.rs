@@ -67,6 +67,10 @@ pub(super) struct TriggerSpec {
     /// the modifier of that object ("brokered a ceasefire", "mediated a ceasefire deal").
     #[serde(default)]
     pub governed_by: Vec<String>,
+    /// The match of a governed noun covers its verb as well ("stop bombing"): what the
+    /// verb does to the event is the event ("stop" here is no negation of it).
+    #[serde(default)]
+    pub with_governor: bool,
     /// A lexical class: the CAMEO root code its verbs come from (read by the tests).
     #[serde(default)]
     #[cfg_attr(not(test), allow(dead_code))]
@@ -132,6 +136,7 @@ enum Matcher {
         with_dependent: Vec<String>,
         definite_needs_date: bool,
         governed_by: Vec<String>,
+        with_governor: bool,
     },
 }
 
@@ -189,21 +194,26 @@ fn has_dependent(tokens: &[Token], lemmas: &[String], i: usize, wanted: &[String
     })
 }
 
-/// Whether the noun at `i` is the object of one of `verbs`, itself or as the modifier of that
-/// object ("mediated a ceasefire deal").
-fn governed(tokens: &[Token], lemmas: &[String], i: usize, verbs: &[String]) -> bool {
+/// The verb of `verbs` whose object the noun at `i` is, itself, as the modifier of that
+/// object ("mediated a ceasefire deal") or as a gerund ("stop bombing the Houthis").
+fn governor(tokens: &[Token], lemmas: &[String], i: usize, verbs: &[String]) -> Option<usize> {
     let object = match tokens[i].analysis.deprel.as_str() {
         "compound" => tokens[i].analysis.head.filter(|&h| h < tokens.len()),
         _ => Some(i),
-    };
-    object.is_some_and(|o| {
-        matches!(tokens[o].analysis.deprel.as_str(), "obj" | "nsubj:pass")
-            && tokens[o]
-                .analysis
-                .head
-                .filter(|&h| h < tokens.len())
-                .is_some_and(|h| tokens[h].analysis.upos == "VERB" && verbs.contains(&lemmas[h]))
-    })
+    }?;
+    let relation = tokens[object].analysis.deprel.as_str();
+    let is_object =
+        matches!(relation, "obj" | "nsubj:pass") || relation == "xcomp" && is_gerund(&tokens[object]);
+    tokens[object]
+        .analysis
+        .head
+        .filter(|&h| h < tokens.len())
+        .filter(|&h| is_object && tokens[h].analysis.upos == "VERB" && verbs.contains(&lemmas[h]))
+}
+
+/// A verb's gerund (Penn tag VBG): "bombing" in "stop bombing".
+fn is_gerund(token: &Token) -> bool {
+    token.analysis.xpos == "VBG"
 }
 
 /// A trigger rule's match in a sentence, before the extractor checks actors and dates.
@@ -278,6 +288,7 @@ impl TriggerSet {
                     with_dependent: lower(&spec.with_dependent),
                     definite_needs_date: spec.definite_needs_date,
                     governed_by: lower(&spec.governed_by),
+                    with_governor: spec.with_governor,
                 },
                 _ => bail!("trigger rule {}: give either a pattern or verbs/nouns", spec.name),
             };
@@ -332,6 +343,7 @@ impl TriggerSet {
                     with_dependent,
                     definite_needs_date,
                     governed_by,
+                    with_governor,
                 } => tokens
                     .iter()
                     .enumerate()
@@ -343,7 +355,9 @@ impl TriggerSet {
                         let as_verb = t.analysis.upos == "VERB" && !nominal;
                         // A noun of a class mis-tagged as an adjective or a name ("its
                         // withdrawal" read as JJ) is still that noun.
-                        let as_noun = matches!(t.analysis.upos.as_str(), "NOUN" | "ADJ" | "PROPN") || nominal;
+                        let as_noun = matches!(t.analysis.upos.as_str(), "NOUN" | "ADJ" | "PROPN")
+                            || nominal
+                            || !governed_by.is_empty() && is_gerund(t);
                         (as_verb
                             && verbs.contains(&lemmas[*i])
                             && (!finite || is_finite(t))
@@ -359,13 +373,17 @@ impl TriggerSet {
                                 && if governed_by.is_empty() {
                                     !self.is_topic(tokens, &lemmas, *i)
                                 } else {
-                                    governed(tokens, &lemmas, *i, governed_by)
+                                    governor(tokens, &lemmas, *i, governed_by).is_some()
                                 })
                     })
                     .map(|(i, t)| {
                         let dated =
                             rule.needs_date || *definite_needs_date && self.is_definite(tokens, &lemmas, i);
-                        (t.start, t.end, dated)
+                        let start = match governor(tokens, &lemmas, i, governed_by) {
+                            Some(g) if *with_governor => tokens[g].start.min(t.start),
+                            _ => t.start,
+                        };
+                        (start, t.end, dated)
                     })
                     .collect(),
             };
