@@ -145,7 +145,7 @@ pub(super) fn find_same(
     // the index on the window (migration 004).
     let mut candidates = candidates.collect::<rusqlite::Result<Vec<_>>>()?;
     candidates.sort_by_key(|c| c.0);
-    let mut best: Option<(i64, i64, NaiveDate)> = None;
+    let mut best: Option<(i64, (i64, i64, std::cmp::Reverse<NaiveDate>))> = None;
     for candidate in candidates {
         let (id, event_type, start, end, place, modality, first_reported, core, same_article) = candidate;
         // Types that can never be one event are passed over before their core is read;
@@ -177,18 +177,24 @@ pub(super) fn find_same(
             modality: Modality::parse(&modality).unwrap_or(Modality::Asserted),
         };
         if same_event(knowledge.types, &reading, &stored, same_article) {
-            // Of several events this report could be, the nearest in time, then the latest
-            // (an undated report is most likely of the most recent such event).
+            // Of several events this report could be, the nearest in time; for a dated
+            // report, then the one dated most precisely (a report of one day is of the event
+            // of that day rather than of an undated one); then the latest (an undated report
+            // is most likely of the most recent such event).
             let gap = date_gap(&reading, &stored);
-            let end = stored.interval.map_or(stored.reported, |i| i.1);
-            if best.is_none_or(|(_, best_gap, best_end)| {
-                (gap, std::cmp::Reverse(end)) < (best_gap, std::cmp::Reverse(best_end))
-            }) {
-                best = Some((id, gap, end));
+            let (start, end) = stored.span();
+            let width = if reading.interval.is_some() {
+                (end - start).num_days()
+            } else {
+                0
+            };
+            let rank = (gap, width, std::cmp::Reverse(end));
+            if best.is_none_or(|(_, best_rank)| rank < best_rank) {
+                best = Some((id, rank));
             }
         }
     }
-    Ok(best.map(|(id, _, _)| id))
+    Ok(best.map(|(id, _)| id))
 }
 
 /// The parties and topics most of an event's reports name (more than half of its first
