@@ -145,7 +145,7 @@ pub(super) fn find_same(
     // the index on the window (migration 004).
     let mut candidates = candidates.collect::<rusqlite::Result<Vec<_>>>()?;
     candidates.sort_by_key(|c| c.0);
-    let mut best: Option<(i64, (i64, i64, std::cmp::Reverse<NaiveDate>))> = None;
+    let mut best: Option<(i64, Rank)> = None;
     for candidate in candidates {
         let (id, event_type, start, end, place, modality, first_reported, core, same_article) = candidate;
         // Types that can never be one event are passed over before their core is read;
@@ -196,6 +196,10 @@ pub(super) fn find_same(
     }
     Ok(best.map(|(id, _)| id))
 }
+
+/// How well an event fits a report, best first: the gap between their dates, the width of
+/// the event's date (for a dated report), and the event's end, latest first.
+type Rank = (i64, i64, std::cmp::Reverse<NaiveDate>);
 
 /// The parties and topics most of an event's reports name (more than half of its first
 /// [`CONSENSUS_REPORTS`]), read from its reports: for events stored before the core was
