@@ -52,6 +52,10 @@ pub struct ModalityCues {
     pub hypothetical: Vec<String>,
     pub proposed: Vec<String>,
     pub planned: Vec<String>,
+    /// Verbs whose infinitive tells what was done ("agreed to meet").
+    pub implicative: Vec<String>,
+    /// Verbs whose infinitive tells what is planned ("plans to visit").
+    pub planning: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -527,7 +527,7 @@ impl Extractor {
                     };
                 }
             }
-            let modality = self.modality_of(m, text, &date, article.published);
+            let modality = self.modality_of(m, text, &tokens, &date, article.published);
             let place = self
                 .place_for(m, &places, text, self.types.at_destination(&event_type))
                 .map(|p| gazetteer.place(p.place).name.clone());
@@ -705,10 +705,21 @@ impl Extractor {
         &self,
         m: &TriggerMatch,
         text: &str,
+        tokens: &[Token],
         date: &DateReading,
         published: chrono::NaiveDate,
     ) -> Modality {
-        let modality = self.cues.modality(clause_before(text, m.start));
+        let cued = self.cues.modality(clause_before(text, m.start));
+        let cues = &self.cues.modality;
+        // The tree tells aims and plans the words before the trigger do not ("was hoping to
+        // reach an agreement", "talks to reach a security pact"); a negation the words give
+        // stands.
+        let modality = match tree::unrealised(tokens, m.start, &cues.implicative, &cues.planning) {
+            _ if cued == Modality::Negated => cued,
+            Some(tree::Unrealised::Aim) => Modality::Hypothetical,
+            Some(tree::Unrealised::Plan) if cued == Modality::Asserted => Modality::Planned,
+            _ => cued,
+        };
         let later = date.interval.as_ref().is_some_and(|d| d.start > published);
         if modality == Modality::Asserted && later {
             Modality::Planned

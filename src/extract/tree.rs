@@ -184,6 +184,57 @@ pub fn in_content_of(tokens: &[Token], at: usize, verb: usize) -> bool {
     false
 }
 
+/// What the tree says of an event that has not happened, if anything.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unrealised {
+    /// An aim: an infinitive under a noun or a verb that does not make it happen ("talks to
+    /// reach a deal", "hoping to reach an agreement").
+    Aim,
+    /// A plan: an infinitive under a verb of planning ("plans to visit Moscow").
+    Plan,
+}
+
+/// Whether the event of the trigger at offset `at` is unrealised, read from the tree: the
+/// verb it is told by (itself, or the verb of its clause for a noun) as an infinitive under
+/// a noun or a non-implicative verb. (A condition does not make an event unrealised in the
+/// gold timelines: "he may travel to Egypt if the deal is done" is a planned visit.)
+pub fn unrealised(
+    tokens: &[Token],
+    at: usize,
+    implicative: &[String],
+    planning: &[String],
+) -> Option<Unrealised> {
+    let t = token_at(tokens, at)?;
+    let verb = clause_head(tokens, t);
+    let marked = |v: usize, words: &[String]| {
+        children(tokens, v).any(|c| {
+            tokens[c].analysis.deprel == "mark"
+                && words
+                    .iter()
+                    .any(|w| w.eq_ignore_ascii_case(&tokens[c].analysis.lemma))
+        })
+    };
+    let infinitive = tokens[verb].analysis.xpos == "VB" && marked(verb, &["to".to_owned()]);
+    let relation = tokens[verb].analysis.deprel.split(':').next();
+    if infinitive && matches!(relation, Some("xcomp" | "acl" | "advcl")) {
+        if let Some(head) = tokens[verb].analysis.head.filter(|&h| h < tokens.len()) {
+            let lemma = &tokens[head].analysis.lemma;
+            let listed = |words: &[String]| words.iter().any(|w| w.eq_ignore_ascii_case(lemma));
+            let predicate = matches!(tokens[head].analysis.upos.as_str(), "VERB" | "ADJ");
+            // Ready, prepared or due to do it; or doing something else in order to do it
+            // ("left for Washington to sign the agreement"): it is planned.
+            if predicate && listed(planning) || relation == Some("advcl") {
+                return Some(Unrealised::Plan);
+            }
+            // Talks, hopes or pressure to do it: an aim.
+            if !predicate || !listed(implicative) {
+                return Some(Unrealised::Aim);
+            }
+        }
+    }
+    None
+}
+
 /// The words that depend on word `i`, in order.
 pub fn children(tokens: &[Token], i: usize) -> impl Iterator<Item = usize> + '_ {
     (0..tokens.len()).filter(move |&c| tokens[c].analysis.head == Some(i))
@@ -337,6 +388,36 @@ mod tests {
         let sunday = text.find("Sunday").unwrap();
         assert_eq!(chain.len(), 2, "agreed, then confirmed");
         assert_eq!(clause_of(&tokens, sunday, sunday + 6), Some(chain[1]));
+    }
+
+    /// An infinitive under a noun or a verb of wanting is an aim; under one of readiness, or
+    /// as a purpose, a plan; under an implicative verb, what was done.
+    #[test]
+    fn aims_and_plans_are_read_from_the_tree() {
+        let cues = crate::extract::cues::Cues::load().unwrap().modality;
+        let reading = |text: &str, trigger: &str| {
+            let tokens = parse(text);
+            unrealised(
+                &tokens,
+                text.find(trigger).unwrap(),
+                &cues.implicative,
+                &cues.planning,
+            )
+        };
+        assert_eq!(
+            reading("Europe was hoping to reach an agreement with the US.", "reach"),
+            Some(Unrealised::Aim)
+        );
+        assert_eq!(
+            reading("Syria and Israel are in talks to reach an agreement.", "reach"),
+            Some(Unrealised::Aim)
+        );
+        assert_eq!(
+            reading("Ukraine is ready to sign a minerals deal.", "sign"),
+            Some(Unrealised::Plan)
+        );
+        assert_eq!(reading("Russia and Ukraine agreed to meet again.", "meet"), None);
+        assert_eq!(reading("The two leaders met in Riyadh on Tuesday.", "met"), None);
     }
 
     /// The role of a date is read from the parse (issue 13, item 10).
