@@ -1,7 +1,8 @@
-//! People found in the text rather than in a list: a name after a title ("Kenyan President
-//! William Ruto", "Oman's foreign minister Badr Albusaidi") becomes an actor of the article,
-//! acting for the party its title names, and known later by the surname alone. The words
-//! are data (`data/rules/events/people.toml`).
+//! People and groups found in the text rather than in a list: a name after a title ("Kenyan
+//! President William Ruto", "Oman's foreign minister Badr Albusaidi") becomes an actor of the
+//! article, acting for the party its title names, and known later by the surname alone; a
+//! group named by what its members are ("Bedouin Arab tribes", "armed Druze groups") becomes
+//! one too. The words are data (`data/rules/events/people.toml`).
 
 use anyhow::Result;
 use regex::Regex;
@@ -19,10 +20,19 @@ struct PeopleFile {
     particles: Vec<String>,
     surname_prefixes: Vec<String>,
     not_names: Vec<String>,
+    /// Plural nouns of groups that a capitalised word before them names ("Druze groups").
+    group_heads: Vec<String>,
     /// [sentence, surname or "", party or ""]: run by the tests.
     #[allow(dead_code)]
     examples: Vec<[String; 3]>,
+    /// [sentence, group or ""]: run by the tests.
+    #[allow(dead_code)]
+    group_examples: Vec<[String; 2]>,
 }
+
+/// How many words may stand between a group's name and its noun ("Bedouin Arab tribes",
+/// "Druze armed factions").
+const GROUP_GAP: usize = 2;
 
 pub struct People {
     words: PeopleFile,
@@ -54,8 +64,83 @@ impl People {
         })
     }
 
-    /// The people `text` introduces with a title, each once, in order of first mention.
+    /// The people `text` introduces with a title, then the groups it names, each once, in
+    /// order of first mention.
     pub fn find(&self, text: &str, gazetteer: &Gazetteer) -> Vec<Actor> {
+        let mut actors = self.people(text, gazetteer);
+        actors.extend(self.groups(text, gazetteer));
+        actors
+    }
+
+    /// Groups named by a capitalised word before a plural group noun, with at most
+    /// GROUP_GAP words between ("Bedouin Arab tribes", "armed Druze groups"): the actor is
+    /// that word and the noun ("Bedouin tribes", "Druze groups"), as one would name it. A
+    /// known actor's word names that actor instead ("Israeli forces", "Houthi rebels"), and
+    /// a title's or a date's word names nothing.
+    fn groups(&self, text: &str, gazetteer: &Gazetteer) -> Vec<Actor> {
+        let words: Vec<Word> = self
+            .word
+            .find_iter(text)
+            .map(|m| Word {
+                start: m.start(),
+                end: m.end(),
+                text: m.as_str(),
+            })
+            .collect();
+        let mut groups: Vec<Actor> = Vec::new();
+        for (i, head) in words.iter().enumerate() {
+            let noun = head.text.trim_end_matches('.');
+            if !self
+                .words
+                .group_heads
+                .iter()
+                .any(|h| h.eq_ignore_ascii_case(noun))
+            {
+                continue;
+            }
+            // The capitalised run nearest before the noun, named by its first word.
+            let capitalised = |w: &Word| w.text.chars().next().is_some_and(char::is_uppercase);
+            let before: Vec<Word> = (1..=GROUP_GAP + 1)
+                .take_while(|&back| back <= i && joined(text, words[i - back], words[i - back + 1]))
+                .map(|back| words[i - back])
+                .collect();
+            let Some(nearest) = before.iter().position(capitalised) else {
+                continue;
+            };
+            let run = before[nearest..].iter().take_while(|w| capitalised(w)).count();
+            let name = before[nearest + run - 1];
+            let bare = name.text.trim_end_matches('.');
+            if self.words.not_names.iter().any(|n| n == name.text || n == bare)
+                || gazetteer.is_known_name(bare)
+                || !gazetteer.parties_named_in(bare).is_empty()
+                || self.is_head(bare)
+                || self.words.modifiers.iter().any(|m| m.eq_ignore_ascii_case(bare))
+            {
+                continue;
+            }
+            let canonical = format!("{bare} {}", noun.to_lowercase());
+            let written = text[name.start..head.start + noun.len()].to_owned();
+            match groups.iter_mut().find(|g| g.name == canonical) {
+                Some(group) => {
+                    if !group.aliases.contains(&written) {
+                        group.aliases.push(written);
+                    }
+                }
+                None => groups.push(Actor {
+                    aliases: crate::ordered::first_seen([written, canonical.clone()]),
+                    name: canonical,
+                    kind: ActorKind::Group,
+                    country: None,
+                    demonyms: Vec::new(),
+                    code: None,
+                }),
+            }
+        }
+        groups
+    }
+
+    /// The people `text` introduces with a title, each once, in order of first mention.
+    fn people(&self, text: &str, gazetteer: &Gazetteer) -> Vec<Actor> {
         let words: Vec<Word> = self
             .word
             .find_iter(text)
@@ -341,13 +426,35 @@ mod tests {
         let people = People::load().unwrap();
         let gazetteer = Gazetteer::load(&Cues::load().unwrap()).unwrap();
         for [sentence, surname, party] in &people.words.examples {
-            let found = people.find(sentence, &gazetteer);
+            let found = people.people(sentence, &gazetteer);
             let got = found
                 .first()
                 .map(|p| (p.name.clone(), p.country.clone().unwrap_or_default()))
                 .unwrap_or_default();
             assert_eq!((&got.0, &got.1), (surname, party), "{sentence}");
         }
+        for [sentence, group] in &people.words.group_examples {
+            let found: Vec<String> = people
+                .groups(sentence, &gazetteer)
+                .into_iter()
+                .map(|g| g.name)
+                .collect();
+            if group.is_empty() {
+                assert!(found.is_empty(), "{sentence}: {found:?}");
+            } else {
+                assert!(found.contains(group), "{sentence}: {found:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_group_is_named_in_the_article() {
+        let text =
+            "Clashes erupted between Bedouin Arab tribes and armed Druze groups. The Bedouin tribes fled.";
+        assert_eq!(
+            names_in_article(text),
+            vec!["Bedouin tribes", "Druze groups", "Bedouin tribes"]
+        );
     }
 
     /// The actors named in `text`, the people it introduces included.
