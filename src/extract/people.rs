@@ -67,9 +67,22 @@ impl People {
     /// The people `text` introduces with a title, then the groups it names, each once, in
     /// order of first mention.
     pub fn find(&self, text: &str, gazetteer: &Gazetteer) -> Vec<Actor> {
-        let mut actors = self.people(text, gazetteer);
-        actors.extend(self.groups(text, gazetteer));
+        let words = self.split(text);
+        let mut actors = self.people(text, &words, gazetteer);
+        actors.extend(self.groups(text, &words, gazetteer));
         actors
+    }
+
+    /// The words of `text`, with their spans.
+    fn split<'t>(&self, text: &'t str) -> Vec<Word<'t>> {
+        self.word
+            .find_iter(text)
+            .map(|m| Word {
+                start: m.start(),
+                end: m.end(),
+                text: m.as_str(),
+            })
+            .collect()
     }
 
     /// Groups named by a capitalised word before a plural group noun, with at most
@@ -77,16 +90,7 @@ impl People {
     /// that word and the noun ("Bedouin tribes", "Druze groups"), as one would name it. A
     /// known actor's word names that actor instead ("Israeli forces", "Houthi rebels"), and
     /// a title's or a date's word names nothing.
-    fn groups(&self, text: &str, gazetteer: &Gazetteer) -> Vec<Actor> {
-        let words: Vec<Word> = self
-            .word
-            .find_iter(text)
-            .map(|m| Word {
-                start: m.start(),
-                end: m.end(),
-                text: m.as_str(),
-            })
-            .collect();
+    fn groups(&self, text: &str, words: &[Word], gazetteer: &Gazetteer) -> Vec<Actor> {
         let mut groups: Vec<Actor> = Vec::new();
         for (i, head) in words.iter().enumerate() {
             let noun = head.text.trim_end_matches('.');
@@ -140,27 +144,18 @@ impl People {
     }
 
     /// The people `text` introduces with a title, each once, in order of first mention.
-    fn people(&self, text: &str, gazetteer: &Gazetteer) -> Vec<Actor> {
-        let words: Vec<Word> = self
-            .word
-            .find_iter(text)
-            .map(|m| Word {
-                start: m.start(),
-                end: m.end(),
-                text: m.as_str(),
-            })
-            .collect();
+    fn people(&self, text: &str, words: &[Word], gazetteer: &Gazetteer) -> Vec<Actor> {
         let mut people: Vec<Actor> = Vec::new();
         for (i, head) in words.iter().enumerate() {
             if !self.is_head(head.text) {
                 continue;
             }
-            let title_start = self.title_start(text, &words, i);
+            let title_start = self.title_start(text, words, i);
             // "President William Ruto", or after the name: "Tom Barrack, U.S. ambassador to
             // Türkiye", "Mohammed Ali al-Houthi, head of the Houthi Revolutionary Committee".
-            let (name_start, name_end, title) = match self.name_after(text, &words, i) {
+            let (name_start, name_end, title) = match self.name_after(text, words, i) {
                 Some((start, end)) => (start, end, &text[words[title_start].start..words[i].end]),
-                None => match self.name_before(text, &words, title_start) {
+                None => match self.name_before(text, words, title_start) {
                     Some((start, end)) => {
                         let rest = &text[words[i].end..];
                         let clause = rest
@@ -426,7 +421,7 @@ mod tests {
         let people = People::load().unwrap();
         let gazetteer = Gazetteer::load(&Cues::load().unwrap()).unwrap();
         for [sentence, surname, party] in &people.words.examples {
-            let found = people.people(sentence, &gazetteer);
+            let found = people.people(sentence, &people.split(sentence), &gazetteer);
             let got = found
                 .first()
                 .map(|p| (p.name.clone(), p.country.clone().unwrap_or_default()))
@@ -435,7 +430,7 @@ mod tests {
         }
         for [sentence, group] in &people.words.group_examples {
             let found: Vec<String> = people
-                .groups(sentence, &gazetteer)
+                .groups(sentence, &people.split(sentence), &gazetteer)
                 .into_iter()
                 .map(|g| g.name)
                 .collect();
