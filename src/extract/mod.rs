@@ -446,64 +446,12 @@ impl Extractor {
                 .min(quote_end);
 
             let event_roles = roles::roles(&tokens, m.start, &name_spans, &self.cues.roles);
-            // A statement needs someone who made it: not unnamed sources ("sources from
-            // TASS confirmed"), nor the parties of an event told before ("They also stressed
-            // the need for…" in a readout of their call tells what the call was about).
-            let unnamed = rule.actors == ActorScope::Speaker
-                && tree::subject_of(&tokens, m.start).is_some_and(|s| {
-                    let lemma = &tokens[s].analysis.lemma;
-                    let (start, end) = tree::subtree_span(&tokens, s);
-                    let phrase = text[start..end].to_lowercase();
-                    self.cues
-                        .attribution
-                        .anonymous
-                        .iter()
-                        .any(|a| a.eq_ignore_ascii_case(lemma))
-                        || self.cues.anaphora.groups.contains(&phrase)
-                            && !self.cues.anaphora.speakers.contains(&phrase)
-                });
-            if unnamed {
+            if rule.actors == ActorScope::Speaker && self.unnamed_speaker(&tokens, m, text) {
                 continue;
             }
             let (mut actor_ids, actor_text) = match rule.actors {
-                // Who said it: the subject of the reporting verb in the tree ("Medinsky,
-                // Putin's aide, confirmed": Medinsky), else the nearest name.
-                ActorScope::Speaker => {
-                    let mut subject: Vec<usize> = event_roles
-                        .iter()
-                        .filter(|r| r.role == RoleKind::Source)
-                        .filter_map(|r| gazetteer.actor_named(&r.actor))
-                        .collect();
-                    // A subject that names a person speaks for itself: the country beside
-                    // him is his title. The person may stand deeper in the subject than the
-                    // roles reach ("U.S. Ambassador to Türkiye and Special Envoy for Syria
-                    // Tom Barrack announced"): the last one named in it, as titles come
-                    // before names.
-                    let is_person = |a: &usize| gazetteer.actor(*a).kind == ActorKind::Person;
-                    if subject.iter().any(is_person) {
-                        subject.retain(is_person);
-                    } else if let Some(head) = tree::subject_of(&tokens, m.start) {
-                        let (start, end) = tree::subtree_span(&tokens, head);
-                        let named = names
-                            .iter()
-                            .rev()
-                            .filter(|n| n.start >= start && n.end <= end.min(m.start))
-                            .find(|n| n.actors.iter().all(is_person));
-                        if let Some(n) = named {
-                            subject = n.actors.clone();
-                        }
-                    }
-                    if subject.is_empty() {
-                        speaker(&names, left, m, text)
-                    } else {
-                        let written = names
-                            .iter()
-                            .filter(|n| n.actors.iter().any(|a| subject.contains(a)))
-                            .map(|n| n.text.clone())
-                            .collect();
-                        (subject, written)
-                    }
-                }
+                ActorScope::Speaker => statement_speaker(&tokens, m, &event_roles, &names, gazetteer)
+                    .unwrap_or_else(|| speaker(&names, left, m, text)),
                 ActorScope::Clause => carried.clause_actors(&names, left, m, right),
             };
             actor_ids = first_seen(actor_ids);
@@ -581,6 +529,25 @@ impl Extractor {
             }
         }
         events.into_iter().map(|(_, e)| e).collect()
+    }
+
+    /// Whether the subject of a reporting trigger leaves its speaker unnamed: sources
+    /// ("sources from TASS confirmed"), or the parties of an event told before ("They also
+    /// stressed the need for…" in a readout of their call tells what the call was about). A
+    /// statement needs someone who made it.
+    fn unnamed_speaker(&self, tokens: &[Token], m: &TriggerMatch, text: &str) -> bool {
+        tree::subject_of(tokens, m.start).is_some_and(|s| {
+            let lemma = &tokens[s].analysis.lemma;
+            let (start, end) = tree::subtree_span(tokens, s);
+            let phrase = text[start..end].to_lowercase();
+            self.cues
+                .attribution
+                .anonymous
+                .iter()
+                .any(|a| a.eq_ignore_ascii_case(lemma))
+                || self.cues.anaphora.groups.contains(&phrase)
+                    && !self.cues.anaphora.speakers.contains(&phrase)
+        })
     }
 
     /// The sentence's parse, with offsets into the sentence (the rules read the sentence).
@@ -1076,6 +1043,48 @@ fn add_once(
         return;
     }
     events.push((at, event));
+}
+
+/// Who made a statement, read from the tree: the actors of the reporting verb's subject
+/// ("Medinsky, Putin's aide, confirmed": Medinsky, not the nearest name). A person there
+/// speaks for himself (the country beside him is his title), and may stand deeper in the
+/// subject than the roles reach ("U.S. Ambassador to Türkiye and Special Envoy for Syria Tom
+/// Barrack announced": the last person named in it, as titles come before names). `None`
+/// when the tree names no one (ids, and the names as written).
+fn statement_speaker(
+    tokens: &[Token],
+    m: &TriggerMatch,
+    roles: &[crate::model::Role],
+    names: &[Named],
+    gazetteer: &Gazetteer,
+) -> Option<(Vec<usize>, Vec<String>)> {
+    let mut subject: Vec<usize> = roles
+        .iter()
+        .filter(|r| r.role == RoleKind::Source)
+        .filter_map(|r| gazetteer.actor_named(&r.actor))
+        .collect();
+    let is_person = |a: &usize| gazetteer.actor(*a).kind == ActorKind::Person;
+    if subject.iter().any(is_person) {
+        subject.retain(is_person);
+    } else if let Some(head) = tree::subject_of(tokens, m.start) {
+        let (start, end) = tree::subtree_span(tokens, head);
+        let named = names
+            .iter()
+            .rev()
+            .filter(|n| n.start >= start && n.end <= end.min(m.start))
+            .find(|n| n.actors.iter().all(is_person));
+        if let Some(n) = named {
+            subject = n.actors.clone();
+        }
+    }
+    (!subject.is_empty()).then(|| {
+        let written = names
+            .iter()
+            .filter(|n| n.actors.iter().any(|a| subject.contains(a)))
+            .map(|n| n.text.clone())
+            .collect();
+        (subject, written)
+    })
 }
 
 /// Who said it: the name nearest before the reporting verb, else the one right after it
