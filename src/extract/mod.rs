@@ -295,7 +295,37 @@ impl Extractor {
             }
             events.extend(found);
         }
+        self.without_parts(events, gazetteer)
+    }
+
+    /// The events without those that are a part of another the article tells: of a rule
+    /// with `part_of`, one whose parties and time agree with an event of those types.
+    fn without_parts(&self, events: Vec<ExtractedEvent>, gazetteer: &Gazetteer) -> Vec<ExtractedEvent> {
+        let rule_of = |e: &ExtractedEvent| self.triggers.rules.iter().find(|r| r.name == e.evidence.rule);
+        let overlaps = |a: &DateReading, b: &DateReading| match (&a.interval, &b.interval) {
+            (Some(a), Some(b)) => a.start <= b.end && b.start <= a.end,
+            _ => true,
+        };
+        let part: Vec<bool> = events
+            .iter()
+            .map(|e| {
+                rule_of(e).is_some_and(|rule| {
+                    events.iter().any(|whole| {
+                        rule.part_of.contains(&whole.event_type)
+                            && parties_agree(
+                                &gazetteer.parties_of(&e.actors),
+                                &gazetteer.parties_of(&whole.actors),
+                            )
+                            && overlaps(&e.date, &whole.date)
+                    })
+                })
+            })
+            .collect();
         events
+            .into_iter()
+            .zip(part)
+            .filter_map(|(e, part)| (!part).then_some(e))
+            .collect()
     }
 
     /// Days to move a date by when the words between it and the trigger say "a day after"
@@ -459,7 +489,16 @@ impl Extractor {
                 continue;
             }
 
-            let mut date = self.date_for(m, &relative_dates, text, &tokens, discourse, article.published);
+            let told_as = self.modality_told(m, text, &tokens);
+            let mut date = self.date_for(
+                m,
+                &relative_dates,
+                text,
+                &tokens,
+                discourse,
+                article.published,
+                told_as,
+            );
             if date.basis == DateBasis::Publication {
                 // "The two sides agreed ...": told of the parties of an earlier event, with no
                 // date of its own, it belongs to that event's occasion.
@@ -475,7 +514,7 @@ impl Extractor {
                     };
                 }
             }
-            let modality = self.modality_of(m, text, &tokens, &date, article.published);
+            let modality = later_is_planned(told_as, &date, article.published);
             let place = self
                 .place_for(m, &places, text, self.types.at_destination(&event_type))
                 .map(|p| gazetteer.place(p.place).name.clone());
@@ -666,32 +705,19 @@ impl Extractor {
         !rule.actor_after || names.iter().any(|n| n.start >= m.end && n.start - m.end <= 25)
     }
 
-    /// The modality the clause before the trigger gives; an asserted event dated after the
-    /// article is planned.
-    fn modality_of(
-        &self,
-        m: &TriggerMatch,
-        text: &str,
-        tokens: &[Token],
-        date: &DateReading,
-        published: chrono::NaiveDate,
-    ) -> Modality {
+    /// The modality the words before the trigger and the tree give it ("did not commit",
+    /// "was hoping to reach"), before its date is known.
+    fn modality_told(&self, m: &TriggerMatch, text: &str, tokens: &[Token]) -> Modality {
         let cued = self.cues.modality(clause_before(text, m.start));
         let cues = &self.cues.modality;
         // The tree tells aims and plans the words before the trigger do not ("was hoping to
         // reach an agreement", "talks to reach a security pact"); a negation the words give
         // stands.
-        let modality = match tree::unrealised(tokens, m.start, &cues.implicative, &cues.planning) {
+        match tree::unrealised(tokens, m.start, &cues.implicative, &cues.planning) {
             _ if cued == Modality::Negated => cued,
             Some(tree::Unrealised::Aim) => Modality::Hypothetical,
             Some(tree::Unrealised::Plan) if cued == Modality::Asserted => Modality::Planned,
             _ => cued,
-        };
-        let later = date.interval.as_ref().is_some_and(|d| d.start > published);
-        if modality == Modality::Asserted && later {
-            Modality::Planned
-        } else {
-            modality
         }
     }
 
@@ -859,7 +885,8 @@ impl Extractor {
 
     /// The date of the event at `m`: the date expression of its clause or of a clause above
     /// it; else the date of an event the sentence refers back to; else the paragraph's last
-    /// date; else none (reported by the publication date).
+    /// date, for an event told as asserted; else none (reported by the publication date).
+    #[allow(clippy::too_many_arguments)]
     fn date_for(
         &self,
         m: &TriggerMatch,
@@ -868,6 +895,7 @@ impl Extractor {
         tokens: &[Token],
         discourse: &Discourse,
         published: chrono::NaiveDate,
+        told_as: Modality,
     ) -> DateReading {
         // The date of the trigger's own clause in the tree, else of the nearest clause above
         // it ("The US confirmed Sunday that Israel and Lebanon agreed..."): never one of a
@@ -935,7 +963,13 @@ impl Extractor {
                 }
             }
         }
-        if let Some((_, date)) = &discourse.paragraph {
+        // The paragraph's time is that of what happened in it: not of a plan or an aim told
+        // there ("Trump said he planned to meet Putin in the not-too-distant future").
+        if let Some((_, date)) = discourse
+            .paragraph
+            .as_ref()
+            .filter(|_| told_as == Modality::Asserted)
+        {
             return DateReading {
                 basis: DateBasis::Context,
                 clause: None,
@@ -1043,6 +1077,17 @@ fn add_once(
         return;
     }
     events.push((at, event));
+}
+
+/// The modality of an event told as `told`: an asserted one dated after the article is
+/// planned.
+fn later_is_planned(told: Modality, date: &DateReading, published: chrono::NaiveDate) -> Modality {
+    let later = date.interval.as_ref().is_some_and(|d| d.start > published);
+    if told == Modality::Asserted && later {
+        Modality::Planned
+    } else {
+        told
+    }
 }
 
 /// Who made a statement, read from the tree: the actors of the reporting verb's subject

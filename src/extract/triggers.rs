@@ -95,6 +95,11 @@ pub(super) struct TriggerSpec {
     pub actors: ActorScope,
     #[serde(default)]
     pub priority: i32,
+    /// Event types its event is a part of: when the article tells one of those with the
+    /// same parties at a compatible time, this event is what that one was about ("Trump
+    /// says he discussed ending the war with Putin", in an article about their call).
+    #[serde(default)]
+    pub part_of: Vec<String>,
     /// Read by the unit tests, which run every example.
     #[serde(default)]
     #[cfg_attr(not(test), allow(dead_code))]
@@ -157,6 +162,7 @@ pub struct Trigger {
     pub yields_to_content: bool,
     pub actors: ActorScope,
     pub priority: i32,
+    pub part_of: Vec<String>,
 }
 
 /// The noun lemma of a word: the lemmatiser's, or the form less its plural "s" when the
@@ -306,6 +312,7 @@ impl TriggerSet {
                 yields_to_content: spec.yields_to_content,
                 actors: spec.actors,
                 priority: spec.priority,
+                part_of: spec.part_of,
             });
         }
         Ok(TriggerSet {
