@@ -179,6 +179,17 @@ fn modality_is_read_from_the_clause() {
         modality("Witkoff and Putin met in Riyadh on Friday.", "meeting"),
         Some(Modality::Asserted)
     );
+    // A negation inside a quotation is what was said, not whether it was said.
+    for quoted in [
+        "“We don't want war,” Trump said on Tuesday.",
+        "\"We don't want war,\" Trump said on Tuesday.",
+    ] {
+        assert_eq!(
+            modality(quoted, "statement"),
+            Some(Modality::Asserted),
+            "{quoted}"
+        );
+    }
 }
 
 #[test]

@@ -51,15 +51,27 @@ pub(super) fn clause_end(text: &str, from: usize) -> usize {
     re.find(&text[from..]).map_or(text.len(), |b| from + b.start())
 }
 
-/// The text of the clause before `at`: from the last semicolon or contrastive conjunction
-/// (where a negation or condition stops reaching), else from the start of the sentence.
+/// The text of the clause before `at`: from the last semicolon, contrastive conjunction or
+/// end of a quotation (where a negation or condition stops reaching: '"We don't want war,"
+/// Trump said' is not a denial), else from the start of the sentence.
 pub(super) fn clause_before(text: &str, at: usize) -> &str {
     let before = &text[..at];
-    let start = [";", " but ", " while ", " whereas ", " although "]
-        .iter()
-        .filter_map(|b| before.rfind(b).map(|i| i + b.len()))
-        .max()
-        .unwrap_or(0);
+    let start = [
+        ";",
+        " but ",
+        " while ",
+        " whereas ",
+        " although ",
+        "”",
+        ",\"",
+        ".\"",
+        "?\"",
+        "!\"",
+    ]
+    .iter()
+    .filter_map(|b| before.rfind(b).map(|i| i + b.len()))
+    .max()
+    .unwrap_or(0);
     &before[start..]
 }
 
