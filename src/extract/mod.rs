@@ -490,7 +490,16 @@ impl Extractor {
                 ActorScope::Clause => carried.clause_actors(&names, left, m, right),
             };
             actor_ids = first_seen(actor_ids);
-            if actor_ids.len() < rule.min_actors {
+            // The tree's roles count too: they reach past the window's end ("Ahead of a
+            // meeting with Carney, Trump said": Trump, the subject of the verb the meeting
+            // hangs on, is after the clause break).
+            let from_tree = event_roles
+                .iter()
+                .filter(|r| !actor_ids.iter().any(|&a| gazetteer.actor(a).name == r.actor))
+                .map(|r| &r.actor)
+                .collect::<std::collections::HashSet<_>>()
+                .len();
+            if actor_ids.len() + from_tree < rule.min_actors {
                 continue;
             }
 

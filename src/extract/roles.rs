@@ -59,9 +59,22 @@ pub fn roles(tokens: &[Token], trigger: usize, names: &[NameSpan], cues: &RoleCu
         }
     }
     // A noun event or a verb without a subject takes the subject of the verb it hangs on
-    // ("Israel launched airstrikes", "Hamas agreed to release").
+    // ("Israel launched airstrikes", "Hamas agreed to release"), through an adverb that
+    // only places it in time ("Ahead of a meeting with Carney, Trump said").
     if !out.iter().any(|r| r.role == RoleKind::Source) {
-        if let Some(head) = tokens[t].analysis.head.filter(|&h| h < tokens.len()) {
+        let through_adverb = |h: usize| {
+            let adverb = &tokens[h].analysis;
+            match adverb.head.filter(|&v| v < tokens.len()) {
+                Some(verb) if adverb.upos == "ADV" && adverb.deprel == "advmod" => verb,
+                _ => h,
+            }
+        };
+        if let Some(head) = tokens[t]
+            .analysis
+            .head
+            .filter(|&h| h < tokens.len())
+            .map(through_adverb)
+        {
             let linked = matches!(
                 tokens[t].analysis.deprel.split(':').next(),
                 Some("obj" | "xcomp" | "conj" | "nsubj" | "obl")
@@ -180,6 +193,19 @@ mod tests {
         );
         assert!(
             got.iter().any(|r| r.0 == RoleKind::Target && r.1 == "Houthis"),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn a_noun_event_placed_in_time_by_an_adverb_takes_the_subject_of_its_verb() {
+        let got = roles_in(
+            "Ahead of a meeting with Putin on Tuesday, Trump said the war must end.",
+            "meeting",
+            &[("Putin", "Putin"), ("Trump", "Trump")],
+        );
+        assert!(
+            got.contains(&(RoleKind::Source, "Trump".into(), "nsubj of “said”".into())),
             "{got:?}"
         );
     }

@@ -387,3 +387,15 @@ fn class_verbs_come_from_their_cameo_class() {
     }
     assert!(wrong.is_empty(), "verbs outside their CAMEO class: {wrong:?}");
 }
+
+#[test]
+fn the_tree_gives_actors_past_the_clause_window() {
+    // The window of "meeting" ends at ", Trump said"; the tree gives Trump, the subject of
+    // the verb the meeting hangs on.
+    let found = events("Ahead of a meeting with Putin on Tuesday, Trump said the war must end.");
+    let meeting = found
+        .iter()
+        .find(|e| e.event_type == "meeting")
+        .expect("a meeting");
+    assert_eq!(meeting.actors, vec!["Putin", "Trump"]);
+}
