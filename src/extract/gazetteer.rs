@@ -405,19 +405,22 @@ impl Gazetteer {
     }
 
     /// Whether a group noun follows, possibly after a coordinated demonym: "Russian
-    /// delegation", "Ukrainian and Russian delegations".
+    /// delegation", "Ukrainian and Russian delegations", "the Israeli and the Lebanese
+    /// governments". A plural counts as its singular.
     fn group_noun_follows(&self, rest: &str) -> bool {
         let words: Vec<String> = rest
             .split(|c: char| !c.is_alphabetic())
             .filter(|w| !w.is_empty())
-            .take(3)
+            .take(4)
             .map(str::to_lowercase)
             .collect();
         let next = match words.first().map(String::as_str) {
+            Some("and" | "or") if words.get(1).is_some_and(|w| w == "the") => words.get(3),
             Some("and" | "or") => words.get(2),
             _ => words.first(),
         };
-        next.is_some_and(|w| self.known.group_nouns.contains(w))
+        let group = |w: &str| self.known.group_nouns.iter().any(|g| g == w);
+        next.is_some_and(|w| group(w) || w.strip_suffix('s').is_some_and(group))
     }
 }
 
@@ -490,6 +493,12 @@ mod tests {
     fn demonyms_need_a_group_noun() {
         assert_eq!(names("the Russian delegation met"), vec!["Russia"]);
         assert_eq!(names("a Russian teacher"), Vec::<String>::new());
+        assert_eq!(
+            names("the Israeli and the Lebanese governments agreed"),
+            vec!["Israel", "Lebanon"]
+        );
+        assert_eq!(names("Russian cabinets"), vec!["Russia"]);
+        assert_eq!(names("Russian teachers"), Vec::<String>::new());
     }
 
     #[test]
