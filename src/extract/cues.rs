@@ -33,6 +33,9 @@ pub struct DatingCues {
     /// Words that make a date a point of comparison or a deadline (see `tree::temporal_role`).
     pub comparison_words: Vec<String>,
     pub deadline_words: Vec<String>,
+    /// Words that, on a state that has held since then ("has been in effect since November
+    /// 27"), make the date when the state began rather than a point of comparison.
+    pub state_start_words: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -28,13 +28,14 @@ pub fn head_within(tokens: &[Token], start: usize, end: usize) -> Option<usize> 
         .or_else(|| token_at(tokens, start))
 }
 
-/// The verb whose clause holds word `i`: the nearest verb up the tree from it (the word
-/// itself when it is one), or the root.
+/// The predicate whose clause holds word `i`: the nearest verb up the tree from it (the
+/// word itself when it is one), or a word with a copula ("which had been ongoing since
+/// January": "ongoing"), or the root.
 pub fn clause_head(tokens: &[Token], i: usize) -> usize {
     let mut at = i;
     for _ in 0..MAX_DEPTH {
         let token = &tokens[at];
-        if token.analysis.upos == "VERB" && !nominal(token) {
+        if token.analysis.upos == "VERB" && !nominal(token) || has_copula(tokens, at) {
             return at;
         }
         match token.analysis.head {
@@ -91,9 +92,12 @@ pub fn in_own_clause(tokens: &[Token], trigger: usize, start: usize, end: usize)
         let Some(head) = tokens[clause].analysis.head.filter(|&h| h < tokens.len()) else {
             return false;
         };
-        // A relative clause on the trigger tells of the trigger ("shelling that began on
-        // October 8"): its subject is the trigger.
-        if head == t && tokens[clause].analysis.deprel.starts_with("acl") {
+        // A relative clause on the trigger, or on the noun the trigger is a compound of,
+        // tells of the trigger ("shelling that began on October 8", "the ceasefire
+        // agreement, which has been in effect since November 27"): its subject is the trigger.
+        let on_trigger =
+            head == t || tokens[t].analysis.deprel == "compound" && tokens[t].analysis.head == Some(head);
+        if on_trigger && tokens[clause].analysis.deprel.starts_with("acl") {
             return true;
         }
         if children(tokens, clause).any(|c| tokens[c].analysis.deprel.starts_with("nsubj")) {
@@ -304,7 +308,17 @@ pub fn temporal_role(tokens: &[Token], start: usize, end: usize, cues: &DatingCu
     let before_marker = children(tokens, head)
         .find(|&c| matches!(tokens[c].analysis.deprel.as_str(), "case" | "mark"))
         .and_then(|c| c.checked_sub(1));
-    if marked_by(&cues.comparison_words)
+    // "has been in effect since November 27": the state began then.
+    let perfect_state = governor.is_some_and(|g| {
+        let has = |relation: &str, lemma: &str| {
+            children(tokens, g)
+                .any(|c| tokens[c].analysis.deprel == relation && tokens[c].analysis.lemma == lemma)
+        };
+        has("aux", "have") && has("cop", "be")
+    });
+    if perfect_state && marked_by(&cues.state_start_words) {
+        TemporalRole::EventTime
+    } else if marked_by(&cues.comparison_words)
         || governor.is_some_and(|g| listed(&cues.comparison_words, g))
         || before_marker.is_some_and(|b| listed(&cues.comparison_words, b))
     {
@@ -314,6 +328,14 @@ pub fn temporal_role(tokens: &[Token], start: usize, end: usize, cues: &DatingCu
     } else {
         TemporalRole::EventTime
     }
+}
+
+/// Whether word `i` is a predicate with a copula ("has been in effect").
+fn has_copula(tokens: &[Token], i: usize) -> bool {
+    let near = i.saturating_sub(4)..i;
+    // A copula comes before its predicate, within a few words.
+    near.into_iter()
+        .any(|c| tokens[c].analysis.head == Some(i) && tokens[c].analysis.deprel == "cop")
 }
 
 /// Whether the word is in a relation only a noun can have (a tagger's verb there is a noun).
@@ -382,6 +404,16 @@ mod tests {
         );
         let text = "Speaking to reporters on Sunday, the president said the talks had failed.";
         assert!(own(text, "said", "Sunday"));
+        let text = "Negotiations, which had been ongoing since January, resumed after the strikes.";
+        assert!(
+            !own(text, "strikes", "January"),
+            "a copular predicate heads a clause of its own"
+        );
+        let text = "The ceasefire agreement, which has been in effect since May 2, held.";
+        assert!(
+            own(text, "ceasefire", "May 2"),
+            "a relative clause on the compound's noun"
+        );
         let text = "The US confirmed Sunday that Israel and Lebanon agreed to an extension.";
         let tokens = parse(text);
         let chain = clause_chain(&tokens, text.find("agreed").unwrap());
@@ -439,6 +471,13 @@ mod tests {
         assert_eq!(
             role("The carmaker said it will cut 31,500 jobs by 2027.", "2027"),
             TemporalRole::Deadline
+        );
+        assert_eq!(
+            role(
+                "The truce, which has been in effect since November 27, held.",
+                "November 27"
+            ),
+            TemporalRole::EventTime
         );
     }
 }
