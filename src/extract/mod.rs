@@ -680,6 +680,13 @@ impl Extractor {
         // A date in what a speaker said is not when he said it ("said their release will come
         // by Monday").
         let reported = rule.actors == ActorScope::Speaker;
+        if rule.deadline
+            && !dates
+                .iter()
+                .any(|(s, e, d)| d.interval.is_some() && self.names_deadline(tokens, m, *s, *e))
+        {
+            return false;
+        }
         if m.needs_date
             && !dates.iter().any(|(s, e, d)| {
                 d.interval.is_some()
@@ -703,6 +710,11 @@ impl Extractor {
             return false;
         }
         !rule.actor_after || names.iter().any(|n| n.start >= m.end && n.start - m.end <= 25)
+    }
+
+    /// Whether the date at `start..end` is the limit the deadline at `m` names.
+    fn names_deadline(&self, tokens: &[Token], m: &TriggerMatch, start: usize, end: usize) -> bool {
+        tree::names_deadline(tokens, m.start, start, end, &self.cues.dating)
     }
 
     /// The modality the words before the trigger and the tree give it ("did not commit",
@@ -754,7 +766,9 @@ impl Extractor {
         let mut kept: Vec<TriggerMatch> = Vec::new();
         let mut content_until = 0;
         for m in matches {
-            if m.start < content_until {
+            // A deadline stands inside what was agreed ("agreed to extend the deadline to
+            // February 18": the agreement, and the deadline).
+            if m.start < content_until && !self.triggers.rules[m.rule].deadline {
                 continue;
             }
             if self.triggers.rules[m.rule].takes_content {
@@ -902,6 +916,22 @@ impl Extractor {
         // clause below it or beside it, which dates that clause's event ("agreed to extend
         // the deadline to Feb. 18", "prisoners captured after October 7", "I agreed to move
         // it… I believe July 9 will be the date").
+        let rule = &self.triggers.rules[m.rule];
+        let limit = rule.deadline.then(|| {
+            dates
+                .iter()
+                .filter(|(s, e, _)| self.names_deadline(tokens, m, *s, *e))
+                .min_by_key(|(s, e, _)| distance((*s, *e), (m.start, m.end)))
+        });
+        if let Some(Some((s, _, expr))) = limit {
+            return DateReading {
+                interval: expr.interval.clone(),
+                basis: DateBasis::Expression,
+                text: Some(expr.text.clone()),
+                rule: Some(expr.rule.clone()),
+                clause: tree::attachment(tokens, *s),
+            };
+        }
         let chain = tree::clause_chain(tokens, m.start);
         let chain = &chain;
         let in_clause = |level: usize| {
@@ -1057,16 +1087,23 @@ fn dates_reaching<'d>(
         .collect()
 }
 
-/// Adds `event` to a sentence's events unless one of its type and parties is there: one
-/// sentence tells one event of a type once ("spoke ... in a phone call"); the actors join.
+/// Adds `event` to a sentence's events unless one of its type, parties and time is there:
+/// one sentence tells one event of a type once ("spoke ... in a phone call"); the actors
+/// join. Two dates are two events ("the deal, due to expire on Sunday, has been extended
+/// until February 18": two deadlines).
 fn add_once(
     events: &mut Vec<(usize, ExtractedEvent)>,
     at: usize,
     event: ExtractedEvent,
     gazetteer: &Gazetteer,
 ) {
+    let overlap = |a: &DateReading, b: &DateReading| match (&a.interval, &b.interval) {
+        (Some(a), Some(b)) => a.start <= b.end && b.start <= a.end,
+        _ => true,
+    };
     if let Some((_, same)) = events.iter_mut().find(|(_, e)| {
         e.event_type == event.event_type
+            && overlap(&e.date, &event.date)
             && parties_agree(
                 &gazetteer.parties_of(&e.actors),
                 &gazetteer.parties_of(&event.actors),

@@ -399,3 +399,17 @@ fn the_tree_gives_actors_past_the_clause_window() {
         .expect("a meeting");
     assert_eq!(meeting.actors, vec!["Putin", "Trump"]);
 }
+
+#[test]
+fn one_sentence_tells_two_events_of_a_type_on_two_dates() {
+    let found = events(
+        "The ceasefire between Israel and Lebanon, which was due to expire on Sunday, has been extended until February 18.",
+    );
+    let mut days: Vec<String> = found
+        .iter()
+        .filter(|e| e.event_type == "other")
+        .filter_map(|e| e.date.interval.as_ref().map(|i| i.value.clone()))
+        .collect();
+    days.sort();
+    assert_eq!(days, vec!["2025-02-18", "2025-03-16"]);
+}

@@ -338,6 +338,22 @@ fn has_copula(tokens: &[Token], i: usize) -> bool {
         .any(|c| tokens[c].analysis.head == Some(i) && tokens[c].analysis.deprel == "cop")
 }
 
+/// Whether the date at `start..end` is the limit that the deadline told at offset `trigger`
+/// names: a date of the trigger's own phrase ("the February 18 deadline", "an extension of
+/// the deadline for troops to withdraw until Feb. 18"), or one its clause gives as a limit
+/// ("has been extended until February 18", "in effect until February 18").
+pub fn names_deadline(tokens: &[Token], trigger: usize, start: usize, end: usize, cues: &DatingCues) -> bool {
+    let (Some(t), Some(d)) = (token_at(tokens, trigger), head_within(tokens, start, end)) else {
+        return false;
+    };
+    let (from, to) = subtree_span(tokens, t);
+    let own_phrase = from <= tokens[d].start && tokens[d].end <= to && d != t;
+    own_phrase
+        || temporal_role(tokens, start, end, cues) == TemporalRole::Deadline
+            && (clause_head(tokens, t) == clause_head(tokens, d)
+                || in_own_clause(tokens, trigger, start, end))
+}
+
 /// Whether the word is in a relation only a noun can have (a tagger's verb there is a noun).
 pub fn nominal(token: &Token) -> bool {
     matches!(

@@ -91,6 +91,12 @@ pub(super) struct TriggerSpec {
     pub takes_content: bool,
     #[serde(default)]
     pub yields_to_content: bool,
+    /// The event is a deadline: it stands only with the date it names (a date of the
+    /// trigger's own phrase, "the February 18 deadline", or one its clause gives as a limit,
+    /// "extended until February 18") and is dated by it; it stands inside what another
+    /// event agreed or demanded ("agreed to extend the deadline to February 18").
+    #[serde(default)]
+    pub deadline: bool,
     #[serde(default)]
     pub actors: ActorScope,
     #[serde(default)]
@@ -160,6 +166,7 @@ pub struct Trigger {
     pub needs_date: bool,
     pub takes_content: bool,
     pub yields_to_content: bool,
+    pub deadline: bool,
     pub actors: ActorScope,
     pub priority: i32,
     pub part_of: Vec<String>,
@@ -310,6 +317,7 @@ impl TriggerSet {
                 needs_date: spec.needs_date,
                 takes_content: spec.takes_content,
                 yields_to_content: spec.yields_to_content,
+                deadline: spec.deadline,
                 actors: spec.actors,
                 priority: spec.priority,
                 part_of: spec.part_of,
