@@ -71,6 +71,11 @@ pub(super) struct TriggerSpec {
     /// verb does to the event is the event ("stop" here is no negation of it).
     #[serde(default)]
     pub with_governor: bool,
+    /// The match does not stand when its word has an object or oblique of one of these
+    /// lemmas: the event it names is that one ("spoke with von der Leyen during a meeting"
+    /// is the meeting, not a call).
+    #[serde(default)]
+    pub unless_dependent: Vec<String>,
     /// A lexical class: the CAMEO root code its verbs come from (read by the tests).
     #[serde(default)]
     #[cfg_attr(not(test), allow(dead_code))]
@@ -161,6 +166,7 @@ pub struct Trigger {
     unless_before: Option<Regex>,
     unless_after: Option<Regex>,
     unless_within: Option<Regex>,
+    unless_dependent: Vec<String>,
     pub min_actors: usize,
     pub actor_after: bool,
     pub needs_date: bool,
@@ -310,6 +316,7 @@ impl TriggerSet {
                 unless_before: optional(&spec.unless_before)?,
                 unless_after: optional(&spec.unless_after)?,
                 unless_within: optional(&spec.unless_within)?,
+                unless_dependent: lower(&spec.unless_dependent),
                 name: spec.name,
                 event_type,
                 min_actors: spec.min_actors,
@@ -347,6 +354,11 @@ impl TriggerSet {
             let spans: Vec<(usize, usize, bool)> = match &rule.matcher {
                 Matcher::Pattern(regex) => regex
                     .find_iter(sentence)
+                    .filter(|m| {
+                        rule.unless_dependent.is_empty()
+                            || !super::tree::head_within(tokens, m.start(), m.end())
+                                .is_some_and(|i| has_dependent(tokens, &lemmas, i, &rule.unless_dependent))
+                    })
                     .map(|m| (m.start(), m.end(), rule.needs_date))
                     .collect(),
                 Matcher::Lemmas {
