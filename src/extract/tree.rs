@@ -83,7 +83,14 @@ pub fn in_own_clause(tokens: &[Token], trigger: usize, start: usize, end: usize)
         return false;
     };
     let own = clause_head(tokens, t);
-    let raised = tokens[t].analysis.deprel.starts_with("nsubj") && tokens[t].analysis.head == Some(own);
+    // The trigger's noun phrase: the trigger, or the noun it is a compound of ("the
+    // cease-fire" is "fire" with "cease" on it).
+    let phrase = match tokens[t].analysis.head {
+        Some(head) if tokens[t].analysis.deprel == "compound" && head < tokens.len() => head,
+        _ => t,
+    };
+    let raised =
+        tokens[phrase].analysis.deprel.starts_with("nsubj") && tokens[phrase].analysis.head == Some(own);
     let mut clause = clause_head(tokens, d);
     for _ in 0..MAX_DEPTH {
         if clause == own {
@@ -95,8 +102,7 @@ pub fn in_own_clause(tokens: &[Token], trigger: usize, start: usize, end: usize)
         // A relative clause on the trigger, or on the noun the trigger is a compound of,
         // tells of the trigger ("shelling that began on October 8", "the ceasefire
         // agreement, which has been in effect since November 27"): its subject is the trigger.
-        let on_trigger =
-            head == t || tokens[t].analysis.deprel == "compound" && tokens[t].analysis.head == Some(head);
+        let on_trigger = head == t || head == phrase;
         if on_trigger && tokens[clause].analysis.deprel.starts_with("acl") {
             return true;
         }
@@ -106,7 +112,10 @@ pub fn in_own_clause(tokens: &[Token], trigger: usize, start: usize, end: usize)
         let up = clause_head(tokens, head);
         // A participle adds to its clause ("Speaking to reporters on Sunday", "starting
         // August 1"); an infinitive is an aim, an event of its own ("to withdraw by May").
-        let participle = matches!(tokens[clause].analysis.xpos.as_str(), "VBG" | "VBN");
+        // A participle with an agent of its own tells another act ("Signed on Friday by
+        // Petro and García, the ceasefire is set to start on August 3").
+        let participle = matches!(tokens[clause].analysis.xpos.as_str(), "VBG" | "VBN")
+            && !children(tokens, clause).any(|c| tokens[c].analysis.deprel == "obl:agent");
         let extends = match tokens[clause].analysis.deprel.as_str() {
             "acl" => participle && head == t,
             "advcl" => participle,
@@ -420,6 +429,12 @@ mod tests {
         );
         let text = "Speaking to reporters on Sunday, the president said the talks had failed.";
         assert!(own(text, "said", "Sunday"));
+        let text = "Signed on Friday by Petro and García, the cease-fire is set to be implemented gradually, starting Aug. 3.";
+        assert!(
+            !own(text, "cease-fire", "Friday"),
+            "a participle with an agent of its own"
+        );
+        assert!(own(text, "cease-fire", "Aug. 3"), "raised from a compound's noun");
         let text = "Negotiations, which had been ongoing since January, resumed after the strikes.";
         assert!(
             !own(text, "strikes", "January"),
