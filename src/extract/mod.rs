@@ -712,6 +712,29 @@ impl Extractor {
         !rule.actor_after || names.iter().any(|n| n.start >= m.end && n.start - m.end <= 25)
     }
 
+    /// Whether the date at `start..end` is a limit ("until July 9") set on another word than
+    /// the trigger at `m`: it dates the verb it is set on and that verb's subject or object
+    /// ("the tariff has been delayed until July 9", "delayed its tariffs until May 1"), not
+    /// what the verb's obliques tell ("delayed until July 9 following a call with von der
+    /// Leyen": the call was before).
+    fn limit_of_another(&self, tokens: &[Token], m: &TriggerMatch, start: usize, end: usize) -> bool {
+        if tree::temporal_role(tokens, start, end, &self.cues.dating) != tree::TemporalRole::Deadline {
+            return false;
+        }
+        let (Some(t), Some(clause)) = (
+            tree::token_at(tokens, m.start),
+            tree::clause_of(tokens, start, end),
+        ) else {
+            return false;
+        };
+        let phrase = tree::noun_phrase_of(tokens, t);
+        let argument = matches!(
+            tokens[phrase].analysis.deprel.split(':').next(),
+            Some("nsubj" | "obj")
+        ) && tokens[phrase].analysis.head == Some(clause);
+        t != clause && !argument
+    }
+
     /// Whether the date at `start..end` is the limit the deadline at `m` names.
     fn names_deadline(&self, tokens: &[Token], m: &TriggerMatch, start: usize, end: usize) -> bool {
         tree::names_deadline(tokens, m.start, start, end, &self.cues.dating)
@@ -937,6 +960,7 @@ impl Extractor {
         let in_clause = |level: usize| {
             dates
                 .iter()
+                .filter(|&&(s, e, _)| !self.limit_of_another(tokens, m, s, e))
                 .filter(move |(s, e, _)| {
                     if level == 0 {
                         tree::in_own_clause(tokens, m.start, *s, *e)

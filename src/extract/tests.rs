@@ -413,3 +413,18 @@ fn one_sentence_tells_two_events_of_a_type_on_two_dates() {
     days.sort();
     assert_eq!(days, vec!["2025-02-18", "2025-03-16"]);
 }
+
+#[test]
+fn a_limit_dates_its_verb_and_subject_not_the_obliques() {
+    let found = events(
+        "A tariff on Canada has been delayed from June 1 until July 9 following a call between Trump and Carney.",
+    );
+    let date_of = |t: &str| {
+        found
+            .iter()
+            .find(|e| e.event_type == t)
+            .map(|e| e.date.interval.as_ref().map(|i| i.value.clone()))
+    };
+    assert_eq!(date_of("sanction"), Some(Some("2025-07-09".to_string())));
+    assert_eq!(date_of("call"), Some(None), "the call came before the delay");
+}

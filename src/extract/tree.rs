@@ -70,6 +70,15 @@ pub fn clause_chain(tokens: &[Token], at: usize) -> Vec<usize> {
     chain
 }
 
+/// The head of word `t`'s noun phrase: `t`, or the noun it is a compound of ("the
+/// cease-fire" is "fire" with "cease" on it).
+pub fn noun_phrase_of(tokens: &[Token], t: usize) -> usize {
+    match tokens[t].analysis.head {
+        Some(head) if tokens[t].analysis.deprel == "compound" && head < tokens.len() => head,
+        _ => t,
+    }
+}
+
 /// Whether the span `start..end` (a date) is in the clause of the word at offset `trigger`:
 /// in that clause itself, or in a clause with no subject of its own that only extends it — a
 /// non-finite or relative clause on the trigger ("a 30% tariff starting August 1", "shelling
@@ -83,12 +92,7 @@ pub fn in_own_clause(tokens: &[Token], trigger: usize, start: usize, end: usize)
         return false;
     };
     let own = clause_head(tokens, t);
-    // The trigger's noun phrase: the trigger, or the noun it is a compound of ("the
-    // cease-fire" is "fire" with "cease" on it).
-    let phrase = match tokens[t].analysis.head {
-        Some(head) if tokens[t].analysis.deprel == "compound" && head < tokens.len() => head,
-        _ => t,
-    };
+    let phrase = noun_phrase_of(tokens, t);
     let raised =
         tokens[phrase].analysis.deprel.starts_with("nsubj") && tokens[phrase].analysis.head == Some(own);
     let mut clause = clause_head(tokens, d);
