@@ -74,15 +74,20 @@ pub enum Modality {
     Proposed,
     Hypothetical,
     Negated,
+    /// Told as a repeated or lasting activity, in the background of what happened ("has
+    /// repeatedly insisted", "has continued to carry out strikes", "started attacking
+    /// shipping lanes after the war began"): not one occurrence, so not dated.
+    Habitual,
 }
 
 impl Modality {
-    pub const ALL: [Modality; 5] = [
+    pub const ALL: [Modality; 6] = [
         Modality::Asserted,
         Modality::Planned,
         Modality::Proposed,
         Modality::Hypothetical,
         Modality::Negated,
+        Modality::Habitual,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -92,6 +97,7 @@ impl Modality {
             Modality::Proposed => "proposed",
             Modality::Hypothetical => "hypothetical",
             Modality::Negated => "negated",
+            Modality::Habitual => "habitual",
         }
     }
 

@@ -33,7 +33,7 @@ pub struct FilterArgs {
     #[arg(long, value_name = "N", default_value_t = 0)]
     min_sources: usize,
     /// Which modalities: "reported" (asserted, planned, proposed), "all", or one of
-    /// asserted, planned, proposed, hypothetical, negated (repeatable)
+    /// asserted, planned, proposed, hypothetical, negated, habitual (repeatable)
     #[arg(long = "modality", value_name = "M", default_value = "reported",
           value_parser = Hinted(modality_names), hide_possible_values = true)]
     modalities: Vec<String>,
@@ -156,7 +156,7 @@ fn parse_modalities(words: &[String]) -> Result<Vec<Modality>> {
             other => match Modality::parse(other) {
                 Some(m) => out.push(m),
                 None => bail!(
-                    "unknown modality {other:?}: use reported, all, asserted, planned, proposed, hypothetical or negated"
+                    "unknown modality {other:?}: use reported, all, asserted, planned, proposed, hypothetical, negated or habitual"
                 ),
             },
         }

@@ -54,7 +54,11 @@ pub struct ModalityCues {
     pub negated: Vec<String>,
     pub hypothetical: Vec<String>,
     pub proposed: Vec<String>,
+    pub habitual: Vec<String>,
     pub planned: Vec<String>,
+    /// Verbs whose gerund, undated, tells an activity that began, not one occurrence
+    /// ("started attacking shipping lanes after the war began").
+    pub onset: Vec<String>,
     /// Verbs whose infinitive tells what was done ("agreed to meet").
     pub implicative: Vec<String>,
     /// Verbs whose infinitive tells what is planned ("plans to visit").
@@ -122,6 +126,8 @@ impl Cues {
             Modality::Proposed
         } else if has(&self.modality.planned) {
             Modality::Planned
+        } else if has(&self.modality.habitual) {
+            Modality::Habitual
         } else {
             Modality::Asserted
         }

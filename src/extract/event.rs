@@ -20,6 +20,19 @@ pub struct DateReading {
     pub clause: Option<String>,
 }
 
+impl DateReading {
+    /// No date: the event is only known to be reported by the publication date.
+    pub fn undated() -> DateReading {
+        DateReading {
+            interval: None,
+            basis: DateBasis::Publication,
+            text: None,
+            rule: None,
+            clause: None,
+        }
+    }
+}
+
 /// Why the timeline holds an event: the sentence that says so and the rule that read it.
 /// Offsets are in characters (Unicode scalar values) into the article's cleaned text.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -503,7 +503,12 @@ impl Extractor {
                 continue;
             }
 
-            let told_as = self.modality_told(m, text, &tokens);
+            let told_as = match self.modality_told(m, text, &tokens) {
+                // A limit that continues to hold is still that day's ("will continue to be
+                // in effect until February 18"), not an activity.
+                Modality::Habitual if rule.deadline => Modality::Asserted,
+                told => told,
+            };
             let mut date = self.date_for(
                 m,
                 &relative_dates,
@@ -528,7 +533,18 @@ impl Extractor {
                     };
                 }
             }
-            let modality = later_is_planned(told_as, &date, article.published);
+            let mut modality = later_is_planned(told_as, &date, article.published);
+            // An activity that began, told without a date of its own, is background.
+            if modality == Modality::Asserted
+                && date.basis != DateBasis::Expression
+                && tree::under_onset(&tokens, m.start, &self.cues.modality.onset)
+            {
+                modality = Modality::Habitual;
+            }
+            // Background is not one occurrence: it has no date.
+            if modality == Modality::Habitual {
+                date = DateReading::undated();
+            }
             let place = self
                 .place_for(m, &places, text, self.types.at_destination(&event_type))
                 .map(|p| gazetteer.place(p.place).name.clone());
@@ -1030,13 +1046,7 @@ impl Extractor {
                 ..date.clone()
             };
         }
-        DateReading {
-            interval: None,
-            basis: DateBasis::Publication,
-            text: None,
-            rule: None,
-            clause: None,
-        }
+        DateReading::undated()
     }
 }
 

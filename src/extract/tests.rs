@@ -179,6 +179,34 @@ fn modality_is_read_from_the_clause() {
         modality("Witkoff and Putin met in Riyadh on Friday.", "meeting"),
         Some(Modality::Asserted)
     );
+    // Background: a repeated or lasting activity, not dated.
+    let habitual = events("Russia has repeatedly attacked Ukraine's power grid since March, Kyiv said.");
+    let attack = habitual
+        .iter()
+        .find(|e| e.event_type == "attack")
+        .expect("an attack");
+    assert_eq!(attack.modality, Modality::Habitual);
+    assert_eq!(attack.date.interval, None, "background is not dated");
+    assert_eq!(
+        modality(
+            "Israel started attacking Gaza after the talks collapsed.",
+            "attack"
+        ),
+        Some(Modality::Habitual)
+    );
+    // Dated, the onset is an event: the start of the campaign.
+    assert_eq!(
+        modality("Israel began attacking Gaza in November 2023.", "attack"),
+        Some(Modality::Asserted)
+    );
+    // A limit that continues to hold is a deadline, not an activity.
+    assert_eq!(
+        modality(
+            "The truce between Israel and Lebanon will continue to be in effect until February 18.",
+            "other"
+        ),
+        Some(Modality::Planned)
+    );
     // A negation inside a quotation is what was said, not whether it was said.
     for quoted in [
         "“We don't want war,” Trump said on Tuesday.",

@@ -252,6 +252,23 @@ pub fn unrealised(
     None
 }
 
+/// Whether the event at offset `at` is told as a gerund under one of `onset` ("started
+/// attacking shipping lanes"): an activity that began.
+pub fn under_onset(tokens: &[Token], at: usize, onset: &[String]) -> bool {
+    let Some(t) = token_at(tokens, at) else {
+        return false;
+    };
+    let verb = clause_head(tokens, t);
+    let analysis = &tokens[verb].analysis;
+    analysis.xpos == "VBG"
+        && analysis.deprel == "xcomp"
+        && analysis.head.filter(|&h| h < tokens.len()).is_some_and(|h| {
+            onset
+                .iter()
+                .any(|w| w.eq_ignore_ascii_case(&tokens[h].analysis.lemma))
+        })
+}
+
 /// The words that depend on word `i`, in order.
 pub fn children(tokens: &[Token], i: usize) -> impl Iterator<Item = usize> + '_ {
     (0..tokens.len()).filter(move |&c| tokens[c].analysis.head == Some(i))
