@@ -76,6 +76,11 @@ pub(super) struct TriggerSpec {
     /// is the meeting, not a call).
     #[serde(default)]
     pub unless_dependent: Vec<String>,
+    /// The match does not stand when its word's subject is one of these lemmas: what a
+    /// document calls for is its content, not a party's proposal ("The first phase calls for
+    /// the release of all hostages").
+    #[serde(default)]
+    pub unless_subject: Vec<String>,
     /// A lexical class: the CAMEO root code its verbs come from (read by the tests).
     #[serde(default)]
     #[cfg_attr(not(test), allow(dead_code))]
@@ -167,6 +172,7 @@ pub struct Trigger {
     unless_after: Option<Regex>,
     unless_within: Option<Regex>,
     unless_dependent: Vec<String>,
+    unless_subject: Vec<String>,
     pub min_actors: usize,
     pub actor_after: bool,
     pub needs_date: bool,
@@ -317,6 +323,7 @@ impl TriggerSet {
                 unless_after: optional(&spec.unless_after)?,
                 unless_within: optional(&spec.unless_within)?,
                 unless_dependent: lower(&spec.unless_dependent),
+                unless_subject: lower(&spec.unless_subject),
                 name: spec.name,
                 event_type,
                 min_actors: spec.min_actors,
@@ -355,9 +362,14 @@ impl TriggerSet {
                 Matcher::Pattern(regex) => regex
                     .find_iter(sentence)
                     .filter(|m| {
-                        rule.unless_dependent.is_empty()
-                            || !super::tree::head_within(tokens, m.start(), m.end())
-                                .is_some_and(|i| has_dependent(tokens, &lemmas, i, &rule.unless_dependent))
+                        let Some(i) = super::tree::head_within(tokens, m.start(), m.end()) else {
+                            return true;
+                        };
+                        !has_dependent(tokens, &lemmas, i, &rule.unless_dependent)
+                            && !children(tokens, i).any(|c| {
+                                tokens[c].analysis.deprel.starts_with("nsubj")
+                                    && rule.unless_subject.contains(&lemmas[c])
+                            })
                     })
                     .map(|m| (m.start(), m.end(), rule.needs_date))
                     .collect(),
