@@ -562,7 +562,14 @@ impl Extractor {
             extend_new(&mut actors, event_roles.iter().map(|r| r.actor.clone()));
             let clause = &text[m.start..clause_end(text, m.end)];
             let summary = summarise(&actors, clause);
-            let topics = self.topics.of(clause);
+            // What the event is about ends with its clause's words in the tree too: "After
+            // both sides agreed in principle to the plan, Trump sent envoys for negotiations"
+            // is not about negotiations.
+            let tree_end = tree::token_at(&tokens, m.start)
+                .map(|t| tree::subtree_span(&tokens, tree::clause_head(&tokens, t)).1)
+                .filter(|&end| end >= m.end)
+                .unwrap_or(text.len());
+            let topics = self.topics.of(&clause[..clause.len().min(tree_end - m.start)]);
             let event = ExtractedEvent {
                 event_type,
                 parties: gazetteer.parties_of(&actors),

@@ -456,3 +456,19 @@ fn a_limit_dates_its_verb_and_subject_not_the_obliques() {
     assert_eq!(date_of("sanction"), Some(Some("2025-07-09".to_string())));
     assert_eq!(date_of("call"), Some(None), "the call came before the delay");
 }
+
+#[test]
+fn what_an_event_is_about_ends_with_its_clause_in_the_tree() {
+    let found = events(
+        "After Israel and Hamas agreed in principle to the peace plan, Trump sent Witkoff to Egypt for negotiations.",
+    );
+    let agreement = found
+        .iter()
+        .find(|e| e.event_type == "agreement")
+        .expect("an agreement");
+    assert!(
+        !agreement.topics.iter().any(|t| t == "negotiations"),
+        "{:?}",
+        agreement.topics
+    );
+}
