@@ -222,7 +222,16 @@ pub fn unrealised(
     planning: &[String],
 ) -> Option<Unrealised> {
     let t = token_at(tokens, at)?;
-    let verb = clause_head(tokens, t);
+    let mut verb = clause_head(tokens, t);
+    // A participle on the object of a verb is what that verb would bring about ("pushed to
+    // get prisoners released"): its clause is the verb's.
+    if tokens[verb].analysis.xpos == "VBN" && tokens[verb].analysis.deprel == "acl" {
+        if let Some(object) = tokens[verb].analysis.head.filter(|&h| h < tokens.len()) {
+            if tokens[object].analysis.deprel == "obj" {
+                verb = clause_head(tokens, object);
+            }
+        }
+    }
     let marked = |v: usize, words: &[String]| {
         children(tokens, v).any(|c| {
             tokens[c].analysis.deprel == "mark"
@@ -502,6 +511,18 @@ mod tests {
         );
         assert_eq!(reading("Russia and Ukraine agreed to meet again.", "meet"), None);
         assert_eq!(reading("The two leaders met in Riyadh on Tuesday.", "met"), None);
+        assert_eq!(
+            reading(
+                "Hamas has pushed to get as many prisoners released as possible.",
+                "released"
+            ),
+            Some(Unrealised::Aim),
+            "a participle on the object of an aim"
+        );
+        assert_eq!(
+            reading("Israel released 90 prisoners on Sunday.", "released"),
+            None
+        );
     }
 
     /// The role of a date is read from the parse (issue 13, item 10).
