@@ -40,7 +40,7 @@ fn trumps_monday_statements_are_on_monday() {
     let statements = dated(&events, "statement", "2025-03-17");
     assert_eq!(statements.len(), 2);
     for s in statements {
-        assert_eq!(actors(s), vec!["Trump"]);
+        assert_eq!(actors(s), vec!["Trump", "USA"]);
     }
 }
 
@@ -68,7 +68,7 @@ fn putins_acceptance_is_not_dated_after_the_call() {
     let acceptance = of_type(&events, "acceptance");
     assert_eq!(acceptance.len(), 1);
     assert!(acceptance[0]["date"]["end"].as_str().unwrap() <= "2025-03-18");
-    assert_eq!(actors(acceptance[0]), vec!["Putin"]);
+    assert_eq!(actors(acceptance[0]), vec!["Putin", "Russia"]);
 }
 
 #[test]

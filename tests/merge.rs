@@ -78,7 +78,7 @@ fn an_updated_article_replaces_its_earlier_mentions() {
     let sandbox = Sandbox::new();
     sandbox.ingest(&[&fixture("update-v1.txt")]).success();
     let before = sandbox.events(&[]);
-    assert_eq!(actors(&before[0]), vec!["Trump", "Putin"]);
+    assert_eq!(actors(&before[0]), vec!["Trump", "Putin", "USA", "Russia"]);
     sandbox
         .timeline()
         .args(["ingest", "--verbose"])
@@ -91,7 +91,7 @@ fn an_updated_article_replaces_its_earlier_mentions() {
         ));
     let after = sandbox.events(&[]);
     assert_eq!(after.len(), 1, "{after:#?}");
-    assert_eq!(actors(&after[0]), vec!["Trump", "Zelensky"]);
+    assert_eq!(actors(&after[0]), vec!["Trump", "Zelensky", "USA", "Ukraine"]);
     assert_eq!(after[0]["mentions"][0]["title"], "Developing story (corrected)");
     let out = sandbox.timeline().args(["articles", "--json"]).output().unwrap();
     let articles: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();

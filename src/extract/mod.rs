@@ -562,6 +562,10 @@ impl Extractor {
             extend_new(&mut actors, event_roles.iter().map(|r| r.actor.clone()));
             let clause = &text[m.start..clause_end(text, m.end)];
             let summary = summarise(&actors, clause);
+            // A person acts for his country or group, which is an actor too ("Colombian
+            // President Gustavo Petro": Petro and Colombia), as event data records both.
+            let parties = gazetteer.parties_of(&actors);
+            extend_new(&mut actors, parties);
             // What the event is about ends with its clause's words in the tree too: "After
             // both sides agreed in principle to the plan, Trump sent envoys for negotiations"
             // is not about negotiations.
