@@ -102,12 +102,17 @@ struct Discourse {
     last_group: Vec<usize>,
     /// The date of the event `last_group` took part in.
     last_group_date: Option<DateReading>,
+    /// The paragraph of that event.
+    last_group_paragraph: Option<usize>,
     /// Events told so far, for "the call" to refer back to.
     told: Vec<Told>,
     /// The date of the last asserted event of the current paragraph that its own sentence
     /// dated: the narrative time that undated sentences after it continue.
     paragraph: Option<(usize, DateReading)>,
 }
+
+/// How the evidence writes the actors a sentence takes from its paragraph, naming none.
+const CONTEXT_ACTORS: &str = "(the parties of the paragraph's last event)";
 
 /// How far from its trigger a date may stand and still be the trigger's own (`needs_date`).
 const OWN_DATE_DISTANCE: usize = 30;
@@ -296,6 +301,7 @@ impl Extractor {
                         .filter_map(|a| gazetteer.actor_named(a))
                         .collect();
                     discourse.last_group_date = event.date.interval.is_some().then(|| event.date.clone());
+                    discourse.last_group_paragraph = Some(sentence.paragraph);
                 }
             }
             events.extend(found);
@@ -419,10 +425,22 @@ impl Extractor {
                 .find(|q| q.contains(absolute))
                 .and_then(|q| q.source.clone())
         };
-        let names = self.names_in(text, discourse, &quote_source, gazetteer);
-        // Every event needs an actor: a sentence that names none is not read further.
-        if names.is_empty() {
-            return Vec::new();
+        let mut names = self.names_in(text, discourse, &quote_source, gazetteer);
+        // Every event needs an actor. A sentence that names none may tell, with a date of its
+        // own, an event of the parties of the paragraph's last event ("Israel and Syria
+        // clashed… A ceasefire was declared Saturday."); else it is not read further.
+        let from_context = names.is_empty();
+        if from_context {
+            if discourse.last_group.is_empty() || discourse.last_group_paragraph != Some(sentence.paragraph) {
+                return Vec::new();
+            }
+            names.push(Named {
+                start: 0,
+                end: 0,
+                actors: discourse.last_group.clone(),
+                text: CONTEXT_ACTORS.to_owned(),
+                group_of_earlier_event: false,
+            });
         }
         let name_actors: Vec<Vec<String>> = names
             .iter()
@@ -532,6 +550,9 @@ impl Extractor {
                         ..group_date.clone()
                     };
                 }
+            }
+            if from_context && date.basis != DateBasis::Expression {
+                continue;
             }
             let mut modality = later_is_planned(told_as, &date, article.published);
             // An activity that began, told without a date of its own, is background.
