@@ -300,7 +300,11 @@ impl Extractor {
                         .iter()
                         .filter_map(|a| gazetteer.actor_named(a))
                         .collect();
-                    discourse.last_group_date = event.date.interval.is_some().then(|| event.date.clone());
+                    // Only what happened dates what is told of its parties after ("both sides
+                    // had agreed" is not on the day of talks still to come).
+                    discourse.last_group_date = (event.date.interval.is_some()
+                        && event.modality == Modality::Asserted)
+                        .then(|| event.date.clone());
                     discourse.last_group_paragraph = Some(sentence.paragraph);
                 }
             }

@@ -494,3 +494,18 @@ fn a_sentence_naming_no_one_takes_the_parties_of_its_paragraph_only_with_a_date(
     let apart = events("Israeli forces struck Syrian army positions in Suwayda on Monday.\n\nA ceasefire was declared on Saturday.");
     assert!(!apart.iter().any(|e| e.event_type == "ceasefire"));
 }
+
+#[test]
+fn the_parties_of_talks_to_come_do_not_date_what_they_had_agreed() {
+    let found = events(
+        "A new phase of negotiations between American and Russian delegations will take place in Riyadh on March 25. Both sides had agreed to pursue three goals.",
+    );
+    let agreement = found
+        .iter()
+        .find(|e| e.event_type == "agreement")
+        .expect("an agreement");
+    assert_ne!(
+        agreement.date.interval.as_ref().map(|i| i.value.as_str()),
+        Some("2025-03-25")
+    );
+}

@@ -71,6 +71,12 @@ pub(super) struct TriggerSpec {
     /// verb does to the event is the event ("stop" here is no negation of it).
     #[serde(default)]
     pub with_governor: bool,
+    /// A noun of the class counts only as the subject of one of these verbs, itself or as
+    /// what a "phase" or "round" of the subject is of ("a new phase of negotiations … would
+    /// take place in Riyadh"). An entry of two words is a verb and its object ("take
+    /// place").
+    #[serde(default)]
+    pub subject_of: Vec<String>,
     /// The match does not stand when its word has an object or oblique of one of these
     /// lemmas: the event it names is that one ("spoke with von der Leyen during a meeting"
     /// is the meeting, not a call).
@@ -158,6 +164,7 @@ enum Matcher {
         definite_needs_date: bool,
         governed_by: Vec<String>,
         with_governor: bool,
+        subject_of: Vec<String>,
     },
 }
 
@@ -234,6 +241,31 @@ fn governor(tokens: &[Token], lemmas: &[String], i: usize, verbs: &[String]) -> 
         .head
         .filter(|&h| h < tokens.len())
         .filter(|&h| is_object && tokens[h].analysis.upos == "VERB" && verbs.contains(&lemmas[h]))
+}
+
+/// Whether the noun at `i` is the subject of one of `verbs` (a lemma, or a lemma and its
+/// object's: "take place"), itself or through the noun it is "of" or a compound on ("a new
+/// phase of ceasefire negotiations … would take place").
+fn subject_of_one(tokens: &[Token], lemmas: &[String], i: usize, verbs: &[String]) -> bool {
+    let head = |w: usize| tokens[w].analysis.head.filter(|&h| h < tokens.len());
+    let through = match tokens[i].analysis.deprel.as_str() {
+        "compound" => head(i),
+        "nmod" if super::tree::case_of(tokens, i).as_deref() == Some("of") => head(i),
+        _ => None,
+    };
+    [Some(i), through].into_iter().flatten().any(|subject| {
+        tokens[subject].analysis.deprel.starts_with("nsubj")
+            && head(subject).is_some_and(|verb| {
+                verbs.iter().any(|entry| {
+                    let mut words = entry.split_whitespace();
+                    words.next() == Some(lemmas[verb].as_str())
+                        && words.next().is_none_or(|object| {
+                            children(tokens, verb)
+                                .any(|c| tokens[c].analysis.deprel == "obj" && lemmas[c] == object)
+                        })
+                })
+            })
+    })
 }
 
 /// A verb's gerund (Penn tag VBG): "bombing" in "stop bombing".
@@ -314,6 +346,7 @@ impl TriggerSet {
                     definite_needs_date: spec.definite_needs_date,
                     governed_by: lower(&spec.governed_by),
                     with_governor: spec.with_governor,
+                    subject_of: lower(&spec.subject_of),
                 },
                 _ => bail!("trigger rule {}: give either a pattern or verbs/nouns", spec.name),
             };
@@ -383,6 +416,7 @@ impl TriggerSet {
                     definite_needs_date,
                     governed_by,
                     with_governor,
+                    subject_of,
                 } => tokens
                     .iter()
                     .enumerate()
@@ -409,7 +443,9 @@ impl TriggerSet {
                                     == *needs_object))
                             || (as_noun
                                 && nouns.contains(&noun_lemmas[*i])
-                                && if governed_by.is_empty() {
+                                && if !subject_of.is_empty() {
+                                    subject_of_one(tokens, &lemmas, *i, subject_of)
+                                } else if governed_by.is_empty() {
                                     !self.is_topic(tokens, &lemmas, *i)
                                 } else {
                                     governor(tokens, &lemmas, *i, governed_by).is_some()
