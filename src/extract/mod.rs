@@ -112,7 +112,7 @@ struct Discourse {
 }
 
 /// How the evidence writes the actors a sentence takes from its paragraph, naming none.
-const CONTEXT_ACTORS: &str = "(the parties of the paragraph's last event)";
+const CONTEXT_ACTORS: &str = "(the parties of the last event told)";
 
 /// How far from its trigger a date may stand and still be the trigger's own (`needs_date`).
 const OWN_DATE_DISTANCE: usize = 30;
@@ -431,11 +431,15 @@ impl Extractor {
         };
         let mut names = self.names_in(text, discourse, &quote_source, gazetteer);
         // Every event needs an actor. A sentence that names none may tell, with a date of its
-        // own, an event of the parties of the paragraph's last event ("Israel and Syria
-        // clashed… A ceasefire was declared Saturday."); else it is not read further.
+        // own, an event of the parties of the last event of its paragraph or the one before
+        // (news often gives a sentence a paragraph): "Israel and Syria clashed… A ceasefire
+        // was declared Saturday."; else it is not read further.
         let from_context = names.is_empty();
         if from_context {
-            if discourse.last_group.is_empty() || discourse.last_group_paragraph != Some(sentence.paragraph) {
+            let near = discourse
+                .last_group_paragraph
+                .is_some_and(|p| p == sentence.paragraph || p + 1 == sentence.paragraph);
+            if discourse.last_group.is_empty() || !near {
                 return Vec::new();
             }
             names.push(Named {

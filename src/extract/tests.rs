@@ -478,7 +478,7 @@ fn what_an_event_is_about_ends_with_its_clause_in_the_tree() {
 }
 
 #[test]
-fn a_sentence_naming_no_one_takes_the_parties_of_its_paragraph_only_with_a_date() {
+fn a_sentence_naming_no_one_takes_the_parties_of_the_last_event_only_with_a_date() {
     let found = events("Israeli forces struck Syrian army positions in Suwayda on Monday. A ceasefire was declared on Saturday.");
     let ceasefire = found
         .iter()
@@ -487,11 +487,16 @@ fn a_sentence_naming_no_one_takes_the_parties_of_its_paragraph_only_with_a_date(
     assert_eq!(ceasefire.actors, vec!["Israel", "Syria"]);
     assert_eq!(ceasefire.date.interval.as_ref().unwrap().value, "2025-03-15");
     assert_eq!(ceasefire.evidence.actor_text, vec![super::CONTEXT_ACTORS]);
-    // Undated, or in another paragraph, it tells nothing of them.
+    // The next paragraph too (news often gives a sentence a paragraph).
+    let next = events("Israeli forces struck Syrian army positions in Suwayda on Monday.\n\nA ceasefire was declared on Saturday.");
+    assert!(next.iter().any(|e| e.event_type == "ceasefire"));
+    // Undated, or a paragraph further, it tells nothing of them.
     let undated =
         events("Israeli forces struck Syrian army positions in Suwayda on Monday. A ceasefire was declared.");
     assert!(!undated.iter().any(|e| e.event_type == "ceasefire"));
-    let apart = events("Israeli forces struck Syrian army positions in Suwayda on Monday.\n\nA ceasefire was declared on Saturday.");
+    let apart = events(
+        "Israeli forces struck Syrian army positions in Suwayda on Monday.\n\nThe region is mountainous.\n\nA ceasefire was declared on Saturday.",
+    );
     assert!(!apart.iter().any(|e| e.event_type == "ceasefire"));
 }
 
