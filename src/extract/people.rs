@@ -19,6 +19,7 @@ struct PeopleFile {
     modifiers: Vec<String>,
     particles: Vec<String>,
     surname_prefixes: Vec<String>,
+    alias_phrases: Vec<String>,
     not_names: Vec<String>,
     /// Plural nouns of groups that a capitalised word before them names ("Druze groups").
     group_heads: Vec<String>,
@@ -170,6 +171,7 @@ impl People {
             };
             let name = &words[name_start..name_end];
             let full = &text[name[0].start..trim_dot(name[name.len() - 1])];
+            let alias = self.alias_after(text, words, name_end);
             if gazetteer.names_known_actor(full) || people.iter().any(|p| p.aliases.iter().any(|a| a == full))
             {
                 continue;
@@ -181,6 +183,16 @@ impl People {
                 party.map(|p| gazetteer.actor(p).name.clone()),
                 gazetteer,
             );
+            if let Some(alias) = alias {
+                let alias = &words[alias.0..alias.1];
+                let known_as = self.person(
+                    &text[alias[0].start..trim_dot(alias[alias.len() - 1])],
+                    alias,
+                    None,
+                    gazetteer,
+                );
+                person.aliases.extend(known_as.aliases);
+            }
             // Known later by the title too: "the Kenyan president", "the Omani foreign minister".
             if let Some(demonym) = party.and_then(|p| gazetteer.actor(p).demonyms.first()) {
                 let role = self.role_words(title);
@@ -191,6 +203,17 @@ impl People {
                 }
             }
             people.push(person);
+        }
+        // Written later without its accents too ("García", then "Garcia").
+        for person in &mut people {
+            let folded: Vec<String> = person
+                .aliases
+                .iter()
+                .map(|a| deunicode::deunicode(a))
+                .filter(|a| !person.aliases.contains(a))
+                .collect();
+            person.aliases.extend(folded);
+            person.aliases = crate::ordered::first_seen(std::mem::take(&mut person.aliases));
         }
         // A surname two people share names neither of them alone.
         let surnames: Vec<String> = people.iter().map(|p| p.name.clone()).collect();
@@ -234,6 +257,29 @@ impl People {
             demonyms: Vec::new(),
             code: None,
         }
+    }
+
+    /// The name after one of the alias phrases right after word `after` ("…Acosta, also
+    /// known as Antonio García"): its word span.
+    fn alias_after(&self, text: &str, words: &[Word], after: usize) -> Option<(usize, usize)> {
+        let from = words.get(after.checked_sub(1)?)?.end;
+        let rest = text[from..].trim_start_matches([',', ' ', '(']);
+        let phrase = self.words.alias_phrases.iter().find(|p| {
+            rest.get(..p.len())
+                .is_some_and(|head| head.eq_ignore_ascii_case(p))
+                && rest[p.len()..].starts_with(' ')
+        })?;
+        let name_at = text.len() - rest.len() + phrase.len();
+        let start = words.iter().position(|w| w.start > name_at)?;
+        let mut end = start;
+        while end < words.len()
+            && end - start < NAME_WORDS
+            && (self.is_name_word(words[end].text) || end > start && self.is_particle(words[end].text))
+            && (end == start || joined(text, words[end - 1], words[end]))
+        {
+            end += 1;
+        }
+        (end > start).then_some((start, end))
     }
 
     /// The title's own words, lower case: "Oman's Foreign Minister" → "foreign minister".
@@ -471,6 +517,19 @@ mod tests {
         let text = "Colombian President Gustavo Petro signed it. Later Petro flew home.";
         assert_eq!(people.find(text, &gazetteer).len(), 1);
         assert_eq!(names_in_article(text), vec!["Petro", "Petro"]);
+    }
+
+    #[test]
+    fn a_person_is_known_later_by_the_alias_the_text_gives_with_or_without_accents() {
+        let text = "ELN Commander Eliécer Chamorro Acosta, also known as Antonio García, arrived. \
+                    García spoke. Garcia left.";
+        assert_eq!(
+            names_in_article(text),
+            vec!["ELN", "Acosta", "Acosta", "Acosta", "Acosta"]
+        );
+        // Not every name after a person is his.
+        let text = "ELN Commander Eliécer Chamorro Acosta met Antonio García. Garcia left.";
+        assert_eq!(names_in_article(text), vec!["ELN", "Acosta"]);
     }
 
     #[test]
