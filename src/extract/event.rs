@@ -21,6 +21,14 @@ pub struct DateReading {
 }
 
 impl DateReading {
+    /// Whether two readings may be of one time: their intervals overlap, or one is undated.
+    pub fn may_overlap(&self, other: &DateReading) -> bool {
+        match (&self.interval, &other.interval) {
+            (Some(a), Some(b)) => a.start <= b.end && b.start <= a.end,
+            _ => true,
+        }
+    }
+
     /// No date: the event is only known to be reported by the publication date.
     pub fn undated() -> DateReading {
         DateReading {

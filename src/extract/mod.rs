@@ -310,28 +310,21 @@ impl Extractor {
             }
             events.extend(found);
         }
-        self.without_parts(events, gazetteer)
+        self.without_parts(events)
     }
 
     /// The events without those that are a part of another the article tells: of a rule
     /// with `part_of`, one whose parties and time agree with an event of those types.
-    fn without_parts(&self, events: Vec<ExtractedEvent>, gazetteer: &Gazetteer) -> Vec<ExtractedEvent> {
+    fn without_parts(&self, events: Vec<ExtractedEvent>) -> Vec<ExtractedEvent> {
         let rule_of = |e: &ExtractedEvent| self.triggers.rules.iter().find(|r| r.name == e.evidence.rule);
-        let overlaps = |a: &DateReading, b: &DateReading| match (&a.interval, &b.interval) {
-            (Some(a), Some(b)) => a.start <= b.end && b.start <= a.end,
-            _ => true,
-        };
         let part: Vec<bool> = events
             .iter()
             .map(|e| {
                 rule_of(e).is_some_and(|rule| {
                     events.iter().any(|whole| {
                         rule.part_of.contains(&whole.event_type)
-                            && parties_agree(
-                                &gazetteer.parties_of(&e.actors),
-                                &gazetteer.parties_of(&whole.actors),
-                            )
-                            && overlaps(&e.date, &whole.date)
+                            && parties_agree(&e.parties, &whole.parties)
+                            && e.date.may_overlap(&whole.date)
                     })
                 })
             })
@@ -736,10 +729,11 @@ impl Extractor {
         // A date in what a speaker said is not when he said it ("said their release will come
         // by Monday").
         let reported = rule.actors == ActorScope::Speaker;
+        let cues = &self.cues.dating;
         if rule.deadline
             && !dates
                 .iter()
-                .any(|(s, e, d)| d.interval.is_some() && self.names_deadline(tokens, m, *s, *e))
+                .any(|(s, e, d)| d.interval.is_some() && tree::names_deadline(tokens, m.start, *s, *e, cues))
         {
             return false;
         }
@@ -766,34 +760,6 @@ impl Extractor {
             return false;
         }
         !rule.actor_after || names.iter().any(|n| n.start >= m.end && n.start - m.end <= 25)
-    }
-
-    /// Whether the date at `start..end` is a limit ("until July 9") set on another word than
-    /// the trigger at `m`: it dates the verb it is set on and that verb's subject or object
-    /// ("the tariff has been delayed until July 9", "delayed its tariffs until May 1"), not
-    /// what the verb's obliques tell ("delayed until July 9 following a call with von der
-    /// Leyen": the call was before).
-    fn limit_of_another(&self, tokens: &[Token], m: &TriggerMatch, start: usize, end: usize) -> bool {
-        if tree::temporal_role(tokens, start, end, &self.cues.dating) != tree::TemporalRole::Deadline {
-            return false;
-        }
-        let (Some(t), Some(clause)) = (
-            tree::token_at(tokens, m.start),
-            tree::clause_of(tokens, start, end),
-        ) else {
-            return false;
-        };
-        let phrase = tree::noun_phrase_of(tokens, t);
-        let argument = matches!(
-            tokens[phrase].analysis.deprel.split(':').next(),
-            Some("nsubj" | "obj")
-        ) && tokens[phrase].analysis.head == Some(clause);
-        t != clause && !argument
-    }
-
-    /// Whether the date at `start..end` is the limit the deadline at `m` names.
-    fn names_deadline(&self, tokens: &[Token], m: &TriggerMatch, start: usize, end: usize) -> bool {
-        tree::names_deadline(tokens, m.start, start, end, &self.cues.dating)
     }
 
     /// The modality the words before the trigger and the tree give it ("did not commit",
@@ -995,45 +961,51 @@ impl Extractor {
         // clause below it or beside it, which dates that clause's event ("agreed to extend
         // the deadline to Feb. 18", "prisoners captured after October 7", "I agreed to move
         // it… I believe July 9 will be the date").
-        let rule = &self.triggers.rules[m.rule];
-        let limit = rule.deadline.then(|| {
-            dates
+        let read = |start: usize, expr: &TimeExpr, interval| DateReading {
+            interval,
+            basis: DateBasis::Expression,
+            text: Some(expr.text.clone()),
+            rule: Some(expr.rule.clone()),
+            clause: tree::attachment(tokens, start),
+        };
+        let nearest = |(s, e, _): &&(usize, usize, &TimeExpr)| distance((*s, *e), (m.start, m.end));
+        let cues = &self.cues.dating;
+        if self.triggers.rules[m.rule].deadline {
+            let limit = dates
                 .iter()
-                .filter(|(s, e, _)| self.names_deadline(tokens, m, *s, *e))
-                .min_by_key(|(s, e, _)| distance((*s, *e), (m.start, m.end)))
-        });
-        if let Some(Some((s, _, expr))) = limit {
-            return DateReading {
-                interval: expr.interval.clone(),
-                basis: DateBasis::Expression,
-                text: Some(expr.text.clone()),
-                rule: Some(expr.rule.clone()),
-                clause: tree::attachment(tokens, *s),
-            };
+                .filter(|(s, e, _)| tree::names_deadline(tokens, m.start, *s, *e, cues))
+                .min_by_key(nearest);
+            if let Some((s, _, expr)) = limit {
+                return read(*s, expr, expr.interval.clone());
+            }
         }
+        // The dates that may be the trigger's at any level, read once: not a limit set on
+        // another word, nor across a contrastive or relative word (a date there belongs to
+        // that clause).
+        let candidates: Vec<&(usize, usize, &TimeExpr)> = dates
+            .iter()
+            .filter(|&&(s, e, _)| !tree::limit_set_elsewhere(tokens, m.start, s, e, cues))
+            .filter(|&&(s, e, _)| {
+                let between = if e <= m.start {
+                    &text[e..m.start]
+                } else {
+                    &text[m.end..s.max(m.end)]
+                };
+                !self.other_clause.is_match(between)
+            })
+            .collect();
         let chain = tree::clause_chain(tokens, m.start);
-        let chain = &chain;
         let in_clause = |level: usize| {
-            dates
+            candidates
                 .iter()
-                .filter(|&&(s, e, _)| !self.limit_of_another(tokens, m, s, e))
-                .filter(move |(s, e, _)| {
+                .filter(|(s, e, _)| {
                     if level == 0 {
                         tree::in_own_clause(tokens, m.start, *s, *e)
                     } else {
                         tree::clause_of(tokens, *s, *e) == Some(chain[level])
                     }
                 })
-                .filter(|&&(s, e, _)| {
-                    // Across a contrastive or relative word, a date belongs to that clause.
-                    let between = if e <= m.start {
-                        &text[e..m.start]
-                    } else {
-                        &text[m.end..s.max(m.end)]
-                    };
-                    !self.other_clause.is_match(between)
-                })
-                .min_by_key(|(s, e, _)| distance((*s, *e), (m.start, m.end)))
+                .min_by_key(|d| nearest(d))
         };
         if let Some((s, e, expr)) = (0..chain.len()).find_map(in_clause) {
             let mut interval = expr.interval.clone();
@@ -1043,13 +1015,7 @@ impl Extractor {
                     interval = interval.and_then(|i| shift_interval(&i, shift));
                 }
             }
-            return DateReading {
-                interval,
-                basis: DateBasis::Expression,
-                text: Some(expr.text.clone()),
-                rule: Some(expr.rule.clone()),
-                clause: tree::attachment(tokens, *s),
-            };
+            return read(*s, expr, interval);
         }
         for (phrase, types) in &self.references {
             if let Some(found) = phrase.find(text) {
@@ -1171,17 +1137,10 @@ fn add_once(
     event: ExtractedEvent,
     gazetteer: &Gazetteer,
 ) {
-    let overlap = |a: &DateReading, b: &DateReading| match (&a.interval, &b.interval) {
-        (Some(a), Some(b)) => a.start <= b.end && b.start <= a.end,
-        _ => true,
-    };
     if let Some((_, same)) = events.iter_mut().find(|(_, e)| {
         e.event_type == event.event_type
-            && overlap(&e.date, &event.date)
-            && parties_agree(
-                &gazetteer.parties_of(&e.actors),
-                &gazetteer.parties_of(&event.actors),
-            )
+            && e.date.may_overlap(&event.date)
+            && parties_agree(&e.parties, &event.parties)
     }) {
         extend_new(&mut same.actors, event.actors);
         same.parties = gazetteer.parties_of(&same.actors);

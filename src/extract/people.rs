@@ -206,12 +206,7 @@ impl People {
         }
         // Written later without its accents too ("García", then "Garcia").
         for person in &mut people {
-            let folded: Vec<String> = person
-                .aliases
-                .iter()
-                .map(|a| deunicode::deunicode(a))
-                .filter(|a| !person.aliases.contains(a))
-                .collect();
+            let folded: Vec<String> = person.aliases.iter().map(|a| deunicode::deunicode(a)).collect();
             person.aliases.extend(folded);
             person.aliases = crate::ordered::first_seen(std::mem::take(&mut person.aliases));
         }

@@ -393,6 +393,32 @@ pub fn names_deadline(tokens: &[Token], trigger: usize, start: usize, end: usize
                 || in_own_clause(tokens, trigger, start, end))
 }
 
+/// Whether the date at `start..end` is a limit ("until July 9") set on another word than the
+/// trigger at offset `trigger`: a limit dates the verb it is set on and that verb's subject or
+/// object ("the tariff has been delayed until July 9", "delayed its tariffs until May 1"),
+/// not what the verb's obliques tell ("delayed until July 9 following a call with von der
+/// Leyen": the call was before).
+pub fn limit_set_elsewhere(
+    tokens: &[Token],
+    trigger: usize,
+    start: usize,
+    end: usize,
+    cues: &DatingCues,
+) -> bool {
+    if temporal_role(tokens, start, end, cues) != TemporalRole::Deadline {
+        return false;
+    }
+    let (Some(t), Some(clause)) = (token_at(tokens, trigger), clause_of(tokens, start, end)) else {
+        return false;
+    };
+    let phrase = noun_phrase_of(tokens, t);
+    let argument = matches!(
+        tokens[phrase].analysis.deprel.split(':').next(),
+        Some("nsubj" | "obj")
+    ) && tokens[phrase].analysis.head == Some(clause);
+    t != clause && !argument
+}
+
 /// Whether the word is in a relation only a noun can have (a tagger's verb there is a noun).
 pub fn nominal(token: &Token) -> bool {
     matches!(

@@ -395,6 +395,10 @@ impl TriggerSet {
                 Matcher::Pattern(regex) => regex
                     .find_iter(sentence)
                     .filter(|m| {
+                        // Most rules have neither list: no head to look for.
+                        if rule.unless_dependent.is_empty() && rule.unless_subject.is_empty() {
+                            return true;
+                        }
                         let Some(i) = super::tree::head_within(tokens, m.start(), m.end()) else {
                             return true;
                         };
