@@ -5,6 +5,7 @@
 //! Never edit a migration that has shipped: add the next one.
 
 use anyhow::{bail, Context, Result};
+use rusqlite::functions::FunctionFlags;
 use rusqlite::{Connection, TransactionBehavior};
 
 const MIGRATIONS: &[&str] = &[
@@ -23,6 +24,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/013_article_byline.sql"),
     include_str!("migrations/014_article_rules.sql"),
     include_str!("migrations/015_article_order.sql"),
+    include_str!("migrations/016_event_party_bits.sql"),
 ];
 
 /// The schema version this build writes.
@@ -45,6 +47,16 @@ fn migrate_to(conn: &mut Connection, target: usize) -> Result<()> {
     if current >= target {
         return Ok(());
     }
+    // What a migration computes in Rust (016: an event's party bits from its core).
+    conn.create_scalar_function(
+        "timeline_party_bits",
+        1,
+        FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC,
+        |ctx| {
+            let core: Option<String> = ctx.get(0)?;
+            Ok(core.and_then(|json| super::write::party_bits_of_core(&json)))
+        },
+    )?;
     let tx = conn.transaction_with_behavior(TransactionBehavior::Exclusive)?;
     // Again under the lock: another process may have migrated since the read above.
     let current = version(&tx)?;
@@ -116,6 +128,35 @@ mod tests {
                 .unwrap();
             assert_eq!(version_now, LATEST);
         }
+    }
+
+    /// Migration 016 gives the events stored before it the party bits of their core, as
+    /// write::refresh_event stores them for new ones; an event without a core keeps NULL,
+    /// which find_same never passes over.
+    #[test]
+    fn stored_events_get_the_party_bits_of_their_core() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        migrate_to(&mut conn, 15).unwrap();
+        let core = r#"{"parties":["USA"],"all_parties":["USA","Russia"],"people":[],"topics":[]}"#;
+        conn.execute(
+            "INSERT INTO events (id, type, start_day, end_day, precision, value, modality, summary, core)
+             VALUES (1, 'call', '2025-03-18', '2025-03-18', 'day', '2025-03-18', 'asserted', '', ?1),
+                    (2, 'call', '2025-03-18', '2025-03-18', 'day', '2025-03-18', 'asserted', '', NULL)",
+            [core],
+        )
+        .unwrap();
+        migrate(&mut conn).unwrap();
+        let bits: Vec<Option<i64>> = conn
+            .prepare("SELECT party_bits FROM events ORDER BY id")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        assert_eq!(
+            bits,
+            [Some(super::super::write::party_bits(&["USA", "Russia"])), None]
+        );
     }
 
     #[test]

@@ -915,7 +915,7 @@ fn attach_mentions(
     let (mut new_events, mut merged) = (0, 0);
     let mut told: HashMap<i64, usize> = HashMap::new();
     for event in events {
-        match find_same(tx, event, article_id, article.published, knowledge)? {
+        match find_same(tx, event, &told, article.published, knowledge)? {
             Some(event_id) => {
                 merged += 1;
                 // One article telling one event over and over adds no evidence after the

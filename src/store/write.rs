@@ -1,6 +1,8 @@
 //! The write path: an article's events become new events or mentions of stored ones, and
 //! each touched event is recomputed from its mentions.
 
+use std::collections::HashMap;
+
 use anyhow::Result;
 use chrono::{Datelike, NaiveDate};
 use rusqlite::types::Value;
@@ -81,14 +83,20 @@ pub(super) fn julian_day(date: NaiveDate) -> i64 {
     i64::from(date.num_days_from_ce()) + 1_721_424
 }
 
-/// The stored event `event` is a report of, if any.
+/// The stored event `event` is a report of, if any. `reported_here` holds the events its
+/// article has already reported (an article's reports are stored one after another, so
+/// these are all the events with a mention of it).
 pub(super) fn find_same(
     tx: &Connection,
     event: &ExtractedEvent,
-    article_id: i64,
+    reported_here: &HashMap<i64, usize>,
     reported: NaiveDate,
     knowledge: Knowledge,
 ) -> Result<Option<i64>> {
+    // Two reports are one event only if they share a party (merge::parties_agree).
+    if event.parties.is_empty() {
+        return Ok(None);
+    }
     let reading = Reading {
         event_type: &event.event_type,
         parties: event.parties.clone(),
@@ -105,10 +113,9 @@ pub(super) fn find_same(
     static CANDIDATES: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
         format!(
             "SELECT e.id, e.type, e.start_day, e.end_day, e.place, e.modality,
-                    (SELECT min(m.published) FROM mentions m WHERE m.event_id = e.id), e.core,
-                    EXISTS (SELECT 1 FROM mentions m WHERE m.event_id = e.id AND m.article_id = ?4)
+                    (SELECT min(m.published) FROM mentions m WHERE m.event_id = e.id), e.core
              FROM {}
-             WHERE e.hi_day >= ?1",
+             WHERE e.hi_day >= ?1 AND (e.party_bits IS NULL OR e.party_bits & ?4 != 0)",
             reaching_window("e", "e.type IN rarray(?3) AND", ["?1", "?2"])
         )
     });
@@ -121,11 +128,16 @@ pub(super) fn find_same(
         .into_iter()
         .map(Value::Text)
         .collect();
+    // A candidate must share a party with the report: the events that hold none of its
+    // parties' bits are passed over on the index (migration 016), before their rows are
+    // read. In a busy stretch of news most events of a type and week are of other
+    // parties; reading and comparing them was most of a report's cost, and grew with the
+    // store's density.
     let window = params![
         julian_day(from),
         julian_day(to),
         std::rc::Rc::new(types),
-        article_id
+        party_bits(&event.parties)
     ];
     let candidates = stmt.query_map(window, |r| {
         Ok((
@@ -137,7 +149,6 @@ pub(super) fn find_same(
             r.get::<_, String>(5)?,
             r.get::<_, String>(6)?,
             r.get::<_, Option<String>>(7)?,
-            r.get::<_, bool>(8)?,
         ))
     })?;
     // In id order, as ties between equally good candidates go to the first. Sorted here,
@@ -147,7 +158,8 @@ pub(super) fn find_same(
     candidates.sort_by_key(|c| c.0);
     let mut best: Option<(i64, Rank)> = None;
     for candidate in candidates {
-        let (id, event_type, start, end, place, modality, first_reported, core, same_article) = candidate;
+        let (id, event_type, start, end, place, modality, first_reported, core) = candidate;
+        let same_article = reported_here.contains_key(&id);
         // Types that can never be one event are passed over before their core is read;
         // whether one article's two reports are one event is same_event's to say.
         if !knowledge.types.compatible(&event.event_type, &event_type, false) {
@@ -195,6 +207,27 @@ pub(super) fn find_same(
         }
     }
     Ok(best.map(|(id, _)| id))
+}
+
+/// The parties' bits as `events.party_bits` stores them: for each party, bit h mod 64 of
+/// its name's 64-bit FNV-1a hash. The hash is written out here, not taken from a hasher
+/// of the standard library or a crate, because stored bits must mean the same to every
+/// later version: two events that share a party always share its bit.
+pub(super) fn party_bits<S: AsRef<str>>(parties: &[S]) -> i64 {
+    let mut bits = 0u64;
+    for party in parties {
+        let hash = party.as_ref().bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+            (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+        });
+        bits |= 1 << (hash % 64);
+    }
+    bits as i64
+}
+
+/// The bits of every party a stored core names, or None when the core cannot be read.
+pub(super) fn party_bits_of_core(json: &str) -> Option<i64> {
+    let core: Core = serde_json::from_str(json).ok()?;
+    Some(party_bits(&core.all_parties))
 }
 
 /// How well an event fits a report, best first: the gap between their dates, the width of
@@ -448,7 +481,9 @@ pub(super) fn refresh_event(tx: &Connection, event_id: i64, knowledge: Knowledge
         return Ok(());
     }
     let c = consensus(&reports);
-    let core = serde_json::to_string(&Core::of(columns, knowledge)?)?;
+    let core = Core::of(columns, knowledge)?;
+    let bits = party_bits(&core.all_parties);
+    let core = serde_json::to_string(&core)?;
     // An undated event stands at the day it was first reported (migration 004).
     let (start, end, precision, value) = match &c.date {
         Some(d) => (
@@ -467,7 +502,7 @@ pub(super) fn refresh_event(tx: &Connection, event_id: i64, knowledge: Knowledge
     // One UPDATE: each rewrites the row and its date indexes.
     tx.prepare_cached(
         "UPDATE events SET core = ?2, start_day = ?3, end_day = ?4, precision = ?5, value = ?6,
-                           place = ?7, modality = ?8
+                           place = ?7, modality = ?8, party_bits = ?9
          WHERE id = ?1",
     )?
     .execute(params![
@@ -478,7 +513,8 @@ pub(super) fn refresh_event(tx: &Connection, event_id: i64, knowledge: Knowledge
         precision,
         value,
         c.place,
-        c.modality.as_str()
+        c.modality.as_str(),
+        bits
     ])?;
     tx.prepare_cached("DELETE FROM event_actors WHERE event_id = ?1")?
         .execute([event_id])?;
@@ -550,5 +586,38 @@ mod tests {
                 (4..=22).contains(&class) && span < 1 << class && (class == 4 || span >= 1 << (class - 1))
             );
         }
+    }
+
+    /// find_same passes over, on the index, the events whose bits share none of the
+    /// report's: an event that shares a party must always pass, whatever the names, and
+    /// the bits a migration computes from a stored core are the ones refresh_event stores.
+    #[test]
+    fn events_that_share_a_party_share_its_bit() {
+        let names = [
+            "USA",
+            "Côte d'Ivoire",
+            "Frente \"Unido\"",
+            "São Tomé",
+            "Russia",
+            "Ukraine",
+        ];
+        for (k, name) in names.iter().enumerate() {
+            let event = party_bits(&names[..=k]);
+            assert_ne!(event & party_bits(&[name]), 0, "{name}");
+            assert_ne!(event & party_bits(&["Nowhere", name]), 0, "{name}");
+        }
+        assert_eq!(party_bits::<&str>(&[]), 0);
+        // Fixed for good: stored bits must mean the same to every later version (FNV-1a
+        // of "USA" is 0x61eeac19db28e388 by an independent implementation: bit 8).
+        assert_eq!(party_bits(&["USA"]), 1 << 8);
+        let core = Core {
+            parties: vec!["USA".into()],
+            all_parties: vec!["USA".into(), "Russia".into()],
+            people: Vec::new(),
+            topics: Vec::new(),
+        };
+        let json = serde_json::to_string(&core).unwrap();
+        assert_eq!(party_bits_of_core(&json), Some(party_bits(&core.all_parties)));
+        assert_eq!(party_bits_of_core("not json"), None);
     }
 }
