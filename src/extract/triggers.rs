@@ -227,7 +227,10 @@ fn has_dependent(tokens: &[Token], lemmas: &[String], i: usize, wanted: &[String
 }
 
 /// The verb of `verbs` whose object the noun at `i` is, itself, as the modifier of that
-/// object ("mediated a ceasefire deal") or as a gerund ("stop bombing the Houthis").
+/// object ("mediated a ceasefire deal") or as a gerund ("stop bombing the Houthis"); or
+/// the past participle of one of them that modifies the noun, a passive relative clause
+/// without its "which was" ("the ceasefire announced in late November", "a truce brokered
+/// by Qatar").
 fn governor(tokens: &[Token], lemmas: &[String], i: usize, verbs: &[String]) -> Option<usize> {
     let object = match tokens[i].analysis.deprel.as_str() {
         "compound" => tokens[i].analysis.head.filter(|&h| h < tokens.len()),
@@ -236,11 +239,17 @@ fn governor(tokens: &[Token], lemmas: &[String], i: usize, verbs: &[String]) -> 
     let relation = tokens[object].analysis.deprel.as_str();
     let is_object =
         matches!(relation, "obj" | "nsubj:pass") || relation == "xcomp" && is_gerund(&tokens[object]);
+    let is_verb = |h: usize| tokens[h].analysis.upos == "VERB" && verbs.contains(&lemmas[h]);
     tokens[object]
         .analysis
         .head
         .filter(|&h| h < tokens.len())
-        .filter(|&h| is_object && tokens[h].analysis.upos == "VERB" && verbs.contains(&lemmas[h]))
+        .filter(|&h| is_object && is_verb(h))
+        .or_else(|| {
+            children(tokens, object).find(|&c| {
+                tokens[c].analysis.deprel == "acl" && tokens[c].analysis.xpos == "VBN" && is_verb(c)
+            })
+        })
 }
 
 /// Whether the noun at `i` is the subject of one of `verbs` (a lemma, or a lemma and its
