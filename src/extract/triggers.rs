@@ -239,7 +239,17 @@ fn governor(tokens: &[Token], lemmas: &[String], i: usize, verbs: &[String]) -> 
     let relation = tokens[object].analysis.deprel.as_str();
     let is_object =
         matches!(relation, "obj" | "nsubj:pass") || relation == "xcomp" && is_gerund(&tokens[object]);
-    let is_verb = |h: usize| tokens[h].analysis.upos == "VERB" && verbs.contains(&lemmas[h]);
+    // A gerund that hangs on a noun names what the noun is about ("a commitment to
+    // finalizing agreements", "the chance of reaching a deal"), not an act that took place.
+    let on_noun = |h: usize| {
+        tokens[h].analysis.xpos == "VBG"
+            && tokens[h]
+                .analysis
+                .head
+                .filter(|&g| g < tokens.len())
+                .is_some_and(|g| matches!(tokens[g].analysis.upos.as_str(), "NOUN" | "PROPN"))
+    };
+    let is_verb = |h: usize| tokens[h].analysis.upos == "VERB" && verbs.contains(&lemmas[h]) && !on_noun(h);
     tokens[object]
         .analysis
         .head
