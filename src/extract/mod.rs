@@ -464,7 +464,7 @@ impl Extractor {
         let places = gazetteer.places_in(text);
         let reports = self.attributor.reports(text, gazetteer);
         let tokens = in_sentence(parse, sentence);
-        let matches = self.content_filtered(text, self.triggers.find(text, &tokens));
+        let found = self.triggers.find(text, &tokens);
         // A date inside a quotation dates what the quotation says, not the words around it
         // ("“Today, they spoke,” a readout said": "Today" is not when the readout spoke).
         let quote_at = |offset: usize| {
@@ -473,156 +473,190 @@ impl Extractor {
         };
         let all_dates = self.event_times(dates, sentence, text, &tokens);
 
-        let mut events: Vec<(usize, ExtractedEvent)> = Vec::new();
-        let mut carried = CarriedActors::default();
-        for (index, found) in matches.iter().enumerate() {
-            let relative_dates = dates_reaching(&all_dates, found, &quote_at);
-            // The first reading of the words whose event stands.
-            let Some(m) = found
-                .readings()
-                .find(|m| self.stands(m, &matches[index + 1..], &relative_dates, &tokens, &names, text))
-            else {
-                continue;
-            };
-            let m = &m;
-            let rule = &self.triggers.rules[m.rule];
-            let event_type = rule.event_type.clone().expect("blocking rules are filtered out");
-            let left = if index == 0 { 0 } else { matches[index - 1].end };
-            // What the trigger acts on ends with its clause, and inside a quotation with the
-            // quotation ("…calling Zelensky,” Trump wrote": Trump is the source).
-            let quote_end = quote_at(m.start).map_or(text.len(), |q| {
-                quotes[q].end.saturating_sub(sentence.start).min(text.len())
-            });
-            let right = matches
-                .get(index + 1)
-                .map_or(text.len(), |n| n.start)
-                .min(clause_end(text, m.end))
-                .min(quote_end);
+        // The events of `matches`, and which of the matches told one.
+        let tell = |matches: &[TriggerMatch]| {
+            let mut events: Vec<(usize, ExtractedEvent)> = Vec::new();
+            let mut told = vec![false; matches.len()];
+            let mut carried = CarriedActors::default();
+            for (index, found) in matches.iter().enumerate() {
+                let relative_dates = dates_reaching(&all_dates, found, &quote_at);
+                // The first reading of the words whose event stands.
+                let Some(m) = found
+                    .readings()
+                    .find(|m| self.stands(m, &matches[index + 1..], &relative_dates, &tokens, &names, text))
+                else {
+                    continue;
+                };
+                let m = &m;
+                let rule = &self.triggers.rules[m.rule];
+                let event_type = rule.event_type.clone().expect("blocking rules are filtered out");
+                let left = if index == 0 { 0 } else { matches[index - 1].end };
+                // What the trigger acts on ends with its clause, and inside a quotation with the
+                // quotation ("…calling Zelensky,” Trump wrote": Trump is the source).
+                let quote_end = quote_at(m.start).map_or(text.len(), |q| {
+                    quotes[q].end.saturating_sub(sentence.start).min(text.len())
+                });
+                let right = matches
+                    .get(index + 1)
+                    .map_or(text.len(), |n| n.start)
+                    .min(clause_end(text, m.end))
+                    .min(quote_end);
 
-            let event_roles = roles::roles(&tokens, m.start, &name_spans, &self.cues.roles);
-            if rule.actors == ActorScope::Speaker && self.unnamed_speaker(&tokens, m, text) {
-                continue;
-            }
-            let (mut actor_ids, actor_text) = match rule.actors {
-                ActorScope::Speaker => statement_speaker(&tokens, m, &event_roles, &names, gazetteer)
-                    .unwrap_or_else(|| speaker(&names, left, m, text)),
-                ActorScope::Clause => carried.clause_actors(&names, left, m, right),
-            };
-            actor_ids = first_seen(actor_ids);
-            // The tree's roles count too: they reach past the window's end ("Ahead of a
-            // meeting with Carney, Trump said": Trump, the subject of the verb the meeting
-            // hangs on, is after the clause break).
-            let from_tree = event_roles
-                .iter()
-                .filter(|r| !actor_ids.iter().any(|&a| gazetteer.actor(a).name == r.actor))
-                .map(|r| &r.actor)
-                .collect::<std::collections::HashSet<_>>()
-                .len();
-            if actor_ids.len() + from_tree < rule.min_actors {
-                continue;
-            }
-
-            let told_as = match self.modality_told(m, text, &tokens) {
-                // A limit that continues to hold is still that day's ("will continue to be
-                // in effect until February 18"), not an activity.
-                Modality::Habitual if rule.deadline => Modality::Asserted,
-                told => told,
-            };
-            let mut date = self.date_for(
-                m,
-                &relative_dates,
-                text,
-                &tokens,
-                discourse,
-                article.published,
-                told_as,
-            );
-            if date.basis == DateBasis::Publication {
-                // "The two sides agreed ...": told of the parties of an earlier event, with no
-                // date of its own, it belongs to that event's occasion.
-                let group = names
-                    .iter()
-                    .find(|n| n.group_of_earlier_event && n.start >= left && n.end <= right);
-                if let (Some(group), Some(group_date)) = (group, &discourse.last_group_date) {
-                    date = DateReading {
-                        basis: DateBasis::Context,
-                        text: Some(group.text.clone()),
-                        clause: None,
-                        ..group_date.clone()
-                    };
+                let event_roles = roles::roles(&tokens, m.start, &name_spans, &self.cues.roles);
+                if rule.actors == ActorScope::Speaker && self.unnamed_speaker(&tokens, m, text) {
+                    continue;
                 }
+                let (mut actor_ids, actor_text) = match rule.actors {
+                    ActorScope::Speaker => statement_speaker(&tokens, m, &event_roles, &names, gazetteer)
+                        .unwrap_or_else(|| speaker(&names, left, m, text)),
+                    ActorScope::Clause => carried.clause_actors(&names, left, m, right),
+                };
+                actor_ids = first_seen(actor_ids);
+                // The tree's roles count too: they reach past the window's end ("Ahead of a
+                // meeting with Carney, Trump said": Trump, the subject of the verb the meeting
+                // hangs on, is after the clause break).
+                let from_tree = event_roles
+                    .iter()
+                    .filter(|r| !actor_ids.iter().any(|&a| gazetteer.actor(a).name == r.actor))
+                    .map(|r| &r.actor)
+                    .collect::<std::collections::HashSet<_>>()
+                    .len();
+                if actor_ids.len() + from_tree < rule.min_actors {
+                    continue;
+                }
+
+                let told_as = match self.modality_told(m, text, &tokens) {
+                    // A limit that continues to hold is still that day's ("will continue to be
+                    // in effect until February 18"), not an activity.
+                    Modality::Habitual if rule.deadline => Modality::Asserted,
+                    told => told,
+                };
+                let mut date = self.date_for(
+                    m,
+                    &relative_dates,
+                    text,
+                    &tokens,
+                    discourse,
+                    article.published,
+                    told_as,
+                );
+                if date.basis == DateBasis::Publication {
+                    // "The two sides agreed ...": told of the parties of an earlier event, with no
+                    // date of its own, it belongs to that event's occasion.
+                    let group = names
+                        .iter()
+                        .find(|n| n.group_of_earlier_event && n.start >= left && n.end <= right);
+                    if let (Some(group), Some(group_date)) = (group, &discourse.last_group_date) {
+                        date = DateReading {
+                            basis: DateBasis::Context,
+                            text: Some(group.text.clone()),
+                            clause: None,
+                            ..group_date.clone()
+                        };
+                    }
+                }
+                if from_context && date.basis != DateBasis::Expression {
+                    continue;
+                }
+                let mut modality = later_is_planned(told_as, &date, article.published);
+                // An activity that began, told without a date of its own, is background.
+                if modality == Modality::Asserted
+                    && date.basis != DateBasis::Expression
+                    && tree::under_onset(&tokens, m.start, &self.cues.modality.onset)
+                {
+                    modality = Modality::Habitual;
+                }
+                // Background is not one occurrence: it has no date.
+                if modality == Modality::Habitual {
+                    date = DateReading::undated();
+                }
+                let place = self
+                    .place_for(m, &places, text, self.types.at_destination(&event_type))
+                    .map(|p| gazetteer.place(p.place).name.clone());
+                let attributed_to = if rule.actors == ActorScope::Speaker {
+                    None
+                } else {
+                    attribution_for(m, &reports, text).or_else(|| quote_source(m.start))
+                };
+                let mut actors: Vec<String> = actor_ids
+                    .iter()
+                    .map(|&a| gazetteer.actor(a).name.clone())
+                    .collect();
+                // The actors are everyone the window names and everyone the tree gives a role
+                // (the tree reaches past a window's end: "delegates from the U.S. and Ukraine").
+                extend_new(&mut actors, event_roles.iter().map(|r| r.actor.clone()));
+                let clause = &text[m.start..clause_end(text, m.end)];
+                let summary = summarise(&actors, clause);
+                // A person acts for his country or group, which is an actor too ("Colombian
+                // President Gustavo Petro": Petro and Colombia), as event data records both.
+                let parties = gazetteer.parties_of(&actors);
+                extend_new(&mut actors, parties);
+                // What the event is about ends with its clause's words in the tree too: "After
+                // both sides agreed in principle to the plan, Trump sent envoys for negotiations"
+                // is not about negotiations.
+                let tree_end = tree::token_at(&tokens, m.start)
+                    .map(|t| tree::subtree_span(&tokens, tree::clause_head(&tokens, t)).1)
+                    .filter(|&end| end >= m.end)
+                    .unwrap_or(text.len());
+                let topics = self.topics.of(&clause[..clause.len().min(tree_end - m.start)]);
+                let event = ExtractedEvent {
+                    event_type,
+                    parties: gazetteer.parties_of(&actors),
+                    actors,
+                    place,
+                    modality,
+                    date,
+                    topics,
+                    summary,
+                    evidence: Evidence {
+                        sentence: text.to_owned(),
+                        sentence_start: chars.at(sentence.start),
+                        sentence_end: chars.at(sentence.end),
+                        trigger: text[m.start..m.end].to_owned(),
+                        trigger_start: chars.at(sentence.start + m.start),
+                        trigger_end: chars.at(sentence.start + m.end),
+                        rule: rule.name.clone(),
+                        attributed_to,
+                        actor_text,
+                        lemma: tree::head_within(&tokens, m.start, m.end)
+                            .map(|t| tokens[t].analysis.lemma.clone()),
+                        roles: event_roles,
+                    },
+                    disputed_by: Vec::new(),
+                };
+                told[index] = true;
+                add_once(&mut events, m.start, event, gazetteer);
             }
-            if from_context && date.basis != DateBasis::Expression {
-                continue;
-            }
-            let mut modality = later_is_planned(told_as, &date, article.published);
-            // An activity that began, told without a date of its own, is background.
-            if modality == Modality::Asserted
-                && date.basis != DateBasis::Expression
-                && tree::under_onset(&tokens, m.start, &self.cues.modality.onset)
-            {
-                modality = Modality::Habitual;
-            }
-            // Background is not one occurrence: it has no date.
-            if modality == Modality::Habitual {
-                date = DateReading::undated();
-            }
-            let place = self
-                .place_for(m, &places, text, self.types.at_destination(&event_type))
-                .map(|p| gazetteer.place(p.place).name.clone());
-            let attributed_to = if rule.actors == ActorScope::Speaker {
-                None
-            } else {
-                attribution_for(m, &reports, text).or_else(|| quote_source(m.start))
-            };
-            let mut actors: Vec<String> = actor_ids
+            (events, told)
+        };
+        // What a trigger agreed, proposed or demanded is part of its event, not events of
+        // its own ("agreed to begin negotiations"); but a trigger that tells no event (no
+        // date of its own where its rule needs one, too few actors…) claims nothing, and
+        // the triggers it held are read again without it.
+        let mut candidates = found;
+        let events = loop {
+            let matches = self.content_filtered(text, candidates.clone());
+            let (events, told) = tell(&matches);
+            let silent: Vec<(usize, usize, usize)> = matches
                 .iter()
-                .map(|&a| gazetteer.actor(a).name.clone())
+                .zip(&told)
+                .filter(|(m, told)| !**told && self.triggers.rules[m.rule].takes_content)
+                .map(|(m, _)| (m.start, m.end, m.rule))
                 .collect();
-            // The actors are everyone the window names and everyone the tree gives a role
-            // (the tree reaches past a window's end: "delegates from the U.S. and Ukraine").
-            extend_new(&mut actors, event_roles.iter().map(|r| r.actor.clone()));
-            let clause = &text[m.start..clause_end(text, m.end)];
-            let summary = summarise(&actors, clause);
-            // A person acts for his country or group, which is an actor too ("Colombian
-            // President Gustavo Petro": Petro and Colombia), as event data records both.
-            let parties = gazetteer.parties_of(&actors);
-            extend_new(&mut actors, parties);
-            // What the event is about ends with its clause's words in the tree too: "After
-            // both sides agreed in principle to the plan, Trump sent envoys for negotiations"
-            // is not about negotiations.
-            let tree_end = tree::token_at(&tokens, m.start)
-                .map(|t| tree::subtree_span(&tokens, tree::clause_head(&tokens, t)).1)
-                .filter(|&end| end >= m.end)
-                .unwrap_or(text.len());
-            let topics = self.topics.of(&clause[..clause.len().min(tree_end - m.start)]);
-            let event = ExtractedEvent {
-                event_type,
-                parties: gazetteer.parties_of(&actors),
-                actors,
-                place,
-                modality,
-                date,
-                topics,
-                summary,
-                evidence: Evidence {
-                    sentence: text.to_owned(),
-                    sentence_start: chars.at(sentence.start),
-                    sentence_end: chars.at(sentence.end),
-                    trigger: text[m.start..m.end].to_owned(),
-                    trigger_start: chars.at(sentence.start + m.start),
-                    trigger_end: chars.at(sentence.start + m.end),
-                    rule: rule.name.clone(),
-                    attributed_to,
-                    actor_text,
-                    lemma: tree::head_within(&tokens, m.start, m.end)
-                        .map(|t| tokens[t].analysis.lemma.clone()),
-                    roles: event_roles,
-                },
-                disputed_by: Vec::new(),
-            };
-            add_once(&mut events, m.start, event, gazetteer);
-        }
+            if silent.is_empty() {
+                break events;
+            }
+            let without: Vec<TriggerMatch> = candidates
+                .iter()
+                .filter(|c| !silent.contains(&(c.start, c.end, c.rule)))
+                .cloned()
+                .collect();
+            // Each round drops at least one trigger: at most as many rounds as triggers.
+            if self.content_filtered(text, without.clone()).len() <= matches.len() - silent.len() {
+                break events;
+            }
+            candidates = without;
+        };
         for n in &names {
             if let [single] = n.actors[..] {
                 if gazetteer.actor(single).kind == ActorKind::Person {

@@ -514,3 +514,19 @@ fn the_parties_of_talks_to_come_do_not_date_what_they_had_agreed() {
         Some("2025-03-25")
     );
 }
+
+/// A trigger that tells no event claims nothing: an undated appeal (a demand only with a
+/// date of its own) leaves the meeting in its clause to be told.
+#[test]
+fn a_trigger_that_tells_no_event_does_not_hide_what_follows_it() {
+    let found = events("Turkey urged the delegations of Russia and Ukraine to seize the opportunity as they met in Istanbul.");
+    let types: Vec<&str> = found.iter().map(|e| e.event_type.as_str()).collect();
+    assert_eq!(types, ["meeting"], "{found:#?}");
+    let dated = events("Turkey urged the delegations of Russia and Ukraine on Friday to seize the opportunity as they met in Istanbul.");
+    let types: Vec<&str> = dated.iter().map(|e| e.event_type.as_str()).collect();
+    assert_eq!(
+        types,
+        ["demand"],
+        "what a dated appeal asks is part of it: {dated:#?}"
+    );
+}
