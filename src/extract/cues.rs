@@ -12,7 +12,7 @@ use crate::rules;
 pub struct Cues {
     pub skip_sentences: Patterns,
     pub omissions: Patterns,
-    pub group_nouns: Words,
+    pub group_nouns: GroupNouns,
     pub topic_nouns: Words,
     pub modality: ModalityCues,
     pub attribution: AttributionCues,
@@ -46,6 +46,14 @@ pub struct Patterns {
 #[derive(Debug, Clone, Deserialize)]
 pub struct Words {
     pub words: Vec<String>,
+}
+
+/// The nouns after a demonym that make it name a country, and the words that cannot stand
+/// between the two as modifiers.
+#[derive(Debug, Clone, Deserialize)]
+pub struct GroupNouns {
+    pub words: Vec<String>,
+    pub modifier_stops: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -94,6 +94,7 @@ struct Known {
     place_matcher: AhoCorasick,
     place_of: Vec<usize>,
     group_nouns: Vec<String>,
+    modifier_stops: Vec<String>,
     topic_nouns: Vec<String>,
 }
 
@@ -117,6 +118,7 @@ impl Gazetteer {
     /// name is a party.
     pub fn load(cues: &Cues) -> Result<Gazetteer> {
         let group_nouns = cues.group_nouns.words.clone();
+        let modifier_stops = cues.group_nouns.modifier_stops.clone();
         let topic_nouns = cues.topic_nouns.words.clone();
         let mut actors = rules::load_toml::<ActorFile>("events/actors.toml")?.actor;
         let mut places = rules::load_toml::<PlaceFile>("events/places.toml")?.place;
@@ -165,6 +167,7 @@ impl Gazetteer {
                 place_matcher,
                 place_of,
                 group_nouns,
+                modifier_stops,
                 topic_nouns,
             }),
             people: Vec::new(),
@@ -408,19 +411,41 @@ impl Gazetteer {
     /// delegation", "Ukrainian and Russian delegations", "the Israeli and the Lebanese
     /// governments". A plural counts as its singular.
     fn group_noun_follows(&self, rest: &str) -> bool {
-        let words: Vec<String> = rest
+        // The phrase ends at punctuation: "Russian, officials said" is no Russian official.
+        let phrase = rest
+            .split([',', ';', ':', '.', '(', ')', '"', '“', '”'])
+            .next()
+            .unwrap_or("");
+        let words: Vec<&str> = phrase
             .split(|c: char| !c.is_alphabetic())
             .filter(|w| !w.is_empty())
-            .take(4)
-            .map(str::to_lowercase)
+            .take(6)
             .collect();
-        let next = match words.first().map(String::as_str) {
-            Some("and" | "or") if words.get(1).is_some_and(|w| w == "the") => words.get(3),
-            Some("and" | "or") => words.get(2),
-            _ => words.first(),
+        let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+        // "the Israeli and (the) Lebanese governments": the second demonym's noun.
+        let from = match lower.first().map(String::as_str) {
+            Some("and" | "or") if lower.get(1).is_some_and(|w| w == "the") => 3,
+            Some("and" | "or") => 2,
+            _ => 0,
         };
         let group = |w: &str| self.known.group_nouns.iter().any(|g| g == w);
-        next.is_some_and(|w| group(w) || w.strip_suffix('s').is_some_and(group))
+        let stop = |w: &str| self.known.modifier_stops.iter().any(|s| s == w);
+        let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+        // The group noun, or up to two lower-case modifiers before it ("foreign minister");
+        // not a title before a name ("Russian President Vladimir Putin": the person's own).
+        for (k, (word, low)) in words.iter().zip(&lower).enumerate().skip(from).take(3) {
+            let titles_a_name = capital(word) && words.get(k + 1).is_some_and(|next| capital(next));
+            if titles_a_name {
+                return false;
+            }
+            if group(low) || low.strip_suffix('s').is_some_and(group) {
+                return true;
+            }
+            if k + 1 == from + 3 || stop(low) || capital(word) {
+                return false;
+            }
+        }
+        false
     }
 }
 
@@ -499,6 +524,13 @@ mod tests {
         );
         assert_eq!(names("Russian cabinets"), vec!["Russia"]);
         assert_eq!(names("Russian teachers"), Vec::<String>::new());
+        // Up to two modifiers before the noun; a title acts for its state.
+        assert_eq!(names("the Qatari foreign minister arrived"), vec!["Qatar"]);
+        assert_eq!(names("the Saudi crown prince"), vec!["Saudi Arabia"]);
+        assert_eq!(names("the Kenyan president said"), vec!["Kenya"]);
+        assert_eq!(names("a Russian school teacher said"), Vec::<String>::new());
+        assert_eq!(names("a Russian, officials said"), Vec::<String>::new());
+        assert_eq!(names("a Russian and Ukrainian"), Vec::<String>::new());
     }
 
     #[test]
