@@ -530,3 +530,35 @@ fn a_trigger_that_tells_no_event_does_not_hide_what_follows_it() {
         "what a dated appeal asks is part of it: {dated:#?}"
     );
 }
+
+/// Sentences of our own, one event of a category each, in the manner of the CAMEO/PLOVER
+/// manual's examples (tests/fixtures/categories.tsv): a covered sentence must give its event
+/// type, and a gap that comes to give it must be marked covered, so that the file always
+/// says what the extractor finds. The coverage per category is printed
+/// (`cargo test categories_of_our_own -- --nocapture`).
+#[test]
+fn categories_of_our_own_sentences() {
+    let table = include_str!("../../tests/fixtures/categories.tsv");
+    let mut wrong = Vec::new();
+    let mut coverage: std::collections::BTreeMap<&str, (usize, usize)> = Default::default();
+    for line in table.lines().filter(|l| !l.starts_with('#')) {
+        let [category, event_type, status, sentence] = line.split('\t').collect::<Vec<_>>()[..] else {
+            panic!("categories.tsv: not four fields: {line}");
+        };
+        let found = events(sentence);
+        let gives = found.iter().any(|e| e.event_type == event_type);
+        let entry = coverage.entry(category).or_default();
+        entry.1 += 1;
+        entry.0 += usize::from(gives);
+        match (status, gives) {
+            ("covered", false) => wrong.push(format!("no longer covered: {sentence}")),
+            ("gap", true) => wrong.push(format!("now covered, mark it: {sentence}")),
+            ("covered" | "gap", _) => {}
+            _ => panic!("categories.tsv: status {status:?}"),
+        }
+    }
+    let covered: usize = coverage.values().map(|c| c.0).sum();
+    let total: usize = coverage.values().map(|c| c.1).sum();
+    println!("{covered} of {total} sentences give their category's event: {coverage:?}");
+    assert!(wrong.is_empty(), "{wrong:#?}");
+}
