@@ -77,6 +77,11 @@ pub(super) struct TriggerSpec {
     /// place").
     #[serde(default)]
     pub subject_of: Vec<String>,
+    /// A noun of the class counts only with a partner named after "with" ("a meeting with
+    /// Canadian Prime Minister Mark Carney"): an encounter of someone, not a meeting in
+    /// general ("the meeting was productive").
+    #[serde(default)]
+    pub with_partner: bool,
     /// The match does not stand when its word has an object or oblique of one of these
     /// lemmas: the event it names is that one ("spoke with von der Leyen during a meeting"
     /// is the meeting, not a call).
@@ -165,6 +170,7 @@ enum Matcher {
         governed_by: Vec<String>,
         with_governor: bool,
         subject_of: Vec<String>,
+        with_partner: bool,
     },
 }
 
@@ -223,6 +229,18 @@ fn has_dependent(tokens: &[Token], lemmas: &[String], i: usize, wanted: &[String
             || tokens[c].analysis.deprel == "advcl"
                 && tokens[c].analysis.xpos == "VBG"
                 && children(tokens, c).any(argument)
+    })
+}
+
+/// Whether the noun at `i` has a "with" modifier that is a name ("a meeting with Carney"),
+/// its "with" on the name or on a later part of it ("with … Mark Carney", "with" hung on
+/// "Carney").
+fn has_partner(tokens: &[Token], i: usize) -> bool {
+    let with = |w: usize| super::tree::case_of(tokens, w).as_deref() == Some("with");
+    children(tokens, i).any(|c| {
+        tokens[c].analysis.deprel.starts_with("nmod")
+            && tokens[c].analysis.upos == "PROPN"
+            && (with(c) || children(tokens, c).any(|p| tokens[p].analysis.deprel == "flat" && with(p)))
     })
 }
 
@@ -366,6 +384,7 @@ impl TriggerSet {
                     governed_by: lower(&spec.governed_by),
                     with_governor: spec.with_governor,
                     subject_of: lower(&spec.subject_of),
+                    with_partner: spec.with_partner,
                 },
                 _ => bail!("trigger rule {}: give either a pattern or verbs/nouns", spec.name),
             };
@@ -440,6 +459,7 @@ impl TriggerSet {
                     governed_by,
                     with_governor,
                     subject_of,
+                    with_partner,
                 } => tokens
                     .iter()
                     .enumerate()
@@ -466,6 +486,7 @@ impl TriggerSet {
                                     == *needs_object))
                             || (as_noun
                                 && nouns.contains(&noun_lemmas[*i])
+                                && (!with_partner || has_partner(tokens, *i))
                                 && if !subject_of.is_empty() {
                                     subject_of_one(tokens, &lemmas, *i, subject_of)
                                 } else if governed_by.is_empty() {
