@@ -111,6 +111,10 @@ struct Discourse {
     paragraph: Option<(usize, DateReading)>,
 }
 
+/// The time rule (data/rules/time/rules.toml) of a weekday named alone ("on Thursday"),
+/// which the tagger reads as past or to come by the tense words near it.
+const BARE_WEEKDAY_RULE: &str = "weekday.bare";
+
 /// How the evidence writes the actors a sentence takes from its paragraph, naming none.
 const CONTEXT_ACTORS: &str = "(the parties of the last event told)";
 
@@ -995,8 +999,21 @@ impl Extractor {
         // clause below it or beside it, which dates that clause's event ("agreed to extend
         // the deadline to Feb. 18", "prisoners captured after October 7", "I agreed to move
         // it… I believe July 9 will be the date").
-        let read = |start: usize, expr: &TimeExpr, interval| DateReading {
-            interval,
+        let read = |start: usize, expr: &TimeExpr, interval: Option<crate::time::DateInterval>| DateReading {
+            // A bare weekday the tagger read as past, for want of a tense cue near it, is
+            // the next one when the verb it dates is told with "will" (the tree reaches the
+            // verb the words do not: "It will take place after an unprecedented visit by
+            // Shaibani to Moscow on Thursday").
+            interval: match interval {
+                Some(day)
+                    if expr.rule == BARE_WEEKDAY_RULE
+                        && day.end < published
+                        && tree::attached_to_future(tokens, start) =>
+                {
+                    shift_interval(&day, 7)
+                }
+                other => other,
+            },
             basis: DateBasis::Expression,
             text: Some(expr.text.clone()),
             rule: Some(expr.rule.clone()),

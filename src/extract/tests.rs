@@ -562,3 +562,24 @@ fn categories_of_our_own_sentences() {
     println!("{covered} of {total} sentences give their category's event: {coverage:?}");
     assert!(wrong.is_empty(), "{wrong:#?}");
 }
+
+/// A bare weekday that dates a verb told with "will" is the one to come, however far the
+/// "will" stands from it; told in the past, the one before.
+#[test]
+fn a_weekday_of_a_verb_with_will_is_to_come() {
+    let date = |text: &str| {
+        let found = events(text);
+        let visit = found.iter().find(|e| e.event_type == "visit").expect("a visit");
+        visit.date.interval.as_ref().map(|i| i.value.clone())
+    };
+    // Published on Tuesday 18 March 2025.
+    assert_eq!(
+        date("It will take place after an unprecedented visit by Syrian Foreign Minister Asaad al-Shaibani to Moscow on Thursday, the source added.").as_deref(),
+        Some("2025-03-20")
+    );
+    assert_eq!(
+        date("Syrian Foreign Minister Asaad al-Shaibani visited Moscow on Thursday, the source added.")
+            .as_deref(),
+        Some("2025-03-13")
+    );
+}

@@ -313,6 +313,28 @@ pub fn attachment(tokens: &[Token], at: usize) -> Option<String> {
     None
 }
 
+/// Whether the verb that the phrase at byte offset `at` attaches to is told as to come: it
+/// has "will" or "shall" among its auxiliaries ("It will take place after a visit … on
+/// Thursday"). "Would" is left out: in reported speech it tells what was to come then.
+pub fn attached_to_future(tokens: &[Token], at: usize) -> bool {
+    let Some(mut word) = token_at(tokens, at) else {
+        return false;
+    };
+    for _ in 0..MAX_DEPTH {
+        let Some(head) = tokens[word].analysis.head.filter(|&h| h < tokens.len()) else {
+            return false;
+        };
+        if tokens[head].analysis.upos == "VERB" && !nominal(&tokens[head]) {
+            return children(tokens, head).any(|c| {
+                tokens[c].analysis.deprel == "aux"
+                    && matches!(tokens[c].analysis.lemma.to_lowercase().as_str(), "will" | "shall")
+            });
+        }
+        word = head;
+    }
+    false
+}
+
 /// What a date expression is to its sentence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TemporalRole {
