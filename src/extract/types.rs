@@ -33,6 +33,10 @@ pub struct EventType {
     /// Whether a destination ("left for Moscow") is where an event of this type happens.
     #[serde(default)]
     pub at_destination: bool,
+    /// Whether a report without a date of its own may be of an event another article
+    /// reports (within the week before its own report, as for every type).
+    #[serde(default = "yes")]
+    pub undated_merge_across_articles: bool,
 }
 
 fn yes() -> bool {
@@ -119,6 +123,10 @@ impl EventTypes {
 
     pub fn by_topic(&self, name: &str) -> bool {
         self.get(name).is_some_and(|t| t.by_topic)
+    }
+
+    pub fn undated_merge_across_articles(&self, name: &str) -> bool {
+        self.get(name).is_none_or(|t| t.undated_merge_across_articles)
     }
 
     /// The types a report typed `a` may share an event with (from other articles; within

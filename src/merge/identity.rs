@@ -72,7 +72,9 @@ pub fn same_event(types: &EventTypes, a: &Reading, b: &Reading, same_article: bo
     // One speaker's undated remark in an article is of the occasion the article tells,
     // whatever each remark is about.
     let one_occasion = same_article && !two_occasions;
+    let undated = a.interval.is_none() || b.interval.is_none();
     types.compatible(a.event_type, b.event_type, two_occasions)
+        && (same_article || !undated || types.undated_merge_across_articles(a.event_type))
         && dates_agree(a, b)
         && parties_agree(&a.parties, &b.parties)
         && places_agree(a.place.as_ref(), b.place.as_ref())
@@ -173,6 +175,24 @@ mod tests {
             &reading("call", &["USA", "Russia"], Some(("2025-02-12", "2025-02-12"))),
             false
         ));
+    }
+
+    #[test]
+    fn an_undated_attack_is_not_taken_for_another_articles_dated_one() {
+        let types = EventTypes::load().unwrap();
+        let undated = reading("attack", &["Israel", "Hezbollah"], None);
+        let dated = reading(
+            "attack",
+            &["Israel", "Hezbollah"],
+            Some(("2025-03-16", "2025-03-16")),
+        );
+        assert!(!same_event(&types, &undated, &dated, false));
+        assert!(!same_event(&types, &undated, &undated.clone(), false));
+        // Within one article, and for other types, the week before the report still holds.
+        assert!(same_event(&types, &undated, &dated, true));
+        let call = reading("call", &["USA", "Russia"], None);
+        let dated_call = reading("call", &["USA", "Russia"], Some(("2025-03-16", "2025-03-16")));
+        assert!(same_event(&types, &call, &dated_call, false));
     }
 
     #[test]
