@@ -80,6 +80,9 @@ pub struct AttributionCues {
     /// Subjects that leave the speaker unnamed ("sources from TASS confirmed"): what they
     /// say is reported, not a party's statement.
     pub anonymous: Vec<String>,
+    /// Endings of nouns made from verbs and adjectives: such a noun "of" someone is a
+    /// thing, not a speaker ("the participation of the president … confirms").
+    pub thing_endings: Vec<String>,
 }
 
 /// Prepositions that give an event's roles in the parse.

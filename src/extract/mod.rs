@@ -687,7 +687,33 @@ impl Extractor {
                 .any(|a| a.eq_ignore_ascii_case(lemma))
                 || self.cues.anaphora.groups.contains(&phrase)
                     && !self.cues.anaphora.speakers.contains(&phrase)
+                || self.of_a_thing(tokens, s)
         })
+    }
+
+    /// Whether the subject at `s` is a thing "of" someone ("The participation of the
+    /// President of Colombia … confirms the political will of the parties"): a noun made
+    /// from a verb or an adjective (participation, involvement, presence, stability: by its
+    /// ending, cues.toml's thing_endings) with an "of" modifier, where "the head of the
+    /// delegation" or "the chairman of the committee" is someone. Who is named inside
+    /// such a thing did not say anything.
+    fn of_a_thing(&self, tokens: &[Token], s: usize) -> bool {
+        let lemma = tokens[s].analysis.lemma.to_lowercase();
+        tokens[s].analysis.upos == "NOUN"
+            && self
+                .cues
+                .attribution
+                .thing_endings
+                .iter()
+                .any(|e| lemma.ends_with(e.as_str()))
+            && !self.cues.attribution.source_nouns.contains(&lemma)
+            && tree::children(tokens, s).any(|c| {
+                // The phrase opens with "of", wherever the parser hung it ("of Kenyan
+                // President William Ruto": on "President").
+                let first = tree::token_at(tokens, tree::subtree_span(tokens, c).0);
+                tokens[c].analysis.deprel.starts_with("nmod")
+                    && first.is_some_and(|f| tokens[f].analysis.lemma.eq_ignore_ascii_case("of"))
+            })
     }
 
     /// The sentence's dates that may be an event's time, in order, with offsets into the

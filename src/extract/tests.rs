@@ -583,3 +583,23 @@ fn a_weekday_of_a_verb_with_will_is_to_come() {
         Some("2025-03-13")
     );
 }
+
+/// Whoever is named inside a thing "of" someone did not say what the thing "confirms"; the
+/// head of a delegation is someone, and says it.
+#[test]
+fn a_thing_of_a_person_is_no_speaker() {
+    let statements = |text: &str| {
+        events(text)
+            .into_iter()
+            .filter(|e| e.event_type == "statement")
+            .count()
+    };
+    assert_eq!(
+        statements("The presence of Kenyan President William Ruto at the ceremony confirms the commitment of both sides."),
+        0
+    );
+    assert_eq!(
+        statements("The head of the Kenyan delegation confirmed the deal on Monday."),
+        1
+    );
+}
