@@ -214,8 +214,17 @@ fn is_finite(token: &Token) -> bool {
 }
 
 /// Whether the verb at `i` has an object or oblique whose lemma is one of `lemmas`, itself or
-/// through a participle hanging on it ("Speaking at a press briefing, Putin said").
-fn has_dependent(tokens: &[Token], lemmas: &[String], i: usize, wanted: &[String]) -> bool {
+/// through a participle hanging on it ("Speaking at a press briefing, Putin said"); with
+/// `through_adverb`, also one hanging on an adverb of it ("Ahead of a meeting with Carney,
+/// Trump said": the occasion of the saying). Not so for what a word does not mean: "Ahead of
+/// the summit, Trump spoke with Putin" is still a call.
+fn has_dependent(
+    tokens: &[Token],
+    lemmas: &[String],
+    i: usize,
+    wanted: &[String],
+    through_adverb: bool,
+) -> bool {
     // A common noun: "told reporters", not "told the Associated Press" (a name).
     let argument = |c: usize| {
         matches!(
@@ -229,6 +238,7 @@ fn has_dependent(tokens: &[Token], lemmas: &[String], i: usize, wanted: &[String
             || tokens[c].analysis.deprel == "advcl"
                 && tokens[c].analysis.xpos == "VBG"
                 && children(tokens, c).any(argument)
+            || through_adverb && tokens[c].analysis.deprel == "advmod" && children(tokens, c).any(argument)
     })
 }
 
@@ -440,7 +450,7 @@ impl TriggerSet {
                         let Some(i) = super::tree::head_within(tokens, m.start(), m.end()) else {
                             return true;
                         };
-                        !has_dependent(tokens, &lemmas, i, &rule.unless_dependent)
+                        !has_dependent(tokens, &lemmas, i, &rule.unless_dependent, false)
                             && !children(tokens, i).any(|c| {
                                 tokens[c].analysis.deprel.starts_with("nsubj")
                                     && rule.unless_subject.contains(&lemmas[c])
@@ -478,7 +488,7 @@ impl TriggerSet {
                             && verbs.contains(&lemmas[*i])
                             && (!finite || is_finite(t))
                             && (with_dependent.is_empty()
-                                || has_dependent(tokens, &lemmas, *i, with_dependent))
+                                || has_dependent(tokens, &lemmas, *i, with_dependent, true))
                             && !self.is_purpose(tokens, &lemmas, *i)
                             && (!needs_object && !without_object
                                 || children(tokens, *i)
