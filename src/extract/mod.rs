@@ -111,6 +111,10 @@ struct Discourse {
     paragraph: Option<(usize, DateReading)>,
 }
 
+/// How many times a sentence is read at most, each time without the content-taking
+/// triggers that told no event in the reading before.
+const CONTENT_ROUNDS: usize = 3;
+
 /// The time rule (data/rules/time/rules.toml) of a weekday named alone ("on Thursday"),
 /// which the tagger reads as past or to come by the tense words near it.
 const BARE_WEEKDAY_RULE: &str = "weekday.bare";
@@ -638,16 +642,21 @@ impl Extractor {
         // date of its own where its rule needs one, too few actors…) claims nothing, and
         // the triggers it held are read again without it.
         let mut candidates = found;
+        let mut round = 0;
         let events = loop {
+            round += 1;
             let matches = self.content_filtered(text, candidates.clone());
             let (events, told) = tell(&matches);
-            let silent: Vec<(usize, usize, usize)> = matches
+            let silent: std::collections::HashSet<(usize, usize, usize)> = matches
                 .iter()
                 .zip(&told)
                 .filter(|(m, told)| !**told && self.triggers.rules[m.rule].takes_content)
                 .map(|(m, _)| (m.start, m.end, m.rule))
                 .collect();
-            if silent.is_empty() {
+            // Every silent trigger goes at once; what they free is read again, a bounded
+            // number of times (a content inside a content inside a content…), so that no
+            // sentence is read more than a few times over.
+            if silent.is_empty() || round == CONTENT_ROUNDS {
                 break events;
             }
             let without: Vec<TriggerMatch> = candidates
@@ -655,7 +664,6 @@ impl Extractor {
                 .filter(|c| !silent.contains(&(c.start, c.end, c.rule)))
                 .cloned()
                 .collect();
-            // Each round drops at least one trigger: at most as many rounds as triggers.
             if self.content_filtered(text, without.clone()).len() <= matches.len() - silent.len() {
                 break events;
             }
