@@ -216,8 +216,9 @@ fn is_finite(token: &Token) -> bool {
 /// Whether the verb at `i` has an object or oblique whose lemma is one of `lemmas`, itself or
 /// through a participle hanging on it ("Speaking at a press briefing, Putin said"); with
 /// `through_adverb`, also one hanging on an adverb of it ("Ahead of a meeting with Carney,
-/// Trump said": the occasion of the saying). Not so for what a word does not mean: "Ahead of
-/// the summit, Trump spoke with Putin" is still a call.
+/// Trump said": the occasion of the saying). That reach serves what a word needs
+/// (`with_dependent`), not what rules a sense out (`unless_dependent`): "Ahead of the
+/// summit, Trump spoke with Putin" is still a call.
 fn has_dependent(
     tokens: &[Token],
     lemmas: &[String],
