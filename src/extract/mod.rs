@@ -598,7 +598,7 @@ impl Extractor {
                 // A person acts for his country or group, which is an actor too ("Colombian
                 // President Gustavo Petro": Petro and Colombia), as event data records both.
                 let parties = gazetteer.parties_of(&actors);
-                extend_new(&mut actors, parties);
+                extend_new(&mut actors, parties.iter().cloned());
                 // What the event is about ends with its clause's words in the tree too: "After
                 // both sides agreed in principle to the plan, Trump sent envoys for negotiations"
                 // is not about negotiations.
@@ -609,7 +609,8 @@ impl Extractor {
                 let topics = self.topics.of(&clause[..clause.len().min(tree_end - m.start)]);
                 let event = ExtractedEvent {
                     event_type,
-                    parties: gazetteer.parties_of(&actors),
+                    // The parties' own parties are themselves: the list stands as read above.
+                    parties,
                     actors,
                     place,
                     modality,
@@ -642,10 +643,10 @@ impl Extractor {
         // date of its own where its rule needs one, too few actors…) claims nothing, and
         // the triggers it held are read again without it.
         let mut candidates = found;
+        let mut matches = self.content_filtered(text, &candidates);
         let mut round = 0;
         let events = loop {
             round += 1;
-            let matches = self.content_filtered(text, candidates.clone());
             let (events, told) = tell(&matches);
             let silent: std::collections::HashSet<(usize, usize, usize)> = matches
                 .iter()
@@ -659,15 +660,12 @@ impl Extractor {
             if silent.is_empty() || round == CONTENT_ROUNDS {
                 break events;
             }
-            let without: Vec<TriggerMatch> = candidates
-                .iter()
-                .filter(|c| !silent.contains(&(c.start, c.end, c.rule)))
-                .cloned()
-                .collect();
-            if self.content_filtered(text, without.clone()).len() <= matches.len() - silent.len() {
+            candidates.retain(|c| !silent.contains(&(c.start, c.end, c.rule)));
+            let freed = self.content_filtered(text, &candidates);
+            if freed.len() <= matches.len() - silent.len() {
                 break events;
             }
-            candidates = without;
+            matches = freed;
         };
         for n in &names {
             if let [single] = n.actors[..] {
@@ -879,7 +877,7 @@ impl Extractor {
     /// Drops the triggers that stand inside what another trigger agreed, proposed or
     /// demanded ("agreed to begin negotiations": one agreement, not talks). The content
     /// runs to the end of the clause.
-    fn content_filtered(&self, text: &str, matches: Vec<TriggerMatch>) -> Vec<TriggerMatch> {
+    fn content_filtered(&self, text: &str, matches: &[TriggerMatch]) -> Vec<TriggerMatch> {
         let mut kept: Vec<TriggerMatch> = Vec::new();
         let mut content_until = 0;
         for m in matches {
@@ -891,7 +889,7 @@ impl Extractor {
             if self.triggers.rules[m.rule].takes_content {
                 content_until = clause_end(text, m.end);
             }
-            kept.push(m);
+            kept.push(m.clone());
         }
         kept
     }

@@ -20,6 +20,14 @@ fn events(text: &str) -> Vec<ExtractedEvent> {
     extractor().extract(&article(text))
 }
 
+/// The first event of `event_type` among `found`; the test fails when there is none.
+fn first_of<'a>(found: &'a [ExtractedEvent], event_type: &str) -> &'a ExtractedEvent {
+    found
+        .iter()
+        .find(|e| e.event_type == event_type)
+        .unwrap_or_else(|| panic!("no {event_type} in {found:#?}"))
+}
+
 /// Every trigger rule says by example what it is for: a rule family without a test cannot
 /// be added.
 #[test]
@@ -113,7 +121,7 @@ fn references_carry_the_date_of_the_event_they_name() {
     let found = events(
         "Trump and Putin spoke Tuesday in a phone call.\nA Russian readout of the call from the Kremlin said a key condition should be an end to aid.",
     );
-    let demand = found.iter().find(|e| e.event_type == "demand").unwrap();
+    let demand = first_of(&found, "demand");
     assert_eq!(demand.date.basis, DateBasis::Reference);
     assert_eq!(demand.date.interval.as_ref().unwrap().value, "2025-03-18");
     assert_eq!(demand.evidence.attributed_to.as_deref(), Some("Kremlin"));
@@ -138,10 +146,7 @@ fn a_sentence_naming_no_party_takes_the_parties_of_the_event_it_refers_back_to()
 fn a_moved_schedule_is_dated_by_its_new_date() {
     let date_of = |text: &str| {
         let found = events(text);
-        let sanction = found
-            .iter()
-            .find(|e| e.event_type == "sanction")
-            .expect("a sanction");
+        let sanction = first_of(&found, "sanction");
         sanction.date.interval.as_ref().unwrap().value.clone()
     };
     assert_eq!(
@@ -181,10 +186,7 @@ fn modality_is_read_from_the_clause() {
     );
     // Background: a repeated or lasting activity, not dated.
     let habitual = events("Russia has repeatedly attacked Ukraine's power grid since March, Kyiv said.");
-    let attack = habitual
-        .iter()
-        .find(|e| e.event_type == "attack")
-        .expect("an attack");
+    let attack = first_of(&habitual, "attack");
     assert_eq!(attack.modality, Modality::Habitual);
     assert_eq!(attack.date.interval, None, "background is not dated");
     assert_eq!(
@@ -223,7 +225,7 @@ fn modality_is_read_from_the_clause() {
 #[test]
 fn pronouns_resolve_to_the_last_person() {
     let found = events("Putin spoke at length. On Monday he said the war must end.");
-    let statement = found.iter().find(|e| e.event_type == "statement").unwrap();
+    let statement = first_of(&found, "statement");
     assert_eq!(
         statement.actors,
         vec!["Putin", "Russia"],
@@ -258,21 +260,21 @@ fn dates_inside_quotations_do_not_date_the_reporting_verb() {
 #[test]
 fn a_day_after_dates_the_earlier_event_from_the_later() {
     let found = events("Wednesday's phone call came a day after Russia exchanged a U.S. teacher.");
-    let swap = found.iter().find(|e| e.event_type == "other").unwrap();
+    let swap = first_of(&found, "other");
     assert_eq!(swap.date.interval.as_ref().unwrap().value, "2025-03-11");
 }
 
 #[test]
 fn dates_in_relative_clauses_do_not_date_the_main_clause() {
     let found = events("Israel released prisoners, including Marwan Barghouti, whom Israel jailed in 2002.");
-    let release = found.iter().find(|e| e.event_type == "other").unwrap();
+    let release = first_of(&found, "other");
     assert_eq!(release.date.basis, DateBasis::Publication);
 }
 
 #[test]
 fn an_opening_participle_speaks_for_the_subject_after_it() {
     let found = events("Speaking at a press briefing in Sochi on Monday, Putin described the call as frank.");
-    let statement = found.iter().find(|e| e.event_type == "statement").unwrap();
+    let statement = first_of(&found, "statement");
     assert_eq!(statement.actors, vec!["Putin", "Russia"]);
 }
 
@@ -425,10 +427,7 @@ fn the_tree_gives_actors_past_the_clause_window() {
     // The window of "meeting" ends at ", Trump said"; the tree gives Trump, the subject of
     // the verb the meeting hangs on.
     let found = events("Ahead of a meeting with Putin on Tuesday, Trump said the war must end.");
-    let meeting = found
-        .iter()
-        .find(|e| e.event_type == "meeting")
-        .expect("a meeting");
+    let meeting = first_of(&found, "meeting");
     assert_eq!(meeting.actors, vec!["Putin", "Trump", "Russia", "USA"]);
 }
 
@@ -466,10 +465,7 @@ fn what_an_event_is_about_ends_with_its_clause_in_the_tree() {
     let found = events(
         "After Israel and Hamas agreed in principle to the peace plan, Trump sent Witkoff to Egypt for negotiations.",
     );
-    let agreement = found
-        .iter()
-        .find(|e| e.event_type == "agreement")
-        .expect("an agreement");
+    let agreement = first_of(&found, "agreement");
     assert!(
         !agreement.topics.iter().any(|t| t == "negotiations"),
         "{:?}",
@@ -480,10 +476,7 @@ fn what_an_event_is_about_ends_with_its_clause_in_the_tree() {
 #[test]
 fn a_sentence_naming_no_one_takes_the_parties_of_the_last_event_only_with_a_date() {
     let found = events("Israeli forces struck Syrian army positions in Suwayda on Monday. A ceasefire was declared on Saturday.");
-    let ceasefire = found
-        .iter()
-        .find(|e| e.event_type == "ceasefire")
-        .expect("a ceasefire");
+    let ceasefire = first_of(&found, "ceasefire");
     assert_eq!(ceasefire.actors, vec!["Israel", "Syria"]);
     assert_eq!(ceasefire.date.interval.as_ref().unwrap().value, "2025-03-15");
     assert_eq!(ceasefire.evidence.actor_text, vec![super::CONTEXT_ACTORS]);
@@ -505,10 +498,7 @@ fn the_parties_of_talks_to_come_do_not_date_what_they_had_agreed() {
     let found = events(
         "A new phase of negotiations between American and Russian delegations will take place in Riyadh on March 25. Both sides had agreed to pursue three goals.",
     );
-    let agreement = found
-        .iter()
-        .find(|e| e.event_type == "agreement")
-        .expect("an agreement");
+    let agreement = first_of(&found, "agreement");
     assert_ne!(
         agreement.date.interval.as_ref().map(|i| i.value.as_str()),
         Some("2025-03-25")
@@ -569,7 +559,7 @@ fn categories_of_our_own_sentences() {
 fn a_weekday_of_a_verb_with_will_is_to_come() {
     let date = |text: &str| {
         let found = events(text);
-        let visit = found.iter().find(|e| e.event_type == "visit").expect("a visit");
+        let visit = first_of(&found, "visit");
         visit.date.interval.as_ref().map(|i| i.value.clone())
     };
     // Published on Tuesday 18 March 2025.

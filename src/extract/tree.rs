@@ -292,47 +292,41 @@ pub fn case_of(tokens: &[Token], i: usize) -> Option<String> {
 
 /// How the word at byte offset `at` hangs on its clause: "obl:tmod of “spoke”".
 pub fn attachment(tokens: &[Token], at: usize) -> Option<String> {
-    let i = token_at(tokens, at)?;
-    // Up to the word that attaches the phrase to its clause ("on" → "Tuesday" → "met").
-    let mut word = i;
-    for _ in 0..MAX_DEPTH {
-        let head = tokens[word].analysis.head?;
-        if head >= tokens.len() {
-            return None;
-        }
-        if tokens[head].analysis.upos == "VERB" && !nominal(&tokens[head])
-            || tokens[head].analysis.head.is_none()
-        {
-            return Some(format!(
-                "{} of “{}”",
-                tokens[word].analysis.deprel, tokens[head].form
-            ));
-        }
-        word = head;
-    }
-    None
+    let (word, head) = attachment_point(tokens, at)?;
+    Some(format!(
+        "{} of “{}”",
+        tokens[word].analysis.deprel, tokens[head].form
+    ))
 }
 
 /// Whether the verb that the phrase at byte offset `at` attaches to is told as to come: it
 /// has "will" or "shall" among its auxiliaries ("It will take place after a visit … on
 /// Thursday"). "Would" is left out: in reported speech it tells what was to come then.
 pub fn attached_to_future(tokens: &[Token], at: usize) -> bool {
-    let Some(mut word) = token_at(tokens, at) else {
-        return false;
-    };
-    for _ in 0..MAX_DEPTH {
-        let Some(head) = tokens[word].analysis.head.filter(|&h| h < tokens.len()) else {
-            return false;
-        };
-        if tokens[head].analysis.upos == "VERB" && !nominal(&tokens[head]) {
-            return children(tokens, head).any(|c| {
+    attachment_point(tokens, at).is_some_and(|(_, head)| {
+        tokens[head].analysis.upos == "VERB"
+            && !nominal(&tokens[head])
+            && children(tokens, head).any(|c| {
                 tokens[c].analysis.deprel == "aux"
                     && matches!(tokens[c].analysis.lemma.to_lowercase().as_str(), "will" | "shall")
-            });
+            })
+    })
+}
+
+/// Where the phrase of the word at byte offset `at` attaches to its clause: the word of the
+/// phrase that hangs on the verb (or on the root), and that verb ("on" → "Tuesday" → "met").
+fn attachment_point(tokens: &[Token], at: usize) -> Option<(usize, usize)> {
+    let mut word = token_at(tokens, at)?;
+    for _ in 0..MAX_DEPTH {
+        let head = tokens[word].analysis.head.filter(|&h| h < tokens.len())?;
+        if tokens[head].analysis.upos == "VERB" && !nominal(&tokens[head])
+            || tokens[head].analysis.head.is_none()
+        {
+            return Some((word, head));
         }
         word = head;
     }
-    false
+    None
 }
 
 /// What a date expression is to its sentence.
