@@ -47,6 +47,20 @@ fn every_trigger_rule_has_an_example() {
     assert!(missing.is_empty(), "trigger rules without examples: {missing:?}");
 }
 
+/// A rule's name is what an event's evidence cites: two rules may not share one.
+#[test]
+fn a_rule_name_names_one_rule() {
+    let types = EventTypes::load().unwrap();
+    assert!(TriggerSet::compile(TriggerSet::class_specs().unwrap(), &types).is_ok());
+    let mut twice = TriggerSet::class_specs().unwrap();
+    twice.extend(TriggerSet::class_specs().unwrap().into_iter().take(1));
+    let name = twice[0].name.clone();
+    let error = TriggerSet::compile(twice, &types)
+        .err()
+        .expect("a duplicate name is refused");
+    assert!(error.to_string().contains(&name), "{error}");
+}
+
 /// Every example written beside a trigger rule holds: that rule yields an event of the
 /// stated type from the sentence, or ("none") no event.
 #[test]

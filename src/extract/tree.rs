@@ -124,6 +124,11 @@ pub fn in_own_clause(tokens: &[Token], trigger: usize, start: usize, end: usize)
             "acl" => participle && head == t,
             "advcl" => participle,
             "xcomp" => up != own || raised,
+            // A predicate coordinated with the trigger's own, sharing the trigger as its
+            // subject, tells of it too ("The ceasefire takes effect in phases, goes fully
+            // into effect in August"); a coordinated verb of a verb trigger is another act
+            // ("met on Monday and called Zelensky on Tuesday").
+            "conj" => raised && head == own,
             _ => false,
         };
         if !extends {
@@ -517,6 +522,13 @@ mod tests {
             own(text, "ceasefire", "May 2"),
             "a relative clause on the compound's noun"
         );
+        let text = "The truce took effect in stages and went fully into effect in March.";
+        assert!(
+            own(text, "truce", "March"),
+            "a predicate coordinated on the trigger subject"
+        );
+        let text = "The envoys met in Doha and signed the accord in March.";
+        assert!(!own(text, "met", "March"), "a coordinated verb is another act");
         let text = "The US confirmed Sunday that Israel and Lebanon agreed to an extension.";
         let tokens = parse(text);
         let chain = clause_chain(&tokens, text.find("agreed").unwrap());

@@ -370,7 +370,13 @@ impl TriggerSet {
 
     pub(super) fn compile(specs: Vec<TriggerSpec>, types: &EventTypes) -> Result<TriggerSet> {
         let mut rules = Vec::new();
+        let mut names = std::collections::HashSet::new();
         for spec in specs {
+            // The evidence of an event names its rule: two rules of one name would make
+            // "why does the timeline say this?" ambiguous.
+            if !names.insert(spec.name.clone()) {
+                bail!("trigger rule {}: a second rule of this name", spec.name);
+            }
             let event_type = match spec.r#type.as_str() {
                 "none" => None,
                 name if types.get(name).is_some() => Some(name.to_owned()),
