@@ -567,6 +567,17 @@ fn categories_of_our_own_sentences() {
     assert!(wrong.is_empty(), "{wrong:#?}");
 }
 
+/// What a party threatens is the threat's content: "threatened sanctions" imposes none.
+#[test]
+fn a_threatened_sanction_is_a_threat_not_a_sanction() {
+    let found = events("China threatened sanctions against Lithuania on Friday.");
+    let threat = first_of(&found, "threat");
+    assert_eq!(threat.actors, vec!["China", "Lithuania"]);
+    assert!(!found.iter().any(|e| e.event_type == "sanction"), "{found:#?}");
+    let found = events("China imposed sanctions on Lithuania on Friday.");
+    first_of(&found, "sanction");
+}
+
 /// A bare weekday that dates a verb told with "will" is the one to come, however far the
 /// "will" stands from it; told in the past, the one before.
 #[test]

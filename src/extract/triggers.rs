@@ -261,13 +261,31 @@ fn has_partner(tokens: &[Token], i: usize) -> bool {
 /// without its "which was" ("the ceasefire announced in late November", "a truce brokered
 /// by Qatar").
 fn governor(tokens: &[Token], lemmas: &[String], i: usize, verbs: &[String]) -> Option<usize> {
+    // A compound's noun, or the noun an amount is "in" ("pledged $500 million in aid"), is
+    // what the verb acts on.
+    let amount_in = || super::tree::case_of(tokens, i).as_deref() == Some("in");
     let object = match tokens[i].analysis.deprel.as_str() {
         "compound" => tokens[i].analysis.head.filter(|&h| h < tokens.len()),
+        "nmod" if amount_in() => tokens[i].analysis.head.filter(|&h| h < tokens.len()),
         _ => Some(i),
     }?;
     let relation = tokens[object].analysis.deprel.as_str();
-    let is_object =
-        matches!(relation, "obj" | "nsubj:pass") || relation == "xcomp" && is_gerund(&tokens[object]);
+    // An amount as the object, and the noun as the verb's oblique: "pledged $500 million in
+    // aid" read with "in aid" on "pledged".
+    let amount = |t: usize| {
+        matches!(tokens[t].analysis.upos.as_str(), "SYM" | "NUM")
+            || children(tokens, t).any(|c| tokens[c].analysis.deprel == "nummod")
+    };
+    let in_amount = relation == "obl"
+        && amount_in()
+        && tokens[object]
+            .analysis
+            .head
+            .filter(|&h| h < tokens.len())
+            .is_some_and(|h| children(tokens, h).any(|c| tokens[c].analysis.deprel == "obj" && amount(c)));
+    let is_object = matches!(relation, "obj" | "nsubj:pass")
+        || relation == "xcomp" && is_gerund(&tokens[object])
+        || in_amount;
     // A gerund that hangs on a noun names what the noun is about ("a commitment to
     // finalizing agreements", "the chance of reaching a deal"), not an act that took place.
     let on_noun = |h: usize| {

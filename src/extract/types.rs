@@ -208,6 +208,8 @@ mod tests {
             "statement",
             "visit",
             "sanction",
+            "threat",
+            "aid",
             "attack",
             "other",
         ] {
