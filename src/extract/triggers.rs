@@ -54,6 +54,11 @@ pub(super) struct TriggerSpec {
     /// announce", "emphasizing that").
     #[serde(default)]
     pub finite: bool,
+    /// A verb of the class stands for the event only in the past tense (Penn VBD): what was
+    /// done ("Mali withdrew from the bloc"), not what is asked or foreseen ("make sure that
+    /// Israel withdraws on time").
+    #[serde(default)]
+    pub past: bool,
     /// A verb of the class stands for the event only with an object or oblique of one of
     /// these lemmas, its own or that of a participle hanging on it ("told reporters", "said
     /// in a post", "Speaking at a press briefing, Putin said").
@@ -165,6 +170,7 @@ enum Matcher {
         needs_object: bool,
         without_object: bool,
         finite: bool,
+        past: bool,
         with_dependent: Vec<String>,
         definite_needs_date: bool,
         governed_by: Vec<String>,
@@ -414,6 +420,7 @@ impl TriggerSet {
                     needs_object: spec.needs_object,
                     without_object: spec.without_object,
                     finite: spec.finite,
+                    past: spec.past,
                     with_dependent: lower(&spec.with_dependent),
                     definite_needs_date: spec.definite_needs_date,
                     governed_by: lower(&spec.governed_by),
@@ -489,6 +496,7 @@ impl TriggerSet {
                     needs_object,
                     without_object,
                     finite,
+                    past,
                     with_dependent,
                     definite_needs_date,
                     governed_by,
@@ -512,6 +520,7 @@ impl TriggerSet {
                         (as_verb
                             && verbs.contains(&lemmas[*i])
                             && (!finite || is_finite(t))
+                            && (!past || t.analysis.xpos == "VBD")
                             && (with_dependent.is_empty()
                                 || has_dependent(tokens, &lemmas, *i, with_dependent, true))
                             && !self.is_purpose(tokens, &lemmas, *i)
