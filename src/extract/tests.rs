@@ -567,6 +567,16 @@ fn categories_of_our_own_sentences() {
     assert!(wrong.is_empty(), "{wrong:#?}");
 }
 
+/// "Both governments", "the delegations": the parties of the event told before them.
+#[test]
+fn both_governments_are_the_parties_named_before() {
+    let found = events(
+        "Kenya and Somalia held talks in Nairobi on Monday.\n\nBoth governments later concluded a trade pact.",
+    );
+    let pact = first_of(&found, "agreement");
+    assert_eq!(pact.actors, vec!["Kenya", "Somalia"]);
+}
+
 /// What a party threatens is the threat's content: "threatened sanctions" imposes none.
 #[test]
 fn a_threatened_sanction_is_a_threat_not_a_sanction() {
