@@ -100,6 +100,8 @@ pub struct RoleCues {
 pub struct AnaphoraCues {
     pub groups: Vec<String>,
     pub persons: Vec<String>,
+    /// Nouns for an armed group ("the rebels"): the last group of that kind named.
+    pub armed_groups: Vec<String>,
     /// First-person pronouns: in a quotation, the quotation's source.
     pub speakers: Vec<String>,
 }

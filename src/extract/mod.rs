@@ -183,6 +183,7 @@ impl Extractor {
             .groups
             .iter()
             .chain(&cues.anaphora.persons)
+            .chain(&cues.anaphora.armed_groups)
             .map(|p| regex::escape(p))
             .collect();
         let pronouns = regex::Regex::new(&format!(r"(?i)\b(?:{})\b", phrases.join("|")))?;
@@ -965,6 +966,11 @@ impl Extractor {
                     .find(|&&a| gazetteer.actor(a).kind == ActorKind::Person)
                     .copied();
                 here.or(last_person).into_iter().collect::<Vec<_>>()
+            } else if self.cues.anaphora.armed_groups.contains(&phrase) {
+                let armed = |a: &&usize| gazetteer.actor(**a).kind == ActorKind::Group;
+                let told = discourse.told.iter().rev().flat_map(|t| t.actors.iter());
+                let here = before.iter().rev().flat_map(|n| n.actors.iter());
+                here.chain(told).find(armed).copied().into_iter().collect()
             } else {
                 let here = first_seen(before.iter().flat_map(|n| n.actors.iter().copied()));
                 if here.len() >= 2 {

@@ -577,6 +577,18 @@ fn both_governments_are_the_parties_named_before() {
     assert_eq!(pact.actors, vec!["Kenya", "Somalia"]);
 }
 
+/// "The rebels", "the group": the armed group named last, not the country beside it.
+#[test]
+fn the_rebels_are_the_armed_group_named_before() {
+    let found = events(
+        "Colombia and the ELN met in Havana on Monday.\n\nThe rebels accepted the ceasefire proposal.",
+    );
+    let accepted = first_of(&found, "acceptance");
+    assert_eq!(accepted.actors, vec!["ELN"]);
+    let found = events("The rebels accepted the ceasefire proposal.");
+    assert!(found.is_empty(), "no group named, no actor: {found:#?}");
+}
+
 /// What a party threatens is the threat's content: "threatened sanctions" imposes none.
 #[test]
 fn a_threatened_sanction_is_a_threat_not_a_sanction() {
