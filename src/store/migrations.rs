@@ -25,6 +25,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/014_article_rules.sql"),
     include_str!("migrations/015_article_order.sql"),
     include_str!("migrations/016_event_party_bits.sql"),
+    include_str!("migrations/017_unused_indexes.sql"),
 ];
 
 /// The schema version this build writes.
