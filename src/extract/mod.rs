@@ -518,7 +518,9 @@ impl Extractor {
                 let (mut actor_ids, actor_text) = match rule.actors {
                     ActorScope::Speaker => statement_speaker(&tokens, m, &event_roles, &names, gazetteer)
                         .unwrap_or_else(|| speaker(&names, left, m, text)),
-                    ActorScope::Clause => carried.clause_actors(&names, left, m, right),
+                    ActorScope::Clause => {
+                        carried.clause_actors(&names, left, m, right, tree::embedded_noun(&tokens, m.start))
+                    }
                 };
                 actor_ids = first_seen(actor_ids);
                 // The tree's roles count too: they reach past the window's end ("Ahead of a
@@ -1160,19 +1162,24 @@ impl CarriedActors {
     /// The actors of the trigger at `m` (ids, and the names as written): the subject between
     /// the previous trigger (`left`) and this one, else the previous trigger's, and the names
     /// after it up to `right`.
+    /// A trigger `embedded` in a modifier of another noun ("the end of violent clashes
+    /// between…", "months of shelling") has no subject before it: the names there are the
+    /// other noun's ("Barrack's announcement came after the end of clashes between…").
     fn clause_actors(
         &mut self,
         names: &[Named],
         left: usize,
         m: &TriggerMatch,
         right: usize,
+        embedded: bool,
     ) -> (Vec<usize>, Vec<String>) {
         // Names inside a long trigger count too: "talks between Russia and Ukraine were held".
+        let from = if embedded { m.start } else { left };
         let mut subject: Vec<&Named> = names
             .iter()
-            .filter(|n| n.start >= left && n.start < m.end && !self.objects.contains(&n.start))
+            .filter(|n| n.start >= from && n.start < m.end && !self.objects.contains(&n.start))
             .collect();
-        if subject.is_empty() && self.subject.is_empty() {
+        if subject.is_empty() && self.subject.is_empty() && !embedded {
             subject = names.iter().filter(|n| n.end <= m.start).collect();
         }
         let objects: Vec<&Named> = names
@@ -1182,7 +1189,7 @@ impl CarriedActors {
         self.objects = objects.iter().map(|n| n.start).collect();
         let mut ids = Vec::new();
         let mut written = Vec::new();
-        if subject.is_empty() {
+        if subject.is_empty() && !embedded {
             ids.extend(self.subject.iter().copied());
         }
         for n in subject.iter().chain(objects.iter()).copied() {

@@ -589,6 +589,16 @@ fn the_rebels_are_the_armed_group_named_before() {
     assert!(found.is_empty(), "no group named, no actor: {found:#?}");
 }
 
+/// A noun that names its own sides ("clashes between Israel and Hezbollah"), inside a
+/// modifier of another noun, is not of the clause's subject.
+#[test]
+fn an_embedded_event_with_its_own_sides_takes_no_subject() {
+    let found =
+        events("Turkey's announcement came after the end of clashes between Israel and Hezbollah on Sunday.");
+    let clashes = first_of(&found, "attack");
+    assert_eq!(clashes.actors, vec!["Israel", "Hezbollah"]);
+}
+
 /// What a party threatens is the threat's content: "threatened sanctions" imposes none.
 #[test]
 fn a_threatened_sanction_is_a_threat_not_a_sanction() {

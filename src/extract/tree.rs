@@ -139,6 +139,27 @@ pub fn in_own_clause(tokens: &[Token], trigger: usize, start: usize, end: usize)
     false
 }
 
+/// Whether the word at offset `at` is a noun that modifies another noun and names its own
+/// sides ("the end of clashes between pro-government forces and Druze factions"): what
+/// stands before it is the other noun's, and its sides are the ones it names.
+pub fn embedded_noun(tokens: &[Token], at: usize) -> bool {
+    token_at(tokens, at).is_some_and(|t| {
+        let word = &tokens[t].analysis;
+        let sides = children(tokens, t).any(|c| {
+            tokens[c].analysis.deprel.starts_with("nmod")
+                && case_of(tokens, c).is_some_and(|case| matches!(case.as_str(), "between" | "among"))
+        });
+        nominal(&tokens[t])
+            && word.deprel.starts_with("nmod")
+            && word.deprel != "nmod:poss"
+            && sides
+            && word
+                .head
+                .filter(|&h| h < tokens.len())
+                .is_some_and(|h| matches!(tokens[h].analysis.upos.as_str(), "NOUN" | "PROPN"))
+    })
+}
+
 /// The clause of the span `start..end` (the clause of its head word).
 pub fn clause_of(tokens: &[Token], start: usize, end: usize) -> Option<usize> {
     head_within(tokens, start, end).map(|h| clause_head(tokens, h))
