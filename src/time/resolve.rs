@@ -939,7 +939,12 @@ fn clock(caps: &Captures, ctx: &Context) -> Option<Resolved> {
     } else {
         ctx.anchor_day()
     };
-    Some(Resolved::time(day, &format!("{hour:02}:{minute:02}")))
+    // "15:07:35 GMT": seconds when the clock gives them.
+    let clock = match caps.name("second") {
+        Some(second) => format!("{hour:02}:{minute:02}:{}", second.as_str()),
+        None => format!("{hour:02}:{minute:02}"),
+    };
+    Some(Resolved::time(day, &clock))
 }
 
 fn duration(caps: &Captures, ctx: &Context) -> Option<Resolved> {
