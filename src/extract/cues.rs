@@ -114,8 +114,9 @@ impl Cues {
     /// The modality the words before a trigger give it ("did not commit", "will begin").
     /// `before` is the clause text up to the trigger.
     pub fn modality(&self, before: &str) -> Modality {
+        // A hyphenated word is one word: the "cease" of "cease-fire violations" stops nothing.
         let words: Vec<String> = before
-            .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+            .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'))
             .filter(|w| !w.is_empty())
             .map(|w| w.to_lowercase().replace('’', "'"))
             .collect();
@@ -172,6 +173,10 @@ mod tests {
         );
         assert_eq!(cues.modality("and included an invitation to"), Modality::Proposed);
         assert_eq!(cues.modality("These negotiations will"), Modality::Planned);
+        assert_eq!(
+            cues.modality("the Israeli army committed eight cease-fire"),
+            Modality::Asserted
+        );
         assert_eq!(
             cues.modality("Last week, delegates from the U.S. and Ukraine"),
             Modality::Asserted
