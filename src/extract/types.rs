@@ -37,6 +37,11 @@ pub struct EventType {
     /// reports (within the week before its own report, as for every type).
     #[serde(default = "yes")]
     pub undated_merge_across_articles: bool,
+    /// Whether reports from two articles are of one event of this type only when dated
+    /// alike: a day with a day, a week with a week ("eight violations last week" is a tally,
+    /// not Sunday's shooting another article tells).
+    #[serde(default)]
+    pub same_precision_across_articles: bool,
 }
 
 fn yes() -> bool {
@@ -127,6 +132,10 @@ impl EventTypes {
 
     pub fn undated_merge_across_articles(&self, name: &str) -> bool {
         self.get(name).is_none_or(|t| t.undated_merge_across_articles)
+    }
+
+    pub fn same_precision_across_articles(&self, name: &str) -> bool {
+        self.get(name).is_some_and(|t| t.same_precision_across_articles)
     }
 
     /// The types a report typed `a` may share an event with (from other articles; within

@@ -75,6 +75,9 @@ pub fn same_event(types: &EventTypes, a: &Reading, b: &Reading, same_article: bo
     let undated = a.interval.is_none() || b.interval.is_none();
     types.compatible(a.event_type, b.event_type, two_occasions)
         && (same_article || !undated || types.undated_merge_across_articles(a.event_type))
+        && (same_article
+            || !types.same_precision_across_articles(a.event_type)
+            || precision_class(a) == precision_class(b))
         && dates_agree(a, b)
         && parties_agree(&a.parties, &b.parties)
         && places_agree(a.place.as_ref(), b.place.as_ref())
@@ -104,6 +107,19 @@ fn modalities_agree(a: Modality, b: Modality) -> bool {
 /// Two reports about named topics share one; a report that names none agrees with any.
 fn topics_agree(a: &[String], b: &[String]) -> bool {
     a.is_empty() || b.is_empty() || a.iter().any(|t| b.contains(t))
+}
+
+/// How finely a reading is dated: a day, a week, a month, longer (0 to 3), or undated (4).
+fn precision_class(reading: &Reading) -> u8 {
+    match reading.interval {
+        None => 4,
+        Some((start, end)) => match (end - start).num_days() {
+            0 => 0,
+            1..=6 => 1,
+            7..=30 => 2,
+            _ => 3,
+        },
+    }
 }
 
 fn dates_agree(a: &Reading, b: &Reading) -> bool {
@@ -193,6 +209,29 @@ mod tests {
         let call = reading("call", &["USA", "Russia"], None);
         let dated_call = reading("call", &["USA", "Russia"], Some(("2025-03-16", "2025-03-16")));
         assert!(same_event(&types, &call, &dated_call, false));
+    }
+
+    #[test]
+    fn a_week_of_attacks_is_not_another_articles_attack_of_a_day() {
+        let types = EventTypes::load().unwrap();
+        let week = reading(
+            "attack",
+            &["Israel", "Lebanon"],
+            Some(("2025-01-20", "2025-01-26")),
+        );
+        let sunday = reading(
+            "attack",
+            &["Israel", "Lebanon"],
+            Some(("2025-01-26", "2025-01-26")),
+        );
+        assert!(!same_event(&types, &week, &sunday, false));
+        assert!(same_event(&types, &week, &week.clone(), false));
+        assert!(same_event(&types, &sunday, &sunday.clone(), false));
+        // Within one article the week holds its day; a meeting's week holds it across articles.
+        assert!(same_event(&types, &week, &sunday, true));
+        let meeting_week = reading("meeting", &["USA", "Ukraine"], Some(("2025-03-10", "2025-03-16")));
+        let meeting_day = reading("meeting", &["USA", "Ukraine"], Some(("2025-03-11", "2025-03-11")));
+        assert!(same_event(&types, &meeting_week, &meeting_day, false));
     }
 
     #[test]
