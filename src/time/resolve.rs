@@ -988,7 +988,13 @@ fn duration(caps: &Captures, ctx: &Context) -> Option<Resolved> {
         let singular = plural.trim_end_matches('s');
         match ctx.lexicon.str("bare_clock_unit", &plural) {
             Some(letter) => format!("PT{amount}{letter}"),
-            None => format!("P{amount}{}", ctx.lexicon.str("unit", singular)?),
+            // The unit lexicon holds the plurals too ("centuries" is no "centurie").
+            None => format!(
+                "P{amount}{}",
+                ctx.lexicon
+                    .str("unit", &plural)
+                    .or_else(|| ctx.lexicon.str("unit", singular))?
+            ),
         }
     } else {
         let letter = ctx.lexicon.str("unit", caps.name("unit")?.as_str())?;
