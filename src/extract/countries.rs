@@ -118,6 +118,7 @@ impl Country {
                 aliases,
                 demonyms,
                 code: Some(self.code.clone()),
+                untitled: false,
             });
             self.name.clone()
         };

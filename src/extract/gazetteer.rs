@@ -35,6 +35,10 @@ pub struct Actor {
     /// ISO 3166-1 alpha-3 code of a country or territory.
     #[serde(default)]
     pub code: Option<String>,
+    /// A person the text names without a title (people::People::untitled): whom he acts
+    /// for is unknown, so beside a party he is none (`parties_of`).
+    #[serde(skip)]
+    pub untitled: bool,
 }
 
 /// How a spelling names its actor.
@@ -235,9 +239,19 @@ impl Gazetteer {
             .and_then(|p| p.country.clone())
     }
 
-    /// Actors at country level: each person counts as the country he acts for.
+    /// Actors at country level: each person counts as the country he acts for. A person
+    /// named without a title is a party only when no one else is: beside a country he may
+    /// act for any ("the United States freed … Alexander Vinnik" is the United States' act,
+    /// of its swap with Russia).
     pub fn parties_of(&self, actors: &[String]) -> Vec<String> {
-        first_seen(actors.iter().map(|name| {
+        let untitled = |name: &&String| self.actor_named(name).is_some_and(|i| self.actor(i).untitled);
+        let titled: Vec<&String> = actors.iter().filter(|a| !untitled(a)).collect();
+        let counted = if titled.is_empty() {
+            actors.iter().collect()
+        } else {
+            titled
+        };
+        first_seen(counted.into_iter().map(|name| {
             self.actor_named(name)
                 .and_then(|i| self.actor(i).country.clone())
                 .unwrap_or_else(|| name.clone())

@@ -239,11 +239,6 @@ impl Extractor {
     /// Every event the article reports, in text order.
     pub fn extract(&self, article: &Article) -> Vec<ExtractedEvent> {
         let text = &article.text;
-        // The article's people join the known actors for this article only.
-        let people = self.people.find(text, &self.gazetteer);
-        let article_gazetteer = self.gazetteer.with_people(people);
-        let gazetteer = article_gazetteer.as_ref().unwrap_or(&self.gazetteer);
-        let times = self.tagger.tag(text, article.published);
         let sentences: Vec<Sentence> = article
             .sentences()
             .iter()
@@ -254,6 +249,14 @@ impl Extractor {
         // that name no one and are then not read.
         let spans: Vec<(usize, usize)> = sentences.iter().map(|s| (s.start, s.end)).collect();
         let parses = self.syntax.parse_text(text, &spans);
+        // The article's people join the known actors for this article only: those its
+        // titles introduce, then those the parse finds named without one.
+        let mut people = self.people.find(text, &self.gazetteer);
+        let untitled = self.people.untitled(text, &parses, &self.gazetteer, &people);
+        people.extend(untitled);
+        let article_gazetteer = self.gazetteer.with_people(people);
+        let gazetteer = article_gazetteer.as_ref().unwrap_or(&self.gazetteer);
+        let times = self.tagger.tag(text, article.published);
         let chars = CharOffsets::new(text);
         let quotes = self.quotes_by_paragraph(text, &sentences, gazetteer);
         let context = ArticleContext {

@@ -11,6 +11,7 @@ use serde::Deserialize;
 use super::gazetteer::{Actor, Gazetteer};
 use crate::model::ActorKind;
 use crate::rules;
+use crate::syntax::{ParsedSentence, Token};
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -23,6 +24,13 @@ struct PeopleFile {
     not_names: Vec<String>,
     /// Plural nouns of groups that a capitalised word before them names ("Druze groups").
     group_heads: Vec<String>,
+    /// Last words of names that name no person ("White House", "Gaza Strip").
+    not_person_endings: Vec<String>,
+    /// Prepositions after which a name is a place ("in Sharm el-Sheikh").
+    place_prepositions: Vec<String>,
+    /// [sentence, surname or ""]: run by the tests.
+    #[allow(dead_code)]
+    untitled_examples: Vec<[String; 2]>,
     /// [sentence, surname or "", party or ""]: run by the tests.
     #[allow(dead_code)]
     examples: Vec<[String; 3]>,
@@ -72,6 +80,141 @@ impl People {
         let mut actors = self.people(text, &words, gazetteer);
         actors.extend(self.groups(text, &words, gazetteer));
         actors
+    }
+
+    /// People named without a title, from the parse ("Antony Blinken traveled to Cairo",
+    /// "since Bashar al-Assad's ouster"): a run of two to four capitalised words (name
+    /// particles between them) that the parse reads as proper nouns, whose head plays a
+    /// part in its clause (not a compound of another noun: "the Trump administration"),
+    /// with no determiner ("the White House"), not after a preposition of place, not
+    /// ending in a word of a place or an organisation, and naming no known actor or place.
+    /// Each once, in order of first mention, after the people `titled` already holds.
+    pub fn untitled(
+        &self,
+        text: &str,
+        parses: &[ParsedSentence],
+        gazetteer: &Gazetteer,
+        titled: &[Actor],
+    ) -> Vec<Actor> {
+        let mut people: Vec<Actor> = Vec::new();
+        for parse in parses {
+            let tokens = &parse.tokens;
+            if self.is_heading(tokens) {
+                continue;
+            }
+            let mut i = 0;
+            while i < tokens.len() {
+                let Some(end) = self.name_run(text, tokens, i) else {
+                    i += 1;
+                    continue;
+                };
+                let run = &tokens[i..end];
+                let full = &text[run[0].start..run[run.len() - 1].end];
+                i = end;
+                let words: Vec<Word> = self
+                    .split(full)
+                    .into_iter()
+                    .map(|w| Word {
+                        start: w.start + run[0].start,
+                        end: w.end + run[0].start,
+                        text: w.text,
+                    })
+                    .collect();
+                let names = words.iter().filter(|w| self.is_name_word(w.text)).count();
+                let last = words.last().map_or("", |w| w.text);
+                let known = |name: &str| {
+                    gazetteer.names_known_actor(name)
+                        || titled
+                            .iter()
+                            .chain(&people)
+                            .any(|p| p.aliases.iter().any(|a| a == name))
+                };
+                // A capitalised particle opens a known name at a sentence's start ("Von der
+                // Leyen"), not a new one.
+                let first = words.first().map_or("", |w| w.text);
+                if !(2..=NAME_WORDS).contains(&names)
+                    || self.is_particle(&first.to_lowercase())
+                    || gazetteer.is_known_name(full)
+                    || words
+                        .iter()
+                        .any(|w| gazetteer.is_known_name(w.text.trim_end_matches('.')))
+                    || self.words.not_person_endings.iter().any(|e| e == last)
+                    || known(full)
+                    || !self.plays_a_part(tokens, i - run.len(), end)
+                {
+                    continue;
+                }
+                let mut person = self.person(full, &words, None, gazetteer);
+                person.untitled = true;
+                people.push(person);
+            }
+        }
+        people
+    }
+
+    /// Whether a sentence is a heading in title case ("Ceasefire Scenarios and Proposals"),
+    /// whose capitals name nothing: no closing punctuation, and every word of four letters
+    /// or more capitalised ("Paul Kagame met Felix Tshisekedi in Washington." is a sentence).
+    fn is_heading(&self, tokens: &[Token]) -> bool {
+        let closed = tokens
+            .last()
+            .is_some_and(|t| matches!(t.form.as_str(), "." | "!" | "?" | "”" | "\"" | "’" | "'"));
+        let mut long = tokens
+            .iter()
+            .filter(|t| t.form.chars().filter(|c| c.is_alphabetic()).count() >= 4);
+        !closed && long.clone().count() >= 2 && long.all(|t| starts_upper(&t.form))
+    }
+
+    /// The end of the run of name tokens that starts at token `i`: capitalised proper
+    /// nouns, with particles and hyphens inside ("Bashar al-Assad"), ending in a name.
+    fn name_run(&self, text: &str, tokens: &[Token], i: usize) -> Option<usize> {
+        let name = |t: &Token| t.analysis.upos == "PROPN" && self.is_name_word(&t.form);
+        if !name(&tokens[i]) {
+            return None;
+        }
+        let mut end = i + 1;
+        let mut last_name = end;
+        while end < tokens.len() {
+            let t = &tokens[end];
+            let adjacent = &text[tokens[end - 1].end..t.start];
+            let joined = adjacent.is_empty() || adjacent == " ";
+            let inside = t.form == "-" && adjacent.is_empty() || self.is_particle(&t.form);
+            if !joined || !(name(t) || inside) {
+                break;
+            }
+            end += 1;
+            if name(t) {
+                last_name = end;
+            }
+        }
+        Some(last_name)
+    }
+
+    /// Whether the name of tokens `start..end` plays a part in its clause: its head is a
+    /// subject, object, oblique, possessor, apposition or conjunct, without a determiner
+    /// and not after a preposition of place.
+    fn plays_a_part(&self, tokens: &[Token], start: usize, end: usize) -> bool {
+        let inside = |h: Option<usize>| h.is_some_and(|h| (start..end).contains(&h));
+        let Some(head) = (start..end).find(|&t| !inside(tokens[t].analysis.head)) else {
+            return false;
+        };
+        let relation = tokens[head].analysis.deprel.as_str();
+        let role = ["nsubj", "obj", "iobj", "obl", "nmod", "appos", "conj"]
+            .iter()
+            .any(|r| relation == *r || relation.starts_with(&format!("{r}:")));
+        let dependents = || {
+            (start..end)
+                .flat_map(|t| super::tree::children(tokens, t))
+                .filter(|&c| !(start..end).contains(&c))
+        };
+        let determined = dependents().any(|c| tokens[c].analysis.deprel == "det");
+        let placed = super::tree::case_of(tokens, head).is_some_and(|case| {
+            self.words
+                .place_prepositions
+                .iter()
+                .any(|p| p.eq_ignore_ascii_case(&case))
+        });
+        role && !determined && !placed
     }
 
     /// The words of `text`, with their spans.
@@ -138,6 +281,7 @@ impl People {
                     country: None,
                     demonyms: Vec::new(),
                     code: None,
+                    untitled: false,
                 }),
             }
         }
@@ -251,6 +395,7 @@ impl People {
             aliases: crate::ordered::first_seen(aliases),
             demonyms: Vec::new(),
             code: None,
+            untitled: false,
         }
     }
 
@@ -479,6 +624,28 @@ mod tests {
                 assert!(found.is_empty(), "{sentence}: {found:?}");
             } else {
                 assert!(found.contains(group), "{sentence}: {found:?}");
+            }
+        }
+    }
+
+    /// The untitled examples of people.toml, each parsed as one sentence.
+    #[test]
+    fn people_named_without_a_title() {
+        let people = People::load().unwrap();
+        let gazetteer = Gazetteer::load(&Cues::load().unwrap()).unwrap();
+        let syntax = crate::syntax::Models::embedded().unwrap();
+        assert!(people.words.untitled_examples.len() >= 4);
+        for [sentence, surname] in &people.words.untitled_examples {
+            let parses = syntax.parse_text(sentence, &[(0, sentence.len())]);
+            let found: Vec<String> = people
+                .untitled(sentence, &parses, &gazetteer, &[])
+                .into_iter()
+                .map(|p| p.name)
+                .collect();
+            if surname.is_empty() {
+                assert!(found.is_empty(), "{sentence}: {found:?}");
+            } else {
+                assert!(found.contains(surname), "{sentence}: {found:?}");
             }
         }
     }

@@ -599,6 +599,20 @@ fn an_embedded_event_with_its_own_sides_takes_no_subject() {
     assert_eq!(clashes.actors, vec!["Israel", "Hezbollah"]);
 }
 
+/// A person named without a title is an actor, and a party only when no one else is:
+/// whom he acts for the text does not say.
+#[test]
+fn a_person_named_without_a_title_acts_for_no_known_party() {
+    let found = events("The United States freed Alexander Vinnik on Tuesday.");
+    let release = first_of(&found, "other");
+    assert_eq!(release.actors, vec!["USA", "Vinnik"]);
+    assert_eq!(release.parties, vec!["USA"]);
+    let found = events("Antony Blinken traveled to Cairo on Wednesday.");
+    let visit = first_of(&found, "visit");
+    assert_eq!(visit.actors, vec!["Blinken"]);
+    assert_eq!(visit.parties, vec!["Blinken"]);
+}
+
 /// What a party threatens is the threat's content: "threatened sanctions" imposes none.
 #[test]
 fn a_threatened_sanction_is_a_threat_not_a_sanction() {
