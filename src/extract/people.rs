@@ -109,8 +109,10 @@ impl People {
                     continue;
                 };
                 let run = &tokens[i..end];
-                let full = &text[run[0].start..run[run.len() - 1].end];
                 i = end;
+                let Some(full) = text.get(run[0].start..run[run.len() - 1].end) else {
+                    continue;
+                };
                 let words: Vec<Word> = self
                     .split(full)
                     .into_iter()
@@ -176,7 +178,8 @@ impl People {
         let mut last_name = end;
         while end < tokens.len() {
             let t = &tokens[end];
-            let adjacent = &text[tokens[end - 1].end..t.start];
+            // Words split from one (a contraction's parts) may share their offsets.
+            let adjacent = text.get(tokens[end - 1].end..t.start).unwrap_or("");
             let joined = adjacent.is_empty() || adjacent == " ";
             let inside = t.form == "-" && adjacent.is_empty() || self.is_particle(&t.form);
             if !joined || !(name(t) || inside) {

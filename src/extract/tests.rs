@@ -352,6 +352,17 @@ fn news_like_text() -> impl proptest::strategy::Strategy<Value = String> {
             "U.S.",
             "â",
             "Â",
+            // Names without a title, with particles and contractions near them.
+            "Paul",
+            "Kagame",
+            "Bashar",
+            "al-Assad",
+            "al",
+            "-",
+            "del",
+            "cannot",
+            "gonna",
+            "Strip",
         ])
         .prop_map(str::to_owned),
         "[0-9]{1,22}",
