@@ -261,8 +261,11 @@ impl People {
             let run = before[nearest..].iter().take_while(|w| capitalised(w)).count();
             let name = before[nearest + run - 1];
             let bare = name.text.trim_end_matches('.');
+            // A known actor's name before the noun is that actor's ("Hayat Tahrir al-Sham
+            // fighters" are HTS's).
             if self.words.not_names.iter().any(|n| n == name.text || n == bare)
                 || gazetteer.is_known_name(bare)
+                || gazetteer.names_known_actor(&text[name.start..head.start])
                 || !gazetteer.parties_named_in(bare).is_empty()
                 || self.is_head(bare)
                 || self.words.modifiers.iter().any(|m| m.eq_ignore_ascii_case(bare))
