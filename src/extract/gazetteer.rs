@@ -244,18 +244,22 @@ impl Gazetteer {
     /// act for any ("the United States freed … Alexander Vinnik" is the United States' act,
     /// of its swap with Russia).
     pub fn parties_of(&self, actors: &[String]) -> Vec<String> {
-        let untitled = |name: &&String| self.actor_named(name).is_some_and(|i| self.actor(i).untitled);
-        let titled: Vec<&String> = actors.iter().filter(|a| !untitled(a)).collect();
-        let counted = if titled.is_empty() {
-            actors.iter().collect()
-        } else {
-            titled
-        };
-        first_seen(counted.into_iter().map(|name| {
-            self.actor_named(name)
-                .and_then(|i| self.actor(i).country.clone())
-                .unwrap_or_else(|| name.clone())
-        }))
+        // Each name looked up once: the lookup walks the actors.
+        let named: Vec<(&String, Option<&Actor>)> = actors
+            .iter()
+            .map(|name| (name, self.actor_named(name).map(|i| self.actor(i))))
+            .collect();
+        let only_untitled = named.iter().all(|(_, a)| a.is_some_and(|a| a.untitled));
+        first_seen(
+            named
+                .into_iter()
+                .filter(|(_, a)| only_untitled || !a.is_some_and(|a| a.untitled))
+                .map(|(name, actor)| {
+                    actor
+                        .and_then(|a| a.country.clone())
+                        .unwrap_or_else(|| name.clone())
+                }),
+        )
     }
 
     /// The canonical name of the actor that `name` names, ignoring case: "Vladimir Putin"

@@ -1165,6 +1165,7 @@ impl CarriedActors {
     /// The actors of the trigger at `m` (ids, and the names as written): the subject between
     /// the previous trigger (`left`) and this one, else the previous trigger's, and the names
     /// after it up to `right`.
+    ///
     /// A trigger `embedded` in a modifier of another noun ("the end of violent clashes
     /// between…", "months of shelling") has no subject before it: the names there are the
     /// other noun's ("Barrack's announcement came after the end of clashes between…").
