@@ -7,7 +7,6 @@ mod consensus;
 mod identity;
 
 pub use consensus::{consensus, Dated, Report};
-/// The store's tests check its migrations' window against it.
-#[cfg(test)]
+/// The store's window queries and the tests of its migrations use it.
 pub(crate) use identity::UNDATED_WINDOW_DAYS;
 pub use identity::{date_gap, parties_agree, same_event, Reading};

@@ -110,13 +110,19 @@ pub(super) fn find_same(
     // Only events whose dates can overlap this report's: an undated one spans the week
     // before its report (after it, when planned), on either side.
     let (from, to) = reading.span();
+    // The stored stretch (migration 010) is an event's days widened by the undated window
+    // at both ends, so that one range serves dated and undated events alike; on the index
+    // entry, a dated event's last day is hi_day − window. An undated one's stretch is two
+    // windows wide (a dated one of that width passes too, and is tested below); it may be
+    // planned, which its row says.
     static CANDIDATES: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
         format!(
-            "SELECT e.id, e.type, e.start_day, e.end_day, e.place, e.modality,
-                    (SELECT min(m.published) FROM mentions m WHERE m.event_id = e.id), e.core
+            "SELECT e.id, e.type, e.start_day, e.end_day, e.place, e.modality, e.core
              FROM {}
-             WHERE e.hi_day >= ?1 AND (e.party_bits IS NULL OR e.party_bits & ?4 != 0)",
-            reaching_window("e", "e.type IN rarray(?3) AND", ["?1", "?2"])
+             WHERE (e.hi_day - {window} >= ?1 OR e.hi_day - e.lo_day = 2 * {window})
+               AND (e.party_bits IS NULL OR e.party_bits & ?4 != 0)",
+            reaching_window("e", "e.type IN rarray(?3) AND", ["?1", "?2"]),
+            window = crate::merge::UNDATED_WINDOW_DAYS,
         )
     });
     let mut stmt = tx.prepare_cached(&CANDIDATES)?;
@@ -147,8 +153,7 @@ pub(super) fn find_same(
             r.get::<_, String>(3)?,
             r.get::<_, Option<String>>(4)?,
             r.get::<_, String>(5)?,
-            r.get::<_, String>(6)?,
-            r.get::<_, Option<String>>(7)?,
+            r.get::<_, Option<String>>(6)?,
         ))
     })?;
     // In id order, as ties between equally good candidates go to the first. Sorted here,
@@ -158,7 +163,7 @@ pub(super) fn find_same(
     candidates.sort_by_key(|c| c.0);
     let mut best: Option<(i64, Rank)> = None;
     for candidate in candidates {
-        let (id, event_type, start, end, place, modality, first_reported, core) = candidate;
+        let (id, event_type, start, end, place, modality, core) = candidate;
         let same_article = reported_here.contains_key(&id);
         // Types that can never be one event are passed over before their core is read;
         // whether one article's two reports are one event is same_event's to say.
@@ -184,7 +189,9 @@ pub(super) fn find_same(
             topics,
             people: core.people,
             interval: start.as_deref().and_then(parse_day).zip(parse_day(&end)),
-            reported: parse_day(&first_reported).unwrap_or(reported),
+            // What the span of an undated event needs: its end_day is the day it was first
+            // reported (refresh_event). A dated one's span is its interval.
+            reported: parse_day(&end).unwrap_or(reported),
             place: place_with_country(place.as_deref(), knowledge),
             modality: Modality::parse(&modality).unwrap_or(Modality::Asserted),
         };
