@@ -826,11 +826,12 @@ impl Extractor {
         }
         // "said Wednesday he had a call" reports the call; "said Monday that talks are
         // complicated, and added he would love to meet" is a statement of its own, and so
-        // is saying what will or may happen ("said Washington will sign the deal").
+        // is saying what will or may happen ("said Washington will sign the deal", "said
+        // Washington is prepared to sign": the tree's reading of the content counts too).
         if rule.yields_to_content
             && later.iter().any(|later| {
                 !self.triggers.rules[later.rule].yields_to_content
-                    && self.cues.modality(clause_before(text, later.start)) == Modality::Asserted
+                    && self.modality_told(later, text, tokens) == Modality::Asserted
             })
         {
             return false;
