@@ -18,6 +18,7 @@ mod lemma;
 mod mst;
 mod network;
 mod nn;
+mod repair;
 pub mod tokenize;
 pub mod train;
 mod vocab;
@@ -170,6 +171,9 @@ impl Models {
                 }
                 out[*k].push(analysis);
             }
+        }
+        for words in &mut out {
+            repair::verbless_sentence(words);
         }
         out
     }
