@@ -8,7 +8,9 @@
 //!
 //! The pipeline per sentence: [`tokenize`] (UD English conventions, offsets kept) → one
 //! network ([`network`]: BiLSTM encoder; tags, biaffine arcs, labels) → the maximum spanning
-//! tree of its arc scores ([`mst`]) → lemmatiser (edit rules by tag).
+//! tree of its arc scores ([`mst`]) → lemmatiser (edit rules by tag) → one correction of
+//! the tree ([`repair`]: a sentence read as a noun phrase). Training's evaluation reads the
+//! corrected trees, as `timeline parse` does.
 
 mod binary;
 pub mod conllu;

@@ -206,4 +206,83 @@ mod tests {
             assert_eq!(tree(&s), before);
         }
     }
+
+    /// A random tree: each word after the first hangs on one placed before it in a random
+    /// order, so that every word reaches the root; tags and relations from the ones the
+    /// correction reads. (About one in sixty is corrected, hence the many cases.)
+    fn random_tree() -> impl proptest::strategy::Strategy<Value = Vec<Analysis>> {
+        use proptest::prelude::*;
+        let tags = prop_oneof![
+            Just(("NOUN", "NNS")),
+            Just(("PROPN", "NNP")),
+            Just(("PRON", "PRP")),
+            Just(("VERB", "VBN")),
+            Just(("VERB", "VBD")),
+            Just(("ADJ", "JJ")),
+            Just(("DET", "DT")),
+            Just(("PUNCT", ".")),
+        ];
+        let relation = prop_oneof![
+            Just("amod"),
+            Just("acl"),
+            Just("obj"),
+            Just("nmod"),
+            Just("compound"),
+            Just("punct")
+        ];
+        (2usize..12)
+            .prop_flat_map(move |n| {
+                (
+                    Just(n),
+                    proptest::collection::vec(tags.clone(), n),
+                    proptest::collection::vec(relation.clone(), n),
+                    proptest::collection::vec(any::<proptest::sample::Index>(), n),
+                    Just((0..n).collect::<Vec<usize>>()).prop_shuffle(),
+                )
+            })
+            .prop_map(|(n, tags, relations, picks, order)| {
+                let mut words: Vec<Analysis> = (0..n)
+                    .map(|k| Analysis {
+                        upos: tags[k].0.to_owned(),
+                        xpos: tags[k].1.to_owned(),
+                        lemma: String::new(),
+                        head: None,
+                        deprel: relations[k].to_owned(),
+                    })
+                    .collect();
+                // Many of them of the shape the correction looks for: a noun at the root, a
+                // participle on it, a full stop at the end.
+                words[order[0]].deprel = "root".to_owned();
+                (words[order[0]].upos, words[order[0]].xpos) = ("NOUN".to_owned(), "NNS".to_owned());
+                if n > 2 && order[1] != n - 1 {
+                    (words[order[1]].upos, words[order[1]].xpos) = ("VERB".to_owned(), "VBN".to_owned());
+                }
+                if order[0] != n - 1 {
+                    (words[n - 1].upos, words[n - 1].xpos) = ("PUNCT".to_owned(), ".".to_owned());
+                }
+                for (placed, &word) in order.iter().enumerate().skip(1) {
+                    words[word].head = Some(order[picks[word].index(placed)]);
+                }
+                words
+            })
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        /// Whatever it changes, the result is a tree: one root, and every word reaches it.
+        #[test]
+        fn the_correction_keeps_a_tree(mut words in random_tree()) {
+            verbless_sentence(&mut words);
+            proptest::prop_assert_eq!(words.iter().filter(|a| a.head.is_none()).count(), 1);
+            for start in 0..words.len() {
+                let mut at = start;
+                let mut steps = 0;
+                while let Some(head) = words[at].head {
+                    at = head;
+                    steps += 1;
+                    proptest::prop_assert!(steps <= words.len(), "a cycle through word {}", start);
+                }
+            }
+        }
+    }
 }
