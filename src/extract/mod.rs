@@ -1090,6 +1090,15 @@ impl Extractor {
             })
             .collect();
         let chain = tree::clause_chain(tokens, m.start);
+        // What is only imagined in a clause under another ("said Monday that Washington is
+        // prepared to lift sanctions") is not dated by that clause: Monday is when it was
+        // said. (A plan is: "said Tuesday the US would stop bombing" is, to both gold sets,
+        // the ceasefire of that day.)
+        let levels = if told_as == Modality::Hypothetical {
+            1
+        } else {
+            chain.len()
+        };
         let in_clause = |level: usize| {
             candidates
                 .iter()
@@ -1102,7 +1111,7 @@ impl Extractor {
                 })
                 .min_by_key(|d| nearest(d))
         };
-        if let Some((s, e, expr)) = (0..chain.len()).find_map(in_clause) {
+        if let Some((s, e, expr)) = (0..levels.min(chain.len())).find_map(in_clause) {
             let mut interval = expr.interval.clone();
             // "X came a day after Y": Y is dated from X, a day before it.
             if *e <= m.start {

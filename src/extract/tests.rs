@@ -675,3 +675,21 @@ fn a_thing_of_a_person_is_no_speaker() {
         1
     );
 }
+
+/// The day a speaker said something dates what he said will happen (both gold sets read
+/// "said Monday the US would stop bombing" as that day's ceasefire), not what he only
+/// imagined: readiness to sign names no day of signing.
+#[test]
+fn a_saying_day_dates_a_plan_but_not_an_aim() {
+    let found = events("Trump said Monday that Washington is prepared to lift sanctions.");
+    let aim = first_of(&found, "sanction");
+    assert_eq!(aim.modality, Modality::Hypothetical);
+    assert!(aim.date.interval.is_none(), "{:?}", aim.date);
+    let found = events("Trump said Monday that the US will stop bombing the Houthis.");
+    let plan = first_of(&found, "ceasefire");
+    assert_eq!(plan.modality, Modality::Planned);
+    assert_eq!(
+        plan.date.interval.as_ref().map(|i| i.start),
+        NaiveDate::from_ymd_opt(2025, 3, 17)
+    );
+}
