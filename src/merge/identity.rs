@@ -62,6 +62,17 @@ pub fn parties_agree(a: &[String], b: &[String]) -> bool {
     shared > 0 && shared >= a.len().min(b.len()).min(2)
 }
 
+/// [`parties_agree`], where a person who is a party of one reading, named without the
+/// country he acts for ("former President Bashar al-Assad"), is shared with the other that
+/// names him beside it ("Syrian President Bashar al-Assad": Syria, and Assad among its
+/// people): one article may give a person's country and another not.
+fn parties_agree_through_people(a: &Reading, b: &Reading) -> bool {
+    let named_by = |r: &Reading, p: &String| r.parties.contains(p) || r.people.contains(p);
+    let shared = |x: &Reading, y: &Reading| x.parties.iter().filter(|p| named_by(y, p)).count();
+    let shared = shared(a, b).max(shared(b, a));
+    shared > 0 && shared >= a.parties.len().min(b.parties.len()).min(2)
+}
+
 /// Whether `a` and `b` report one event; `same_article` when one article tells both. Of
 /// one article, reports of a type that does not merge within an article (statements) are
 /// two events only when each is dated: two dated remarks are two occasions, but an undated
@@ -79,7 +90,7 @@ pub fn same_event(types: &EventTypes, a: &Reading, b: &Reading, same_article: bo
             || !types.same_precision_across_articles(a.event_type)
             || precision_class(a) == precision_class(b))
         && dates_agree(a, b)
-        && parties_agree(&a.parties, &b.parties)
+        && parties_agree_through_people(a, b)
         && places_agree(a.place.as_ref(), b.place.as_ref())
         && modalities_agree(a.modality, b.modality)
         && (!types.by_topic(a.event_type) || one_occasion || topics_agree(&a.topics, &b.topics))
@@ -173,6 +184,22 @@ mod tests {
         assert!(!same_event(&types, &feb, &kyiv, false));
         let one_side = reading("call", &["USA"], Some(("2025-02-12", "2025-02-12")));
         assert!(same_event(&types, &feb, &one_side, false));
+    }
+
+    /// "Russia was a key backer of former President Bashar al-Assad, overthrown in December"
+    /// names Assad without his country; another article's "Syrian President Bashar al-Assad"
+    /// gives it: one person, so one party. A person of one reading the other does not name
+    /// at all is no shared party.
+    #[test]
+    fn a_person_named_without_his_country_is_the_party_another_report_names_with_it() {
+        let types = EventTypes::load().unwrap();
+        let without = reading("other", &["Russia", "Assad"], Some(("2024-12-01", "2024-12-31")));
+        let mut with = reading("other", &["Syria"], Some(("2024-12-08", "2024-12-08")));
+        with.people = vec!["Assad".to_owned()];
+        assert!(same_event(&types, &without, &with, false));
+        assert!(same_event(&types, &with, &without, false));
+        with.people = vec!["Sharaa".to_owned()];
+        assert!(!same_event(&types, &without, &with, false));
     }
 
     #[test]

@@ -26,6 +26,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/015_article_order.sql"),
     include_str!("migrations/016_event_party_bits.sql"),
     include_str!("migrations/017_unused_indexes.sql"),
+    include_str!("migrations/018_party_bits_with_people.sql"),
 ];
 
 /// The schema version this build writes.
@@ -131,14 +132,14 @@ mod tests {
         }
     }
 
-    /// Migration 016 gives the events stored before it the party bits of their core, as
-    /// write::refresh_event stores them for new ones; an event without a core keeps NULL,
-    /// which find_same never passes over.
+    /// Migrations 016 and 018 give the events stored before them the party bits of their
+    /// core, parties and people, as write::refresh_event stores them for new ones; an event
+    /// without a core keeps NULL, which find_same never passes over.
     #[test]
     fn stored_events_get_the_party_bits_of_their_core() {
         let mut conn = Connection::open_in_memory().unwrap();
         migrate_to(&mut conn, 15).unwrap();
-        let core = r#"{"parties":["USA"],"all_parties":["USA","Russia"],"people":[],"topics":[]}"#;
+        let core = r#"{"parties":["USA"],"all_parties":["USA","Russia"],"people":["Assad"],"topics":[]}"#;
         conn.execute(
             "INSERT INTO events (id, type, start_day, end_day, precision, value, modality, summary, core)
              VALUES (1, 'call', '2025-03-18', '2025-03-18', 'day', '2025-03-18', 'asserted', '', ?1),
@@ -156,7 +157,10 @@ mod tests {
             .unwrap();
         assert_eq!(
             bits,
-            [Some(super::super::write::party_bits(&["USA", "Russia"])), None]
+            [
+                Some(super::super::write::party_bits(&["USA", "Russia", "Assad"])),
+                None
+            ]
         );
     }
 

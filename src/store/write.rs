@@ -134,16 +134,16 @@ pub(super) fn find_same(
         .into_iter()
         .map(Value::Text)
         .collect();
-    // A candidate must share a party with the report: the events that hold none of its
-    // parties' bits are passed over on the index (migration 016), before their rows are
-    // read. In a busy stretch of news most events of a type and week are of other
+    // A candidate must share a party with the report, or a person one of them names as a
+    // party: the events that hold none of the bits of its parties and people are passed
+    // over on the index (migrations 016 and 018), before their rows are read. In a busy stretch of news most events of a type and week are of other
     // parties; reading and comparing them was most of a report's cost, and grew with the
     // store's density.
     let window = params![
         julian_day(from),
         julian_day(to),
         std::rc::Rc::new(types),
-        party_bits(&event.parties)
+        party_bits(&[&event.parties[..], &reading.people[..]].concat())
     ];
     let candidates = stmt.query_map(window, |r| {
         Ok((
@@ -234,7 +234,7 @@ pub(super) fn party_bits<S: AsRef<str>>(parties: &[S]) -> i64 {
 /// The bits of every party a stored core names, or None when the core cannot be read.
 pub(super) fn party_bits_of_core(json: &str) -> Option<i64> {
     let core: Core = serde_json::from_str(json).ok()?;
-    Some(party_bits(&core.all_parties))
+    Some(core.bits())
 }
 
 /// How well an event fits a report, best first: the gap between their dates, the width of
@@ -314,6 +314,15 @@ struct Core {
     /// Every person any report names.
     people: Vec<String>,
     topics: Vec<String>,
+}
+
+impl Core {
+    /// The bits `events.party_bits` keeps: of every party and every person a report names,
+    /// as a person named without his country in a report is a party there
+    /// (merge::identity, parties_agree_through_people).
+    fn bits(&self) -> i64 {
+        party_bits(&[&self.all_parties[..], &self.people[..]].concat())
+    }
 }
 
 /// Counts how many reports name each item.
@@ -489,7 +498,7 @@ pub(super) fn refresh_event(tx: &Connection, event_id: i64, knowledge: Knowledge
     }
     let c = consensus(&reports);
     let core = Core::of(columns, knowledge)?;
-    let bits = party_bits(&core.all_parties);
+    let bits = core.bits();
     let core = serde_json::to_string(&core)?;
     // An undated event stands at the day it was first reported (migration 004).
     let (start, end, precision, value) = match &c.date {
@@ -624,7 +633,7 @@ mod tests {
             topics: Vec::new(),
         };
         let json = serde_json::to_string(&core).unwrap();
-        assert_eq!(party_bits_of_core(&json), Some(party_bits(&core.all_parties)));
+        assert_eq!(party_bits_of_core(&json), Some(core.bits()));
         assert_eq!(party_bits_of_core("not json"), None);
     }
 }
