@@ -1095,7 +1095,7 @@ impl Extractor {
         // said. (A plan is: "said Tuesday the US would stop bombing" is, to both gold sets,
         // the ceasefire of that day.)
         let levels = if told_as == Modality::Hypothetical {
-            1
+            chain.len().min(1)
         } else {
             chain.len()
         };
@@ -1111,7 +1111,7 @@ impl Extractor {
                 })
                 .min_by_key(|d| nearest(d))
         };
-        if let Some((s, e, expr)) = (0..levels.min(chain.len())).find_map(in_clause) {
+        if let Some((s, e, expr)) = (0..levels).find_map(in_clause) {
             let mut interval = expr.interval.clone();
             // "X came a day after Y": Y is dated from X, a day before it.
             if *e <= m.start {

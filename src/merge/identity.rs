@@ -58,7 +58,12 @@ impl Reading<'_> {
 /// two parties, or all of the smaller side's one. A report may name fewer or more parties
 /// than another, but Trump–Putin (USA, Russia) is not Trump–Zelensky (USA, Ukraine).
 pub fn parties_agree(a: &[String], b: &[String]) -> bool {
-    let shared = a.iter().filter(|p| b.contains(p)).count();
+    enough_shared(a.iter().filter(|p| b.contains(p)).count(), a, b)
+}
+
+/// Whether `shared` parties of `a` and `b` are enough for one event: two, or all of the
+/// smaller side's one.
+fn enough_shared(shared: usize, a: &[String], b: &[String]) -> bool {
     shared > 0 && shared >= a.len().min(b.len()).min(2)
 }
 
@@ -69,8 +74,7 @@ pub fn parties_agree(a: &[String], b: &[String]) -> bool {
 fn parties_agree_through_people(a: &Reading, b: &Reading) -> bool {
     let named_by = |r: &Reading, p: &String| r.parties.contains(p) || r.people.contains(p);
     let shared = |x: &Reading, y: &Reading| x.parties.iter().filter(|p| named_by(y, p)).count();
-    let shared = shared(a, b).max(shared(b, a));
-    shared > 0 && shared >= a.parties.len().min(b.parties.len()).min(2)
+    enough_shared(shared(a, b).max(shared(b, a)), &a.parties, &b.parties)
 }
 
 /// Whether `a` and `b` report one event; `same_article` when one article tells both. Of

@@ -158,7 +158,7 @@ mod tests {
         assert_eq!(
             bits,
             [
-                Some(super::super::write::party_bits(&["USA", "Russia", "Assad"])),
+                Some(super::super::write::party_bits(["USA", "Russia", "Assad"])),
                 None
             ]
         );

@@ -136,14 +136,14 @@ pub(super) fn find_same(
         .collect();
     // A candidate must share a party with the report, or a person one of them names as a
     // party: the events that hold none of the bits of its parties and people are passed
-    // over on the index (migrations 016 and 018), before their rows are read. In a busy stretch of news most events of a type and week are of other
-    // parties; reading and comparing them was most of a report's cost, and grew with the
-    // store's density.
+    // over on the index (migrations 016 and 018), before their rows are read. In a busy
+    // stretch of news most events of a type and week are of other parties; reading and
+    // comparing them was most of a report's cost, and grew with the store's density.
     let window = params![
         julian_day(from),
         julian_day(to),
         std::rc::Rc::new(types),
-        party_bits(&[&event.parties[..], &reading.people[..]].concat())
+        party_bits(event.parties.iter().chain(&reading.people))
     ];
     let candidates = stmt.query_map(window, |r| {
         Ok((
@@ -220,7 +220,7 @@ pub(super) fn find_same(
 /// its name's 64-bit FNV-1a hash. The hash is written out here, not taken from a hasher
 /// of the standard library or a crate, because stored bits must mean the same to every
 /// later version: two events that share a party always share its bit.
-pub(super) fn party_bits<S: AsRef<str>>(parties: &[S]) -> i64 {
+pub(super) fn party_bits<S: AsRef<str>>(parties: impl IntoIterator<Item = S>) -> i64 {
     let mut bits = 0u64;
     for party in parties {
         let hash = party.as_ref().bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
@@ -231,7 +231,8 @@ pub(super) fn party_bits<S: AsRef<str>>(parties: &[S]) -> i64 {
     bits as i64
 }
 
-/// The bits of every party a stored core names, or None when the core cannot be read.
+/// The bits of every party and person a stored core names (`Core::bits`), or None when the
+/// core cannot be read.
 pub(super) fn party_bits_of_core(json: &str) -> Option<i64> {
     let core: Core = serde_json::from_str(json).ok()?;
     Some(core.bits())
@@ -321,7 +322,7 @@ impl Core {
     /// as a person named without his country in a report is a party there
     /// (merge::identity, parties_agree_through_people).
     fn bits(&self) -> i64 {
-        party_bits(&[&self.all_parties[..], &self.people[..]].concat())
+        party_bits(self.all_parties.iter().chain(&self.people))
     }
 }
 
@@ -619,13 +620,13 @@ mod tests {
         ];
         for (k, name) in names.iter().enumerate() {
             let event = party_bits(&names[..=k]);
-            assert_ne!(event & party_bits(&[name]), 0, "{name}");
-            assert_ne!(event & party_bits(&["Nowhere", name]), 0, "{name}");
+            assert_ne!(event & party_bits([name]), 0, "{name}");
+            assert_ne!(event & party_bits(["Nowhere", name]), 0, "{name}");
         }
-        assert_eq!(party_bits::<&str>(&[]), 0);
+        assert_eq!(party_bits::<&str>([]), 0);
         // Fixed for good: stored bits must mean the same to every later version (FNV-1a
         // of "USA" is 0x61eeac19db28e388 by an independent implementation: bit 8).
-        assert_eq!(party_bits(&["USA"]), 1 << 8);
+        assert_eq!(party_bits(["USA"]), 1 << 8);
         let core = Core {
             parties: vec!["USA".into()],
             all_parties: vec!["USA".into(), "Russia".into()],

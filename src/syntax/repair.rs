@@ -70,7 +70,8 @@ pub fn verbless_sentence(words: &mut [Analysis]) -> bool {
                 word.deprel = "obl".to_owned();
             }
         } else if k < verb && root > verb && k != subject {
-            // Before it, the subject's: "Israeli" of "Israeli jets".
+            // Before it, the subject's: "Chinese" of "Chinese officials threatened
+            // sanctions", had the network hung it on "sanctions".
             word.head = Some(subject);
         }
     }
