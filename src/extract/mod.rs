@@ -1087,6 +1087,7 @@ impl Extractor {
                     &text[m.end..s.max(m.end)]
                 };
                 !self.other_clause.is_match(between)
+                    || tree::in_relative_on_trigger(tokens, m.start, s, e, cues)
             })
             .collect();
         let chain = tree::clause_chain(tokens, m.start);
@@ -1104,7 +1105,7 @@ impl Extractor {
                 .iter()
                 .filter(|(s, e, _)| {
                     if level == 0 {
-                        tree::in_own_clause(tokens, m.start, *s, *e)
+                        tree::in_own_clause(tokens, m.start, *s, *e, cues)
                     } else {
                         tree::clause_of(tokens, *s, *e) == Some(chain[level])
                     }

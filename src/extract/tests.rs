@@ -285,6 +285,24 @@ fn dates_in_relative_clauses_do_not_date_the_main_clause() {
     assert_eq!(release.date.basis, DateBasis::Publication);
 }
 
+/// A relative clause tells when an event began even where the parser hangs it on a side
+/// the event noun names, and across "which"; a state's start is not the event's date.
+#[test]
+fn a_relative_clause_of_beginning_dates_the_event_noun() {
+    let day = |e: &ExtractedEvent| e.date.interval.as_ref().map(|i| i.start.to_string());
+    let found = events(
+        "The truce ended months of shelling between Israel and Hezbollah, which began on Oct. 8, 2023.",
+    );
+    assert_eq!(day(first_of(&found, "attack")).as_deref(), Some("2023-10-08"));
+    let found =
+        events("The truce between Armenia and Azerbaijan that took effect on Nov. 27 has largely held.");
+    assert_eq!(day(first_of(&found, "ceasefire")).as_deref(), Some("2024-11-27"));
+    let found = events(
+        "Negotiations between Syria and Israel, which had been ongoing since January, resumed after a pause.",
+    );
+    assert_eq!(first_of(&found, "talks").date.basis, DateBasis::Publication);
+}
+
 #[test]
 fn an_opening_participle_speaks_for_the_subject_after_it() {
     let found = events("Speaking at a press briefing in Sochi on Monday, Putin described the call as frank.");

@@ -87,7 +87,7 @@ pub fn noun_phrase_of(tokens: &[Token], t: usize) -> usize {
 /// which is the subject is raised into ("A meeting is set to take place Thursday"). What
 /// the trigger's verb says, agrees or asks is not its own clause ("agreed to extend the
 /// deadline to Feb. 18").
-pub fn in_own_clause(tokens: &[Token], trigger: usize, start: usize, end: usize) -> bool {
+pub fn in_own_clause(tokens: &[Token], trigger: usize, start: usize, end: usize, cues: &DatingCues) -> bool {
     let (Some(t), Some(d)) = (token_at(tokens, trigger), head_within(tokens, start, end)) else {
         return false;
     };
@@ -103,11 +103,7 @@ pub fn in_own_clause(tokens: &[Token], trigger: usize, start: usize, end: usize)
         let Some(head) = tokens[clause].analysis.head.filter(|&h| h < tokens.len()) else {
             return false;
         };
-        // A relative clause on the trigger, or on the noun the trigger is a compound of,
-        // tells of the trigger ("shelling that began on October 8", "the ceasefire
-        // agreement, which has been in effect since November 27"): its subject is the trigger.
-        let on_trigger = head == t || head == phrase;
-        if on_trigger && tokens[clause].analysis.deprel.starts_with("acl") {
+        if tells_of_trigger(tokens, clause, t, cues) {
             return true;
         }
         if children(tokens, clause).any(|c| tokens[c].analysis.deprel.starts_with("nsubj")) {
@@ -137,6 +133,86 @@ pub fn in_own_clause(tokens: &[Token], trigger: usize, start: usize, end: usize)
         clause = up;
     }
     false
+}
+
+/// Whether the date at `start..end` is in a relative clause that tells when the event at
+/// offset `trigger` happened, though a relative pronoun stands between them: a clause of
+/// one of the event predicates ("talks, which resumed on Monday"; not "negotiations, which
+/// had been ongoing since January, resumed").
+pub fn in_relative_on_trigger(
+    tokens: &[Token],
+    trigger: usize,
+    start: usize,
+    end: usize,
+    cues: &DatingCues,
+) -> bool {
+    let (Some(t), Some(d)) = (token_at(tokens, trigger), head_within(tokens, start, end)) else {
+        return false;
+    };
+    let clause = clause_head(tokens, d);
+    tells_of_trigger(tokens, clause, t, cues) && event_predicate(tokens, clause, cues)
+}
+
+/// Whether `clause` is a clause on the trigger `t` whose subject is the trigger: a relative
+/// or participle clause on it, or on the noun it is a compound of ("shelling that began on
+/// October 8", "the ceasefire agreement, which has been in effect since November 27"); or a
+/// relative clause that the parser hung on a side the trigger names, when its verb is one
+/// only an event is the subject of ("a truce between Armenia and Azerbaijan that took
+/// effect on Nov. 27": Azerbaijan took no effect).
+fn tells_of_trigger(tokens: &[Token], clause: usize, t: usize, cues: &DatingCues) -> bool {
+    let analysis = &tokens[clause].analysis;
+    let Some(head) = analysis.head.filter(|&h| h < tokens.len()) else {
+        return false;
+    };
+    if !analysis.deprel.starts_with("acl") {
+        return false;
+    }
+    let phrase = noun_phrase_of(tokens, t);
+    if head == t || head == phrase {
+        return true;
+    }
+    analysis.deprel == "acl:relcl"
+        && side_of(tokens, head, phrase)
+        && children(tokens, clause).any(|c| {
+            tokens[c].analysis.deprel.starts_with("nsubj")
+                && matches!(tokens[c].analysis.xpos.as_str(), "WDT" | "WP")
+        })
+        && event_predicate(tokens, clause, cues)
+}
+
+/// Whether the verb `v` is one of the predicates only an event is the subject of.
+fn event_predicate(tokens: &[Token], v: usize, cues: &DatingCues) -> bool {
+    cues.event_predicates.iter().any(|p| predicate_is(tokens, v, p))
+}
+
+/// Whether noun `n` is a side that the noun `event` names in a modifier ("between Armenia
+/// and Azerbaijan", "of Israel"), or one coordinated with such a side.
+fn side_of(tokens: &[Token], n: usize, event: usize) -> bool {
+    let mut at = n;
+    for _ in 0..MAX_DEPTH {
+        let analysis = &tokens[at].analysis;
+        match analysis.head.filter(|&h| h < tokens.len()) {
+            Some(head) if analysis.deprel == "conj" => at = head,
+            Some(head) => return analysis.deprel.starts_with("nmod") && head == event,
+            None => return false,
+        }
+    }
+    false
+}
+
+/// Whether the verb `v` is the predicate `words` names: its lemma, then the lemmas of its
+/// object or particle ("take effect", "break out").
+fn predicate_is(tokens: &[Token], v: usize, words: &str) -> bool {
+    let mut words = words.split(' ');
+    words
+        .next()
+        .is_some_and(|lemma| tokens[v].analysis.lemma.eq_ignore_ascii_case(lemma))
+        && words.all(|word| {
+            children(tokens, v).any(|c| {
+                matches!(tokens[c].analysis.deprel.as_str(), "obj" | "compound:prt")
+                    && tokens[c].analysis.lemma.eq_ignore_ascii_case(word)
+            })
+        })
 }
 
 /// Whether the word at offset `at` is a noun that modifies another noun and names its own
@@ -432,7 +508,7 @@ pub fn names_deadline(tokens: &[Token], trigger: usize, start: usize, end: usize
     own_phrase
         || temporal_role(tokens, start, end, cues) == TemporalRole::Deadline
             && (clause_head(tokens, t) == clause_head(tokens, d)
-                || in_own_clause(tokens, trigger, start, end))
+                || in_own_clause(tokens, trigger, start, end, cues))
 }
 
 /// Whether the date at `start..end` is a limit ("until July 9") set on another word than the
@@ -505,10 +581,11 @@ mod tests {
     /// else a clause above it may date it; a clause below it never does.
     #[test]
     fn a_date_of_the_triggers_clause_or_of_a_clause_above_it() {
+        let cues = crate::extract::cues::Cues::load().unwrap().dating;
         let own = |text: &str, trigger: &str, date: &str| {
             let tokens = parse(text);
             let d = text.find(date).unwrap();
-            in_own_clause(&tokens, text.find(trigger).unwrap(), d, d + date.len())
+            in_own_clause(&tokens, text.find(trigger).unwrap(), d, d + date.len(), &cues)
         };
         let text = "Israel and Lebanon agreed to extend the deadline to February 18.";
         assert!(!own(text, "agreed", "February 18"), "what was agreed is not when");
@@ -520,6 +597,13 @@ mod tests {
         assert!(own(text, "tariff", "August 1"));
         let text = "The truce ended months of shelling that began on October 8.";
         assert!(own(text, "shelling", "October 8"));
+        let text = "The truce between Armenia and Azerbaijan that took effect on Nov. 27 has held.";
+        assert!(
+            own(text, "truce", "Nov. 27"),
+            "a relative clause of an event hung on a side"
+        );
+        let text = "Talks between Armenia and Azerbaijan, who fought a war in 2020, resumed.";
+        assert!(!own(text, "Talks", "2020"), "a side's own act");
         let text = "They will begin negotiations for the return of prisoners captured after October 7.";
         assert!(
             !own(text, "negotiations", "October 7"),
