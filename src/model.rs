@@ -151,6 +151,9 @@ pub enum ActorKind {
     Organisation,
     /// An armed or political group (Hamas, the Houthis).
     Group,
+    /// An actor named only by what it is ("the rebels", "the army"): never a party, since
+    /// "the government" of one article need not be that of another.
+    Generic,
 }
 
 /// Whether an actor acts or is acted on.

@@ -45,6 +45,23 @@ fn two_calls_a_month_apart_stay_two() {
     assert_eq!(days, vec!["2025-02-12", "2025-03-18"]);
 }
 
+/// "The army" of one article need not be that of another: an actor named only by what it
+/// is stands in its events but is no party, and its events merge with no other report.
+#[test]
+fn actors_named_by_what_they_are_are_no_parties_and_never_merge() {
+    let sandbox = Sandbox::new();
+    sandbox.ingest(&[&fixture("merge/unnamed")]).success();
+    let ceasefires = sandbox.events(&["--type", "ceasefire"]);
+    assert_eq!(ceasefires.len(), 2, "{ceasefires:#?}");
+    for ceasefire in &ceasefires {
+        assert_eq!(ceasefire["actors"], serde_json::json!(["the army"]));
+        assert_eq!(ceasefire["date"]["start"], "2025-06-10");
+        assert_eq!(ceasefire["parties"], serde_json::json!([]), "{ceasefire:#?}");
+    }
+    let acceptance = &sandbox.events(&["--type", "acceptance"])[0];
+    assert_eq!(acceptance["actors"], serde_json::json!(["the rebels"]));
+}
+
 #[test]
 fn a_readout_conflict_shows_in_show_and_conflicts() {
     let sandbox = Sandbox::new();

@@ -107,6 +107,9 @@ pub struct AnaphoraCues {
     pub armed_groups: Vec<String>,
     /// First-person pronouns: in a quotation, the quotation's source.
     pub speakers: Vec<String>,
+    /// Nouns that name an actor by what it is ("the army", "the mediators"): the actor of a
+    /// sentence that names no other (see `ActorKind::Generic`).
+    pub generic: Vec<String>,
 }
 
 impl Cues {

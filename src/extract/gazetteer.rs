@@ -253,6 +253,7 @@ impl Gazetteer {
         first_seen(
             named
                 .into_iter()
+                .filter(|(_, a)| !a.is_some_and(|a| a.kind == ActorKind::Generic))
                 .filter(|(_, a)| only_untitled || !a.is_some_and(|a| a.untitled))
                 .map(|(name, actor)| {
                     actor

@@ -31,7 +31,7 @@ use crate::syntax::{Models, ParsedSentence, Token};
 use crate::time::{Tagger, TimeExpr, TimexType};
 use attribution::{Attributor, Quote, Report};
 use cues::Cues;
-use gazetteer::{ActorMention, PlaceMention};
+use gazetteer::{Actor, ActorMention, PlaceMention};
 use people::People;
 use text::{clause_before, clause_end, dateline_end, distance, shift_interval, summarise};
 use triggers::{ActorScope, TriggerMatch, TriggerSet};
@@ -56,6 +56,8 @@ pub struct Extractor {
     cues: Cues,
     attributor: Attributor,
     pronouns: regex::Regex,
+    /// A phrase naming an actor only by what it is (cues.toml `anaphora.generic`).
+    generic: regex::Regex,
     references: Vec<(regex::Regex, Vec<String>)>,
     skip_sentences: regex::RegexSet,
     omissions: Vec<regex::Regex>,
@@ -187,6 +189,12 @@ impl Extractor {
             .map(|p| regex::escape(p))
             .collect();
         let pronouns = regex::Regex::new(&format!(r"(?i)\b(?:{})\b", phrases.join("|")))?;
+        let nouns: Vec<String> = cues.anaphora.generic.iter().map(|n| regex::escape(n)).collect();
+        // Definite, or a bare plural at the start of a sentence ("Rebels attacked…").
+        let generic = regex::Regex::new(&format!(
+            r"(?i:\bthe\s+(?:two\s+)?|\bboth\s+|^)(?P<noun>(?i:{}))\b",
+            nouns.join("|")
+        ))?;
         let references = cues
             .references
             .iter()
@@ -232,6 +240,7 @@ impl Extractor {
             cues,
             attributor,
             pronouns,
+            generic,
             references,
         })
     }
@@ -254,6 +263,7 @@ impl Extractor {
         let mut people = self.people.find(text, &self.gazetteer);
         let untitled = self.people.untitled(text, &parses, &self.gazetteer, &people);
         people.extend(untitled);
+        people.extend(self.generic_actors(text));
         let article_gazetteer = self.gazetteer.with_people(people);
         let gazetteer = article_gazetteer.as_ref().unwrap_or(&self.gazetteer);
         let times = self.tagger.tag(text, article.published);
@@ -901,6 +911,52 @@ impl Extractor {
         kept
     }
 
+    /// The actors that `text` names only by what they are, each once ("the army"), for the
+    /// article's gazetteer: a sentence naming no other actor takes them (`names_in`).
+    fn generic_actors(&self, text: &str) -> Vec<Actor> {
+        let lower = text.to_lowercase();
+        let mut names: Vec<String> = self
+            .cues
+            .anaphora
+            .generic
+            .iter()
+            .filter(|noun| lower.contains(noun.as_str()))
+            .map(|noun| generic_name(noun))
+            .collect();
+        names.dedup();
+        names
+            .into_iter()
+            .map(|name| Actor {
+                name,
+                kind: ActorKind::Generic,
+                country: None,
+                aliases: Vec::new(),
+                demonyms: Vec::new(),
+                code: None,
+                untitled: false,
+            })
+            .collect()
+    }
+
+    /// The actors a sentence names only by what they are ("The army", "Rebels" opening it).
+    fn generic_names(&self, text: &str, gazetteer: &Gazetteer) -> Vec<Named> {
+        let offset = text.len() - text.trim_start().len();
+        self.generic
+            .captures_iter(text.trim_start())
+            .filter_map(|found| {
+                let whole = found.get(0)?;
+                let actor = gazetteer.actor_named(&generic_name(&found["noun"]))?;
+                Some(Named {
+                    start: offset + whole.start(),
+                    end: offset + whole.end(),
+                    actors: vec![actor],
+                    text: whole.as_str().to_owned(),
+                    group_of_earlier_event: false,
+                })
+            })
+            .collect()
+    }
+
     /// Names and resolved pronouns of a sentence, in order.
     fn names_in(
         &self,
@@ -998,6 +1054,11 @@ impl Extractor {
                     group_of_earlier_event: via_group,
                 });
             }
+        }
+        // A sentence that names no one may name an actor by what it is ("The army declared a
+        // ceasefire", "The rebels accepted the ceasefire proposal").
+        if names.is_empty() {
+            names = self.generic_names(text, gazetteer);
         }
         // A sentence that names no party but refers back to an event told before ("The
         // ceasefire takes effect in August") is of that event's parties.
@@ -1358,3 +1419,9 @@ fn attribution_for(m: &TriggerMatch, reports: &[Report], text: &str) -> Option<S
 
 #[cfg(test)]
 mod tests;
+
+/// The name of an actor named only by what it is: "the" and the noun as written, in lower
+/// case ("The two governments" and "the governments" are "the governments").
+fn generic_name(noun: &str) -> String {
+    format!("the {}", noun.to_lowercase())
+}

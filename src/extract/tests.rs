@@ -303,6 +303,18 @@ fn a_relative_clause_of_beginning_dates_the_event_noun() {
     assert_eq!(first_of(&found, "talks").date.basis, DateBasis::Publication);
 }
 
+/// An actor named only by what it is stands where the sentence names no one else, and is
+/// never a party; a named one wins.
+#[test]
+fn an_actor_named_by_what_it_is_acts_only_where_no_one_is_named() {
+    let found = events("The mediators put forward a new plan on Monday.");
+    let proposal = first_of(&found, "proposal");
+    assert_eq!(proposal.actors, vec!["the mediators"]);
+    assert!(proposal.parties.is_empty());
+    let found = events("Sudan's army declared a ceasefire on Monday.");
+    assert_eq!(first_of(&found, "ceasefire").actors, vec!["Sudan"]);
+}
+
 #[test]
 fn an_opening_participle_speaks_for_the_subject_after_it() {
     let found = events("Speaking at a press briefing in Sochi on Monday, Putin described the call as frank.");
@@ -615,7 +627,13 @@ fn the_rebels_are_the_armed_group_named_before() {
     let accepted = first_of(&found, "acceptance");
     assert_eq!(accepted.actors, vec!["ELN"]);
     let found = events("The rebels accepted the ceasefire proposal.");
-    assert!(found.is_empty(), "no group named, no actor: {found:#?}");
+    let accepted = first_of(&found, "acceptance");
+    assert_eq!(
+        accepted.actors,
+        vec!["the rebels"],
+        "no group named: the rebels, no party"
+    );
+    assert!(accepted.parties.is_empty());
 }
 
 /// A noun that names its own sides ("clashes between Israel and Hezbollah"), inside a
