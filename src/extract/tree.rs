@@ -701,6 +701,14 @@ mod tests {
             TemporalRole::Comparison
         );
         assert_eq!(
+            role(
+                "Kyiv and Moscow agreed on a ceasefire before the end of 2019.",
+                "the end of 2019"
+            ),
+            TemporalRole::Comparison,
+            "what happens before a date is not on it"
+        );
+        assert_eq!(
             role("The carmaker said it will cut 31,500 jobs by 2027.", "2027"),
             TemporalRole::Deadline
         );
