@@ -683,12 +683,18 @@ impl Extractor {
             }
             matches = freed;
         };
-        for n in &names {
-            if let [single] = n.actors[..] {
-                if gazetteer.actor(single).kind == ActorKind::Person {
-                    discourse.last_person = Some(single);
-                }
-            }
+        // "He" in the next sentence is the person this one is about: its subject, else the
+        // last person it names ("Kerry, flanked by Lavrov and de Mistura, acknowledged… He and
+        // Lavrov agreed": Kerry).
+        let mut persons = names.iter().filter_map(|n| match n.actors[..] {
+            [single] if gazetteer.actor(single).kind == ActorKind::Person => Some((n, single)),
+            _ => None,
+        });
+        let subject = persons
+            .clone()
+            .find(|(n, _)| tree::is_main_subject(&tokens, n.start, n.end));
+        if let Some((_, person)) = subject.or_else(|| persons.next_back()) {
+            discourse.last_person = Some(person);
         }
         events.into_iter().map(|(_, e)| e).collect()
     }

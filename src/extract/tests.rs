@@ -315,6 +315,18 @@ fn an_actor_named_by_what_it_is_acts_only_where_no_one_is_named() {
     assert_eq!(first_of(&found, "ceasefire").actors, vec!["Sudan"]);
 }
 
+/// "He" is the person the sentence before was about (its subject), not the last one it
+/// named.
+#[test]
+fn he_is_the_subject_of_the_sentence_before() {
+    let found = events(
+        "Colombian Foreign Minister Alvaro Leyva, flanked by President Gustavo Petro, said on Monday the talks went well. He added that the two sides had agreed on Monday to a truce.",
+    );
+    let truce = first_of(&found, "ceasefire");
+    assert!(truce.actors.contains(&"Leyva".to_owned()), "{:?}", truce.actors);
+    assert!(!truce.actors.contains(&"Petro".to_owned()), "{:?}", truce.actors);
+}
+
 #[test]
 fn an_opening_participle_speaks_for_the_subject_after_it() {
     let found = events("Speaking at a press briefing in Sochi on Monday, Putin described the call as frank.");

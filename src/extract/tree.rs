@@ -275,6 +275,28 @@ pub fn subject_of(tokens: &[Token], at: usize) -> Option<usize> {
     children(tokens, i).find(|&c| tokens[c].analysis.deprel == "nsubj")
 }
 
+/// Whether the span `start..end` (a name) is the subject of the sentence's main clause, or
+/// the name in apposition to it ("Foreign Minister Alvaro Leyva", "Minister" the subject).
+pub fn is_main_subject(tokens: &[Token], start: usize, end: usize) -> bool {
+    let mut head = head_within(tokens, start, end);
+    for _ in 0..MAX_DEPTH {
+        match head {
+            Some(n) if matches!(tokens[n].analysis.deprel.as_str(), "appos" | "flat") => {
+                head = tokens[n].analysis.head.filter(|&h| h < tokens.len());
+            }
+            _ => break,
+        }
+    }
+    head.is_some_and(|n| {
+        let analysis = &tokens[n].analysis;
+        analysis.deprel.starts_with("nsubj")
+            && analysis
+                .head
+                .and_then(|h| tokens.get(h))
+                .is_some_and(|h| h.analysis.deprel == "root")
+    })
+}
+
 /// Whether the word at offset `at` is inside a clause that is the content of the verb at
 /// offset `verb` (a `ccomp`, `xcomp` or `csubj` below it: "said [their release will come by
 /// Monday]").
