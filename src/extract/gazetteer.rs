@@ -452,12 +452,22 @@ impl Gazetteer {
         let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
         // The group noun, or up to two lower-case modifiers before it ("foreign minister");
         // not a title before a name ("Russian President Vladimir Putin": the person's own).
+        let is_group = |w: &str| group(w) || w.strip_suffix('s').is_some_and(group);
         for (k, (word, low)) in words.iter().zip(&lower).enumerate().skip(from).take(3) {
+            // A capitalised institution, not a title before a name: "the Sudanese Armed
+            // Forces", "the Israel Defense Forces".
+            let institution = capital(word)
+                && lower.get(k + 1).is_some_and(|next| is_group(next))
+                && words.get(k + 1).is_some_and(|next| capital(next))
+                && words.get(k + 2).is_none_or(|after| !capital(after));
+            if institution {
+                return true;
+            }
             let titles_a_name = capital(word) && words.get(k + 1).is_some_and(|next| capital(next));
             if titles_a_name {
                 return false;
             }
-            if group(low) || low.strip_suffix('s').is_some_and(group) {
+            if is_group(low) {
                 return true;
             }
             if k + 1 == from + 3 || stop(low) || capital(word) {

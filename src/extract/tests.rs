@@ -327,6 +327,20 @@ fn he_is_the_subject_of_the_sentence_before() {
     assert!(!truce.actors.contains(&"Petro".to_owned()), "{:?}", truce.actors);
 }
 
+/// A pattern that wants a name after it ("met [A-Z]") keeps only its own words as the
+/// trigger; and a capitalised institution after a demonym names its country.
+#[test]
+fn a_trigger_is_whole_words_and_armed_forces_name_their_country() {
+    let found = events("The Sudanese Armed Forces met Rapid Support Forces commanders in Jeddah on Monday.");
+    let meeting = first_of(&found, "meeting");
+    assert_eq!(meeting.evidence.trigger, "met");
+    assert!(
+        meeting.parties.contains(&"Sudan".to_owned()),
+        "{:?}",
+        meeting.parties
+    );
+}
+
 #[test]
 fn an_opening_participle_speaks_for_the_subject_after_it() {
     let found = events("Speaking at a press briefing in Sochi on Monday, Putin described the call as frank.");

@@ -213,6 +213,28 @@ fn noun_lemma(token: &Token, lemma: &str) -> String {
     form.strip_suffix('s').map_or(form.clone(), str::to_owned)
 }
 
+/// Where a match ends once the word it only looked at is left out: a pattern that wants a
+/// name next ("met [A-Z]") takes the name's first letter, which is no part of the trigger
+/// ("met", not "met R").
+fn whole_words_end(sentence: &str, start: usize, end: usize) -> usize {
+    let inside_word = sentence[end..].chars().next().is_some_and(char::is_alphanumeric)
+        && sentence[..end]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric);
+    if !inside_word {
+        return end;
+    }
+    match sentence[start..end]
+        .trim_end_matches(char::is_alphanumeric)
+        .trim_end()
+        .len()
+    {
+        0 => end,
+        kept => start + kept,
+    }
+}
+
 /// Whether a verb is finite: past or present tense (Penn tags VBD, VBZ, VBP), not an
 /// infinitive or participle.
 fn is_finite(token: &Token) -> bool {
@@ -488,7 +510,13 @@ impl TriggerSet {
                                     && rule.unless_subject.contains(&lemmas[c])
                             })
                     })
-                    .map(|m| (m.start(), m.end(), rule.needs_date))
+                    .map(|m| {
+                        (
+                            m.start(),
+                            whole_words_end(sentence, m.start(), m.end()),
+                            rule.needs_date,
+                        )
+                    })
                     .collect(),
                 Matcher::Lemmas {
                     verbs,
