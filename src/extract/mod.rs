@@ -106,6 +106,10 @@ struct Discourse {
     last_group_date: Option<DateReading>,
     /// The paragraph of that event.
     last_group_paragraph: Option<usize>,
+    /// The sides of the last "between" phrase that named two parties or more: who "the two
+    /// parties" are before any event of theirs is told ("talks between the army and the RSF
+    /// were suspended… the two parties reached an agreement").
+    last_named: Vec<usize>,
     /// Events told so far, for "the call" to refer back to.
     told: Vec<Told>,
     /// The date of the last asserted event of the current paragraph that its own sentence
@@ -696,6 +700,18 @@ impl Extractor {
         if let Some((_, person)) = subject.or_else(|| persons.next_back()) {
             discourse.last_person = Some(person);
         }
+        // The sides a sentence sets against each other ("talks between the army and the
+        // RSF", not the mediators beside them), when they are two parties or more.
+        let sides = first_seen(
+            names
+                .iter()
+                .filter(|n| tree::is_between_side(&tokens, n.start, n.end))
+                .flat_map(|n| n.actors.iter().copied()),
+        );
+        let side_names: Vec<String> = sides.iter().map(|&a| gazetteer.actor(a).name.clone()).collect();
+        if gazetteer.parties_of(&side_names).len() >= 2 {
+            discourse.last_named = sides;
+        }
         events.into_iter().map(|(_, e)| e).collect()
     }
 
@@ -1043,6 +1059,8 @@ impl Extractor {
                 let here = first_seen(before.iter().flat_map(|n| n.actors.iter().copied()));
                 if here.len() >= 2 {
                     here
+                } else if discourse.last_group.is_empty() {
+                    discourse.last_named.clone()
                 } else {
                     via_group = true;
                     discourse.last_group.clone()

@@ -341,6 +341,17 @@ fn a_trigger_is_whole_words_and_armed_forces_name_their_country() {
     );
 }
 
+/// "The two parties", before any event of theirs is told, are the sides the text last set
+/// against each other, not the mediators beside them.
+#[test]
+fn the_two_parties_are_the_last_sides_named_between() {
+    let found = events(
+        "Mediators from Qatar suspended talks between the Sudanese Armed Forces and the RSF in Jeddah.\n\nOn 7 November, the two parties reached an agreement on aid.",
+    );
+    let agreement = first_of(&found, "agreement");
+    assert_eq!(agreement.parties, vec!["Sudan", "RSF"]);
+}
+
 #[test]
 fn an_opening_participle_speaks_for_the_subject_after_it() {
     let found = events("Speaking at a press briefing in Sochi on Monday, Putin described the call as frank.");

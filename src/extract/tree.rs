@@ -297,6 +297,25 @@ pub fn is_main_subject(tokens: &[Token], start: usize, end: usize) -> bool {
     })
 }
 
+/// Whether the span `start..end` (a name) is one of the sides a "between" phrase names
+/// ("talks between the army and the RSF"), or coordinated with one.
+pub fn is_between_side(tokens: &[Token], start: usize, end: usize) -> bool {
+    let mut at = head_within(tokens, start, end);
+    // A demonym or name modifying the side's noun ("the Sudanese Armed Forces"), and a side
+    // coordinated with the first.
+    for _ in 0..MAX_DEPTH {
+        let Some(n) = at else { return false };
+        if !matches!(
+            tokens[n].analysis.deprel.as_str(),
+            "conj" | "amod" | "compound" | "appos" | "flat" | "nmod:poss"
+        ) {
+            break;
+        }
+        at = tokens[n].analysis.head.filter(|&h| h < tokens.len());
+    }
+    at.is_some_and(|n| case_of(tokens, n).as_deref() == Some("between"))
+}
+
 /// Whether the word at offset `at` is inside a clause that is the content of the verb at
 /// offset `verb` (a `ccomp`, `xcomp` or `csubj` below it: "said [their release will come by
 /// Monday]").
