@@ -325,11 +325,19 @@ fn governor(tokens: &[Token], lemmas: &[String], i: usize, verbs: &[String]) -> 
                 .is_some_and(|g| matches!(tokens[g].analysis.upos.as_str(), "NOUN" | "PROPN"))
     };
     let is_verb = |h: usize| tokens[h].analysis.upos == "VERB" && verbs.contains(&lemmas[h]) && !on_noun(h);
+    // A verb listed with a preposition governs the noun in that oblique: "the talks ended
+    // with an agreement" ("end with").
+    let through_case = |h: usize| {
+        relation.starts_with("obl")
+            && tokens[h].analysis.upos == "VERB"
+            && super::tree::case_of(tokens, object)
+                .is_some_and(|case| verbs.iter().any(|v| *v == format!("{} {case}", lemmas[h])))
+    };
     tokens[object]
         .analysis
         .head
         .filter(|&h| h < tokens.len())
-        .filter(|&h| is_object && is_verb(h))
+        .filter(|&h| (is_object && is_verb(h)) || through_case(h))
         .or_else(|| {
             children(tokens, object).find(|&c| {
                 tokens[c].analysis.deprel == "acl" && tokens[c].analysis.xpos == "VBN" && is_verb(c)
