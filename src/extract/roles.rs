@@ -69,14 +69,19 @@ pub fn roles(tokens: &[Token], trigger: usize, names: &[NameSpan], cues: &RoleCu
                 _ => h,
             }
         };
-        if let Some(head) = tokens[t]
+        // A part or a measure of the event stands for it: "held a round of consultations".
+        let of_noun = (tokens[t].analysis.deprel == "nmod" && case_of(tokens, t).as_deref() == Some("of"))
+            .then(|| tokens[t].analysis.head.filter(|&h| h < tokens.len()))
+            .flatten();
+        let anchor = of_noun.unwrap_or(t);
+        if let Some(head) = tokens[anchor]
             .analysis
             .head
             .filter(|&h| h < tokens.len())
             .map(through_adverb)
         {
             let linked = matches!(
-                tokens[t].analysis.deprel.split(':').next(),
+                tokens[anchor].analysis.deprel.split(':').next(),
                 Some("obj" | "xcomp" | "conj" | "nsubj" | "obl")
             );
             if linked {

@@ -76,6 +76,11 @@ pub(super) struct TriggerSpec {
     /// verb does to the event is the event ("stop" here is no negation of it).
     #[serde(default)]
     pub with_governor: bool,
+    /// A governed noun counts only where its verb tells what was done, not an aim ("held
+    /// talks", not "ordered officials to begin negotiations" or "spoke about starting
+    /// negotiations"): for activities, which an order or a plan does not make happen.
+    #[serde(default)]
+    pub governor_acts: bool,
     /// A noun of the class counts only as the subject of one of these verbs, itself or as
     /// what a "phase" or "round" of the subject is of ("a new phase of negotiations … would
     /// take place in Riyadh"). An entry of two words is a verb and its object ("take
@@ -157,6 +162,8 @@ struct ClassFile {
     definite_determiners: Vec<String>,
     /// Verbs whose "to" clause is what they decide, not a purpose ("voted to ratify").
     decision_verbs: Vec<String>,
+    /// Nouns of a part or a measure of an event ("a round of talks").
+    part_nouns: Vec<String>,
     class: Vec<TriggerSpec>,
 }
 
@@ -175,6 +182,7 @@ enum Matcher {
         definite_needs_date: bool,
         governed_by: Vec<String>,
         with_governor: bool,
+        governor_acts: bool,
         subject_of: Vec<String>,
         with_partner: bool,
     },
@@ -288,7 +296,28 @@ fn has_partner(tokens: &[Token], i: usize) -> bool {
 /// the past participle of one of them that modifies the noun, a passive relative clause
 /// without its "which was" ("the ceasefire announced in late November", "a truce brokered
 /// by Qatar").
-fn governor(tokens: &[Token], lemmas: &[String], i: usize, verbs: &[String]) -> Option<usize> {
+fn governor(
+    tokens: &[Token],
+    lemmas: &[String],
+    i: usize,
+    verbs: &[String],
+    parts: &[String],
+) -> Option<usize> {
+    governs(tokens, lemmas, i, verbs).or_else(|| {
+        // Failing that, the noun of `parts` it is "of" ("held a round of consultations",
+        // "launched a wave of airstrikes").
+        let of =
+            tokens[i].analysis.deprel == "nmod" && super::tree::case_of(tokens, i).as_deref() == Some("of");
+        let whole = tokens[i]
+            .analysis
+            .head
+            .filter(|&h| h < tokens.len() && of && parts.contains(&lemmas[h]))?;
+        governs(tokens, lemmas, whole, verbs)
+    })
+}
+
+/// `governor` of the noun itself.
+fn governs(tokens: &[Token], lemmas: &[String], i: usize, verbs: &[String]) -> Option<usize> {
     // A compound's noun, or the noun an amount is "in" ("pledged $500 million in aid"), is
     // what the verb acts on.
     let amount_in = || super::tree::case_of(tokens, i).as_deref() == Some("in");
@@ -409,6 +438,7 @@ pub struct TriggerSet {
     topic_prepositions: Vec<String>,
     definite_determiners: Vec<String>,
     decision_verbs: Vec<String>,
+    part_nouns: Vec<String>,
 }
 
 impl TriggerSet {
@@ -419,6 +449,7 @@ impl TriggerSet {
         set.topic_prepositions = classes.topic_prepositions;
         set.definite_determiners = classes.definite_determiners;
         set.decision_verbs = classes.decision_verbs;
+        set.part_nouns = classes.part_nouns;
         Ok(set)
     }
 
@@ -455,6 +486,7 @@ impl TriggerSet {
                     definite_needs_date: spec.definite_needs_date,
                     governed_by: lower(&spec.governed_by),
                     with_governor: spec.with_governor,
+                    governor_acts: spec.governor_acts,
                     subject_of: lower(&spec.subject_of),
                     with_partner: spec.with_partner,
                 },
@@ -485,6 +517,7 @@ impl TriggerSet {
             topic_prepositions: Vec::new(),
             definite_determiners: Vec::new(),
             decision_verbs: Vec::new(),
+            part_nouns: Vec::new(),
         })
     }
 
@@ -537,6 +570,7 @@ impl TriggerSet {
                     definite_needs_date,
                     governed_by,
                     with_governor,
+                    governor_acts,
                     subject_of,
                     with_partner,
                 } => tokens
@@ -572,13 +606,14 @@ impl TriggerSet {
                                 } else if governed_by.is_empty() {
                                     !self.is_topic(tokens, &lemmas, *i)
                                 } else {
-                                    governor(tokens, &lemmas, *i, governed_by).is_some()
+                                    governor(tokens, &lemmas, *i, governed_by, &self.part_nouns)
+                                        .is_some_and(|g| !governor_acts || !self.is_aim(tokens, &lemmas, g))
                                 })
                     })
                     .map(|(i, t)| {
                         let dated =
                             rule.needs_date || *definite_needs_date && self.is_definite(tokens, &lemmas, i);
-                        let start = match governor(tokens, &lemmas, i, governed_by) {
+                        let start = match governor(tokens, &lemmas, i, governed_by, &self.part_nouns) {
                             Some(g) if *with_governor => tokens[g].start.min(t.start),
                             _ => t.start,
                         };
@@ -651,6 +686,33 @@ impl TriggerSet {
             }
         }
         false
+    }
+
+    /// Whether the verb at `i` tells what someone means to do or talks about doing, not
+    /// what was done: an infinitive ("ordered officials to begin negotiations", "have their
+    /// teams start negotiations") or a gerund after a topic preposition ("spoke about
+    /// starting negotiations"). A modal's infinitive ("will hold talks") is an act whose
+    /// modality the extractor reads.
+    fn is_aim(&self, tokens: &[Token], lemmas: &[String], i: usize) -> bool {
+        let analysis = &tokens[i].analysis;
+        let marked = |words: &[&str]| {
+            children(tokens, i).any(|c| {
+                matches!(tokens[c].analysis.deprel.as_str(), "mark" | "case")
+                    && words.contains(&lemmas[c].as_str())
+            })
+        };
+        match analysis.xpos.as_str() {
+            "VB" => {
+                marked(&["to"])
+                    || matches!(analysis.deprel.as_str(), "xcomp" | "ccomp")
+                        && !children(tokens, i).any(|c| tokens[c].analysis.deprel == "aux")
+            }
+            "VBG" => children(tokens, i).any(|c| {
+                matches!(tokens[c].analysis.deprel.as_str(), "mark" | "case")
+                    && self.topic_prepositions.contains(&lemmas[c])
+            }),
+            _ => false,
+        }
     }
 
     /// Whether the verb at `i` heads a purpose clause ("convened the cabinet to approve the
