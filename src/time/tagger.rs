@@ -677,6 +677,15 @@ mod tests {
             values("Flights were cancelled due to the strike on Friday."),
             vec![pair("Friday", "2025-03-14")]
         );
+        // "hopes" looks ahead as a verb with "to", not as a noun after the date.
+        assert_eq!(
+            values("The two sides signed a deal on Friday, raising hopes of peace."),
+            vec![pair("Friday", "2025-03-14")]
+        );
+        assert_eq!(
+            values("Kenya hopes to sign the deal on Friday."),
+            vec![pair("Friday", "2025-03-21")]
+        );
     }
 
     /// The tagger runs each rule only near where the locator found something; that must
