@@ -287,6 +287,14 @@ impl People {
     /// The people `text` introduces with a title, each once, in order of first mention.
     fn people(&self, text: &str, words: &[Word], gazetteer: &Gazetteer) -> Vec<Actor> {
         let mut people: Vec<Actor> = Vec::new();
+        // The given names of the known people the article names ("Faisal bin Farhan"): no
+        // one else is known by them alone.
+        let known_given: Vec<String> = gazetteer
+            .actors_in(text)
+            .into_iter()
+            .filter(|m| gazetteer.actor(m.actor).kind == ActorKind::Person)
+            .filter_map(|m| m.text.split_once(' ').map(|(given, _)| given.to_owned()))
+            .collect();
         for (i, head) in words.iter().enumerate() {
             if !self.is_head(head.text) {
                 continue;
@@ -323,6 +331,19 @@ impl People {
                 party.map(|p| gazetteer.actor(p).name.clone()),
                 gazetteer,
             );
+            // Known later by the given name too, where the custom is that (Anwar Ibrahim is
+            // "Anwar", Phumtham Wechayachai "Phumtham"): a word of a name introduced with a
+            // title, which no one else the article introduces shares (below).
+            let given = name[0].text;
+            if name.len() >= 2
+                && given.chars().count() > 2
+                && !given.ends_with('.')
+                && !self.is_particle(&given.to_lowercase())
+                && !gazetteer.is_known_name(given)
+                && !known_given.iter().any(|g| g == given)
+            {
+                person.aliases.push(given.to_owned());
+            }
             if let Some(alias) = alias {
                 let alias = &words[alias.0..alias.1];
                 let known_as = self.person(
@@ -350,13 +371,17 @@ impl People {
             person.aliases.extend(folded);
             person.aliases = crate::ordered::first_seen(std::mem::take(&mut person.aliases));
         }
-        // A surname two people share names neither of them alone.
-        let surnames: Vec<String> = people.iter().map(|p| p.name.clone()).collect();
+        // A single name two people share (a surname, a given name) names neither of them.
+        let single: Vec<String> = people
+            .iter()
+            .flat_map(|p| p.aliases.iter().filter(|a| !a.contains(' ')).cloned())
+            .collect();
+        let shared = |a: &String| single.iter().filter(|s| *s == a).count() > 1;
         for person in &mut people {
-            if surnames.iter().filter(|s| **s == person.name).count() > 1 {
-                person.aliases.retain(|a| a.contains(' '));
+            if shared(&person.name) {
                 person.name = person.aliases[0].clone();
             }
+            person.aliases.retain(|a| a.contains(' ') || !shared(a));
         }
         people
     }
@@ -689,6 +714,22 @@ mod tests {
         // Not every name after a person is his.
         let text = "ELN Commander Eliécer Chamorro Acosta met Antonio García. Garcia left.";
         assert_eq!(names_in_article(text), vec!["ELN", "Acosta"]);
+    }
+
+    #[test]
+    fn a_person_is_known_later_by_the_given_name_unless_two_share_it() {
+        let text = "Malaysian Prime Minister Anwar Ibrahim hosted the talks. Anwar said they went well.";
+        assert_eq!(names_in_article(text), vec!["Ibrahim", "Ibrahim"]);
+        let text = "Saudi Foreign Minister Faisal bin Farhan met Iraqi Prime Minister Faisal Hussein. \
+                    Faisal said little.";
+        assert_eq!(
+            names_in_article(text),
+            vec!["Faisal bin Farhan", "Hussein"],
+            "a known person's given name is his"
+        );
+        let text = "Iraqi Prime Minister Faisal Hussein met Jordanian Foreign Minister Faisal Ahmed. \
+                    Faisal said little.";
+        assert_eq!(names_in_article(text), vec!["Hussein", "Ahmed"]);
     }
 
     #[test]
