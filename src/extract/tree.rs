@@ -578,12 +578,13 @@ pub fn limit_set_elsewhere(
     t != clause && !argument
 }
 
-/// Whether the word is in a relation only a noun can have (a tagger's verb there is a noun).
+/// Whether the word is in a relation only a noun can have (a tagger's verb there is a noun),
+/// or is a bare gerund subject, which the parse makes a clause ("Fighting broke out").
 pub fn nominal(token: &Token) -> bool {
     matches!(
         token.analysis.deprel.split(':').next(),
         Some("nsubj" | "obj" | "iobj" | "obl" | "nmod")
-    )
+    ) || token.analysis.deprel == "csubj" && token.analysis.xpos == "VBG"
 }
 
 #[cfg(test)]

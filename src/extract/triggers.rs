@@ -83,8 +83,8 @@ pub(super) struct TriggerSpec {
     pub governor_acts: bool,
     /// A noun of the class counts only as the subject of one of these verbs, itself or as
     /// what a "phase" or "round" of the subject is of ("a new phase of negotiations … would
-    /// take place in Riyadh"). An entry of two words is a verb and its object ("take
-    /// place").
+    /// take place in Riyadh"). An entry of two words is a verb and its object or particle
+    /// ("take place", "break out").
     #[serde(default)]
     pub subject_of: Vec<String>,
     /// A noun of the class counts only with a partner named after "with" ("a meeting with
@@ -375,7 +375,7 @@ fn governs(tokens: &[Token], lemmas: &[String], i: usize, verbs: &[String]) -> O
 }
 
 /// Whether the noun at `i` is the subject of one of `verbs` (a lemma, or a lemma and its
-/// object's: "take place"), itself or through the noun it is "of" or a compound on ("a new
+/// object's or particle's: "take place", "break out"), itself or through the noun it is "of" or a compound on ("a new
 /// phase of ceasefire negotiations … would take place").
 fn subject_of_one(tokens: &[Token], lemmas: &[String], i: usize, verbs: &[String]) -> bool {
     let head = |w: usize| tokens[w].analysis.head.filter(|&h| h < tokens.len());
@@ -384,15 +384,19 @@ fn subject_of_one(tokens: &[Token], lemmas: &[String], i: usize, verbs: &[String
         "nmod" if super::tree::case_of(tokens, i).as_deref() == Some("of") => head(i),
         _ => None,
     };
+    // A gerund subject is a clause in the parse: "Fighting broke out".
     [Some(i), through].into_iter().flatten().any(|subject| {
-        tokens[subject].analysis.deprel.starts_with("nsubj")
+        (tokens[subject].analysis.deprel.starts_with("nsubj")
+            || tokens[subject].analysis.deprel == "csubj" && is_gerund(&tokens[subject]))
             && head(subject).is_some_and(|verb| {
                 verbs.iter().any(|entry| {
                     let mut words = entry.split_whitespace();
                     words.next() == Some(lemmas[verb].as_str())
                         && words.next().is_none_or(|object| {
-                            children(tokens, verb)
-                                .any(|c| tokens[c].analysis.deprel == "obj" && lemmas[c] == object)
+                            children(tokens, verb).any(|c| {
+                                matches!(tokens[c].analysis.deprel.as_str(), "obj" | "compound:prt")
+                                    && lemmas[c] == object
+                            })
                         })
                 })
             })
