@@ -318,6 +318,9 @@ impl Gazetteer {
             if spelling == Spelling::Capital && next_word_capitalised(&text[end..]) {
                 continue;
             }
+            if self.hyphenated_into_other_name(&text[end..]) {
+                continue;
+            }
             if spelling != Spelling::Demonym
                 && (after_locative(text, start, LOCATIVES)
                     || self.next_word_in(&text[end..], &self.known.topic_nouns))
@@ -332,6 +335,23 @@ impl Gazetteer {
             });
         }
         out
+    }
+
+    /// Whether a name ends, by a hyphen, in a capitalised word that is no known name: the
+    /// name is part of another ("Agence France-Presse"), not two names side by side
+    /// ("Russia-Ukraine talks").
+    fn hyphenated_into_other_name(&self, after: &str) -> bool {
+        let Some(rest) = after.strip_prefix('-') else {
+            return false;
+        };
+        let word = &rest[..rest.find(|c: char| !c.is_alphanumeric()).unwrap_or(rest.len())];
+        word.chars().next().is_some_and(char::is_uppercase)
+            && !self.is_known_name(word)
+            && !self.people_matcher.as_ref().is_some_and(|(matcher, _)| {
+                matcher
+                    .find(word)
+                    .is_some_and(|m| m.start() == 0 && m.end() == word.len())
+            })
     }
 
     /// The countries, organisations and groups a title names ("Oman's foreign minister",
@@ -574,6 +594,13 @@ mod tests {
     #[test]
     fn case_and_word_boundaries_matter() {
         assert_eq!(names("let us talk about USAID"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_name_hyphenated_into_another_is_part_of_it() {
+        assert_eq!(names("Agence France-Presse reported"), Vec::<String>::new());
+        assert_eq!(names("the Russia-Ukraine talks"), vec!["Russia", "Ukraine"]);
+        assert_eq!(names("the U.S.-brokered deal"), vec!["USA"]);
     }
 
     #[test]

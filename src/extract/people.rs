@@ -513,7 +513,14 @@ impl People {
         let all_names = words[start..end]
             .iter()
             .all(|w| self.is_name_word(w.text) || self.is_particle(w.text));
-        ((2..=NAME_WORDS).contains(&length) && all_names).then_some((start, end))
+        // "Director General of Military Operations (DGMO)" names an office, not a person.
+        let office = words[start..end].last().is_some_and(|w| {
+            self.words
+                .not_person_endings
+                .iter()
+                .any(|e| e == w.text.trim_end_matches('.'))
+        });
+        ((2..=NAME_WORDS).contains(&length) && all_names && !office).then_some((start, end))
     }
 
     /// The name right before an appositive title that starts at word `title`: "Tom Barrack,
