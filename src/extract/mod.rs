@@ -1195,7 +1195,15 @@ impl Extractor {
                         tree::clause_of(tokens, *s, *e) == Some(chain[level])
                     }
                 })
-                .min_by_key(|d| nearest(d))
+                // A date that says when before one that does not ("The current ceasefire …
+                // came into effect on Saturday": Saturday, not "current"); a limit says
+                // when a state ends, not when it was ("will now remain in place until 18
+                // February").
+                .min_by_key(|d| {
+                    let limit =
+                        || tree::temporal_role(tokens, d.0, d.1, cues) == tree::TemporalRole::Deadline;
+                    (d.2.interval.is_none() || limit(), nearest(d))
+                })
         };
         if let Some((s, e, expr)) = (0..levels).find_map(in_clause) {
             let mut interval = expr.interval.clone();

@@ -124,6 +124,15 @@ fn a_point_of_comparison_does_not_date_the_event() {
 }
 
 #[test]
+fn a_date_that_says_when_outranks_one_that_does_not() {
+    let found = events(
+        "The current ceasefire between India and Pakistan, brokered by the US, came into effect on Saturday.",
+    );
+    let date = first_of(&found, "ceasefire").date.interval.as_ref().unwrap();
+    assert_eq!(date.value, "2025-03-15");
+}
+
+#[test]
 fn undated_events_are_reported_by_publication() {
     let found = events("Putin accepted the idea of a ceasefire.");
     assert_eq!(found[0].date.basis, DateBasis::Publication);
