@@ -549,7 +549,14 @@ impl TriggerSet {
                         let Some(i) = super::tree::head_within(tokens, m.start(), m.end()) else {
                             return true;
                         };
+                        // What a participle modifies is what it acts on: "a statement
+                        // released by the ministry".
+                        let modified = tokens[i].analysis.deprel.starts_with("acl")
+                            && tokens[i].analysis.head.is_some_and(|h| {
+                                h < tokens.len() && rule.unless_dependent.contains(&lemmas[h])
+                            });
                         !has_dependent(tokens, &lemmas, i, &rule.unless_dependent, false)
+                            && !modified
                             && !children(tokens, i).any(|c| {
                                 tokens[c].analysis.deprel.starts_with("nsubj")
                                     && rule.unless_subject.contains(&lemmas[c])
