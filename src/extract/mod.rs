@@ -874,7 +874,19 @@ impl Extractor {
     /// The modality the words before the trigger and the tree give it ("did not commit",
     /// "was hoping to reach"), before its date is known.
     fn modality_told(&self, m: &TriggerMatch, text: &str, tokens: &[Token]) -> Modality {
-        let cued = self.cues.modality(clause_before(text, m.start));
+        let before = clause_before(text, m.start);
+        let mut cued = self.cues.modality(before);
+        // "No" negates its noun, not the words after it: "offering no details as two days of
+        // negotiations concluded" tells of talks that took place.
+        if cued == Modality::Negated {
+            if let Some(after) = tree::after_other_noun_negated(tokens, m.start, m.start - before.len()) {
+                cued = self.cues.modality(&text[after..m.start]);
+            }
+        }
+        // A negation inside the trigger's words: "held no talks".
+        if tree::negation_within(tokens, m.start, m.end) {
+            return Modality::Negated;
+        }
         let cues = &self.cues.modality;
         // The tree tells aims and plans the words before the trigger do not ("was hoping to
         // reach an agreement", "talks to reach a security pact"); a negation the words give

@@ -133,6 +133,19 @@ fn a_date_that_says_when_outranks_one_that_does_not() {
 }
 
 #[test]
+fn no_negates_its_own_noun() {
+    let modality = |s: &str| first_of(&events(s), "talks").modality;
+    assert_eq!(
+        modality("Kenya and Ethiopia reported no progress as negotiations resumed in Nairobi on Sunday."),
+        Modality::Asserted
+    );
+    assert_eq!(
+        modality("Kenya and Ethiopia held no talks on Sunday."),
+        Modality::Negated
+    );
+}
+
+#[test]
 fn undated_events_are_reported_by_publication() {
     let found = events("Putin accepted the idea of a ceasefire.");
     assert_eq!(found[0].date.basis, DateBasis::Publication);

@@ -269,6 +269,48 @@ pub fn subtree_span(tokens: &[Token], i: usize) -> (usize, usize) {
     span
 }
 
+/// Where the noun phrase of the last "no" between `from` and the trigger at offset `trigger`
+/// ends, when that phrase does not hold the trigger ("offering no details as talks
+/// concluded"): what "no" negates is its noun.
+/// A clause with a subject of its own that the parse hangs on the noun ("no progress as
+/// negotiations resumed") is outside it too: the words from that clause's start count.
+pub fn after_other_noun_negated(tokens: &[Token], trigger: usize, from: usize) -> Option<usize> {
+    let no = tokens.iter().rposition(|t| {
+        t.start >= from && t.end <= trigger && t.form.eq_ignore_ascii_case("no") && t.analysis.deprel == "det"
+    })?;
+    let noun = tokens[no].analysis.head.filter(|&h| h < tokens.len())?;
+    let (start, end) = subtree_span(tokens, noun);
+    if trigger < start || trigger >= end {
+        return Some(end.min(trigger));
+    }
+    // Up from the trigger to the noun: a clause of its own on the way ends the phrase.
+    let mut at = token_at(tokens, trigger)?;
+    for _ in 0..MAX_DEPTH {
+        if at == noun {
+            return None;
+        }
+        let clause = tokens[at].analysis.upos == "VERB"
+            && children(tokens, at).any(|c| tokens[c].analysis.deprel.starts_with("nsubj"));
+        if clause {
+            return Some(subtree_span(tokens, at).0.min(trigger));
+        }
+        at = tokens[at].analysis.head.filter(|&h| h < tokens.len())?;
+    }
+    None
+}
+
+/// Whether the words `start..end` hold a negation of their own: "no" on a noun of theirs
+/// ("held no talks"), "not" or "never" on a verb of theirs.
+pub fn negation_within(tokens: &[Token], start: usize, end: usize) -> bool {
+    let inside = |i: usize| tokens[i].start >= start && tokens[i].end <= end;
+    tokens.iter().enumerate().any(|(i, t)| {
+        let negator = t.analysis.deprel == "det" && t.form.eq_ignore_ascii_case("no")
+            || t.analysis.deprel == "advmod"
+                && matches!(t.form.to_lowercase().as_str(), "not" | "never" | "n't");
+        negator && inside(i) && t.analysis.head.is_some_and(|h| h < tokens.len() && inside(h))
+    })
+}
+
 /// The subject of the word at byte offset `at` (its `nsubj` child), if it has one.
 pub fn subject_of(tokens: &[Token], at: usize) -> Option<usize> {
     let i = token_at(tokens, at)?;
