@@ -258,7 +258,7 @@ impl People {
                 || gazetteer.names_known_actor(&text[name.start..head.start])
                 || !gazetteer.parties_named_in(bare).is_empty()
                 || self.is_head(bare)
-                || self.words.modifiers.iter().any(|m| m.eq_ignore_ascii_case(bare))
+                || self.is_modifier(bare)
             {
                 continue;
             }
@@ -520,7 +520,16 @@ impl People {
                 .iter()
                 .any(|e| e == w.text.trim_end_matches('.'))
         });
-        ((2..=NAME_WORDS).contains(&length) && all_names && !office).then_some((start, end))
+        // A surname alone after a capitalised title right before it ("Trade Representative
+        // Greer told"): a formal title names a person; a lower-case noun may stand before
+        // an outlet ("the official Interfax agency").
+        let surname_alone = length == 1
+            && !via_preposition
+            && starts_upper(words[head].text)
+            && words[start].text.trim_end_matches('.').chars().count() > 2
+            && !self.is_modifier(words[start].text);
+        (((2..=NAME_WORDS).contains(&length) || surname_alone) && all_names && !office)
+            .then_some((start, end))
     }
 
     /// The name right before an appositive title that starts at word `title`: "Tom Barrack,
@@ -585,6 +594,11 @@ impl People {
         // An acronym ("ELN", "US") is not part of a person's name.
         let acronym = bare.chars().count() > 1 && bare.chars().all(|c| !c.is_lowercase());
         (starts_upper(bare) && !acronym) || hyphen_particle
+    }
+
+    fn is_modifier(&self, word: &str) -> bool {
+        let bare = word.trim_end_matches('.');
+        self.words.modifiers.iter().any(|m| m.eq_ignore_ascii_case(bare))
     }
 
     fn is_particle(&self, word: &str) -> bool {
