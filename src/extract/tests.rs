@@ -776,7 +776,7 @@ fn a_thing_of_a_person_is_no_speaker() {
 /// imagined: readiness to sign names no day of signing.
 #[test]
 fn a_saying_day_dates_a_plan_but_not_an_aim() {
-    let found = events("Trump said Monday that Washington is prepared to lift sanctions.");
+    let found = events("Trump said Monday that Washington is prepared to impose sanctions.");
     let aim = first_of(&found, "sanction");
     assert_eq!(aim.modality, Modality::Hypothetical);
     assert!(aim.date.interval.is_none(), "{:?}", aim.date);

@@ -76,6 +76,10 @@ pub(super) struct TriggerSpec {
     /// verb does to the event is the event ("stop" here is no negation of it).
     #[serde(default)]
     pub with_governor: bool,
+    /// A noun of the class does not count as the object of one of these verbs: what they
+    /// do to it undoes the event ("will reduce tariffs", "lifted sanctions").
+    #[serde(default)]
+    pub unless_governed_by: Vec<String>,
     /// A governed noun counts only where its verb tells what was done, not an aim ("held
     /// talks", not "ordered officials to begin negotiations" or "spoke about starting
     /// negotiations"): for activities, which an order or a plan does not make happen.
@@ -183,6 +187,7 @@ enum Matcher {
         governed_by: Vec<String>,
         with_governor: bool,
         governor_acts: bool,
+        unless_governed_by: Vec<String>,
         subject_of: Vec<String>,
         with_partner: bool,
     },
@@ -491,6 +496,7 @@ impl TriggerSet {
                     governed_by: lower(&spec.governed_by),
                     with_governor: spec.with_governor,
                     governor_acts: spec.governor_acts,
+                    unless_governed_by: lower(&spec.unless_governed_by),
                     subject_of: lower(&spec.subject_of),
                     with_partner: spec.with_partner,
                 },
@@ -582,6 +588,7 @@ impl TriggerSet {
                     governed_by,
                     with_governor,
                     governor_acts,
+                    unless_governed_by,
                     subject_of,
                     with_partner,
                 } => tokens
@@ -612,6 +619,9 @@ impl TriggerSet {
                             || (as_noun
                                 && nouns.contains(&noun_lemmas[*i])
                                 && (!with_partner || has_partner(tokens, *i))
+                                && (unless_governed_by.is_empty()
+                                    || governor(tokens, &lemmas, *i, unless_governed_by, &self.part_nouns)
+                                        .is_none())
                                 && if !subject_of.is_empty() {
                                     subject_of_one(tokens, &lemmas, *i, subject_of)
                                 } else if governed_by.is_empty() {
