@@ -39,6 +39,10 @@ pub struct DatingCues {
     /// Predicates only an event is the subject of ("began", "took effect"): a relative
     /// clause of one on a side an event noun names tells of the event.
     pub event_predicates: Vec<String>,
+    /// Nouns of an occasion: a participle on one that the trigger's clause happened at dates
+    /// the trigger ("signed a declaration in a ceremony hosted by Trump at the White House on
+    /// Aug. 8").
+    pub occasion_nouns: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -133,6 +133,15 @@ fn a_date_that_says_when_outranks_one_that_does_not() {
 }
 
 #[test]
+fn the_occasion_of_an_act_dates_it() {
+    let found = events(
+        "Kenya and Somalia signed a border agreement in a ceremony hosted by the AU in Addis Ababa on Sunday.",
+    );
+    let date = first_of(&found, "agreement").date.interval.as_ref().unwrap();
+    assert_eq!(date.value, "2025-03-16");
+}
+
+#[test]
 fn no_negates_its_own_noun() {
     let modality = |s: &str| first_of(&events(s), "talks").modality;
     assert_eq!(

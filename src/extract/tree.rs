@@ -116,8 +116,18 @@ pub fn in_own_clause(tokens: &[Token], trigger: usize, start: usize, end: usize,
         // Petro and García, the ceasefire is set to start on August 3").
         let participle = matches!(tokens[clause].analysis.xpos.as_str(), "VBG" | "VBN")
             && !children(tokens, clause).any(|c| tokens[c].analysis.deprel == "obl:agent");
+        // A participle on the occasion the trigger's clause happened at ("in a ceremony
+        // hosted by Trump … on Aug. 8"), its agent the occasion's host.
+        let occasion = || {
+            matches!(tokens[clause].analysis.xpos.as_str(), "VBG" | "VBN")
+                && cues
+                    .occasion_nouns
+                    .iter()
+                    .any(|n| tokens[head].analysis.lemma.eq_ignore_ascii_case(n))
+                && in_phrases_of(tokens, head, own)
+        };
         let extends = match tokens[clause].analysis.deprel.as_str() {
-            "acl" => participle && head == t,
+            "acl" => participle && head == t || occasion(),
             "advcl" => participle,
             "xcomp" => up != own || raised,
             // A predicate coordinated with the trigger's own, sharing the trigger as its
@@ -131,6 +141,27 @@ pub fn in_own_clause(tokens: &[Token], trigger: usize, start: usize, end: usize,
             return false;
         }
         clause = up;
+    }
+    false
+}
+
+/// Whether word `n` hangs on `verb` through noun phrases only (obliques, modifiers,
+/// objects): "in a ceremony" on "signed", or on a noun of its object ("signed a declaration
+/// and agreements … in a ceremony", as the parser may attach it).
+fn in_phrases_of(tokens: &[Token], n: usize, verb: usize) -> bool {
+    let mut at = n;
+    for _ in 0..MAX_DEPTH {
+        if !matches!(
+            tokens[at].analysis.deprel.split(':').next(),
+            Some("obl" | "nmod" | "obj" | "conj")
+        ) {
+            return false;
+        }
+        match tokens[at].analysis.head.filter(|&h| h < tokens.len()) {
+            Some(h) if h == verb => return true,
+            Some(h) if tokens[h].analysis.upos != "VERB" => at = h,
+            _ => return false,
+        }
     }
     false
 }
