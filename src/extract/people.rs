@@ -634,9 +634,10 @@ fn joined(text: &str, a: Word, b: Word) -> bool {
     (gap.is_empty() && a.text.ends_with('.')) || (!gap.is_empty() && gap.chars().all(|c| c == ' '))
 }
 
-/// "envoy, Steve Witkoff,": a comma between a lower-case title and the name.
+/// "envoy, Steve Witkoff,", "Thailand's acting Prime Minister, Phumtham Wechayachai,": a
+/// comma between the title and the name.
 fn appositive(text: &str, a: Word, b: Word) -> bool {
-    text[a.end..b.start] == *", " && a.text.chars().next().is_some_and(char::is_lowercase)
+    text[a.end..b.start] == *", "
 }
 
 #[cfg(test)]
