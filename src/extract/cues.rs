@@ -43,6 +43,9 @@ pub struct DatingCues {
     /// the trigger ("signed a declaration in a ceremony hosted by Trump at the White House on
     /// Aug. 8").
     pub occasion_nouns: Vec<String>,
+    /// Predicates of an occasion ("took place", "was held"): a definite occasion noun as
+    /// their subject, dated, dates the undated acts of the sentence before.
+    pub occasion_predicates: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]

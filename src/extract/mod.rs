@@ -281,6 +281,8 @@ impl Extractor {
         };
         let mut discourse = Discourse::default();
         let mut events: Vec<ExtractedEvent> = Vec::new();
+        // Where the events of the sentence before begin in `events`.
+        let mut previous_sentence = 0;
         for (sentence, parse) in sentences.iter().zip(parses) {
             if discourse
                 .paragraph
@@ -303,7 +305,23 @@ impl Extractor {
                     last.disputed_by.push(dispute);
                 }
             }
+            // "… signed an agreement. The ceremony took place on Friday, August 8": the
+            // occasion the next sentence dates is that of the acts just told undated.
+            let undated: Vec<usize> = (previous_sentence..events.len())
+                .filter(|&i| events[i].modality == Modality::Asserted && events[i].date.interval.is_none())
+                .collect();
+            let occasion = if undated.is_empty() {
+                None
+            } else {
+                self.occasion_date(sentence, &parse, &dates)
+            };
             let found = self.sentence_events(&context, sentence, parse, &dates, &mut discourse);
+            if let (true, Some(reading)) = (found.is_empty(), occasion) {
+                for i in undated {
+                    events[i].date = reading.clone();
+                }
+            }
+            previous_sentence = events.len();
             for event in &found {
                 discourse.told.push(Told {
                     event_type: event.event_type.clone(),
@@ -387,6 +405,49 @@ impl Extractor {
 
     /// A sentence saying that a source leaves out what was just told, and that source ("The
     /// White House readout did not contain that information" → "White House readout").
+    /// The date a sentence gives an occasion it refers back to ("The ceremony took place on
+    /// Friday"): a definite occasion noun as the subject of a predicate of occasions, and a
+    /// date of that predicate's clause.
+    fn occasion_date(
+        &self,
+        sentence: &Sentence,
+        parse: &ParsedSentence,
+        dates: &[&TimeExpr],
+    ) -> Option<DateReading> {
+        let tokens = in_sentence(parse.clone(), sentence);
+        let cues = &self.cues.dating;
+        let subject = tokens.iter().position(|t| {
+            t.analysis.deprel.starts_with("nsubj")
+                && cues
+                    .occasion_nouns
+                    .iter()
+                    .any(|n| t.analysis.lemma.eq_ignore_ascii_case(n))
+        })?;
+        let verb = tokens[subject].analysis.head.filter(|&h| h < tokens.len())?;
+        if !self.triggers.is_definite_noun(&tokens, subject)
+            || !cues
+                .occasion_predicates
+                .iter()
+                .any(|p| tree::predicate_is(&tokens, verb, p))
+        {
+            return None;
+        }
+        let date = dates.iter().find(|d| {
+            d.interval.is_some()
+                && tree::clause_of(&tokens, d.start - sentence.start, d.end - sentence.start) == Some(verb)
+        })?;
+        Some(DateReading {
+            interval: date.interval.clone(),
+            basis: DateBasis::Context,
+            text: Some(date.text.clone()),
+            rule: Some(date.rule.clone()),
+            clause: Some(format!(
+                "of “{} {}” in the sentence after",
+                tokens[subject].form, tokens[verb].form
+            )),
+        })
+    }
+
     fn omission(&self, sentence: &str) -> Option<Dispute> {
         let found = self.omissions.iter().find_map(|re| re.find(sentence))?;
         let subject = clause_before(sentence, found.start()).trim();

@@ -158,6 +158,22 @@ fn the_occasion_of_an_act_dates_it() {
 }
 
 #[test]
+fn an_occasion_dated_in_the_next_sentence_dates_the_acts_told_undated() {
+    let found =
+        events("Kenya and Somalia signed a border agreement. The ceremony took place on Sunday in Nairobi.");
+    let agreement = first_of(&found, "agreement");
+    assert_eq!(
+        agreement.date.interval.as_ref().map(|i| i.value.as_str()),
+        Some("2025-03-16")
+    );
+    assert_eq!(agreement.date.basis, DateBasis::Context);
+    // An occasion not referred back to ("a ceremony") dates nothing.
+    let found =
+        events("Kenya and Somalia signed a border agreement. A ceremony took place on Sunday in Nairobi.");
+    assert!(first_of(&found, "agreement").date.interval.is_none());
+}
+
+#[test]
 fn no_negates_its_own_noun() {
     let modality = |s: &str| first_of(&events(s), "talks").modality;
     assert_eq!(

@@ -233,7 +233,7 @@ fn side_of(tokens: &[Token], n: usize, event: usize) -> bool {
 
 /// Whether the verb `v` is the predicate `words` names: its lemma, then the lemmas of its
 /// object or particle ("take effect", "break out").
-fn predicate_is(tokens: &[Token], v: usize, words: &str) -> bool {
+pub fn predicate_is(tokens: &[Token], v: usize, words: &str) -> bool {
     let mut words = words.split(' ');
     words
         .next()

@@ -751,6 +751,12 @@ impl TriggerSet {
     }
 
     /// Whether the noun at `i` is definite: a definite determiner or a possessor.
+    /// Whether the noun at `i` is definite: a definite determiner or a possessor.
+    pub(super) fn is_definite_noun(&self, tokens: &[Token], i: usize) -> bool {
+        let lemmas: Vec<String> = tokens.iter().map(|t| t.analysis.lemma.to_lowercase()).collect();
+        self.is_definite(tokens, &lemmas, i)
+    }
+
     fn is_definite(&self, tokens: &[Token], lemmas: &[String], i: usize) -> bool {
         children(tokens, i).any(|c| {
             let deprel = tokens[c].analysis.deprel.as_str();
