@@ -225,18 +225,16 @@ impl People {
     /// Groups named by a capitalised word before a plural group noun, with at most
     /// GROUP_GAP words between ("Bedouin Arab tribes", "armed Druze groups"): the actor is
     /// that word and the noun ("Bedouin tribes", "Druze groups"), as one would name it. A
-    /// known actor's word names that actor instead ("Israeli forces", "Houthi rebels"), and
-    /// a title's or a date's word names nothing.
+    /// known actor's word names that actor instead ("Israeli forces", "Houthi rebels"), a
+    /// place's word names a group of that place ("the Tigray forces"), and a title's or a
+    /// date's word names nothing.
     fn groups(&self, text: &str, words: &[Word], gazetteer: &Gazetteer) -> Vec<Actor> {
         let mut groups: Vec<Actor> = Vec::new();
         for (i, head) in words.iter().enumerate() {
+            // In lower case: a capitalised "Forces" is part of a name ("the Revolutionary
+            // Armed Forces of Colombia").
             let noun = head.text.trim_end_matches('.');
-            if !self
-                .words
-                .group_heads
-                .iter()
-                .any(|h| h.eq_ignore_ascii_case(noun))
-            {
+            if !self.words.group_heads.iter().any(|h| h == noun) {
                 continue;
             }
             // The capitalised run nearest before the noun, named by its first word.
@@ -248,13 +246,18 @@ impl People {
             let Some(nearest) = before.iter().position(capitalised) else {
                 continue;
             };
-            let run = before[nearest..].iter().take_while(|w| capitalised(w)).count();
+            // A capitalised "The" opens the phrase, not the name ("The Tigray forces").
+            let run = before[nearest..]
+                .iter()
+                .take_while(|w| capitalised(w) && !self.words.not_names.iter().any(|n| n == w.text))
+                .count()
+                .max(1);
             let name = before[nearest + run - 1];
             let bare = name.text.trim_end_matches('.');
             // A known actor's name before the noun is that actor's ("Hayat Tahrir al-Sham
             // fighters" are HTS's).
+            // A known place's word is no actor's: "the Tigray forces" are a group.
             if self.words.not_names.iter().any(|n| n == name.text || n == bare)
-                || gazetteer.is_known_name(bare)
                 || gazetteer.names_known_actor(&text[name.start..head.start])
                 || !gazetteer.parties_named_in(bare).is_empty()
                 || self.is_head(bare)
