@@ -403,8 +403,6 @@ impl Extractor {
         sign.checked_mul(count)?.checked_mul(unit)
     }
 
-    /// A sentence saying that a source leaves out what was just told, and that source ("The
-    /// White House readout did not contain that information" → "White House readout").
     /// The date a sentence gives an occasion it refers back to ("The ceremony took place on
     /// Friday"): a definite occasion noun as the subject of a predicate of occasions, and a
     /// date of that predicate's clause.
@@ -448,6 +446,8 @@ impl Extractor {
         })
     }
 
+    /// A sentence saying that a source leaves out what was just told, and that source ("The
+    /// White House readout did not contain that information" → "White House readout").
     fn omission(&self, sentence: &str) -> Option<Dispute> {
         let found = self.omissions.iter().find_map(|re| re.find(sentence))?;
         let subject = clause_before(sentence, found.start()).trim();
@@ -940,15 +940,18 @@ impl Extractor {
         // "No" negates its noun, not the words after it: "offering no details as two days of
         // negotiations concluded" tells of talks that took place.
         if cued == Modality::Negated {
-            if let Some(after) = tree::after_other_noun_negated(tokens, m.start, m.start - before.len()) {
+            let negators = &self.cues.modality.negated;
+            if let Some(after) =
+                tree::after_other_noun_negated(tokens, m.start, m.start - before.len(), negators)
+            {
                 cued = self.cues.modality(&text[after..m.start]);
             }
         }
+        let cues = &self.cues.modality;
         // A negation inside the trigger's words: "held no talks".
-        if tree::negation_within(tokens, m.start, m.end) {
+        if tree::negation_within(tokens, m.start, m.end, &cues.negated) {
             return Modality::Negated;
         }
-        let cues = &self.cues.modality;
         // The tree tells aims and plans the words before the trigger do not ("was hoping to
         // reach an agreement", "talks to reach a security pact"); a negation the words give
         // stands.

@@ -184,6 +184,11 @@ fn no_negates_its_own_noun() {
         modality("Kenya and Ethiopia held no talks on Sunday."),
         Modality::Negated
     );
+    let attack = |s: &str| first_of(&events(s), "attack").modality;
+    assert_eq!(
+        attack("Neither side will attack Kenya, Somalia said on Sunday."),
+        Modality::Negated
+    );
 }
 
 #[test]

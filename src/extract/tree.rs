@@ -300,16 +300,26 @@ pub fn subtree_span(tokens: &[Token], i: usize) -> (usize, usize) {
     span
 }
 
-/// Where the noun phrase of the last "no" between `from` and the trigger at offset `trigger`
-/// ends, when that phrase does not hold the trigger ("offering no details as talks
-/// concluded"): what "no" negates is its noun.
-/// A clause with a subject of its own that the parse hangs on the noun ("no progress as
+/// Where the noun phrase of the last negating determiner ("no", one of `negators`) between
+/// `from` and the trigger at offset `trigger` ends, when that phrase does not hold the
+/// trigger ("offering no details as talks concluded"): what "no" negates is its noun, unless
+/// the noun is a subject ("Neither side will target the other"). A clause with a subject of
+/// its own that the parse hangs on the noun ("no progress as
 /// negotiations resumed") is outside it too: the words from that clause's start count.
-pub fn after_other_noun_negated(tokens: &[Token], trigger: usize, from: usize) -> Option<usize> {
+pub fn after_other_noun_negated(
+    tokens: &[Token],
+    trigger: usize,
+    from: usize,
+    negators: &[String],
+) -> Option<usize> {
     let no = tokens.iter().rposition(|t| {
-        t.start >= from && t.end <= trigger && t.form.eq_ignore_ascii_case("no") && t.analysis.deprel == "det"
+        t.start >= from && t.end <= trigger && t.analysis.deprel == "det" && is_one_of(t, negators)
     })?;
     let noun = tokens[no].analysis.head.filter(|&h| h < tokens.len())?;
+    // On a subject it negates the predicate: "Neither side will target the other".
+    if tokens[noun].analysis.deprel.starts_with("nsubj") {
+        return None;
+    }
     let (start, end) = subtree_span(tokens, noun);
     if trigger < start || trigger >= end {
         return Some(end.min(trigger));
@@ -330,16 +340,21 @@ pub fn after_other_noun_negated(tokens: &[Token], trigger: usize, from: usize) -
     None
 }
 
-/// Whether the words `start..end` hold a negation of their own: "no" on a noun of theirs
-/// ("held no talks"), "not" or "never" on a verb of theirs.
-pub fn negation_within(tokens: &[Token], start: usize, end: usize) -> bool {
+/// Whether the words `start..end` hold a negation of their own, one of `negators` as a
+/// determiner or an adverb on a word of theirs: "held no talks", "never met".
+pub fn negation_within(tokens: &[Token], start: usize, end: usize, negators: &[String]) -> bool {
     let inside = |i: usize| tokens[i].start >= start && tokens[i].end <= end;
     tokens.iter().enumerate().any(|(i, t)| {
-        let negator = t.analysis.deprel == "det" && t.form.eq_ignore_ascii_case("no")
-            || t.analysis.deprel == "advmod"
-                && matches!(t.form.to_lowercase().as_str(), "not" | "never" | "n't");
-        negator && inside(i) && t.analysis.head.is_some_and(|h| h < tokens.len() && inside(h))
+        matches!(t.analysis.deprel.as_str(), "det" | "advmod")
+            && is_one_of(t, negators)
+            && inside(i)
+            && t.analysis.head.is_some_and(|h| h < tokens.len() && inside(h))
     })
+}
+
+/// Whether the word's form is one of `words` (lower case).
+fn is_one_of(token: &Token, words: &[String]) -> bool {
+    words.iter().any(|w| token.form.eq_ignore_ascii_case(w))
 }
 
 /// The subject of the word at byte offset `at` (its `nsubj` child), if it has one.
