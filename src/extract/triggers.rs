@@ -380,8 +380,8 @@ fn governs(tokens: &[Token], lemmas: &[String], i: usize, verbs: &[String]) -> O
 }
 
 /// Whether the noun at `i` is the subject of one of `verbs` (a lemma, or a lemma and its
-/// object's or particle's: "take place", "break out"), itself or through the noun it is "of" or a compound on ("a new
-/// phase of ceasefire negotiations … would take place").
+/// object's or particle's: "take place", "break out"), itself or through the noun it is
+/// "of" or a compound on ("a new phase of ceasefire negotiations … would take place").
 fn subject_of_one(tokens: &[Token], lemmas: &[String], i: usize, verbs: &[String]) -> bool {
     let head = |w: usize| tokens[w].analysis.head.filter(|&h| h < tokens.len());
     let through = match tokens[i].analysis.deprel.as_str() {
@@ -716,22 +716,18 @@ impl TriggerSet {
     /// modality the extractor reads.
     fn is_aim(&self, tokens: &[Token], lemmas: &[String], i: usize) -> bool {
         let analysis = &tokens[i].analysis;
-        let marked = |words: &[&str]| {
+        let marked_by = |words: &[String]| {
             children(tokens, i).any(|c| {
-                matches!(tokens[c].analysis.deprel.as_str(), "mark" | "case")
-                    && words.contains(&lemmas[c].as_str())
+                matches!(tokens[c].analysis.deprel.as_str(), "mark" | "case") && words.contains(&lemmas[c])
             })
         };
         match analysis.xpos.as_str() {
             "VB" => {
-                marked(&["to"])
+                marked_by(&["to".to_owned()])
                     || matches!(analysis.deprel.as_str(), "xcomp" | "ccomp")
                         && !children(tokens, i).any(|c| tokens[c].analysis.deprel == "aux")
             }
-            "VBG" => children(tokens, i).any(|c| {
-                matches!(tokens[c].analysis.deprel.as_str(), "mark" | "case")
-                    && self.topic_prepositions.contains(&lemmas[c])
-            }),
+            "VBG" => marked_by(&self.topic_prepositions),
             _ => false,
         }
     }
