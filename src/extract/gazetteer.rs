@@ -323,6 +323,7 @@ impl Gazetteer {
             }
             if spelling != Spelling::Demonym
                 && (after_locative(text, start, LOCATIVES)
+                    || named_as_capital(text, start)
                     || self.next_word_in(&text[end..], &self.known.topic_nouns))
             {
                 continue;
@@ -524,8 +525,15 @@ fn on_word_boundaries(text: &str, start: usize, end: usize) -> bool {
 
 /// Whether the name at `at` follows one of `prepositions`, allowing "the" and "city of"
 /// between them ("in the city of Jeddah").
+/// Whether the name at `at` follows the word "capital" ("the Qatari capital, Doha"): the
+/// city, not its government.
+fn named_as_capital(text: &str, at: usize) -> bool {
+    text[..at].trim_end_matches([' ', ',']).ends_with(" capital")
+}
+
 fn after_locative(text: &str, at: usize, prepositions: &[&str]) -> bool {
-    let mut before = text[..at].trim_end();
+    let mut before = text[..at].trim_end_matches([' ', ',']);
+    let mut capital = false;
     loop {
         let start = before
             .char_indices()
@@ -533,7 +541,10 @@ fn after_locative(text: &str, at: usize, prepositions: &[&str]) -> bool {
             .find(|(_, c)| !c.is_alphanumeric())
             .map_or(0, |(i, c)| i + c.len_utf8());
         let word = &before[start..];
-        if matches!(word, "the" | "of" | "city") {
+        // "in the South African capital Pretoria", "to the Qatari capital, Doha".
+        capital |= word == "capital";
+        let demonym = capital && word.starts_with(char::is_uppercase);
+        if matches!(word, "the" | "of" | "city" | "capital") || demonym {
             before = before[..start].trim_end();
             continue;
         }
@@ -607,6 +618,21 @@ mod tests {
     fn names_after_locatives_are_places() {
         let g = gazetteer();
         assert_eq!(names("a ceasefire in Ukraine"), Vec::<String>::new());
+        assert_eq!(
+            names("talks in the South African capital Pretoria"),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            names("talks in the Qatari capital, Doha, ended"),
+            Vec::<String>::new()
+        );
+        let places =
+            g.places_in("she flew to the Qatari capital, Doha, and met in the Kenyan capital Nairobi");
+        let found: Vec<(&str, bool)> = places
+            .iter()
+            .map(|p| (g.place(p.place).name.as_str(), p.destination))
+            .collect();
+        assert_eq!(found, vec![("Doha", true), ("Nairobi", false)]);
         assert_eq!(names("to end the Ukraine war"), Vec::<String>::new());
         let places = g.places_in("delegates met in Saudi Arabia and in the city of Jeddah");
         let names: Vec<&str> = places.iter().map(|p| g.place(p.place).name.as_str()).collect();
