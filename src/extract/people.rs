@@ -24,6 +24,8 @@ struct PeopleFile {
     not_names: Vec<String>,
     /// Plural nouns of groups that a capitalised word before them names ("Druze groups").
     group_heads: Vec<String>,
+    /// Prepositions after a group noun before the place that names it ("forces from Tigray").
+    group_prepositions: Vec<String>,
     /// Last words of names that name no person ("White House", "Gaza Strip").
     not_person_endings: Vec<String>,
     /// Prepositions after which a name is a place ("in Sharm el-Sheikh").
@@ -226,8 +228,8 @@ impl People {
     /// GROUP_GAP words between ("Bedouin Arab tribes", "armed Druze groups"): the actor is
     /// that word and the noun ("Bedouin tribes", "Druze groups"), as one would name it. A
     /// known actor's word names that actor instead ("Israeli forces", "Houthi rebels"), a
-    /// place's word names a group of that place ("the Tigray forces"), and a title's or a
-    /// date's word names nothing.
+    /// place's word names a group of that place ("the Tigray forces", also "forces from
+    /// Tigray"), and a title's or a date's word names nothing.
     fn groups(&self, text: &str, words: &[Word], gazetteer: &Gazetteer) -> Vec<Actor> {
         let mut groups: Vec<Actor> = Vec::new();
         for (i, head) in words.iter().enumerate() {
@@ -237,36 +239,19 @@ impl People {
             if !self.words.group_heads.iter().any(|h| h == noun) {
                 continue;
             }
-            // The capitalised run nearest before the noun, named by its first word.
-            let capitalised = |w: &Word| w.text.chars().next().is_some_and(char::is_uppercase);
-            let before: Vec<Word> = (1..=GROUP_GAP + 1)
+            // A name after the noun only where none stands before it ("Israeli forces in
+            // Gaza" are Israel's).
+            let named_before = (1..=GROUP_GAP + 1)
                 .take_while(|&back| back <= i && joined(text, words[i - back], words[i - back + 1]))
-                .map(|back| words[i - back])
-                .collect();
-            let Some(nearest) = before.iter().position(capitalised) else {
+                .any(|back| starts_upper(words[i - back].text));
+            let found = if named_before {
+                self.group_before(text, words, i, gazetteer)
+            } else {
+                self.group_after(text, words, i, gazetteer)
+            };
+            let Some((canonical, written)) = found else {
                 continue;
             };
-            // A capitalised "The" opens the phrase, not the name ("The Tigray forces").
-            let run = before[nearest..]
-                .iter()
-                .take_while(|w| capitalised(w) && !self.words.not_names.iter().any(|n| n == w.text))
-                .count()
-                .max(1);
-            let name = before[nearest + run - 1];
-            let bare = name.text.trim_end_matches('.');
-            // A known actor's name before the noun is that actor's ("Hayat Tahrir al-Sham
-            // fighters" are HTS's).
-            // A known place's word is no actor's: "the Tigray forces" are a group.
-            if self.words.not_names.iter().any(|n| n == name.text || n == bare)
-                || gazetteer.names_known_actor(&text[name.start..head.start])
-                || !gazetteer.parties_named_in(bare).is_empty()
-                || self.is_head(bare)
-                || self.is_modifier(bare)
-            {
-                continue;
-            }
-            let canonical = format!("{bare} {}", noun.to_lowercase());
-            let written = text[name.start..head.start + noun.len()].to_owned();
             match groups.iter_mut().find(|g| g.name == canonical) {
                 Some(group) => {
                     if !group.aliases.contains(&written) {
@@ -285,6 +270,92 @@ impl People {
             }
         }
         groups
+    }
+
+    /// The group a capitalised run before the group noun at `i` names, by the run's first
+    /// word ("Bedouin Arab tribes" → "Bedouin tribes"): its canonical name and as written.
+    fn group_before(
+        &self,
+        text: &str,
+        words: &[Word],
+        i: usize,
+        gazetteer: &Gazetteer,
+    ) -> Option<(String, String)> {
+        let head = words[i];
+        let noun = head.text.trim_end_matches('.');
+        let before: Vec<Word> = (1..=GROUP_GAP + 1)
+            .take_while(|&back| back <= i && joined(text, words[i - back], words[i - back + 1]))
+            .map(|back| words[i - back])
+            .collect();
+        let nearest = before.iter().position(|w| starts_upper(w.text))?;
+        // A capitalised "The" opens the phrase, not the name ("The Tigray forces").
+        let run = before[nearest..]
+            .iter()
+            .take_while(|w| starts_upper(w.text) && !self.words.not_names.iter().any(|n| n == w.text))
+            .count()
+            .max(1);
+        let name = before[nearest + run - 1];
+        let bare = name.text.trim_end_matches('.');
+        self.names_group(bare, &text[name.start..head.start], gazetteer)
+            .then(|| {
+                (
+                    format!("{bare} {}", noun.to_lowercase()),
+                    text[name.start..head.start + noun.len()].to_owned(),
+                )
+            })
+    }
+
+    /// The group a place after the group noun at `i` names ("forces from Tigray", "militias
+    /// in North Darfur" → "Tigray forces", "North Darfur militias"), where the place is no
+    /// known actor ("troops in Ukraine" are no group).
+    fn group_after(
+        &self,
+        text: &str,
+        words: &[Word],
+        i: usize,
+        gazetteer: &Gazetteer,
+    ) -> Option<(String, String)> {
+        let head = words[i];
+        let preposition = *words.get(i + 1)?;
+        if !self
+            .words
+            .group_prepositions
+            .iter()
+            .any(|p| p == preposition.text)
+            || !joined(text, head, preposition)
+        {
+            return None;
+        }
+        let start = i + 2;
+        let mut end = start;
+        while end < words.len()
+            && end - start < 2
+            && starts_upper(words[end].text)
+            && !self.words.not_names.iter().any(|n| n == words[end].text)
+            && joined(text, words[end - 1], words[end])
+        {
+            end += 1;
+        }
+        if end == start {
+            return None;
+        }
+        let place = &text[words[start].start..trim_dot(words[end - 1])];
+        self.names_group(place, place, gazetteer).then(|| {
+            (
+                format!("{place} {}", head.text.to_lowercase()),
+                text[head.start..trim_dot(words[end - 1])].to_owned(),
+            )
+        })
+    }
+
+    /// Whether `word` (written as `phrase` in the text) may name a group: no known actor's
+    /// name (a known place's is: "the Tigray forces"), no title, date or stop word.
+    fn names_group(&self, word: &str, phrase: &str, gazetteer: &Gazetteer) -> bool {
+        !(self.words.not_names.iter().any(|n| n == word)
+            || gazetteer.names_known_actor(phrase)
+            || !gazetteer.parties_named_in(word).is_empty()
+            || self.is_head(word)
+            || self.is_modifier(word))
     }
 
     /// The people `text` introduces with a title, each once, in order of first mention.
