@@ -577,7 +577,10 @@ impl Extractor {
                 let m = &m;
                 let rule = &self.triggers.rules[m.rule];
                 let event_type = rule.event_type.clone().expect("blocking rules are filtered out");
-                let left = if index == 0 { 0 } else { matches[index - 1].end };
+                // A fronted clause with a subject of its own tells another act, whose actors
+                // are not this one's ("After Egypt protested, Israel and Hamas signed").
+                let left = if index == 0 { 0 } else { matches[index - 1].end }
+                    .max(tree::fronted_clause_end(&tokens, m.start).unwrap_or(0));
                 // What the trigger acts on ends with its clause, and inside a quotation with the
                 // quotation ("…calling Zelensky,” Trump wrote": Trump is the source).
                 let quote_end = quote_at(m.start).map_or(text.len(), |q| {

@@ -174,6 +174,12 @@ fn an_occasion_dated_in_the_next_sentence_dates_the_acts_told_undated() {
 }
 
 #[test]
+fn a_fronted_clause_with_its_own_subject_lends_no_actors() {
+    let found = events("After Egypt protested, Israel and Hamas signed an agreement on Sunday.");
+    assert_eq!(first_of(&found, "agreement").actors, vec!["Israel", "Hamas"]);
+}
+
+#[test]
 fn no_negates_its_own_noun() {
     let modality = |s: &str| first_of(&events(s), "talks").modality;
     assert_eq!(

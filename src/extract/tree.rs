@@ -357,6 +357,21 @@ fn is_one_of(token: &Token, words: &[String]) -> bool {
     words.iter().any(|w| token.form.eq_ignore_ascii_case(w))
 }
 
+/// Where the last adverbial clause with a subject of its own that stands before the word at
+/// offset `at`, on that word's clause, ends ("After Egypt protested, | Israel and Hamas
+/// signed"): the words before it tell another act.
+pub fn fronted_clause_end(tokens: &[Token], at: usize) -> Option<usize> {
+    let own = clause_head(tokens, token_at(tokens, at)?);
+    children(tokens, own)
+        .filter(|&c| {
+            tokens[c].analysis.deprel == "advcl"
+                && children(tokens, c).any(|s| tokens[s].analysis.deprel.starts_with("nsubj"))
+        })
+        .map(|c| subtree_span(tokens, c).1)
+        .filter(|&end| end <= at)
+        .max()
+}
+
 /// The subject of the word at byte offset `at` (its `nsubj` child), if it has one.
 pub fn subject_of(tokens: &[Token], at: usize) -> Option<usize> {
     let i = token_at(tokens, at)?;
