@@ -310,12 +310,14 @@ impl Extractor {
             let undated: Vec<usize> = (previous_sentence..events.len())
                 .filter(|&i| events[i].modality == Modality::Asserted && events[i].date.interval.is_none())
                 .collect();
+            // The parse with offsets into the sentence, which the rules read.
+            let tokens = in_sentence(parse, sentence);
             let occasion = if undated.is_empty() {
                 None
             } else {
-                self.occasion_date(sentence, &parse, &dates)
+                self.occasion_date(sentence, &tokens, &dates)
             };
-            let found = self.sentence_events(&context, sentence, parse, &dates, &mut discourse);
+            let found = self.sentence_events(&context, sentence, &tokens, &dates, &mut discourse);
             if let (true, Some(reading)) = (found.is_empty(), occasion) {
                 for i in undated {
                     events[i].date = reading.clone();
@@ -409,10 +411,9 @@ impl Extractor {
     fn occasion_date(
         &self,
         sentence: &Sentence,
-        parse: &ParsedSentence,
+        tokens: &[Token],
         dates: &[&TimeExpr],
     ) -> Option<DateReading> {
-        let tokens = in_sentence(parse.clone(), sentence);
         let cues = &self.cues.dating;
         let subject = tokens.iter().position(|t| {
             t.analysis.deprel.starts_with("nsubj")
@@ -422,17 +423,17 @@ impl Extractor {
                     .any(|n| t.analysis.lemma.eq_ignore_ascii_case(n))
         })?;
         let verb = tokens[subject].analysis.head.filter(|&h| h < tokens.len())?;
-        if !self.triggers.is_definite_noun(&tokens, subject)
+        if !self.triggers.is_definite(tokens, subject)
             || !cues
                 .occasion_predicates
                 .iter()
-                .any(|p| tree::predicate_is(&tokens, verb, p))
+                .any(|p| tree::predicate_is(tokens, verb, p))
         {
             return None;
         }
         let date = dates.iter().find(|d| {
             d.interval.is_some()
-                && tree::clause_of(&tokens, d.start - sentence.start, d.end - sentence.start) == Some(verb)
+                && tree::clause_of(tokens, d.start - sentence.start, d.end - sentence.start) == Some(verb)
         })?;
         Some(DateReading {
             interval: date.interval.clone(),
@@ -488,7 +489,7 @@ impl Extractor {
         &self,
         context: &ArticleContext,
         sentence: &Sentence,
-        parse: ParsedSentence,
+        tokens: &[Token],
         dates: &[&TimeExpr],
         discourse: &mut Discourse,
     ) -> Vec<ExtractedEvent> {
@@ -550,15 +551,14 @@ impl Extractor {
             .collect();
         let places = gazetteer.places_in(text);
         let reports = self.attributor.reports(text, gazetteer);
-        let tokens = in_sentence(parse, sentence);
-        let found = self.triggers.find(text, &tokens);
+        let found = self.triggers.find(text, tokens);
         // A date inside a quotation dates what the quotation says, not the words around it
         // ("“Today, they spoke,” a readout said": "Today" is not when the readout spoke).
         let quote_at = |offset: usize| {
             let absolute = sentence.start + offset;
             quotes.iter().position(|q| q.contains(absolute))
         };
-        let all_dates = self.event_times(dates, sentence, text, &tokens);
+        let all_dates = self.event_times(dates, sentence, text, tokens);
 
         // The events of `matches`, and which of the matches told one.
         let tell = |matches: &[TriggerMatch]| {
@@ -570,7 +570,7 @@ impl Extractor {
                 // The first reading of the words whose event stands.
                 let Some(m) = found
                     .readings()
-                    .find(|m| self.stands(m, &matches[index + 1..], &relative_dates, &tokens, &names, text))
+                    .find(|m| self.stands(m, &matches[index + 1..], &relative_dates, tokens, &names, text))
                 else {
                     continue;
                 };
@@ -580,7 +580,7 @@ impl Extractor {
                 // A fronted clause with a subject of its own tells another act, whose actors
                 // are not this one's ("After Egypt protested, Israel and Hamas signed").
                 let left = if index == 0 { 0 } else { matches[index - 1].end }
-                    .max(tree::fronted_clause_end(&tokens, m.start).unwrap_or(0));
+                    .max(tree::fronted_clause_end(tokens, m.start).unwrap_or(0));
                 // What the trigger acts on ends with its clause, and inside a quotation with the
                 // quotation ("…calling Zelensky,” Trump wrote": Trump is the source).
                 let quote_end = quote_at(m.start).map_or(text.len(), |q| {
@@ -592,15 +592,15 @@ impl Extractor {
                     .min(clause_end(text, m.end))
                     .min(quote_end);
 
-                let event_roles = roles::roles(&tokens, m.start, &name_spans, &self.cues.roles);
-                if rule.actors == ActorScope::Speaker && self.unnamed_speaker(&tokens, m, text) {
+                let event_roles = roles::roles(tokens, m.start, &name_spans, &self.cues.roles);
+                if rule.actors == ActorScope::Speaker && self.unnamed_speaker(tokens, m, text) {
                     continue;
                 }
                 let (mut actor_ids, actor_text) = match rule.actors {
-                    ActorScope::Speaker => statement_speaker(&tokens, m, &event_roles, &names, gazetteer)
+                    ActorScope::Speaker => statement_speaker(tokens, m, &event_roles, &names, gazetteer)
                         .unwrap_or_else(|| speaker(&names, left, m, text)),
                     ActorScope::Clause => {
-                        carried.clause_actors(&names, left, m, right, tree::embedded_noun(&tokens, m.start))
+                        carried.clause_actors(&names, left, m, right, tree::embedded_noun(tokens, m.start))
                     }
                 };
                 actor_ids = first_seen(actor_ids);
@@ -617,7 +617,7 @@ impl Extractor {
                     continue;
                 }
 
-                let told_as = match self.modality_told(m, text, &tokens) {
+                let told_as = match self.modality_told(m, text, tokens) {
                     // A limit that continues to hold is still that day's ("will continue to be
                     // in effect until February 18"), not an activity.
                     Modality::Habitual if rule.deadline => Modality::Asserted,
@@ -627,7 +627,7 @@ impl Extractor {
                     m,
                     &relative_dates,
                     text,
-                    &tokens,
+                    tokens,
                     discourse,
                     article.published,
                     told_as,
@@ -654,7 +654,7 @@ impl Extractor {
                 // An activity that began, told without a date of its own, is background.
                 if modality == Modality::Asserted
                     && date.basis != DateBasis::Expression
-                    && tree::under_onset(&tokens, m.start, &self.cues.modality.onset)
+                    && tree::under_onset(tokens, m.start, &self.cues.modality.onset)
                 {
                     modality = Modality::Habitual;
                 }
@@ -686,8 +686,8 @@ impl Extractor {
                 // What the event is about ends with its clause's words in the tree too: "After
                 // both sides agreed in principle to the plan, Trump sent envoys for negotiations"
                 // is not about negotiations.
-                let tree_end = tree::token_at(&tokens, m.start)
-                    .map(|t| tree::subtree_span(&tokens, tree::clause_head(&tokens, t)).1)
+                let tree_end = tree::token_at(tokens, m.start)
+                    .map(|t| tree::subtree_span(tokens, tree::clause_head(tokens, t)).1)
                     .filter(|&end| end >= m.end)
                     .unwrap_or(text.len());
                 let topics = self.topics.of(&clause[..clause.len().min(tree_end - m.start)]);
@@ -711,7 +711,7 @@ impl Extractor {
                         rule: rule.name.clone(),
                         attributed_to,
                         actor_text,
-                        lemma: tree::head_within(&tokens, m.start, m.end)
+                        lemma: tree::head_within(tokens, m.start, m.end)
                             .map(|t| tokens[t].analysis.lemma.clone()),
                         roles: event_roles,
                     },
@@ -760,7 +760,7 @@ impl Extractor {
         });
         let subject = persons
             .clone()
-            .find(|(n, _)| tree::is_main_subject(&tokens, n.start, n.end));
+            .find(|(n, _)| tree::is_main_subject(tokens, n.start, n.end));
         if let Some((_, person)) = subject.or_else(|| persons.next_back()) {
             discourse.last_person = Some(person);
         }
@@ -769,7 +769,7 @@ impl Extractor {
         let sides = first_seen(
             names
                 .iter()
-                .filter(|n| tree::is_between_side(&tokens, n.start, n.end))
+                .filter(|n| tree::is_between_side(tokens, n.start, n.end))
                 .flat_map(|n| n.actors.iter().copied()),
         );
         let side_names: Vec<String> = sides.iter().map(|&a| gazetteer.actor(a).name.clone()).collect();
@@ -938,19 +938,18 @@ impl Extractor {
     /// The modality the words before the trigger and the tree give it ("did not commit",
     /// "was hoping to reach"), before its date is known.
     fn modality_told(&self, m: &TriggerMatch, text: &str, tokens: &[Token]) -> Modality {
+        let cues = &self.cues.modality;
         let before = clause_before(text, m.start);
         let mut cued = self.cues.modality(before);
         // "No" negates its noun, not the words after it: "offering no details as two days of
         // negotiations concluded" tells of talks that took place.
         if cued == Modality::Negated {
-            let negators = &self.cues.modality.negated;
             if let Some(after) =
-                tree::after_other_noun_negated(tokens, m.start, m.start - before.len(), negators)
+                tree::after_other_noun_negated(tokens, m.start, m.start - before.len(), &cues.negated)
             {
                 cued = self.cues.modality(&text[after..m.start]);
             }
         }
-        let cues = &self.cues.modality;
         // A negation inside the trigger's words: "held no talks".
         if tree::negation_within(tokens, m.start, m.end, &cues.negated) {
             return Modality::Negated;

@@ -291,7 +291,7 @@ impl People {
         // A capitalised "The" opens the phrase, not the name ("The Tigray forces").
         let run = before[nearest..]
             .iter()
-            .take_while(|w| starts_upper(w.text) && !self.words.not_names.iter().any(|n| n == w.text))
+            .take_while(|w| starts_upper(w.text) && !self.is_not_name(w.text))
             .count()
             .max(1);
         let name = before[nearest + run - 1];
@@ -331,7 +331,7 @@ impl People {
         while end < words.len()
             && end - start < 2
             && starts_upper(words[end].text)
-            && !self.words.not_names.iter().any(|n| n == words[end].text)
+            && !self.is_not_name(words[end].text)
             && joined(text, words[end - 1], words[end])
         {
             end += 1;
@@ -351,7 +351,7 @@ impl People {
     /// Whether `word` (written as `phrase` in the text) may name a group: no known actor's
     /// name (a known place's is: "the Tigray forces"), no title, date or stop word.
     fn names_group(&self, word: &str, phrase: &str, gazetteer: &Gazetteer) -> bool {
-        !(self.words.not_names.iter().any(|n| n == word)
+        !(self.is_not_name(word)
             || gazetteer.names_known_actor(phrase)
             || !gazetteer.parties_named_in(word).is_empty()
             || self.is_head(word)
@@ -659,7 +659,7 @@ impl People {
 
     fn is_name_word(&self, word: &str) -> bool {
         let bare = word.trim_end_matches('.');
-        if self.words.not_names.iter().any(|n| n == word || n == bare) || self.is_head(word) {
+        if self.is_not_name(word) || self.is_not_name(bare) || self.is_head(word) {
             return false;
         }
         let hyphen_particle = bare
@@ -668,6 +668,11 @@ impl People {
         // An acronym ("ELN", "US") is not part of a person's name.
         let acronym = bare.chars().count() > 1 && bare.chars().all(|c| !c.is_lowercase());
         (starts_upper(bare) && !acronym) || hyphen_particle
+    }
+
+    /// Whether `word` is one of the capitalised words that end a name (`not_names`).
+    fn is_not_name(&self, word: &str) -> bool {
+        self.words.not_names.iter().any(|n| n == word)
     }
 
     fn is_modifier(&self, word: &str) -> bool {

@@ -70,10 +70,7 @@ pub fn roles(tokens: &[Token], trigger: usize, names: &[NameSpan], cues: &RoleCu
             }
         };
         // A part or a measure of the event stands for it: "held a round of consultations".
-        let of_noun = (tokens[t].analysis.deprel == "nmod" && case_of(tokens, t).as_deref() == Some("of"))
-            .then(|| tokens[t].analysis.head.filter(|&h| h < tokens.len()))
-            .flatten();
-        let anchor = of_noun.unwrap_or(t);
+        let anchor = super::tree::of_head(tokens, t).unwrap_or(t);
         if let Some(head) = tokens[anchor]
             .analysis
             .head

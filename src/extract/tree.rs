@@ -106,7 +106,7 @@ pub fn in_own_clause(tokens: &[Token], trigger: usize, start: usize, end: usize,
         if tells_of_trigger(tokens, clause, t, cues) {
             return true;
         }
-        if children(tokens, clause).any(|c| tokens[c].analysis.deprel.starts_with("nsubj")) {
+        if has_subject(tokens, clause) {
             return false;
         }
         let up = clause_head(tokens, head);
@@ -231,6 +231,17 @@ fn side_of(tokens: &[Token], n: usize, event: usize) -> bool {
     false
 }
 
+/// Whether the word `v` has a subject of its own: a clause, not a phrase of another.
+fn has_subject(tokens: &[Token], v: usize) -> bool {
+    children(tokens, v).any(|c| tokens[c].analysis.deprel.starts_with("nsubj"))
+}
+
+/// The noun that the noun `i` is "of" ("a round of consultations": "round"), if it is one.
+pub fn of_head(tokens: &[Token], i: usize) -> Option<usize> {
+    let of = tokens[i].analysis.deprel == "nmod" && case_of(tokens, i).as_deref() == Some("of");
+    tokens[i].analysis.head.filter(|&h| of && h < tokens.len())
+}
+
 /// Whether the verb `v` is the predicate `words` names: its lemma, then the lemmas of its
 /// object or particle ("take effect", "break out").
 pub fn predicate_is(tokens: &[Token], v: usize, words: &str) -> bool {
@@ -330,8 +341,7 @@ pub fn after_other_noun_negated(
         if at == noun {
             return None;
         }
-        let clause = tokens[at].analysis.upos == "VERB"
-            && children(tokens, at).any(|c| tokens[c].analysis.deprel.starts_with("nsubj"));
+        let clause = tokens[at].analysis.upos == "VERB" && has_subject(tokens, at);
         if clause {
             return Some(subtree_span(tokens, at).0.min(trigger));
         }
@@ -363,10 +373,7 @@ fn is_one_of(token: &Token, words: &[String]) -> bool {
 pub fn fronted_clause_end(tokens: &[Token], at: usize) -> Option<usize> {
     let own = clause_head(tokens, token_at(tokens, at)?);
     children(tokens, own)
-        .filter(|&c| {
-            tokens[c].analysis.deprel == "advcl"
-                && children(tokens, c).any(|s| tokens[s].analysis.deprel.starts_with("nsubj"))
-        })
+        .filter(|&c| tokens[c].analysis.deprel == "advcl" && has_subject(tokens, c))
         .map(|c| subtree_span(tokens, c).1)
         .filter(|&end| end <= at)
         .max()

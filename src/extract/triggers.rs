@@ -311,12 +311,7 @@ fn governor(
     governs(tokens, lemmas, i, verbs).or_else(|| {
         // Failing that, the noun of `parts` it is "of" ("held a round of consultations",
         // "launched a wave of airstrikes").
-        let of =
-            tokens[i].analysis.deprel == "nmod" && super::tree::case_of(tokens, i).as_deref() == Some("of");
-        let whole = tokens[i]
-            .analysis
-            .head
-            .filter(|&h| h < tokens.len() && of && parts.contains(&lemmas[h]))?;
+        let whole = super::tree::of_head(tokens, i).filter(|&h| parts.contains(&lemmas[h]))?;
         governs(tokens, lemmas, whole, verbs)
     })
 }
@@ -382,28 +377,20 @@ fn governs(tokens: &[Token], lemmas: &[String], i: usize, verbs: &[String]) -> O
 /// Whether the noun at `i` is the subject of one of `verbs` (a lemma, or a lemma and its
 /// object's or particle's: "take place", "break out"), itself or through the noun it is
 /// "of" or a compound on ("a new phase of ceasefire negotiations … would take place").
-fn subject_of_one(tokens: &[Token], lemmas: &[String], i: usize, verbs: &[String]) -> bool {
+fn subject_of_one(tokens: &[Token], i: usize, verbs: &[String]) -> bool {
     let head = |w: usize| tokens[w].analysis.head.filter(|&h| h < tokens.len());
     let through = match tokens[i].analysis.deprel.as_str() {
         "compound" => head(i),
-        "nmod" if super::tree::case_of(tokens, i).as_deref() == Some("of") => head(i),
-        _ => None,
+        _ => super::tree::of_head(tokens, i),
     };
     // A gerund subject is a clause in the parse: "Fighting broke out".
     [Some(i), through].into_iter().flatten().any(|subject| {
         (tokens[subject].analysis.deprel.starts_with("nsubj")
             || tokens[subject].analysis.deprel == "csubj" && is_gerund(&tokens[subject]))
             && head(subject).is_some_and(|verb| {
-                verbs.iter().any(|entry| {
-                    let mut words = entry.split_whitespace();
-                    words.next() == Some(lemmas[verb].as_str())
-                        && words.next().is_none_or(|object| {
-                            children(tokens, verb).any(|c| {
-                                matches!(tokens[c].analysis.deprel.as_str(), "obj" | "compound:prt")
-                                    && lemmas[c] == object
-                            })
-                        })
-                })
+                verbs
+                    .iter()
+                    .any(|entry| super::tree::predicate_is(tokens, verb, entry))
             })
     })
 }
@@ -623,7 +610,7 @@ impl TriggerSet {
                                     || governor(tokens, &lemmas, *i, unless_governed_by, &self.part_nouns)
                                         .is_none())
                                 && if !subject_of.is_empty() {
-                                    subject_of_one(tokens, &lemmas, *i, subject_of)
+                                    subject_of_one(tokens, *i, subject_of)
                                 } else if governed_by.is_empty() {
                                     !self.is_topic(tokens, &lemmas, *i)
                                 } else {
@@ -632,8 +619,7 @@ impl TriggerSet {
                                 })
                     })
                     .map(|(i, t)| {
-                        let dated =
-                            rule.needs_date || *definite_needs_date && self.is_definite(tokens, &lemmas, i);
+                        let dated = rule.needs_date || *definite_needs_date && self.is_definite(tokens, i);
                         let start = match governor(tokens, &lemmas, i, governed_by, &self.part_nouns) {
                             Some(g) if *with_governor => tokens[g].start.min(t.start),
                             _ => t.start,
@@ -747,16 +733,15 @@ impl TriggerSet {
     }
 
     /// Whether the noun at `i` is definite: a definite determiner or a possessor.
-    /// Whether the noun at `i` is definite: a definite determiner or a possessor.
-    pub(super) fn is_definite_noun(&self, tokens: &[Token], i: usize) -> bool {
-        let lemmas: Vec<String> = tokens.iter().map(|t| t.analysis.lemma.to_lowercase()).collect();
-        self.is_definite(tokens, &lemmas, i)
-    }
-
-    fn is_definite(&self, tokens: &[Token], lemmas: &[String], i: usize) -> bool {
+    pub(super) fn is_definite(&self, tokens: &[Token], i: usize) -> bool {
         children(tokens, i).any(|c| {
-            let deprel = tokens[c].analysis.deprel.as_str();
-            deprel == "nmod:poss" || deprel == "det" && self.definite_determiners.contains(&lemmas[c])
+            let analysis = &tokens[c].analysis;
+            analysis.deprel == "nmod:poss"
+                || analysis.deprel == "det"
+                    && self
+                        .definite_determiners
+                        .iter()
+                        .any(|d| d.eq_ignore_ascii_case(&analysis.lemma))
         })
     }
 
