@@ -54,6 +54,11 @@ pub(super) struct TriggerSpec {
     /// announce", "emphasizing that").
     #[serde(default)]
     pub finite: bool,
+    /// With `finite`, a perfect of a finite "have" tells the act too ("has threatened to
+    /// retaliate"); for a verb of saying it tells a stance held ("has said it wants"), not a
+    /// statement made, and counts only where the class says so.
+    #[serde(default)]
+    pub perfect: bool,
     /// A verb of the class stands for the event only in the past tense (Penn VBD): what was
     /// done ("Mali withdrew from the bloc"), not what is asked or foreseen ("make sure that
     /// Israel withdraws on time").
@@ -181,6 +186,7 @@ enum Matcher {
         needs_object: bool,
         without_object: bool,
         finite: bool,
+        perfect: bool,
         past: bool,
         with_dependent: Vec<String>,
         definite_needs_date: bool,
@@ -248,10 +254,17 @@ fn whole_words_end(sentence: &str, start: usize, end: usize) -> usize {
     }
 }
 
-/// Whether a verb is finite: past or present tense (Penn tags VBD, VBZ, VBP), not an
-/// infinitive or participle.
-fn is_finite(token: &Token) -> bool {
-    matches!(token.analysis.xpos.as_str(), "VBD" | "VBZ" | "VBP")
+/// Whether the verb at `i` is finite: past or present tense (Penn tags VBD, VBZ, VBP), or
+/// with `perfect` a participle under a finite "have" ("has threatened"); not an infinitive,
+/// a participle alone ("the previously threatened rate") or a progressive ("were
+/// threatening shipping").
+fn is_finite(tokens: &[Token], lemmas: &[String], i: usize, perfect: bool) -> bool {
+    let finite = |t: &Token| matches!(t.analysis.xpos.as_str(), "VBD" | "VBZ" | "VBP");
+    finite(&tokens[i])
+        || perfect
+            && tokens[i].analysis.xpos == "VBN"
+            && children(tokens, i)
+                .any(|a| tokens[a].analysis.deprel == "aux" && lemmas[a] == "have" && finite(&tokens[a]))
 }
 
 /// Whether the verb at `i` has an object or oblique whose lemma is one of `lemmas`, itself or
@@ -477,6 +490,7 @@ impl TriggerSet {
                     needs_object: spec.needs_object,
                     without_object: spec.without_object,
                     finite: spec.finite,
+                    perfect: spec.perfect,
                     past: spec.past,
                     with_dependent: lower(&spec.with_dependent),
                     definite_needs_date: spec.definite_needs_date,
@@ -569,6 +583,7 @@ impl TriggerSet {
                     needs_object,
                     without_object,
                     finite,
+                    perfect,
                     past,
                     with_dependent,
                     definite_needs_date,
@@ -594,7 +609,7 @@ impl TriggerSet {
                             || !governed_by.is_empty() && is_gerund(t);
                         (as_verb
                             && verbs.contains(&lemmas[*i])
-                            && (!finite || is_finite(t))
+                            && (!finite || is_finite(tokens, &lemmas, *i, *perfect))
                             && (!past || t.analysis.xpos == "VBD")
                             && (with_dependent.is_empty()
                                 || has_dependent(tokens, &lemmas, *i, with_dependent, true))
