@@ -422,23 +422,19 @@ pub struct TriggerMatch {
     /// The event stands only if its own clause has a date: the rule says so, or the match
     /// is a definite noun of a class that says so.
     pub needs_date: bool,
-    /// Other rules that matched exactly these words, in the order they would have won
-    /// (rule, needs_date): tried when this one's event does not stand ("told reporters" is
-    /// a statement in a setting where the rule for a dated "told" finds no date).
-    pub alternatives: Vec<(usize, bool)>,
+    /// The matches of other rules that this one outranks, in the order they would have won:
+    /// of the same words, or of overlapping words and the same event type. Tried when this
+    /// one's event does not stand ("told reporters" is a
+    /// statement in a setting where the rule for a dated "told" finds no date; "talks in
+    /// Oman wrapped up" is told by its verb where the rule for a dated "talks in" finds no
+    /// date).
+    pub alternatives: Vec<TriggerMatch>,
 }
 
 impl TriggerMatch {
-    /// This match, then the same words under each of its alternatives.
+    /// This match, then each of its alternatives.
     pub fn readings(&self) -> impl Iterator<Item = TriggerMatch> + '_ {
-        std::iter::once(self.clone()).chain(self.alternatives.iter().map(|&(rule, needs_date)| {
-            TriggerMatch {
-                rule,
-                needs_date,
-                alternatives: Vec::new(),
-                ..*self
-            }
-        }))
+        std::iter::once(self.clone()).chain(self.alternatives.iter().cloned())
     }
 }
 
@@ -674,9 +670,15 @@ impl TriggerSet {
         for m in found {
             if kept.iter().all(|k| m.end <= k.start || k.end <= m.start) {
                 kept.push(m);
-            } else if let Some(same) = kept.iter_mut().find(|k| k.start == m.start && k.end == m.end) {
-                if self.rules[m.rule].event_type.is_some() {
-                    same.alternatives.push((m.rule, m.needs_date));
+            } else if let Some(winner) = kept.iter_mut().find(|k| m.start < k.end && k.start < m.end) {
+                // Other words overlapping the winner's are another telling of the same kind
+                // of event ("talks in" needing a date, "talks" as the subject of "wrapped
+                // up"); of another kind, they are a sense the winner rules out ("called on"
+                // is a demand, not a call).
+                let event_type = &self.rules[m.rule].event_type;
+                let same_words = winner.start == m.start && winner.end == m.end;
+                if event_type.is_some() && (same_words || *event_type == self.rules[winner.rule].event_type) {
+                    winner.alternatives.push(m);
                 }
             }
         }
