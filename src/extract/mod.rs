@@ -1277,10 +1277,16 @@ impl Extractor {
                 // came into effect on Saturday": Saturday, not "current"); a limit says
                 // when a state ends, not when it was ("will now remain in place until 18
                 // February").
+                // … and one that says when before one that names another thing ("withdrawal
+                // from the 2015 nuclear deal … in 2018": 2018).
                 .min_by_key(|d| {
                     let limit =
                         || tree::temporal_role(tokens, d.0, d.1, cues) == tree::TemporalRole::Deadline;
-                    (d.2.interval.is_none() || limit(), nearest(d))
+                    (
+                        d.2.interval.is_none() || limit(),
+                        tree::names_other_thing(tokens, m.start, d.0, d.1),
+                        nearest(d),
+                    )
                 })
         };
         if let Some((s, e, expr)) = (0..levels).find_map(in_clause) {

@@ -146,6 +146,24 @@ fn a_date_that_says_when_outranks_one_that_does_not() {
 }
 
 #[test]
+fn a_date_naming_another_thing_yields_to_one_that_says_when() {
+    // "2020" names the accord; "in 2021" is when it was signed.
+    assert_eq!(
+        date_of("Israel signed the 2020 accord with Morocco in 2021.", "agreement").as_deref(),
+        Some("2021")
+    );
+    // On the trigger itself, the date is the event's.
+    assert_eq!(
+        date_of(
+            "The May 2 talks between Peru and Chile ended without a deal.",
+            "talks"
+        )
+        .as_deref(),
+        Some("2025-05-02")
+    );
+}
+
+#[test]
 fn the_occasion_of_an_act_dates_it() {
     assert_eq!(
         date_of(

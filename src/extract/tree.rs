@@ -28,6 +28,23 @@ pub fn head_within(tokens: &[Token], start: usize, end: usize) -> Option<usize> 
         .or_else(|| token_at(tokens, start))
 }
 
+/// Whether the date at `start..end` is a modifier before a noun other than the trigger at
+/// `trigger`, naming that noun's thing ("the 2015 nuclear deal", "the 2020 accord") rather
+/// than when the trigger's event happened ("withdrawal from the 2015 nuclear deal … in
+/// 2018"). On the trigger itself it is the event's ("the May 16 talks").
+pub fn names_other_thing(tokens: &[Token], trigger: usize, start: usize, end: usize) -> bool {
+    let (Some(t), Some(d)) = (token_at(tokens, trigger), head_within(tokens, start, end)) else {
+        return false;
+    };
+    matches!(tokens[d].analysis.deprel.as_str(), "compound" | "nummod" | "amod")
+        && tokens[d].analysis.head.is_some_and(|h| {
+            h != t
+                && h < tokens.len()
+                && tokens[h].start > tokens[d].start
+                && tokens[h].analysis.upos == "NOUN"
+        })
+}
+
 /// The predicate whose clause holds word `i`: the nearest verb up the tree from it (the
 /// word itself when it is one), or a word with a copula ("which had been ongoing since
 /// January": "ongoing"), or the root.
