@@ -632,7 +632,13 @@ impl Extractor {
                     article.published,
                     told_as,
                 );
-                if date.basis == DateBasis::Publication {
+                // "Both sides conducted the talks": a definite noun of a kind of event the
+                // article has told is that event again, not one on the occasion of the
+                // group's last event (a withdrawal of 2018, told just before).
+                let told_again = tree::token_at(tokens, m.start)
+                    .is_some_and(|t| self.triggers.is_definite(tokens, t))
+                    && discourse.told.iter().any(|told| told.event_type == event_type);
+                if date.basis == DateBasis::Publication && !told_again {
                     // "The two sides agreed ...": told of the parties of an earlier event, with no
                     // date of its own, it belongs to that event's occasion.
                     let group = names

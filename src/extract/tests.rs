@@ -164,6 +164,16 @@ fn a_date_naming_another_thing_yields_to_one_that_says_when() {
 }
 
 #[test]
+fn a_definite_event_noun_told_again_is_not_dated_by_the_last_groups_event() {
+    let found = events(
+        "Peru and Chile held talks in Lima.\n\nPeru's withdrawal from the treaty with Chile came in 2018.\n\nBoth sides conducted the talks with respect.",
+    );
+    let talks: Vec<_> = found.iter().filter(|e| e.event_type == "talks").collect();
+    assert_eq!(talks.len(), 2, "{found:#?}");
+    assert!(talks.iter().all(|e| e.date.interval.is_none()), "{talks:#?}");
+}
+
+#[test]
 fn the_occasion_of_an_act_dates_it() {
     assert_eq!(
         date_of(
