@@ -71,6 +71,8 @@ pub struct ModalityCues {
     pub window: usize,
     pub negated: Vec<String>,
     pub hypothetical: Vec<String>,
+    /// Modals of obligation, read on the trigger's own verb in the tree ("must agree").
+    pub obliged: Vec<String>,
     pub proposed: Vec<String>,
     pub habitual: Vec<String>,
     pub planned: Vec<String>,

@@ -967,6 +967,9 @@ impl Extractor {
             _ if cued == Modality::Negated => cued,
             Some(tree::Unrealised::Aim) => Modality::Hypothetical,
             Some(tree::Unrealised::Plan) if cued == Modality::Asserted => Modality::Planned,
+            _ if cued == Modality::Asserted && tree::verb_has_aux(tokens, m.start, &cues.obliged) => {
+                Modality::Hypothetical
+            }
             _ => cued,
         }
     }

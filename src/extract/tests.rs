@@ -174,6 +174,15 @@ fn a_definite_event_noun_told_again_is_not_dated_by_the_last_groups_event() {
 }
 
 #[test]
+fn an_act_told_with_must_is_required_not_done() {
+    let agreement = events("Peru must agree to a deal with Chile.");
+    assert_eq!(first_of(&agreement, "agreement").modality, Modality::Hypothetical);
+    // "must" is the verb's, not the deadline's: the deadline stands.
+    let deadline = events("Chile must adhere to the May 18 deadline.");
+    assert_ne!(first_of(&deadline, "other").modality, Modality::Hypothetical);
+}
+
+#[test]
 fn the_occasion_of_an_act_dates_it() {
     assert_eq!(
         date_of(

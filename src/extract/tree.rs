@@ -481,6 +481,19 @@ pub enum Unrealised {
     Plan,
 }
 
+/// Whether the trigger at `at` is a verb with an auxiliary of one of `lemmas` ("must agree").
+pub fn verb_has_aux(tokens: &[Token], at: usize, lemmas: &[String]) -> bool {
+    token_at(tokens, at).is_some_and(|t| {
+        tokens[t].analysis.upos == "VERB"
+            && children(tokens, t).any(|c| {
+                tokens[c].analysis.deprel == "aux"
+                    && lemmas
+                        .iter()
+                        .any(|l| l.eq_ignore_ascii_case(&tokens[c].analysis.lemma))
+            })
+    })
+}
+
 /// Whether the event of the trigger at offset `at` is unrealised, read from the tree: the
 /// verb it is told by (itself, or the verb of its clause for a noun) as an infinitive under
 /// a noun or a non-implicative verb. (A condition does not make an event unrealised in the
