@@ -63,6 +63,8 @@ pub struct Words {
 #[derive(Debug, Clone, Deserialize)]
 pub struct GroupNouns {
     pub words: Vec<String>,
+    /// Nouns of acts whose demonym names who acted ("Israeli strikes").
+    pub agent_nouns: Vec<String>,
     pub modifier_stops: Vec<String>,
 }
 

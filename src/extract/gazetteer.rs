@@ -121,7 +121,8 @@ impl Gazetteer {
     /// The gazetteer of the rule files, with the noun lists of `cues` that decide when a
     /// name is a party.
     pub fn load(cues: &Cues) -> Result<Gazetteer> {
-        let group_nouns = cues.group_nouns.words.clone();
+        // A demonym names an actor before a group's noun or an act's (`actors_in`).
+        let group_nouns = [&cues.group_nouns.words[..], &cues.group_nouns.agent_nouns[..]].concat();
         let modifier_stops = cues.group_nouns.modifier_stops.clone();
         let topic_nouns = cues.topic_nouns.words.clone();
         let mut actors = rules::load_toml::<ActorFile>("events/actors.toml")?.actor;
@@ -575,7 +576,7 @@ mod tests {
     }
 
     #[test]
-    fn demonyms_need_a_group_noun() {
+    fn demonyms_need_a_group_or_act_noun() {
         assert_eq!(names("the Russian delegation met"), vec!["Russia"]);
         assert_eq!(names("a Russian teacher"), Vec::<String>::new());
         assert_eq!(
@@ -591,6 +592,10 @@ mod tests {
         assert_eq!(names("a Russian school teacher said"), Vec::<String>::new());
         assert_eq!(names("a Russian, officials said"), Vec::<String>::new());
         assert_eq!(names("a Russian and Ukrainian"), Vec::<String>::new());
+        // Before the noun of an act, it names who acted.
+        assert_eq!(names("a Pakistani air raid on Friday"), vec!["Pakistan"]);
+        assert_eq!(names("the European proposals"), vec!["EU"]);
+        assert_eq!(names("a Russian school"), Vec::<String>::new());
     }
 
     #[test]
