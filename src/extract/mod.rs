@@ -25,10 +25,10 @@ use anyhow::Result;
 
 use crate::article::{Article, CharOffsets, Sentence};
 use crate::merge::parties_agree;
-use crate::model::{ActorKind, DateBasis, Modality, RoleKind};
+use crate::model::{ActorKind, DateBasis, Modality, Precision, RoleKind};
 use crate::ordered::{extend_new, first_seen};
 use crate::syntax::{Models, ParsedSentence, Token};
-use crate::time::{Tagger, TimeExpr, TimexType};
+use crate::time::{format_day, Tagger, TimeExpr, TimexType};
 use attribution::{Attributor, Quote, Report};
 use cues::Cues;
 use gazetteer::{Actor, ActorMention, PlaceMention};
@@ -124,6 +124,9 @@ const CONTENT_ROUNDS: usize = 3;
 /// The time rule (data/rules/time/rules.toml) of a weekday named alone ("on Thursday"),
 /// which the tagger reads as past or to come by the tense words near it.
 const BARE_WEEKDAY_RULE: &str = "weekday.bare";
+
+/// The time rule of the last day of a range of days ("October 25–30").
+const DAY_RANGE_END_RULE: &str = "day.range_end";
 
 /// How the evidence writes the actors a sentence takes from its paragraph, naming none.
 const CONTEXT_ACTORS: &str = "(the parties of the last event told)";
@@ -270,7 +273,7 @@ impl Extractor {
         people.extend(self.generic_actors(text));
         let article_gazetteer = self.gazetteer.with_people(people);
         let gazetteer = article_gazetteer.as_ref().unwrap_or(&self.gazetteer);
-        let times = self.tagger.tag(text, article.published);
+        let times = self.with_day_ranges(text, self.tagger.tag(text, article.published));
         let chars = CharOffsets::new(text);
         let quotes = self.quotes_by_paragraph(text, &sentences, gazetteer);
         let context = ArticleContext {
@@ -857,12 +860,10 @@ impl Extractor {
         times
     }
 
-    /// Whether the date at `start..end` is the old date of a moved schedule ("delayed from
-    /// June 1 until July 9", "postponed from March to May"): what is told is the new date.
-    fn moved_from(&self, text: &str, start: usize, end: usize, dates: &[(usize, usize, &TimeExpr)]) -> bool {
+    /// Whether the date at `start` comes after "from" and a verb that moves schedules a few
+    /// words before it, in the same clause ("delayed its tariffs on Canada from April 2").
+    fn after_moving_from(&self, text: &str, start: usize) -> bool {
         let lexicon = self.tagger.lexicon();
-        // "From" right before the date, and a verb that moves schedules a few words before
-        // it, in the same clause ("delayed its tariffs on Canada from April 2").
         let mut before = text[..start].split_whitespace().rev().take(MOVED_SCHEDULE_WORDS);
         if before
             .next()
@@ -870,14 +871,60 @@ impl Extractor {
         {
             return false;
         }
-        let moved = before.take_while(|w| !w.ends_with([',', ';', '.'])).any(|w| {
+        before.take_while(|w| !w.ends_with([',', ';', '.'])).any(|w| {
             lexicon
                 .value("schedule_verb", w.trim_matches(|c: char| !c.is_alphanumeric()))
                 .is_some()
-        });
-        if !moved {
+        })
+    }
+
+    /// The tagger's expressions with each range of days as one date ("talks held from
+    /// October 25 to 30": the talks' days are the 25th to the 30th, where TimeML marks two
+    /// expressions). Days joined by "and" are two days, and a date moved "from" one day
+    /// "to" another is not a range ("postponed from May 2 to 9").
+    fn with_day_ranges(&self, text: &str, times: Vec<TimeExpr>) -> Vec<TimeExpr> {
+        let mut out: Vec<TimeExpr> = Vec::with_capacity(times.len());
+        for expr in times {
+            let range_of = out.last().and_then(|first| {
+                let first_day = first
+                    .interval
+                    .as_ref()
+                    .filter(|i| i.precision == Precision::Day && i.start == i.end)?;
+                let last_day = expr.interval.as_ref()?;
+                let between = text.get(first.end..expr.start)?.trim();
+                let joined = matches!(between, "-" | "–" | "to" | "through" | "until" | "till")
+                    && expr.rule == DAY_RANGE_END_RULE
+                    && !self.after_moving_from(text, first.start);
+                joined.then_some((first_day.start, last_day.end))
+            });
+            match range_of {
+                Some((start, end)) => {
+                    let first = out.last_mut().expect("a first day");
+                    let value = format!("{}/{}", format_day(start), format_day(end));
+                    first.interval = Some(crate::time::DateInterval {
+                        start,
+                        end,
+                        precision: Precision::Day,
+                        value: value.clone(),
+                    });
+                    first.value = value;
+                    first.text = text[first.start..expr.end].to_owned();
+                    first.end = expr.end;
+                    first.rule = format!("{}+{}", first.rule, expr.rule);
+                }
+                None => out.push(expr),
+            }
+        }
+        out
+    }
+
+    /// Whether the date at `start..end` is the old date of a moved schedule ("delayed from
+    /// June 1 until July 9", "postponed from March to May"): what is told is the new date.
+    fn moved_from(&self, text: &str, start: usize, end: usize, dates: &[(usize, usize, &TimeExpr)]) -> bool {
+        if !self.after_moving_from(text, start) {
             return false;
         }
+        let lexicon = self.tagger.lexicon();
         let after = &text[end..];
         let Some(preposition) = after.split_whitespace().next() else {
             return false;

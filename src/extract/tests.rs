@@ -183,6 +183,23 @@ fn an_act_told_with_must_is_required_not_done() {
 }
 
 #[test]
+fn a_range_of_days_dates_the_event_with_all_its_days() {
+    assert_eq!(
+        date_of("Peru and Chile held talks from May 2 to 5 in Lima.", "talks").as_deref(),
+        Some("2025-05-02/2025-05-05")
+    );
+    assert_eq!(
+        date_of("Peru and Chile held talks on May 2–3 in Lima.", "talks").as_deref(),
+        Some("2025-05-02/2025-05-03")
+    );
+    // Two days, not a range.
+    assert_eq!(
+        date_of("Peru and Chile met on May 2 and 5.", "meeting").as_deref(),
+        Some("2025-05-02")
+    );
+}
+
+#[test]
 fn the_occasion_of_an_act_dates_it() {
     assert_eq!(
         date_of(

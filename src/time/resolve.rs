@@ -35,6 +35,7 @@ pub enum Resolver {
     ClockDuration,
     /// The second year of a range ("58" of "1957-58"), in the first one's century.
     YearRangeEnd,
+    DayRangeEnd,
     Anchored,
     AnchoredUnit,
     /// "The day before the vote": a unit told from what follows the signal word, an event
@@ -73,6 +74,7 @@ impl Resolver {
             "this_time_last_year" => Resolver::ThisTimeLastYear,
             "year_words" => Resolver::YearWords,
             "year_range_end" => Resolver::YearRangeEnd,
+            "day_range_end" => Resolver::DayRangeEnd,
             "clock_duration" => Resolver::ClockDuration,
             "weekend" => Resolver::Weekend,
             "none" => Resolver::None,
@@ -90,6 +92,7 @@ impl Resolver {
                 | Resolver::AnchoredUnit
                 | Resolver::Signalled
                 | Resolver::YearRangeEnd
+                | Resolver::DayRangeEnd
         )
     }
 
@@ -224,6 +227,7 @@ pub fn resolve(resolver: Resolver, caps: &Captures, ctx: &Context) -> Option<Res
         Resolver::ThisTimeLastYear => this_time_last_year(ctx),
         Resolver::ClockDuration => clock_duration(caps),
         Resolver::YearRangeEnd => year_range_end(caps, ctx),
+        Resolver::DayRangeEnd => day_range_end(caps, ctx),
         Resolver::YearWords => Some(Resolved::date(DateInterval::year(year(caps, ctx)? as i32)?, None)),
         Resolver::Weekend => weekend_of(ctx),
         Resolver::None => None,
@@ -396,6 +400,17 @@ fn year_range_end(caps: &Captures, ctx: &Context) -> Option<Resolved> {
         return None;
     }
     Some(Resolved::date(DateInterval::year(year)?, None))
+}
+
+/// The last day of a range of days whose first is the date just told ("October 25–30"): a
+/// later day of its month.
+fn day_range_end(caps: &Captures, ctx: &Context) -> Option<Resolved> {
+    let first = ctx.anchor.filter(|a| a.precision == Precision::Day)?.start;
+    let day: u32 = caps.name("day_end")?.as_str().parse().ok()?;
+    if day <= first.day() {
+        return None;
+    }
+    Some(Resolved::date(DateInterval::day(first.with_day(day)?), None))
 }
 
 /// "The weekend": this week's, or last week's when told in the past before it came.
