@@ -108,6 +108,8 @@ pub struct RoleCues {
     pub target_prepositions: Vec<String>,
     /// Their object is whom a group noun is made of ("delegates from the U.S. and Ukraine").
     pub member_prepositions: Vec<String>,
+    /// Who is named under one of these mediates or hosts ("mediation by Qatar").
+    pub mediation_words: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -112,6 +112,8 @@ struct Discourse {
     last_named: Vec<usize>,
     /// Events told so far, for "the call" to refer back to.
     told: Vec<Told>,
+    /// The actors the current sentence names only as mediators or hosts.
+    mediators: Vec<usize>,
     /// The date of the last asserted event of the current paragraph that its own sentence
     /// dated: the narrative time that undated sentences after it continue.
     paragraph: Option<(usize, DateReading)>,
@@ -343,12 +345,14 @@ impl Extractor {
                 {
                     discourse.paragraph = Some((sentence.paragraph, event.date.clone()));
                 }
-                if event.actors.len() >= 2 {
-                    discourse.last_group = event
-                        .actors
-                        .iter()
-                        .filter_map(|a| gazetteer.actor_named(a))
-                        .collect();
+                let sides: Vec<usize> = event
+                    .actors
+                    .iter()
+                    .filter_map(|a| gazetteer.actor_named(a))
+                    .filter(|a| !discourse.mediators.contains(a))
+                    .collect();
+                if sides.len() >= 2 {
+                    discourse.last_group = sides;
                     // Only what happened dates what is told of its parties after ("both sides
                     // had agreed" is not on the day of talks still to come).
                     discourse.last_group_date = (event.date.interval.is_some()
@@ -518,14 +522,33 @@ impl Extractor {
         // own, an event of the parties of the last event of its paragraph or the one before
         // (news often gives a sentence a paragraph): "Israel and Syria clashed… A ceasefire
         // was declared Saturday."; else it is not read further.
+        // Who only mediates or hosts here is no side of what the sentence tells ("The
+        // negotiations took place in Doha, with mediation by Qatar and Turkey"): a sentence
+        // naming no one else tells of the sides of the last event too, and they stay the
+        // sides "both parties" stand for after it.
+        let mediation = &self.cues.roles.mediation_words;
+        discourse.mediators = names
+            .iter()
+            .flat_map(|n| n.actors.iter().copied())
+            .filter(|&a| {
+                names.iter().filter(|n| n.actors.contains(&a)).all(|n| {
+                    !n.group_of_earlier_event && tree::names_mediator(tokens, n.start, n.end, mediation)
+                })
+            })
+            .collect();
+        let only_mediators = !names.is_empty()
+            && names
+                .iter()
+                .all(|n| n.actors.iter().all(|a| discourse.mediators.contains(a)));
         let from_context = names.is_empty();
-        if from_context {
-            let near = discourse
+        let near_group = !discourse.last_group.is_empty()
+            && discourse
                 .last_group_paragraph
                 .is_some_and(|p| p == sentence.paragraph || p + 1 == sentence.paragraph);
-            if discourse.last_group.is_empty() || !near {
-                return Vec::new();
-            }
+        if from_context && !near_group {
+            return Vec::new();
+        }
+        if from_context || only_mediators && near_group {
             names.push(Named {
                 start: 0,
                 end: 0,

@@ -200,6 +200,24 @@ fn a_range_of_days_dates_the_event_with_all_its_days() {
 }
 
 #[test]
+fn mediators_are_no_side_of_the_talks_they_mediate() {
+    let found = events(
+        "Peru and Chile agreed to a ceasefire on Monday.\n\nThe negotiations took place in Lima on Monday, with mediation by Brazil and Argentina.\n\nBoth parties agreed on Tuesday to exchange prisoners.",
+    );
+    let talks = first_of(&found, "talks");
+    for side in ["Peru", "Chile", "Brazil", "Argentina"] {
+        assert!(
+            talks.actors.iter().any(|a| a == side),
+            "{side} in {:?}",
+            talks.actors
+        );
+    }
+    let last = found.last().expect("the exchange");
+    assert!(last.actors.iter().any(|a| a == "Peru"), "{:?}", last.actors);
+    assert!(!last.actors.iter().any(|a| a == "Brazil"), "{:?}", last.actors);
+}
+
+#[test]
 fn the_occasion_of_an_act_dates_it() {
     assert_eq!(
         date_of(

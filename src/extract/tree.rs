@@ -45,6 +45,31 @@ pub fn names_other_thing(tokens: &[Token], trigger: usize, start: usize, end: us
         })
 }
 
+/// Whether the name at `start..end` is who mediates or hosts: the agent or object of a word
+/// of `mediation` ("mediated by Egypt", "with mediation by Qatar and Turkey", "hosted by
+/// Oman"), or its demonym ("under Turkish and Qatari mediation"), through the names it is
+/// coordinated with.
+pub fn names_mediator(tokens: &[Token], start: usize, end: usize, mediation: &[String]) -> bool {
+    let Some(mut at) = head_within(tokens, start, end) else {
+        return false;
+    };
+    for _ in 0..MAX_DEPTH {
+        let relation = tokens[at].analysis.deprel.split(':').next().unwrap_or("");
+        let Some(head) = tokens[at].analysis.head.filter(|&h| h < tokens.len()) else {
+            return false;
+        };
+        match relation {
+            "conj" | "flat" | "appos" => at = head,
+            "obl" | "nmod" | "amod" => {
+                let lemma = &tokens[head].analysis.lemma;
+                return mediation.iter().any(|w| w.eq_ignore_ascii_case(lemma));
+            }
+            _ => return false,
+        }
+    }
+    false
+}
+
 /// The predicate whose clause holds word `i`: the nearest verb up the tree from it (the
 /// word itself when it is one), or a word with a copula ("which had been ongoing since
 /// January": "ongoing"), or the root.
