@@ -89,7 +89,16 @@ impl Country {
                 .iter()
                 .any(|a| a.aliases.iter().chain(&a.demonyms).any(|s| s == word))
         };
-        let canonical = if let Some(curated) = actors.iter_mut().find(|a| names_it(a)) {
+        // A curated actor named as the country takes it before one that only has its name
+        // among its aliases (the DR Congo is also "Congo"; the Republic of the Congo is the
+        // row whose short name that is).
+        let named =
+            |a: &Actor| a.kind == ActorKind::Country && (a.name == self.name || a.name == self.official);
+        let curated = actors
+            .iter()
+            .position(named)
+            .or_else(|| actors.iter().position(names_it));
+        let canonical = if let Some(curated) = curated.map(|i| &mut actors[i]) {
             curated.code.get_or_insert_with(|| self.code.clone());
             curated.name.clone()
         } else {

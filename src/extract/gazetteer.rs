@@ -599,6 +599,16 @@ mod tests {
     }
 
     #[test]
+    fn a_bare_congo_is_the_drc_and_the_other_congo_is_named_in_full() {
+        assert_eq!(names("Congo and Rwanda signed"), vec!["DR Congo", "Rwanda"]);
+        assert_eq!(
+            names("the Republic of the Congo signed"),
+            vec!["Republic of the Congo"]
+        );
+        assert_eq!(names("Congo-Brazzaville signed"), vec!["Republic of the Congo"]);
+    }
+
+    #[test]
     fn a_hyphenated_pair_of_demonyms_names_both_sides() {
         assert_eq!(
             names("a Syrian-Israeli ministerial meeting"),
