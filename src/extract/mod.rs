@@ -110,6 +110,8 @@ struct Discourse {
     /// parties" are before any event of theirs is told ("talks between the army and the RSF
     /// were suspended… the two parties reached an agreement").
     last_named: Vec<usize>,
+    /// The paragraph of that phrase.
+    last_named_paragraph: Option<usize>,
     /// Events told so far, for "the call" to refer back to.
     told: Vec<Told>,
     /// The actors the current sentence names only as mediators or hosts.
@@ -541,18 +543,27 @@ impl Extractor {
                 .iter()
                 .all(|n| n.actors.iter().all(|a| discourse.mediators.contains(a)));
         let from_context = names.is_empty();
-        let near_group = !discourse.last_group.is_empty()
-            && discourse
-                .last_group_paragraph
-                .is_some_and(|p| p == sentence.paragraph || p + 1 == sentence.paragraph);
-        if from_context && !near_group {
+        let near = |paragraph: Option<usize>| {
+            paragraph.is_some_and(|p| p == sentence.paragraph || p + 1 == sentence.paragraph)
+        };
+        // The parties of the last event, else the sides the text last set against each
+        // other ("a direct channel between Witkoff and Araghchi. A second meeting is
+        // scheduled for Saturday"), of this paragraph or the one before.
+        let context_group = if !discourse.last_group.is_empty() && near(discourse.last_group_paragraph) {
+            Some(discourse.last_group.clone())
+        } else if !discourse.last_named.is_empty() && near(discourse.last_named_paragraph) {
+            Some(discourse.last_named.clone())
+        } else {
+            None
+        };
+        if from_context && context_group.is_none() {
             return Vec::new();
         }
-        if from_context || only_mediators && near_group {
+        if let Some(group) = context_group.filter(|_| from_context || only_mediators) {
             names.push(Named {
                 start: 0,
                 end: 0,
-                actors: discourse.last_group.clone(),
+                actors: group,
                 text: CONTEXT_ACTORS.to_owned(),
                 group_of_earlier_event: false,
             });
@@ -807,6 +818,7 @@ impl Extractor {
         let side_names: Vec<String> = sides.iter().map(|&a| gazetteer.actor(a).name.clone()).collect();
         if gazetteer.parties_of(&side_names).len() >= 2 {
             discourse.last_named = sides;
+            discourse.last_named_paragraph = Some(sentence.paragraph);
         }
         events.into_iter().map(|(_, e)| e).collect()
     }

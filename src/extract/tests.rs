@@ -218,6 +218,22 @@ fn mediators_are_no_side_of_the_talks_they_mediate() {
 }
 
 #[test]
+fn a_sentence_naming_no_one_takes_the_sides_last_set_against_each_other() {
+    let found = events(
+        "The visit was made possible by a direct channel between the Peruvian envoy, Garcia, and Chilean Foreign Minister Ana Soto. A second meeting is scheduled to take place next Saturday in Lima.",
+    );
+    let meeting = first_of(&found, "meeting");
+    assert_eq!(meeting.modality, Modality::Planned);
+    for side in ["Peru", "Chile"] {
+        assert!(
+            meeting.actors.iter().any(|a| a == side),
+            "{side} in {:?}",
+            meeting.actors
+        );
+    }
+}
+
+#[test]
 fn the_occasion_of_an_act_dates_it() {
     assert_eq!(
         date_of(
