@@ -524,14 +524,14 @@ fn on_word_boundaries(text: &str, start: usize, end: usize) -> bool {
     !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
 }
 
-/// Whether the name at `at` follows one of `prepositions`, allowing "the" and "city of"
-/// between them ("in the city of Jeddah").
 /// Whether the name at `at` follows the word "capital" ("the Qatari capital, Doha"): the
 /// city, not its government.
 fn named_as_capital(text: &str, at: usize) -> bool {
     text[..at].trim_end_matches([' ', ',']).ends_with(" capital")
 }
 
+/// Whether the name at `at` follows one of `prepositions`, allowing "the", "city of" and "the
+/// Qatari capital" between them ("in the city of Jeddah", "to the Qatari capital, Doha").
 fn after_locative(text: &str, at: usize, prepositions: &[&str]) -> bool {
     let mut before = text[..at].trim_end_matches([' ', ',']);
     let mut capital = false;

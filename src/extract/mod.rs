@@ -520,35 +520,39 @@ impl Extractor {
                 .and_then(|q| q.source.clone())
         };
         let mut names = self.names_in(text, discourse, &quote_source, gazetteer);
-        // Every event needs an actor. A sentence that names none may tell, with a date of its
-        // own, an event of the parties of the last event of its paragraph or the one before
-        // (news often gives a sentence a paragraph): "Israel and Syria clashed… A ceasefire
-        // was declared Saturday."; else it is not read further.
         // Who only mediates or hosts here is no side of what the sentence tells ("The
-        // negotiations took place in Doha, with mediation by Qatar and Turkey"): a sentence
-        // naming no one else tells of the sides of the last event too, and they stay the
-        // sides "both parties" stand for after it.
+        // negotiations took place in Doha, with mediation by Qatar and Turkey"): they never
+        // become the sides "both parties" stand for after it.
         let mediation = &self.cues.roles.mediation_words;
-        discourse.mediators = names
+        let mediating: Vec<bool> = names
             .iter()
-            .flat_map(|n| n.actors.iter().copied())
+            .map(|n| !n.group_of_earlier_event && tree::names_mediator(tokens, n.start, n.end, mediation))
+            .collect();
+        discourse.mediators = first_seen(names.iter().flat_map(|n| n.actors.iter().copied()))
+            .into_iter()
             .filter(|&a| {
-                names.iter().filter(|n| n.actors.contains(&a)).all(|n| {
-                    !n.group_of_earlier_event && tree::names_mediator(tokens, n.start, n.end, mediation)
-                })
+                names
+                    .iter()
+                    .zip(&mediating)
+                    .filter(|(n, _)| n.actors.contains(&a))
+                    .all(|(_, &mediator)| mediator)
             })
             .collect();
         let only_mediators = !names.is_empty()
             && names
                 .iter()
                 .all(|n| n.actors.iter().all(|a| discourse.mediators.contains(a)));
+        // Every event needs an actor. A sentence that names none, or only mediators, may
+        // tell, with a date of its own, an event of the parties of the last event of its
+        // paragraph or the one before (news often gives a sentence a paragraph): "Israel and
+        // Syria clashed… A ceasefire was declared Saturday."; failing those, of the sides the
+        // text last set against each other there ("a direct channel between Witkoff and
+        // Araghchi. A second meeting is scheduled for Saturday"). A sentence naming no one
+        // and without such a group is not read further.
         let from_context = names.is_empty();
         let near = |paragraph: Option<usize>| {
             paragraph.is_some_and(|p| p == sentence.paragraph || p + 1 == sentence.paragraph)
         };
-        // The parties of the last event, else the sides the text last set against each
-        // other ("a direct channel between Witkoff and Araghchi. A second meeting is
-        // scheduled for Saturday"), of this paragraph or the one before.
         let context_group = if !discourse.last_group.is_empty() && near(discourse.last_group_paragraph) {
             Some(discourse.last_group.clone())
         } else if !discourse.last_named.is_empty() && near(discourse.last_named_paragraph) {
@@ -672,10 +676,11 @@ impl Extractor {
                 // "Both sides conducted the talks": a definite noun of a kind of event the
                 // article has told is that event again, not one on the occasion of the
                 // group's last event (a withdrawal of 2018, told just before).
-                let told_again = tree::token_at(tokens, m.start)
-                    .is_some_and(|t| self.triggers.is_definite(tokens, t))
-                    && discourse.told.iter().any(|told| told.event_type == event_type);
-                if date.basis == DateBasis::Publication && !told_again {
+                let told_again = || {
+                    tree::token_at(tokens, m.start).is_some_and(|t| self.triggers.is_definite(tokens, t))
+                        && discourse.told.iter().any(|told| told.event_type == event_type)
+                };
+                if date.basis == DateBasis::Publication && !told_again() {
                     // "The two sides agreed ...": told of the parties of an earlier event, with no
                     // date of its own, it belongs to that event's occasion.
                     let group = names
@@ -927,7 +932,7 @@ impl Extractor {
                     .filter(|i| i.precision == Precision::Day && i.start == i.end)?;
                 let last_day = expr.interval.as_ref()?;
                 let between = text.get(first.end..expr.start)?.trim();
-                let joined = matches!(between, "-" | "–" | "to" | "through" | "until" | "till")
+                let joined = self.cues.dating.range_joiners.iter().any(|j| j == between)
                     && expr.rule == DAY_RANGE_END_RULE
                     && !self.after_moving_from(text, first.start);
                 joined.then_some((first_day.start, last_day.end))
@@ -1365,11 +1370,10 @@ impl Extractor {
                     }
                 })
                 // A date that says when before one that does not ("The current ceasefire …
-                // came into effect on Saturday": Saturday, not "current"); a limit says
-                // when a state ends, not when it was ("will now remain in place until 18
-                // February").
-                // … and one that says when before one that names another thing ("withdrawal
-                // from the 2015 nuclear deal … in 2018": 2018).
+                // came into effect on Saturday": Saturday, not "current"; a limit says when
+                // a state ends, not when it was: "will now remain in place until 18
+                // February"), then before one that names another thing ("withdrawal from the
+                // 2015 nuclear deal … in 2018": 2018), then the nearest.
                 .min_by_key(|d| {
                     let limit =
                         || tree::temporal_role(tokens, d.0, d.1, cues) == tree::TemporalRole::Deadline;

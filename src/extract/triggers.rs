@@ -424,10 +424,9 @@ pub struct TriggerMatch {
     pub needs_date: bool,
     /// The matches of other rules that this one outranks, in the order they would have won:
     /// of the same words, or of overlapping words and the same event type. Tried when this
-    /// one's event does not stand ("told reporters" is a
-    /// statement in a setting where the rule for a dated "told" finds no date; "talks in
-    /// Oman wrapped up" is told by its verb where the rule for a dated "talks in" finds no
-    /// date).
+    /// one's event does not stand ("told reporters" is a statement in a setting where the
+    /// rule for a dated "told" finds no date; "talks in Oman wrapped up" is told by its verb
+    /// where the rule for a dated "talks in" finds no date).
     pub alternatives: Vec<TriggerMatch>,
 }
 

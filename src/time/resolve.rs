@@ -35,6 +35,7 @@ pub enum Resolver {
     ClockDuration,
     /// The second year of a range ("58" of "1957-58"), in the first one's century.
     YearRangeEnd,
+    /// The last day of a range in one month ("30" of "October 25–30"), in the first's month.
     DayRangeEnd,
     Anchored,
     AnchoredUnit,
