@@ -1,13 +1,17 @@
 //! Products with weights held as bfloat16, on CPUs with AVX512-BF16 (AMD Zen 4, Intel
 //! Cooper Lake and Sapphire Rapids on): `vdpbf16ps` multiplies pairs of bfloat16 and adds
 //! them to single-precision sums, twice the multiply-adds of an f32 FMA per instruction.
-//! Parsing spends most of its time in such products; measured on our shapes here, 90–98
-//! GMAC/s against 40–50 for f32 `sgemm`.
+//! Parsing spends most of its time in such products; measured on our shapes, 90–98 GMAC/s
+//! on Zen 4 and 46–57 on a Sapphire Rapids core, against 40–50 for f32 `sgemm`. Where the
+//! CPU also has AMX ([`super::amx`]), products of two rows or more run on its tiles instead
+//! (300–330 GMAC/s there).
 //!
 //! Only inference uses this: training stays in f32. A bfloat16 keeps 8 bits of mantissa, so
 //! each product is exact to about 0.3%; the parse of the development sets is the same to
 //! within a few hundredths of a point (measured, see `data/models/README.md`). Machines
 //! without the instructions run the f32 path.
+
+use super::amx::{self, TILE_PAIRS};
 
 /// Whether this CPU can run [`Bf16Matrix::multiply`].
 pub(crate) fn available() -> bool {
@@ -37,14 +41,18 @@ fn to_bf16(x: f32) -> u16 {
 /// Columns per block: one 512-bit register of f32 sums.
 const LANES: usize = 16;
 
-/// A `k × n` weight matrix as bfloat16, laid out for the kernel: blocks of 16 columns; in
+/// A `k × n` weight matrix as bfloat16, laid out for the kernels: blocks of 16 columns; in
 /// each, for every pair of rows `2p, 2p + 1`, the 16 columns' two values side by side (the
-/// pairs `vdpbf16ps` multiplies). Rows are padded to even and columns to 16 with zeros.
+/// pairs `vdpbf16ps` multiplies, and the rows of an AMX weight tile). Columns are padded to
+/// 16 and pairs of rows to a multiple of 16 (a whole tile) with zeros.
 #[derive(Debug, Clone)]
 pub(crate) struct Bf16Matrix {
     k: usize,
     n: usize,
+    /// Pairs of rows holding weights.
     pairs: usize,
+    /// Pairs of rows per block, padding included.
+    stride: usize,
     data: Vec<u16>,
 }
 
@@ -53,8 +61,9 @@ impl Bf16Matrix {
     pub(crate) fn new(w: &[f32], k: usize, n: usize) -> Bf16Matrix {
         assert_eq!(w.len(), k * n, "a {k}×{n} matrix");
         let pairs = k.div_ceil(2);
+        let stride = pairs.next_multiple_of(TILE_PAIRS);
         let blocks = n.div_ceil(LANES);
-        let mut data = vec![0u16; blocks * pairs * 2 * LANES];
+        let mut data = vec![0u16; blocks * stride * 2 * LANES];
         for block in 0..blocks {
             for p in 0..pairs {
                 for j in 0..LANES {
@@ -62,13 +71,19 @@ impl Bf16Matrix {
                     for q in 0..2 {
                         let row = 2 * p + q;
                         if row < k && col < n {
-                            data[((block * pairs + p) * LANES + j) * 2 + q] = to_bf16(w[row * n + col]);
+                            data[((block * stride + p) * LANES + j) * 2 + q] = to_bf16(w[row * n + col]);
                         }
                     }
                 }
             }
         }
-        Bf16Matrix { k, n, pairs, data }
+        Bf16Matrix {
+            k,
+            n,
+            pairs,
+            stride,
+            data,
+        }
     }
 
     /// `c = a · W` (`c += a · W` when `accumulate`) for the `m` rows of `a` (`m × k`);
@@ -84,14 +99,25 @@ impl Bf16Matrix {
             // The converted rows, kept from one product to the next (see `network::Pass`).
             static ROWS: std::cell::RefCell<Vec<u32>> = const { std::cell::RefCell::new(Vec::new()) };
         }
-        ROWS.with(|rows| self.multiply_with(a, m, c, accumulate, &mut rows.borrow_mut()));
+        let tiles = amx::available();
+        ROWS.with(|rows| self.multiply_with(a, m, c, accumulate, &mut rows.borrow_mut(), tiles));
     }
 
-    fn multiply_with(&self, a: &[f32], m: usize, c: &mut [f32], accumulate: bool, rows: &mut Vec<u32>) {
-        // Each row of `a` as pairs of bfloat16, one u32 per pair (the low half first).
+    /// [`Self::multiply`] with the buffer for `a`'s converted rows, on AMX tiles if `tiles`.
+    fn multiply_with(
+        &self,
+        a: &[f32],
+        m: usize,
+        c: &mut [f32],
+        accumulate: bool,
+        rows: &mut Vec<u32>,
+        tiles: bool,
+    ) {
+        // Each row of `a` as pairs of bfloat16, one u32 per pair (the low half first),
+        // padded with zeros to the weights' stride.
         rows.clear();
-        rows.resize(m * self.pairs, 0);
-        for (row, out) in a.chunks_exact(self.k).zip(rows.chunks_exact_mut(self.pairs)) {
+        rows.resize(m * self.stride, 0);
+        for (row, out) in a.chunks_exact(self.k).zip(rows.chunks_exact_mut(self.stride)) {
             let (even, odd) = row.split_at(row.len() & !1);
             for (pair, x) in out.iter_mut().zip(even.chunks_exact(2)) {
                 *pair = u32::from(to_bf16(x[0])) | (u32::from(to_bf16(x[1])) << 16);
@@ -99,6 +125,14 @@ impl Bf16Matrix {
             if let [last] = odd {
                 out[self.pairs - 1] = u32::from(to_bf16(*last));
             }
+        }
+        // One row is a vector product, which AMX's 16-row tiles do no faster.
+        #[cfg(all(target_arch = "x86_64", target_os = "linux"))]
+        if m >= 2 && tiles {
+            // SAFETY: the caller found AMX available; `rows` holds m rows of `stride` pairs, `self.data`
+            // the blocks of the layout, and `c` was checked to hold m × n.
+            unsafe { amx::multiply(rows, m, self.stride, &self.data, self.n, c, accumulate) };
+            return;
         }
         #[cfg(target_arch = "x86_64")]
         // SAFETY: `available()` was asserted, and the kernel reads within `rows`, `self.data`
@@ -142,21 +176,22 @@ mod kernel {
     #[target_feature(enable = "avx512f,avx512bf16")]
     unsafe fn tile<const R: usize>(a: &[u32], i: usize, w: &Bf16Matrix, c: &mut [f32], accumulate: bool) {
         let blocks = w.n.div_ceil(LANES);
-        let pairs = w.pairs;
+        let (pairs, stride) = (w.pairs, w.stride);
         let weights = w.data.as_ptr();
-        let rows = a.as_ptr().add(i * pairs);
+        let rows = a.as_ptr().add(i * stride);
         let mut block = 0;
         while block < blocks {
             let second = block + 1 < blocks;
             let mut sums0 = [_mm512_setzero_ps(); R];
             let mut sums1 = [_mm512_setzero_ps(); R];
-            let w0 = weights.add(block * pairs * 2 * LANES);
-            let w1 = weights.add((block + usize::from(second)) * pairs * 2 * LANES);
+            let w0 = weights.add(block * stride * 2 * LANES);
+            let w1 = weights.add((block + usize::from(second)) * stride * 2 * LANES);
             for p in 0..pairs {
                 let b0: __m512bh = std::mem::transmute(_mm512_loadu_si512(w0.add(p * 2 * LANES).cast()));
                 let b1: __m512bh = std::mem::transmute(_mm512_loadu_si512(w1.add(p * 2 * LANES).cast()));
                 for r in 0..R {
-                    let x: __m512bh = std::mem::transmute(_mm512_set1_epi32(*rows.add(r * pairs + p) as i32));
+                    let x: __m512bh =
+                        std::mem::transmute(_mm512_set1_epi32(*rows.add(r * stride + p) as i32));
                     sums0[r] = _mm512_dpbf16_ps(sums0[r], x, b0);
                     sums1[r] = _mm512_dpbf16_ps(sums1[r], x, b1);
                 }
@@ -203,32 +238,50 @@ mod tests {
             eprintln!("no AVX512-BF16 on this CPU: nothing to check");
             return;
         }
+        let kernels: &[bool] = if amx::available() {
+            &[false, true]
+        } else {
+            &[false]
+        };
         let mut rng = crate::syntax::hash::SplitMix64::new(4);
-        // Odd k and n not a multiple of 16, and every tile height.
-        for (m, k, n) in [(1, 5, 3), (2, 33, 17), (7, 64, 40), (19, 128, 106), (8, 1, 16)] {
+        // Odd k and n not a multiple of 16, every tile height of both kernels, more rows
+        // than one AMX tile and pairs past one tile.
+        for (m, k, n) in [
+            (1, 5, 3),
+            (2, 33, 17),
+            (7, 64, 40),
+            (19, 128, 106),
+            (8, 1, 16),
+            (40, 301, 50),
+        ] {
             let a: Vec<f32> = (0..m * k).map(|_| rng.uniform() as f32 - 0.5).collect();
             let w: Vec<f32> = (0..k * n).map(|_| rng.uniform() as f32 - 0.5).collect();
             let packed = Bf16Matrix::new(&w, k, n);
-            let mut c = vec![1f32; m * n + 3];
-            packed.multiply(&a, &mut c, true);
-            for i in 0..m {
-                for j in 0..n {
-                    let exact: f32 = (0..k).map(|kk| a[i * k + kk] * w[kk * n + j]).sum();
-                    let bound = 0.01
-                        * (0..k)
-                            .map(|kk| (a[i * k + kk] * w[kk * n + j]).abs())
-                            .sum::<f32>()
-                        + 1e-6;
-                    assert!(
-                        (c[i * n + j] - 1.0 - exact).abs() <= bound,
-                        "{m}×{k}×{n} at {i},{j}"
-                    );
+            for &tiles in kernels {
+                let mut rows = Vec::new();
+                let mut c = vec![1f32; m * n + 3];
+                packed.multiply_with(&a, m, &mut c, true, &mut rows, tiles);
+                for i in 0..m {
+                    for j in 0..n {
+                        let exact: f32 = (0..k).map(|kk| a[i * k + kk] * w[kk * n + j]).sum();
+                        let bound = 0.01
+                            * (0..k)
+                                .map(|kk| (a[i * k + kk] * w[kk * n + j]).abs())
+                                .sum::<f32>()
+                            + 1e-6;
+                        assert!(
+                            (c[i * n + j] - 1.0 - exact).abs() <= bound,
+                            "{m}×{k}×{n} at {i},{j}, tiles {tiles}"
+                        );
+                    }
+                }
+                assert_eq!(&c[m * n..], &[1.0; 3], "nothing written past the product");
+                let mut fresh = vec![5f32; m * n];
+                packed.multiply_with(&a, m, &mut fresh, false, &mut rows, tiles);
+                for (fresh, c) in fresh.iter().zip(&c) {
+                    assert!((fresh - (c - 1.0)).abs() < 1e-5, "{m}×{k}×{n}, tiles {tiles}");
                 }
             }
-            assert_eq!(&c[m * n..], &[1.0; 3], "nothing written past the product");
-            let mut fresh = vec![5f32; m * n];
-            packed.multiply(&a, &mut fresh, false);
-            assert!((fresh[0] - (c[0] - 1.0)).abs() < 1e-5);
         }
     }
 
