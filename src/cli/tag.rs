@@ -10,7 +10,10 @@ use clap::ValueEnum;
 use serde::Serialize;
 
 use super::{DateArg, Outcome};
-use crate::article::{clean, collect_inputs, parse_front_matter, read_input, CharOffsets, Input};
+use crate::article::{
+    clean, collect_inputs, parse_front_matter, read_input, split_sentences, CharOffsets, Input,
+};
+use crate::syntax::Models;
 use crate::time::{Tagger, TimeExpr, TimeMlDocument};
 
 /// Print the temporal expressions of texts, resolved against their reference date.
@@ -18,6 +21,9 @@ use crate::time::{Tagger, TimeExpr, TimeMlDocument};
 /// A `.tml` file is read as TimeML: its document creation time is the reference date, gold
 /// annotations in <TEXT> are ignored, and `--format timeml` writes the same document with the
 /// tagger's TIMEX3 tags. Other files are articles (front matter `published`, or --published).
+///
+/// Each text is parsed, as `ingest` parses it, so that a weekday or a month without a year
+/// lies on the side of the reference date that its clause's tense says.
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Files or folders (searched for .tml, .txt and .md), or - for stdin
@@ -70,6 +76,7 @@ struct Tagged {
 
 pub fn run(args: Args) -> Result<Outcome> {
     let tagger = Tagger::load()?;
+    let syntax = Models::embedded()?;
     let inputs = collect_inputs(&args.paths, TAG_EXTENSIONS, &Default::default())
         .inputs
         .into_iter()
@@ -81,7 +88,12 @@ pub fn run(args: Args) -> Result<Outcome> {
     let mut failed = false;
     let stdout = std::io::stdout();
     for input in inputs {
-        let tagged = match load(&input, args.published.as_ref().map(DateArg::first_day), &tagger) {
+        let tagged = match load(
+            &input,
+            args.published.as_ref().map(DateArg::first_day),
+            &tagger,
+            syntax,
+        ) {
             Ok(tagged) => tagged,
             Err(err) => {
                 crate::tell!("timeline: {err:#}");
@@ -195,7 +207,7 @@ fn is_timeml(input: &Input) -> bool {
     matches!(input, Input::File(p) if p.extension().is_some_and(|x| x == "tml"))
 }
 
-fn load(input: &Input, published: Option<NaiveDate>, tagger: &Tagger) -> Result<Tagged> {
+fn load(input: &Input, published: Option<NaiveDate>, tagger: &Tagger, syntax: &Models) -> Result<Tagged> {
     let raw = read_input(input)?;
     let name = input.name();
     let stem = Path::new(&name)
@@ -214,7 +226,8 @@ fn load(input: &Input, published: Option<NaiveDate>, tagger: &Tagger) -> Result<
         })?;
         (clean(body), reference, None)
     };
-    let exprs = tagger.tag(&text, reference);
+    let spans: Vec<(usize, usize)> = split_sentences(&text).iter().map(|s| (s.start, s.end)).collect();
+    let exprs = tagger.tag_parsed(&text, reference, &syntax.parse_text(&text, &spans));
     Ok(Tagged {
         name: stem,
         text,

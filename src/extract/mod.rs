@@ -125,10 +125,6 @@ struct Discourse {
 /// triggers that told no event in the reading before.
 const CONTENT_ROUNDS: usize = 3;
 
-/// The time rule (data/rules/time/rules.toml) of a weekday named alone ("on Thursday"),
-/// which the tagger reads as past or to come by the tense words near it.
-const BARE_WEEKDAY_RULE: &str = "weekday.bare";
-
 /// The time rule of the last day of a range of days ("October 25–30").
 const DAY_RANGE_END_RULE: &str = "day.range_end";
 
@@ -277,7 +273,7 @@ impl Extractor {
         people.extend(self.generic_actors(text));
         let article_gazetteer = self.gazetteer.with_people(people);
         let gazetteer = article_gazetteer.as_ref().unwrap_or(&self.gazetteer);
-        let times = self.with_day_ranges(text, self.tagger.tag(text, article.published));
+        let times = self.with_day_ranges(text, self.tagger.tag_parsed(text, article.published, &parses));
         let chars = CharOffsets::new(text);
         let quotes = self.quotes_by_paragraph(text, &sentences, gazetteer);
         let context = ArticleContext {
@@ -1303,20 +1299,7 @@ impl Extractor {
         // the deadline to Feb. 18", "prisoners captured after October 7", "I agreed to move
         // it… I believe July 9 will be the date").
         let read = |start: usize, expr: &TimeExpr, interval: Option<crate::time::DateInterval>| DateReading {
-            // A bare weekday the tagger read as past, for want of a tense cue near it, is
-            // the next one when the verb it dates is told with "will" (the tree reaches the
-            // verb the words do not: "It will take place after an unprecedented visit by
-            // Shaibani to Moscow on Thursday").
-            interval: match interval {
-                Some(day)
-                    if expr.rule == BARE_WEEKDAY_RULE
-                        && day.end < published
-                        && tree::attached_to_future(tokens, start) =>
-                {
-                    shift_interval(&day, 7)
-                }
-                other => other,
-            },
+            interval,
             basis: DateBasis::Expression,
             text: Some(expr.text.clone()),
             rule: Some(expr.rule.clone()),

@@ -871,7 +871,8 @@ fn a_threatened_sanction_is_a_threat_not_a_sanction() {
 }
 
 /// A bare weekday that dates a verb told with "will" is the one to come, however far the
-/// "will" stands from it; told in the past, the one before.
+/// "will" stands from it; told in the past, the one before (the tagger reads the tense of
+/// the date's clause from the parse).
 #[test]
 fn a_weekday_of_a_verb_with_will_is_to_come() {
     let date = |text: &str| {

@@ -607,20 +607,6 @@ pub fn attachment(tokens: &[Token], at: usize) -> Option<String> {
     ))
 }
 
-/// Whether the verb that the phrase at byte offset `at` attaches to is told as to come: it
-/// has "will" or "shall" among its auxiliaries ("It will take place after a visit … on
-/// Thursday"). "Would" is left out: in reported speech it tells what was to come then.
-pub fn attached_to_future(tokens: &[Token], at: usize) -> bool {
-    attachment_point(tokens, at).is_some_and(|(_, head)| {
-        tokens[head].analysis.upos == "VERB"
-            && !nominal(&tokens[head])
-            && children(tokens, head).any(|c| {
-                tokens[c].analysis.deprel == "aux"
-                    && matches!(tokens[c].analysis.lemma.to_lowercase().as_str(), "will" | "shall")
-            })
-    })
-}
-
 /// Where the phrase of the word at byte offset `at` attaches to its clause: the word of the
 /// phrase that hangs on the verb (or on the root), and that verb ("on" → "Tuesday" → "met").
 fn attachment_point(tokens: &[Token], at: usize) -> Option<(usize, usize)> {

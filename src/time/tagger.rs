@@ -9,10 +9,11 @@ use serde::Deserialize;
 
 use super::interval::Unit;
 use super::resolve::{resolve, signal, Context, Resolver};
-use super::tense::{tense_around, Tense};
+use super::tense::{tense_around, tense_in_tree, Tense};
 use super::{DateInterval, TimeExpr};
 use crate::model::Precision;
 use crate::rules::{self, Lexicon};
+use crate::syntax::ParsedSentence;
 
 #[derive(Debug, Deserialize)]
 struct RuleFile {
@@ -156,11 +157,29 @@ impl Tagger {
     /// Every temporal expression in `text`, resolved against `reference`, in text order.
     /// Where matches overlap, the longest wins, then the rule listed first.
     pub fn tag(&self, text: &str, reference: NaiveDate) -> Vec<TimeExpr> {
-        self.tag_with(text, reference, None)
+        self.tag_with(text, reference, None, &[])
     }
 
-    /// As `tag`, with the tense fixed instead of read from the text (used by rule examples).
-    pub(super) fn tag_with(&self, text: &str, reference: NaiveDate, tense: Option<Tense>) -> Vec<TimeExpr> {
+    /// As `tag`, reading the tense of each expression's clause from the parse of its
+    /// sentence where it tells one (`sentences`: parsed spans of `text`, in text order).
+    pub fn tag_parsed(
+        &self,
+        text: &str,
+        reference: NaiveDate,
+        sentences: &[ParsedSentence],
+    ) -> Vec<TimeExpr> {
+        self.tag_with(text, reference, None, sentences)
+    }
+
+    /// As `tag_parsed`, with the tense fixed instead of read from the text if `tense` is
+    /// given (used by rule examples).
+    pub(super) fn tag_with(
+        &self,
+        text: &str,
+        reference: NaiveDate,
+        tense: Option<Tense>,
+        sentences: &[ParsedSentence],
+    ) -> Vec<TimeExpr> {
         // First every match of every rule; then the longest of overlapping ones (an
         // exclusion, else the rule listed first, on a tie); then resolution in text order, so
         // that "the quarter" can read the last date mentioned before it.
@@ -199,7 +218,12 @@ impl Tagger {
             let span = caps.name("expr").unwrap_or_else(|| caps.get(0).expect("group 0"));
             let tense = tense.unwrap_or_else(|| {
                 if rule.resolver.needs_tense() {
-                    tense_around(&self.lexicon, text, span.start(), span.end())
+                    let (start, end) = (span.start(), span.end());
+                    let sentence = sentences
+                        .get(sentences.partition_point(|s| s.end <= start))
+                        .filter(|s| s.start <= start);
+                    let tree = sentence.and_then(|s| tense_in_tree(&self.lexicon, &s.tokens, start, end));
+                    tense_around(&self.lexicon, text, start, end, tree)
                 } else {
                     Tense::Unknown
                 }
@@ -482,7 +506,7 @@ mod tests {
         for (rule, has_context, example) in &examples {
             let (text, want) = (&example[0], &example[1]);
             let tense = example.get(2).map(|t| Tense::parse(t).expect("tense word"));
-            let found = tagger.tag_with(text, reference(), tense);
+            let found = tagger.tag_with(text, reference(), tense, &[]);
             let by_rule: Vec<&TimeExpr> = found.iter().filter(|f| f.rule == *rule).collect();
             let ok = if want.is_empty() {
                 found.is_empty()
@@ -495,6 +519,59 @@ mod tests {
             }
         }
         assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+
+    /// The tense of a date's own clause, read from the parse, decides which side of the
+    /// reference date a weekday or a month without a year lies on, where the nearest word
+    /// would mislead; a schedule and a modal leave it to the words around.
+    #[test]
+    fn the_tense_of_the_dates_clause_comes_from_the_parse() {
+        let syntax = crate::syntax::Models::embedded().unwrap();
+        let value = |text: &str| {
+            let spans: Vec<(usize, usize)> = crate::article::split_sentences(text)
+                .iter()
+                .map(|s| (s.start, s.end))
+                .collect();
+            let parsed = syntax.parse_text(text, &spans);
+            let found = tagger().tag_parsed(text, reference(), &parsed);
+            assert_eq!(found.len(), 1, "{text}: {found:?}");
+            (
+                found[0].value.clone(),
+                tagger().tag(text, reference())[0].value.clone(),
+            )
+        };
+        // Published on Tuesday 18 March 2025. (With the parse, by the words alone.)
+        for (text, with_parse, by_words) in [
+            // "Will" twelve words before; "named" nearer.
+            (
+                "Eileen Collins will be named commander of the space shuttle Columbia for a mission in December.",
+                "2025-12",
+                "2024-12",
+            ),
+            // The "will" of another clause is nearer than the verb of this one.
+            (
+                "The ministers who signed the accord on Friday will meet again.",
+                "2025-03-14",
+                "2025-03-21",
+            ),
+            // A participle dates its own phrase.
+            (
+                "Stocks rose, leaving the index within 70 points of its record high set on Aug. 6.",
+                "2024-08-06",
+                "2025-08-06",
+            ),
+            // A schedule moved through a date, the verb far from it.
+            (
+                "The banks have extended Control Data up to $90 million in revolving loans through January.",
+                "2026-01",
+                "2025-01",
+            ),
+            // A modal and a present tense leave it to the words.
+            ("Russia and Ukraine could meet on Friday.", "2025-03-21", "2025-03-21"),
+            ("The delegation meets on Friday.", "2025-03-21", "2025-03-21"),
+        ] {
+            assert_eq!(value(text), (with_parse.to_owned(), by_words.to_owned()), "{text}");
+        }
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! read as past; a future cue ("will", "is expected to", "next") nearest to it wins.
 
 use crate::rules::Lexicon;
+use crate::syntax::Token;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tense {
@@ -73,8 +74,10 @@ fn region_end(text: &str, end: usize) -> usize {
     text.len()
 }
 
-/// The tense of the clause around `text[start..end]`, from the nearest cue word.
-pub fn tense_around(lexicon: &Lexicon, text: &str, start: usize, end: usize) -> Tense {
+/// The tense of the clause around `text[start..end]`: a deadline or a moved schedule right
+/// before it looks ahead; else the tense its parse gives (`tree`, from [`tense_in_tree`]),
+/// if any; else the nearest cue word.
+pub fn tense_around(lexicon: &Lexicon, text: &str, start: usize, end: usize, tree: Option<Tense>) -> Tense {
     // A quotation is a clause of its own: in "``He will leave Thursday,'' Castro said" the
     // speaker's "said" does not date Thursday.
     // Quotes are searched within the sentence only, so the cost stays linear in the text.
@@ -125,6 +128,9 @@ pub fn tense_around(lexicon: &Lexicon, text: &str, start: usize, end: usize) -> 
             }
         }
     }
+    if let Some(tense) = tree {
+        return tense;
+    }
     // The nearest cue decides, the left one on a tie (usually the verb: "will meet
     // Tuesday"): words are read from the expression outwards, and the first cue ends the
     // search. Only the WINDOW nearest words on each side can decide.
@@ -144,6 +150,141 @@ pub fn tense_around(lexicon: &Lexicon, text: &str, start: usize, end: usize) -> 
         }
     }
     Tense::Unknown
+}
+
+/// How many heads up from a date its clause's verb may be, and how many verbs up from that
+/// (through infinitives and participles) its tense may be.
+const TREE_DEPTH: usize = 8;
+
+/// The tense of the clause the date at `start..end` belongs to, read from the parse of its
+/// sentence (`tokens`, offsets in the same text): the verb its phrase hangs on, told with
+/// "will" (ahead), with "had", "has" or "was" or in the past tense (behind), or as a bare
+/// participle ("the decision, announced Wednesday"; "its record high set on Aug. 6").
+/// An infinitive or a gerund takes the tense of the verb it depends on ("planned to pay on
+/// Friday", "will travel to Paris and meet Macron on Friday"). `None` where the tree tells
+/// nothing sure: a present tense (a schedule, or a headline's past), a modal ("could be
+/// located Wednesday"), no verb.
+pub fn tense_in_tree(lexicon: &Lexicon, tokens: &[Token], start: usize, end: usize) -> Option<Tense> {
+    let inside = |i: usize| tokens[i].start >= start && tokens[i].end <= end;
+    let mut word =
+        (0..tokens.len()).find(|&i| inside(i) && tokens[i].analysis.head.is_none_or(|h| !inside(h)))?;
+    // "Through January", "until March": the new end of a schedule, if a verb above moves one.
+    let moved_to = dependents(tokens, word).any(|c| {
+        tokens[c].analysis.deprel == "case"
+            && lexicon
+                .value("schedule_preposition", &tokens[c].form.to_lowercase())
+                .is_some()
+    });
+    // The date may be the predicate itself: "The deadline is Friday".
+    if predicate(tokens, word) {
+        return clause_tense(lexicon, tokens, word, moved_to);
+    }
+    for _ in 0..TREE_DEPTH {
+        // A loose attachment, or a word of the future on the way ("effective Feb. 1", "the
+        // upcoming talks on Monday"): the words around decide.
+        let form = tokens[word].form.to_lowercase();
+        if lexicon
+            .value("tree_loose_relation", &tokens[word].analysis.deprel)
+            .is_some()
+            || lexicon.value("tense_future", &form).is_some()
+        {
+            return None;
+        }
+        let head = tokens[word].analysis.head.filter(|&h| h < tokens.len())?;
+        if predicate(tokens, head) {
+            if lexicon
+                .value("tree_plan_verb", &tokens[head].analysis.lemma)
+                .is_some()
+            {
+                return None;
+            }
+            return clause_tense(lexicon, tokens, head, moved_to);
+        }
+        word = head;
+    }
+    None
+}
+
+/// A verb, or a word that a copula makes the predicate ("was on Friday").
+fn predicate(tokens: &[Token], i: usize) -> bool {
+    tokens[i].analysis.upos == "VERB" || dependents(tokens, i).any(|c| tokens[c].analysis.deprel == "cop")
+}
+
+fn dependents(tokens: &[Token], i: usize) -> impl Iterator<Item = usize> + '_ {
+    (0..tokens.len()).filter(move |&c| tokens[c].analysis.head == Some(i))
+}
+
+/// The tense of the clause of `verb`, from its auxiliaries, else its form; an infinitive or a
+/// gerund without auxiliaries defers to the verb above it. `moved_to`: the date follows a
+/// preposition of a schedule's new end ("through January"), which a schedule verb on the way
+/// up makes ahead.
+fn clause_tense(lexicon: &Lexicon, tokens: &[Token], mut verb: usize, moved_to: bool) -> Option<Tense> {
+    // Whether the clause is an infinitive under the verb now read: what it tells comes
+    // after that verb's time ("agreed to purchase the line in February"), so only a verb
+    // told as to come dates it.
+    let mut prospective = false;
+    for _ in 0..TREE_DEPTH {
+        // A schedule moved: "has extended the loans through January".
+        if moved_to
+            && lexicon
+                .value("schedule_verb", &tokens[verb].form.to_lowercase())
+                .is_some()
+        {
+            return Some(Tense::Future);
+        }
+        let auxiliaries: Vec<String> = dependents(tokens, verb)
+            .filter(|&c| matches!(tokens[c].analysis.deprel.as_str(), "aux" | "aux:pass" | "cop"))
+            .map(|c| tokens[c].form.to_lowercase())
+            .collect();
+        let any_of = |list: &str| auxiliaries.iter().any(|a| lexicon.value(list, a).is_some());
+        if any_of("tree_future_auxiliary") {
+            return Some(Tense::Future);
+        }
+        if any_of("tree_open_auxiliary") || prospective {
+            return None;
+        }
+        if any_of("tree_past_auxiliary") {
+            return Some(Tense::Past);
+        }
+        // An infinitive ("to pay", "to be named") is told by the verb it completes.
+        let infinitive = dependents(tokens, verb)
+            .any(|c| tokens[c].analysis.deprel == "mark" && tokens[c].form.eq_ignore_ascii_case("to"));
+        let passive_infinitive = infinitive && auxiliaries.iter().all(|a| a == "be");
+        if !auxiliaries.is_empty() && !passive_infinitive {
+            // "Is expected", "are leaving": the words around decide.
+            return None;
+        }
+        match tokens[verb].analysis.xpos.as_str() {
+            // "Scheduled for Friday", "planned to meet", "set to resume Monday": the words
+            // of a schedule decide.
+            "VBD" | "VBN" if looks_ahead(lexicon, tokens, verb) => return None,
+            "VBD" | "VBN" if !infinitive => return Some(Tense::Past),
+            "VB" | "VBG" | "VBN" => {
+                prospective |= infinitive;
+                verb = tokens[verb].analysis.head.filter(|&h| h < tokens.len())?;
+                // Up to the next verb: "to begin withdrawing troops on Friday".
+                for _ in 0..TREE_DEPTH {
+                    if predicate(tokens, verb) {
+                        break;
+                    }
+                    verb = tokens[verb].analysis.head.filter(|&h| h < tokens.len())?;
+                }
+            }
+            _ => return None,
+        }
+    }
+    None
+}
+
+/// Whether the verb is a tense cue for the future by itself or with the word after it
+/// ("scheduled", "set to").
+fn looks_ahead(lexicon: &Lexicon, tokens: &[Token], verb: usize) -> bool {
+    let form = tokens[verb].form.to_lowercase();
+    lexicon.value("tense_future", &form).is_some()
+        || tokens.get(verb + 1).is_some_and(|next| {
+            let pair = format!("{form} {}", next.form.to_lowercase());
+            lexicon.value("tense_future_phrase", &pair).is_some()
+        })
 }
 
 /// Whether `c`, at byte `at` of `text`, ends a sentence. A period inside an abbreviation or
