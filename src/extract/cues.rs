@@ -123,6 +123,11 @@ pub struct AnaphoraCues {
     pub armed_groups: Vec<String>,
     /// First-person pronouns: in a quotation, the quotation's source.
     pub speakers: Vec<String>,
+    /// Words of a group phrase that make it a pair ("both sides", "the two countries"): of
+    /// more than two actors named before it, the two named together.
+    pub pair_words: Vec<String>,
+    /// What joins two names into a pair ("Saudi Arabia and the United States").
+    pub pair_joiners: Vec<String>,
     /// Nouns that name an actor by what it is ("the army", "the mediators"): the actor of a
     /// sentence that names no other (see `ActorKind::Generic`).
     pub generic: Vec<String>,

@@ -1226,7 +1226,19 @@ impl Extractor {
                 let here = before.iter().rev().flat_map(|n| n.actors.iter());
                 here.chain(told).find(armed).copied().into_iter().collect()
             } else {
-                let here = first_seen(before.iter().flat_map(|n| n.actors.iter().copied()));
+                let mut here = first_seen(before.iter().flat_map(|n| n.actors.iter().copied()));
+                let pair = phrase
+                    .split_whitespace()
+                    .any(|w| self.cues.anaphora.pair_words.iter().any(|p| p == w));
+                if pair && here.len() > 2 {
+                    let joined = before.windows(2).rev().find(|w| {
+                        let between = text[w[0].end..w[1].start].trim().to_lowercase();
+                        self.cues.anaphora.pair_joiners.contains(&between)
+                    });
+                    if let Some(w) = joined {
+                        here = first_seen(w.iter().flat_map(|n| n.actors.iter().copied()));
+                    }
+                }
                 if here.len() >= 2 {
                     here
                 } else if discourse.last_group.is_empty() {
@@ -1337,6 +1349,23 @@ impl Extractor {
         // prepared to lift sanctions") is not dated by that clause: Monday is when it was
         // said. (A plan is: "said Tuesday the US would stop bombing" is, to both gold sets,
         // the ceasefire of that day.)
+        // A source cited for what its clause tells ("…will reconvene on November 6,
+        // according to a statement released by…") is dated only within its own phrase: the
+        // statement is not of that day.
+        if tree::is_cited_source(tokens, m.start, &self.cues.attribution.verbs) {
+            let own = tree::token_at(tokens, m.start).map(|w| tree::subtree_span(tokens, w));
+            return own
+                .and_then(|(from, to)| {
+                    candidates
+                        .iter()
+                        .copied()
+                        .filter(|(s, e, _)| *s >= from && *e <= to)
+                        .min_by_key(nearest)
+                })
+                .map_or_else(DateReading::undated, |(s, _, expr)| {
+                    read(*s, expr, expr.interval.clone())
+                });
+        }
         let levels = if told_as == Modality::Hypothetical {
             chain.len().min(1)
         } else {

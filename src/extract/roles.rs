@@ -58,6 +58,18 @@ pub fn roles(tokens: &[Token], trigger: usize, names: &[NameSpan], cues: &RoleCu
             add(role, c, relation, &mut out);
         }
     }
+    // A noun event told with a participle takes that participle's agent: "a joint statement
+    // released by both nations", "an accord signed by Rwanda and the DR Congo".
+    if is_noun && !out.iter().any(|r| r.role == RoleKind::Source) {
+        for participle in children(tokens, t)
+            .filter(|&c| tokens[c].analysis.deprel.starts_with("acl") && tokens[c].analysis.xpos == "VBN")
+        {
+            for agent in children(tokens, participle).filter(|&a| tokens[a].analysis.deprel == "obl:agent") {
+                let relation = format!("obl:agent of “{}”", tokens[participle].form);
+                add(RoleKind::Source, agent, relation, &mut out);
+            }
+        }
+    }
     // A noun event or a verb without a subject takes the subject of the verb it hangs on
     // ("Israel launched airstrikes", "Hamas agreed to release"), through an adverb that
     // only places it in time ("Ahead of a meeting with Carney, Trump said").

@@ -929,3 +929,36 @@ fn a_saying_day_dates_a_plan_but_not_an_aim() {
         NaiveDate::from_ymd_opt(2025, 3, 17)
     );
 }
+
+/// A statement told by a participle takes the participle's agent ("a statement released by
+/// both nations"), and "both nations" after three names are the two named together.
+#[test]
+fn a_statement_released_by_a_pair_is_the_pairs() {
+    let found = events(
+        "A deal between Kenya and Ethiopia on Somalia was confirmed, according to a joint statement released by both nations.",
+    );
+    let statement = first_of(&found, "statement");
+    assert_eq!(statement.actors, vec!["Kenya", "Ethiopia"]);
+    assert!(statement
+        .evidence
+        .roles
+        .iter()
+        .all(|r| r.relation == "obl:agent of “released”"));
+}
+
+/// A source cited for a clause ("according to a statement") is not dated by that clause:
+/// the statement was not made on the day the meeting it announces will be held.
+#[test]
+fn a_cited_statement_is_not_dated_by_what_it_announces() {
+    let found = events(
+        "Kenya and Ethiopia will reconvene in Nairobi on Friday, according to a joint statement released by Uganda.",
+    );
+    let meeting = first_of(&found, "meeting");
+    assert_eq!(
+        meeting.date.interval.as_ref().map(|i| i.value.as_str()),
+        Some("2025-03-21")
+    );
+    let statement = first_of(&found, "statement");
+    assert_eq!(statement.actors, vec!["Uganda"]);
+    assert!(statement.date.interval.is_none(), "{:?}", statement.date);
+}

@@ -598,6 +598,25 @@ pub fn case_of(tokens: &[Token], i: usize) -> Option<String> {
         .map(|c| tokens[c].analysis.lemma.to_lowercase())
 }
 
+/// Whether the word at byte offset `at` is the source of what its clause tells: its phrase
+/// opens with one of `phrases` ("according to a joint statement released by…").
+pub fn is_cited_source(tokens: &[Token], at: usize, phrases: &[String]) -> bool {
+    let Some(word) = token_at(tokens, at) else {
+        return false;
+    };
+    children(tokens, word)
+        .filter(|&c| tokens[c].analysis.deprel == "case")
+        .any(|c| {
+            let fixed = children(tokens, c).filter(|&f| tokens[f].analysis.deprel == "fixed");
+            let phrase = std::iter::once(c)
+                .chain(fixed)
+                .map(|w| tokens[w].form.to_lowercase())
+                .collect::<Vec<_>>()
+                .join(" ");
+            phrases.contains(&phrase)
+        })
+}
+
 /// How the word at byte offset `at` hangs on its clause: "obl:tmod of “spoke”".
 pub fn attachment(tokens: &[Token], at: usize) -> Option<String> {
     let (word, head) = attachment_point(tokens, at)?;
