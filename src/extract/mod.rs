@@ -725,8 +725,20 @@ impl Extractor {
                 let summary = summarise(&actors, clause);
                 // A person acts for his country or group, which is an actor too ("Colombian
                 // President Gustavo Petro": Petro and Colombia), as event data records both.
-                let parties = gazetteer.parties_of(&actors);
+                let mut parties = gazetteer.parties_of(&actors);
                 extend_new(&mut actors, parties.iter().cloned());
+                // One who only mediates or hosts is an actor of the event, not one of its
+                // sides ("Vucic and Kurti, mediated by Borrell, reached an agreement"): a
+                // report naming him must not have to share him to be of the same event.
+                let mediating: Vec<String> = discourse
+                    .mediators
+                    .iter()
+                    .map(|&a| gazetteer.actor(a).name.clone())
+                    .collect();
+                let not_sides = gazetteer.parties_of(&mediating);
+                if parties.iter().any(|p| !not_sides.contains(p)) {
+                    parties.retain(|p| !not_sides.contains(p));
+                }
                 // What the event is about ends with its clause's words in the tree too: "After
                 // both sides agreed in principle to the plan, Trump sent envoys for negotiations"
                 // is not about negotiations.

@@ -962,3 +962,17 @@ fn a_cited_statement_is_not_dated_by_what_it_announces() {
     assert_eq!(statement.actors, vec!["Uganda"]);
     assert!(statement.date.interval.is_none(), "{:?}", statement.date);
 }
+
+/// One who only mediates is an actor of the event, not one of its sides: a report that
+/// does not name him is still of the same event.
+#[test]
+fn a_mediator_is_no_party() {
+    let found = events("Ethiopia and Somalia, mediated by Turkey, reached an agreement on Monday.");
+    let agreement = first_of(&found, "agreement");
+    assert_eq!(agreement.parties, vec!["Ethiopia", "Somalia"]);
+    assert!(
+        agreement.actors.iter().any(|a| a == "Turkey"),
+        "{:?}",
+        agreement.actors
+    );
+}
