@@ -439,11 +439,15 @@ impl People {
             }
             people.push(person);
         }
-        // Written later without its accents too ("García", then "Garcia").
+        // Written later without its accents too ("García", then "Garcia"), and by other
+        // outlets either way: the person is known by the name without them ("Vučić" in one
+        // article and "Vucic" in another are one party), as the mentions keep what each
+        // sentence wrote.
         for person in &mut people {
             let folded: Vec<String> = person.aliases.iter().map(|a| deunicode::deunicode(a)).collect();
             person.aliases.extend(folded);
             person.aliases = crate::ordered::first_seen(std::mem::take(&mut person.aliases));
+            person.name = deunicode::deunicode(&person.name);
         }
         // A single name two people share (a surname, a given name) names neither of them.
         let single: Vec<String> = people

@@ -976,3 +976,22 @@ fn a_mediator_is_no_party() {
         agreement.actors
     );
 }
+
+/// A person found in the text is known by his name without accents, as other outlets may
+/// write it; the mention keeps what the sentence wrote.
+#[test]
+fn a_person_is_known_by_his_name_without_accents() {
+    let found =
+        events("Serbian President Aleksandar Vučić met Kenyan President William Ruto in Nairobi on Monday.");
+    let meeting = first_of(&found, "meeting");
+    assert!(
+        meeting.actors.iter().any(|a| a == "Vucic"),
+        "{:?}",
+        meeting.actors
+    );
+    assert!(
+        meeting.evidence.actor_text.iter().any(|t| t.contains("Vučić")),
+        "{:?}",
+        meeting.evidence.actor_text
+    );
+}
