@@ -995,3 +995,21 @@ fn a_person_is_known_by_his_name_without_accents() {
         meeting.evidence.actor_text
     );
 }
+
+/// A relative clause that dates the occasion an act happened at dates the act ("In this
+/// meeting, which took place on March 18, the parties reached an agreement").
+#[test]
+fn the_occasion_dated_in_a_relative_clause_dates_the_act() {
+    let found = events(
+        "In this meeting, which took place on March 14 under the mediation of Turkey, Kenya and Somalia reached an agreement.",
+    );
+    let agreement = first_of(&found, "agreement");
+    assert_eq!(
+        agreement.date.interval.as_ref().map(|i| i.value.as_str()),
+        Some("2025-03-14")
+    );
+    // A relative clause on another noun dates nothing of the clause.
+    let found = events("In Nairobi, which Kenya chose on March 14, Kenya and Somalia reached an agreement.");
+    let agreement = first_of(&found, "agreement");
+    assert!(agreement.date.interval.is_none(), "{:?}", agreement.date);
+}

@@ -148,6 +148,16 @@ pub fn in_own_clause(tokens: &[Token], trigger: usize, start: usize, end: usize,
         if tells_of_trigger(tokens, clause, t, cues) {
             return true;
         }
+        // A relative clause that dates the occasion the trigger's clause happened at ("In
+        // this meeting, which took place on March 18, the parties reached an agreement").
+        if tokens[clause].analysis.deprel == "acl:relcl"
+            && is_occasion_noun(tokens, head, cues)
+            && in_phrases_of(tokens, head, own)
+            && tells_occasion(tokens, clause, cues)
+        {
+            clause = clause_head(tokens, head);
+            continue;
+        }
         if has_subject(tokens, clause) {
             return false;
         }
@@ -162,10 +172,7 @@ pub fn in_own_clause(tokens: &[Token], trigger: usize, start: usize, end: usize,
         // hosted by Trump … on Aug. 8"), its agent the occasion's host.
         let occasion = || {
             matches!(tokens[clause].analysis.xpos.as_str(), "VBG" | "VBN")
-                && cues
-                    .occasion_nouns
-                    .iter()
-                    .any(|n| tokens[head].analysis.lemma.eq_ignore_ascii_case(n))
+                && is_occasion_noun(tokens, head, cues)
                 && in_phrases_of(tokens, head, own)
         };
         let extends = match tokens[clause].analysis.deprel.as_str() {
@@ -185,6 +192,25 @@ pub fn in_own_clause(tokens: &[Token], trigger: usize, start: usize, end: usize,
         clause = up;
     }
     false
+}
+
+/// Whether word `n` is a noun of an occasion ("meeting", "ceremony").
+fn is_occasion_noun(tokens: &[Token], n: usize, cues: &DatingCues) -> bool {
+    cues.occasion_nouns
+        .iter()
+        .any(|o| tokens[n].analysis.lemma.eq_ignore_ascii_case(o))
+}
+
+/// Whether the predicate `verb` tells that an occasion happened ("took place", "was held"):
+/// its lemma, or its lemma and object's, is an occasion predicate.
+fn tells_occasion(tokens: &[Token], verb: usize, cues: &DatingCues) -> bool {
+    let lemma = tokens[verb].analysis.lemma.to_lowercase();
+    let with_object = children(tokens, verb)
+        .find(|&c| tokens[c].analysis.deprel == "obj")
+        .map(|o| format!("{lemma} {}", tokens[o].analysis.lemma.to_lowercase()));
+    cues.occasion_predicates
+        .iter()
+        .any(|p| *p == lemma || with_object.as_ref() == Some(p))
 }
 
 /// Whether word `n` hangs on `verb` through noun phrases only (obliques, modifiers,
