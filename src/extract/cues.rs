@@ -46,6 +46,9 @@ pub struct DatingCues {
     /// Predicates of an occasion ("took place", "was held"): a definite occasion noun as
     /// their subject, dated, dates the undated acts of the sentence before.
     pub occasion_predicates: Vec<String>,
+    /// Subordinators of a clause that tells when the clause it hangs on happened ("when"):
+    /// a date there is that clause's too.
+    pub simultaneous_marks: Vec<String>,
     /// Words that join a day and the last day of its range into one date ("October 25–30",
     /// "from October 25 to 30"); not "and", which joins two days.
     pub range_joiners: Vec<String>,

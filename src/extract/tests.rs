@@ -1013,3 +1013,22 @@ fn the_occasion_dated_in_a_relative_clause_dates_the_act() {
     let agreement = first_of(&found, "agreement");
     assert!(agreement.date.interval.is_none(), "{:?}", agreement.date);
 }
+
+/// A clause opened by "when" says when the clause it hangs on happened; one opened by
+/// "after" says another time.
+#[test]
+fn a_when_clause_dates_its_main_clause() {
+    let found =
+        events("When Kenya and Somalia last met, in November 2022, they agreed to create a joint fund.");
+    let agreement = first_of(&found, "agreement");
+    assert_eq!(
+        agreement.date.interval.as_ref().map(|i| i.value.as_str()),
+        Some("2022-11")
+    );
+    let found = events("After Kenya and Somalia met in November 2022, they agreed to create a joint fund.");
+    let agreement = first_of(&found, "agreement");
+    assert_ne!(
+        agreement.date.interval.as_ref().map(|i| i.value.as_str()),
+        Some("2022-11")
+    );
+}

@@ -158,6 +158,20 @@ pub fn in_own_clause(tokens: &[Token], trigger: usize, start: usize, end: usize,
             clause = clause_head(tokens, head);
             continue;
         }
+        // A clause that says when ("When the sides last met, in November 2022, they
+        // agreed…") has the time of the clause it hangs on.
+        let simultaneous = tokens[clause].analysis.deprel == "advcl"
+            && children(tokens, clause).any(|c| {
+                matches!(tokens[c].analysis.deprel.as_str(), "mark" | "advmod")
+                    && cues
+                        .simultaneous_marks
+                        .iter()
+                        .any(|w| tokens[c].form.eq_ignore_ascii_case(w))
+            });
+        if simultaneous {
+            clause = clause_head(tokens, head);
+            continue;
+        }
         if has_subject(tokens, clause) {
             return false;
         }
