@@ -26,6 +26,9 @@ struct PeopleFile {
     group_heads: Vec<String>,
     /// Prepositions after a group noun before the place that names it ("forces from Tigray").
     group_prepositions: Vec<String>,
+    /// Nouns of a country's side against its government ("opposition"): with the country
+    /// before them, a group of its own.
+    opposition_heads: Vec<String>,
     /// Last words of names that name no person ("White House", "Gaza Strip").
     not_person_endings: Vec<String>,
     /// Prepositions after which a name is a place ("in Sharm el-Sheikh").
@@ -236,6 +239,15 @@ impl People {
             // In lower case: a capitalised "Forces" is part of a name ("the Revolutionary
             // Armed Forces of Colombia").
             let noun = head.text.trim_end_matches('.');
+            if self.words.opposition_heads.iter().any(|h| h == noun) {
+                if let Some((canonical, written)) = self.opposition(text, words, i, gazetteer) {
+                    // Known later in the article by the noun alone ("the US-backed
+                    // opposition").
+                    add_group(&mut groups, (canonical.clone(), noun.to_owned()));
+                    add_group(&mut groups, (canonical, written));
+                }
+                continue;
+            }
             if !self.words.group_heads.iter().any(|h| h == noun) {
                 continue;
             }
@@ -249,27 +261,53 @@ impl People {
             } else {
                 self.group_after(text, words, i, gazetteer)
             };
-            let Some((canonical, written)) = found else {
-                continue;
-            };
-            match groups.iter_mut().find(|g| g.name == canonical) {
-                Some(group) => {
-                    if !group.aliases.contains(&written) {
-                        group.aliases.push(written);
-                    }
-                }
-                None => groups.push(Actor {
-                    aliases: crate::ordered::first_seen([written, canonical.clone()]),
-                    name: canonical,
-                    kind: ActorKind::Group,
-                    country: None,
-                    demonyms: Vec::new(),
-                    code: None,
-                    untitled: false,
-                }),
+            if let Some(found) = found {
+                add_group(&mut groups, found);
             }
         }
         groups
+    }
+
+    /// The opposition of the country named up to GROUP_GAP words before the noun at `i`, in
+    /// the same phrase: "the Venezuelan opposition", "Venezuela's opposition", "Venezuela's
+    /// government and opposition" (the country's both). Named by the country's demonym. Not
+    /// a country in a compound ("the US-backed opposition" is not America's).
+    fn opposition(
+        &self,
+        text: &str,
+        words: &[Word],
+        i: usize,
+        gazetteer: &Gazetteer,
+    ) -> Option<(String, String)> {
+        let head = words[i];
+        let country = (1..=GROUP_GAP + 1)
+            .take_while(|&back| back <= i && joined(text, words[i - back], words[i - back + 1]))
+            .map(|back| words[i - back])
+            .find_map(|w| {
+                let bare = w.text.trim_end_matches("'s").trim_end_matches("’s");
+                if bare.contains('-') || !starts_upper(bare) {
+                    return None;
+                }
+                gazetteer
+                    .parties_named_in(bare)
+                    .into_iter()
+                    .find(|&a| gazetteer.actor(a).kind == ActorKind::Country)
+                    .map(|a| (a, w))
+            });
+        let (country, word) = country?;
+        let actor = gazetteer.actor(country);
+        let adjective = actor.demonyms.first().unwrap_or(&actor.name);
+        let noun = head.text.trim_end_matches('.');
+        // Written right before the noun, the country is part of the name; further back
+        // ("Venezuela's government and opposition") it is an actor of its own, and the
+        // noun alone names the group.
+        let adjacent = i > 0 && words[i - 1].start == word.start;
+        let written = if adjacent {
+            text[word.start..head.start + noun.len()].to_owned()
+        } else {
+            noun.to_owned()
+        };
+        Some((format!("{adjective} {noun}"), written))
     }
 
     /// The group a capitalised run before the group noun at `i` names, by the run's first
@@ -443,11 +481,18 @@ impl People {
         // outlets either way: the person is known by the name without them ("Vučić" in one
         // article and "Vucic" in another are one party), as the mentions keep what each
         // sentence wrote.
+        // A possessive is not part of the name: "President Nicolás Maduro’s administration".
+        let bare = |name: &str| name.trim_end_matches("’s").trim_end_matches("'s").to_owned();
         for person in &mut people {
-            let folded: Vec<String> = person.aliases.iter().map(|a| deunicode::deunicode(a)).collect();
+            let folded: Vec<String> = person
+                .aliases
+                .iter()
+                .map(|a| deunicode::deunicode(&bare(a)))
+                .collect();
+            person.aliases = person.aliases.iter().map(|a| bare(a)).collect();
             person.aliases.extend(folded);
             person.aliases = crate::ordered::first_seen(std::mem::take(&mut person.aliases));
-            person.name = deunicode::deunicode(&person.name);
+            person.name = deunicode::deunicode(&bare(&person.name));
         }
         // A single name two people share (a surname, a given name) names neither of them.
         let single: Vec<String> = people
@@ -711,6 +756,27 @@ fn trim_dot(word: Word) -> usize {
 }
 
 /// Whether only spaces stand between two words (an abbreviation's period may end the first).
+/// Adds a group found as (canonical name, as written), or the spelling to the group of that
+/// name already found.
+fn add_group(groups: &mut Vec<Actor>, (canonical, written): (String, String)) {
+    match groups.iter_mut().find(|g| g.name == canonical) {
+        Some(group) => {
+            if !group.aliases.contains(&written) {
+                group.aliases.push(written);
+            }
+        }
+        None => groups.push(Actor {
+            aliases: crate::ordered::first_seen([written, canonical.clone()]),
+            name: canonical,
+            kind: ActorKind::Group,
+            country: None,
+            demonyms: Vec::new(),
+            code: None,
+            untitled: false,
+        }),
+    }
+}
+
 fn joined(text: &str, a: Word, b: Word) -> bool {
     let gap = &text[a.end..b.start];
     // "U.S." is two words with nothing between them.

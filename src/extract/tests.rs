@@ -1032,3 +1032,19 @@ fn a_when_clause_dates_its_main_clause() {
         Some("2022-11")
     );
 }
+
+/// A country's opposition is a side of its own beside the country's government, and a
+/// possessive is no part of a person's name.
+#[test]
+fn an_opposition_is_a_party_of_its_own() {
+    let found = events("Zimbabwe's government and opposition signed an accord in Harare on Tuesday.");
+    let accord = first_of(&found, "agreement");
+    assert_eq!(accord.parties, vec!["Zimbabwe", "Zimbabwean opposition"]);
+    let found = events("The deal will ease sanctions on President Emmerson Mnangagwa’s government, officials said on Monday.");
+    assert!(
+        found
+            .iter()
+            .all(|e| e.actors.iter().all(|a| !a.ends_with("’s") && !a.ends_with("'s"))),
+        "{found:#?}"
+    );
+}
