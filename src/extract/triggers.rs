@@ -389,22 +389,26 @@ fn governs(tokens: &[Token], lemmas: &[String], i: usize, verbs: &[String]) -> O
 
 /// Whether the noun at `i` is the subject of one of `verbs` (a lemma, or a lemma and its
 /// object's or particle's: "take place", "break out"), itself or through the noun it is
-/// "of" or a compound on ("a new phase of ceasefire negotiations … would take place").
+/// "of" or a compound on ("a new phase of ceasefire negotiations … would take place"), or
+/// what a participle of one of them says of it ("talks concluded on 20 March in Bern").
 fn subject_of_one(tokens: &[Token], i: usize, verbs: &[String]) -> bool {
     let head = |w: usize| tokens[w].analysis.head.filter(|&h| h < tokens.len());
     let through = match tokens[i].analysis.deprel.as_str() {
         "compound" => head(i),
         _ => super::tree::of_head(tokens, i),
     };
-    // A gerund subject is a clause in the parse: "Fighting broke out".
+    let one_of = |verb: usize| {
+        verbs
+            .iter()
+            .any(|entry| super::tree::predicate_is(tokens, verb, entry))
+    };
     [Some(i), through].into_iter().flatten().any(|subject| {
-        (tokens[subject].analysis.deprel.starts_with("nsubj")
+        // A gerund subject is a clause in the parse: "Fighting broke out".
+        let told = (tokens[subject].analysis.deprel.starts_with("nsubj")
             || tokens[subject].analysis.deprel == "csubj" && is_gerund(&tokens[subject]))
-            && head(subject).is_some_and(|verb| {
-                verbs
-                    .iter()
-                    .any(|entry| super::tree::predicate_is(tokens, verb, entry))
-            })
+            && head(subject).is_some_and(one_of);
+        told || super::tree::children(tokens, subject)
+            .any(|c| tokens[c].analysis.deprel == "acl" && tokens[c].analysis.xpos == "VBN" && one_of(c))
     })
 }
 
