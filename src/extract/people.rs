@@ -253,9 +253,7 @@ impl People {
             }
             // A name after the noun only where none stands before it ("Israeli forces in
             // Gaza" are Israel's).
-            let named_before = (1..=GROUP_GAP + 1)
-                .take_while(|&back| back <= i && joined(text, words[i - back], words[i - back + 1]))
-                .any(|back| starts_upper(words[i - back].text));
+            let named_before = phrase_before(text, words, i).any(|w| starts_upper(w.text));
             let found = if named_before {
                 self.group_before(text, words, i, gazetteer)
             } else {
@@ -280,20 +278,17 @@ impl People {
         gazetteer: &Gazetteer,
     ) -> Option<(String, String)> {
         let head = words[i];
-        let country = (1..=GROUP_GAP + 1)
-            .take_while(|&back| back <= i && joined(text, words[i - back], words[i - back + 1]))
-            .map(|back| words[i - back])
-            .find_map(|w| {
-                let bare = w.text.trim_end_matches("'s").trim_end_matches("’s");
-                if bare.contains('-') || !starts_upper(bare) {
-                    return None;
-                }
-                gazetteer
-                    .parties_named_in(bare)
-                    .into_iter()
-                    .find(|&a| gazetteer.actor(a).kind == ActorKind::Country)
-                    .map(|a| (a, w))
-            });
+        let country = phrase_before(text, words, i).find_map(|w| {
+            let bare = without_possessive(w.text);
+            if bare.contains('-') || !starts_upper(bare) {
+                return None;
+            }
+            gazetteer
+                .parties_named_in(bare)
+                .into_iter()
+                .find(|&a| gazetteer.actor(a).kind == ActorKind::Country)
+                .map(|a| (a, w))
+        });
         let (country, word) = country?;
         let actor = gazetteer.actor(country);
         let adjective = actor.demonyms.first().unwrap_or(&actor.name);
@@ -321,10 +316,7 @@ impl People {
     ) -> Option<(String, String)> {
         let head = words[i];
         let noun = head.text.trim_end_matches('.');
-        let before: Vec<Word> = (1..=GROUP_GAP + 1)
-            .take_while(|&back| back <= i && joined(text, words[i - back], words[i - back + 1]))
-            .map(|back| words[i - back])
-            .collect();
+        let before: Vec<Word> = phrase_before(text, words, i).collect();
         let nearest = before.iter().position(|w| starts_upper(w.text))?;
         // A capitalised "The" opens the phrase, not the name ("The Tigray forces").
         let run = before[nearest..]
@@ -482,7 +474,7 @@ impl People {
         // article and "Vucic" in another are one party), as the mentions keep what each
         // sentence wrote.
         // A possessive is not part of the name: "President Nicolás Maduro’s administration".
-        let bare = |name: &str| name.trim_end_matches("’s").trim_end_matches("'s").to_owned();
+        let bare = |name: &str| without_possessive(name).to_owned();
         for person in &mut people {
             let folded: Vec<String> = person
                 .aliases
@@ -775,6 +767,19 @@ fn add_group(groups: &mut Vec<Actor>, (canonical, written): (String, String)) {
             untitled: false,
         }),
     }
+}
+
+/// The words before word `i` in its phrase, nearest first: up to GROUP_GAP + 1, while no
+/// punctuation stands between.
+fn phrase_before<'a>(text: &'a str, words: &'a [Word<'a>], i: usize) -> impl Iterator<Item = Word<'a>> + 'a {
+    (1..=GROUP_GAP + 1)
+        .take_while(move |&back| back <= i && joined(text, words[i - back], words[i - back + 1]))
+        .map(move |back| words[i - back])
+}
+
+/// A name without the possessive written after it ("Maduro's", "Maduro’s").
+fn without_possessive(name: &str) -> &str {
+    name.trim_end_matches("’s").trim_end_matches("'s")
 }
 
 fn joined(text: &str, a: Word, b: Word) -> bool {
