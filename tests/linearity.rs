@@ -96,6 +96,29 @@ fn many_weekdays_in_one_sentence_tag_in_linear_time() {
     });
 }
 
+/// The tense of each date read from the parse of its sentence: the walk up the tree looks at
+/// a date's own parse piece only, whatever the sentence's length (the parse is timed
+/// elsewhere; here only the tagging of a sentence parsed beforehand).
+#[test]
+fn many_weekdays_in_one_parsed_sentence_tag_in_linear_time() {
+    let _turn = turn();
+    let tagger = Tagger::load().unwrap();
+    let syntax = timeline::syntax::Models::embedded().unwrap();
+    let n = 1000;
+    let parsed: Vec<(usize, String, Vec<timeline::syntax::ParsedSentence>)> = [n, 4 * n]
+        .into_iter()
+        .map(|k| {
+            let text = format!("They met on Friday{} in Geneva.", " and met on Friday".repeat(k));
+            let sentences = syntax.parse_text(&text, &[(0, text.len())]);
+            (k, text, sentences)
+        })
+        .collect();
+    assert_linear("weekdays in one parsed sentence", n, |k| {
+        let (_, text, sentences) = parsed.iter().find(|p| p.0 == k).unwrap();
+        assert!(tagger.tag_parsed(text, published(), sentences).len() >= k);
+    });
+}
+
 #[test]
 fn a_text_of_periods_splits_in_linear_time() {
     let _turn = turn();

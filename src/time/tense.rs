@@ -3,7 +3,7 @@
 //! read as past; a future cue ("will", "is expected to", "next") nearest to it wins.
 
 use crate::rules::Lexicon;
-use crate::syntax::Token;
+use crate::syntax::{Token, MAX_PIECE};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tense {
@@ -166,8 +166,11 @@ const TREE_DEPTH: usize = 8;
 /// located Wednesday"), no verb.
 pub fn tense_in_tree(lexicon: &Lexicon, tokens: &[Token], start: usize, end: usize) -> Option<Tense> {
     let inside = |i: usize| tokens[i].start >= start && tokens[i].end <= end;
-    let mut word =
-        (0..tokens.len()).find(|&i| inside(i) && tokens[i].analysis.head.is_none_or(|h| !inside(h)))?;
+    // Tokens are in text order: the date's words follow the first that ends after its start.
+    let first = tokens.partition_point(|t| t.end <= start);
+    let mut word = (first..tokens.len())
+        .take_while(|&i| tokens[i].start < end)
+        .find(|&i| inside(i) && tokens[i].analysis.head.is_none_or(|h| !inside(h)))?;
     // "Through January", "until March": the new end of a schedule, if a verb above moves one.
     let moved_to = dependents(tokens, word).any(|c| {
         tokens[c].analysis.deprel == "case"
@@ -210,8 +213,13 @@ fn predicate(tokens: &[Token], i: usize) -> bool {
     tokens[i].analysis.upos == "VERB" || dependents(tokens, i).any(|c| tokens[c].analysis.deprel == "cop")
 }
 
+/// The words that hang on word `i`. A word's dependents are in its parse piece, at most
+/// `MAX_PIECE` words away (only the roots of later pieces hang across, on the first piece's
+/// root, by `parataxis`, which no walk here follows): looking no further keeps a sentence
+/// of thousands of dates linear.
 fn dependents(tokens: &[Token], i: usize) -> impl Iterator<Item = usize> + '_ {
-    (0..tokens.len()).filter(move |&c| tokens[c].analysis.head == Some(i))
+    let near = i.saturating_sub(MAX_PIECE)..(i + MAX_PIECE + 1).min(tokens.len());
+    near.filter(move |&c| tokens[c].analysis.head == Some(i))
 }
 
 /// The tense of the clause of `verb`, from its auxiliaries, else its form; an infinitive or a
