@@ -420,20 +420,11 @@ impl Extractor {
         dates: &[&TimeExpr],
     ) -> Option<DateReading> {
         let cues = &self.cues.dating;
-        let subject = tokens.iter().position(|t| {
-            t.analysis.deprel.starts_with("nsubj")
-                && cues
-                    .occasion_nouns
-                    .iter()
-                    .any(|n| t.analysis.lemma.eq_ignore_ascii_case(n))
+        let subject = (0..tokens.len()).find(|&t| {
+            tokens[t].analysis.deprel.starts_with("nsubj") && tree::is_occasion_noun(tokens, t, cues)
         })?;
         let verb = tokens[subject].analysis.head.filter(|&h| h < tokens.len())?;
-        if !self.triggers.is_definite(tokens, subject)
-            || !cues
-                .occasion_predicates
-                .iter()
-                .any(|p| tree::predicate_is(tokens, verb, p))
-        {
+        if !self.triggers.is_definite(tokens, subject) || !tree::tells_occasion(tokens, verb, cues) {
             return None;
         }
         let date = dates.iter().find(|d| {

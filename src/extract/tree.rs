@@ -209,22 +209,17 @@ pub fn in_own_clause(tokens: &[Token], trigger: usize, start: usize, end: usize,
 }
 
 /// Whether word `n` is a noun of an occasion ("meeting", "ceremony").
-fn is_occasion_noun(tokens: &[Token], n: usize, cues: &DatingCues) -> bool {
+pub fn is_occasion_noun(tokens: &[Token], n: usize, cues: &DatingCues) -> bool {
     cues.occasion_nouns
         .iter()
         .any(|o| tokens[n].analysis.lemma.eq_ignore_ascii_case(o))
 }
 
-/// Whether the predicate `verb` tells that an occasion happened ("took place", "was held"):
-/// its lemma, or its lemma and object's, is an occasion predicate.
-fn tells_occasion(tokens: &[Token], verb: usize, cues: &DatingCues) -> bool {
-    let lemma = tokens[verb].analysis.lemma.to_lowercase();
-    let with_object = children(tokens, verb)
-        .find(|&c| tokens[c].analysis.deprel == "obj")
-        .map(|o| format!("{lemma} {}", tokens[o].analysis.lemma.to_lowercase()));
+/// Whether the predicate `verb` tells that an occasion happened ("took place", "was held").
+pub fn tells_occasion(tokens: &[Token], verb: usize, cues: &DatingCues) -> bool {
     cues.occasion_predicates
         .iter()
-        .any(|p| *p == lemma || with_object.as_ref() == Some(p))
+        .any(|p| predicate_is(tokens, verb, p))
 }
 
 /// Whether word `n` hangs on `verb` through noun phrases only (obliques, modifiers,
