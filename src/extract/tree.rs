@@ -1,32 +1,11 @@
 //! Reading a sentence's dependency tree: which clause a word belongs to.
 
 use super::cues::DatingCues;
+pub use crate::syntax::tree::{children, head_within, token_at};
 use crate::syntax::Token;
 
 /// How far up the tree a search walks: a bound for cyclic or deep trees.
 const MAX_DEPTH: usize = 24;
-
-/// The word at byte offset `at` of the sentence (offsets relative to it).
-pub fn token_at(tokens: &[Token], at: usize) -> Option<usize> {
-    // Tokens are in text order and do not overlap: the first that ends after `at`.
-    let i = tokens.partition_point(|t| t.end <= at);
-    tokens.get(i).filter(|t| t.start <= at).map(|_| i)
-}
-
-/// The head word of the span `start..end`: the word of it whose head lies outside it ("call"
-/// in "phone call", "condition" in "key condition").
-pub fn head_within(tokens: &[Token], start: usize, end: usize) -> Option<usize> {
-    let inside = |i: usize| tokens[i].start >= start && tokens[i].end <= end;
-    (0..tokens.len())
-        .filter(|&i| inside(i))
-        .find(|&i| {
-            tokens[i]
-                .analysis
-                .head
-                .is_none_or(|h| h >= tokens.len() || !inside(h))
-        })
-        .or_else(|| token_at(tokens, start))
-}
 
 /// Whether the date at `start..end` is a modifier before a noun other than the trigger at
 /// `trigger`, naming that noun's thing ("the 2015 nuclear deal", "the 2020 accord") rather
@@ -619,11 +598,6 @@ pub fn under_onset(tokens: &[Token], at: usize, onset: &[String]) -> bool {
                 .iter()
                 .any(|w| w.eq_ignore_ascii_case(&tokens[h].analysis.lemma))
         })
-}
-
-/// The words that depend on word `i`, in order.
-pub fn children(tokens: &[Token], i: usize) -> impl Iterator<Item = usize> + '_ {
-    (0..tokens.len()).filter(move |&c| tokens[c].analysis.head == Some(i))
 }
 
 /// The lemma of the child of `i` in relation `case` ("with" in "met with Putin").

@@ -23,6 +23,7 @@ mod nn;
 mod repair;
 pub mod tokenize;
 pub mod train;
+pub mod tree;
 mod vocab;
 mod word;
 

@@ -3,7 +3,8 @@
 //! read as past; a future cue ("will", "is expected to", "next") nearest to it wins.
 
 use crate::rules::Lexicon;
-use crate::syntax::{Token, MAX_PIECE};
+use crate::syntax::tree::{children_in_piece, head_within};
+use crate::syntax::Token;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tense {
@@ -165,14 +166,9 @@ const TREE_DEPTH: usize = 8;
 /// nothing sure: a present tense (a schedule, or a headline's past), a modal ("could be
 /// located Wednesday"), no verb.
 pub fn tense_in_tree(lexicon: &Lexicon, tokens: &[Token], start: usize, end: usize) -> Option<Tense> {
-    let inside = |i: usize| tokens[i].start >= start && tokens[i].end <= end;
-    // Tokens are in text order: the date's words follow the first that ends after its start.
-    let first = tokens.partition_point(|t| t.end <= start);
-    let mut word = (first..tokens.len())
-        .take_while(|&i| tokens[i].start < end)
-        .find(|&i| inside(i) && tokens[i].analysis.head.is_none_or(|h| !inside(h)))?;
+    let mut word = head_within(tokens, start, end)?;
     // "Through January", "until March": the new end of a schedule, if a verb above moves one.
-    let moved_to = dependents(tokens, word).any(|c| {
+    let moved_to = children_in_piece(tokens, word).any(|c| {
         tokens[c].analysis.deprel == "case"
             && lexicon
                 .value("schedule_preposition", &tokens[c].form.to_lowercase())
@@ -210,16 +206,8 @@ pub fn tense_in_tree(lexicon: &Lexicon, tokens: &[Token], start: usize, end: usi
 
 /// A verb, or a word that a copula makes the predicate ("was on Friday").
 fn predicate(tokens: &[Token], i: usize) -> bool {
-    tokens[i].analysis.upos == "VERB" || dependents(tokens, i).any(|c| tokens[c].analysis.deprel == "cop")
-}
-
-/// The words that hang on word `i`. A word's dependents are in its parse piece, at most
-/// `MAX_PIECE` words away (only the roots of later pieces hang across, on the first piece's
-/// root, by `parataxis`, which no walk here follows): looking no further keeps a sentence
-/// of thousands of dates linear.
-fn dependents(tokens: &[Token], i: usize) -> impl Iterator<Item = usize> + '_ {
-    let near = i.saturating_sub(MAX_PIECE)..(i + MAX_PIECE + 1).min(tokens.len());
-    near.filter(move |&c| tokens[c].analysis.head == Some(i))
+    tokens[i].analysis.upos == "VERB"
+        || children_in_piece(tokens, i).any(|c| tokens[c].analysis.deprel == "cop")
 }
 
 /// The tense of the clause of `verb`, from its auxiliaries, else its form; an infinitive or a
@@ -240,7 +228,7 @@ fn clause_tense(lexicon: &Lexicon, tokens: &[Token], mut verb: usize, moved_to: 
         {
             return Some(Tense::Future);
         }
-        let auxiliaries: Vec<String> = dependents(tokens, verb)
+        let auxiliaries: Vec<String> = children_in_piece(tokens, verb)
             .filter(|&c| matches!(tokens[c].analysis.deprel.as_str(), "aux" | "aux:pass" | "cop"))
             .map(|c| tokens[c].form.to_lowercase())
             .collect();
@@ -255,7 +243,7 @@ fn clause_tense(lexicon: &Lexicon, tokens: &[Token], mut verb: usize, moved_to: 
             return Some(Tense::Past);
         }
         // An infinitive ("to pay", "to be named") is told by the verb it completes.
-        let infinitive = dependents(tokens, verb)
+        let infinitive = children_in_piece(tokens, verb)
             .any(|c| tokens[c].analysis.deprel == "mark" && tokens[c].form.eq_ignore_ascii_case("to"));
         let passive_infinitive = infinitive && auxiliaries.iter().all(|a| a == "be");
         if !auxiliaries.is_empty() && !passive_infinitive {
