@@ -272,15 +272,12 @@ fn clause_tense(lexicon: &Lexicon, tokens: &[Token], mut verb: usize, moved_to: 
     None
 }
 
-/// Whether the verb is a tense cue for the future by itself or with the word after it
-/// ("scheduled", "set to").
+/// Whether the verb is a cue for the future as the words around a date read it, by itself
+/// or with the word after it ("scheduled", "set to").
 fn looks_ahead(lexicon: &Lexicon, tokens: &[Token], verb: usize) -> bool {
-    let form = tokens[verb].form.to_lowercase();
-    lexicon.value("tense_future", &form).is_some()
-        || tokens.get(verb + 1).is_some_and(|next| {
-            let pair = format!("{form} {}", next.form.to_lowercase());
-            lexicon.value("tense_future_phrase", &pair).is_some()
-        })
+    let word = |i: usize| tokens.get(i).map(|t| t.form.as_str());
+    let previous = verb.checked_sub(1).and_then(word);
+    cue(lexicon, previous, &tokens[verb].form, word(verb + 1)) == Some(Tense::Future)
 }
 
 /// Whether `c`, at byte `at` of `text`, ends a sentence. A period inside an abbreviation or
