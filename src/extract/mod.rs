@@ -116,6 +116,8 @@ struct Discourse {
     told: Vec<Told>,
     /// The actors the current sentence names only as mediators or hosts.
     mediators: Vec<usize>,
+    /// The parties those mediators act for: actors of the sentence's events, no sides.
+    mediator_parties: Vec<String>,
     /// The date of the last asserted event of the current paragraph that its own sentence
     /// dated: the narrative time that undated sentences after it continue.
     paragraph: Option<(usize, DateReading)>,
@@ -525,6 +527,12 @@ impl Extractor {
                     .all(|(_, &mediator)| mediator)
             })
             .collect();
+        let mediator_names: Vec<String> = discourse
+            .mediators
+            .iter()
+            .map(|&a| gazetteer.actor(a).name.clone())
+            .collect();
+        discourse.mediator_parties = gazetteer.parties_of(&mediator_names);
         let only_mediators = !names.is_empty()
             && names
                 .iter()
@@ -721,14 +729,9 @@ impl Extractor {
                 // One who only mediates or hosts is an actor of the event, not one of its
                 // sides ("Vucic and Kurti, mediated by Borrell, reached an agreement"): a
                 // report naming him must not have to share him to be of the same event.
-                let mediating: Vec<String> = discourse
-                    .mediators
-                    .iter()
-                    .map(|&a| gazetteer.actor(a).name.clone())
-                    .collect();
-                let not_sides = gazetteer.parties_of(&mediating);
-                if parties.iter().any(|p| !not_sides.contains(p)) {
-                    parties.retain(|p| !not_sides.contains(p));
+                let mediating = &discourse.mediator_parties;
+                if parties.iter().any(|p| !mediating.contains(p)) {
+                    parties.retain(|p| !mediating.contains(p));
                 }
                 // What the event is about ends with its clause's words in the tree too: "After
                 // both sides agreed in principle to the plan, Trump sent envoys for negotiations"
@@ -1347,11 +1350,6 @@ impl Extractor {
                     || tree::in_relative_on_trigger(tokens, m.start, s, e, cues)
             })
             .collect();
-        let chain = tree::clause_chain(tokens, m.start);
-        // What is only imagined in a clause under another ("said Monday that Washington is
-        // prepared to lift sanctions") is not dated by that clause: Monday is when it was
-        // said. (A plan is: "said Tuesday the US would stop bombing" is, to both gold sets,
-        // the ceasefire of that day.)
         // A source cited for what its clause tells ("…will reconvene on November 6,
         // according to a statement released by…") is dated only within its own phrase: the
         // statement is not of that day.
@@ -1369,6 +1367,11 @@ impl Extractor {
                     read(*s, expr, expr.interval.clone())
                 });
         }
+        let chain = tree::clause_chain(tokens, m.start);
+        // What is only imagined in a clause under another ("said Monday that Washington is
+        // prepared to lift sanctions") is not dated by that clause: Monday is when it was
+        // said. (A plan is: "said Tuesday the US would stop bombing" is, to both gold sets,
+        // the ceasefire of that day.)
         let levels = if told_as == Modality::Hypothetical {
             chain.len().min(1)
         } else {
