@@ -474,17 +474,15 @@ impl People {
         // article and "Vucic" in another are one party), as the mentions keep what each
         // sentence wrote.
         // A possessive is not part of the name: "President Nicolás Maduro’s administration".
-        let bare = |name: &str| without_possessive(name).to_owned();
         for person in &mut people {
-            let folded: Vec<String> = person
+            let bare: Vec<String> = person
                 .aliases
                 .iter()
-                .map(|a| deunicode::deunicode(&bare(a)))
+                .map(|a| without_possessive(a).to_owned())
                 .collect();
-            person.aliases = person.aliases.iter().map(|a| bare(a)).collect();
-            person.aliases.extend(folded);
-            person.aliases = crate::ordered::first_seen(std::mem::take(&mut person.aliases));
-            person.name = deunicode::deunicode(&bare(&person.name));
+            let folded: Vec<String> = bare.iter().map(|a| deunicode::deunicode(a)).collect();
+            person.aliases = crate::ordered::first_seen(bare.into_iter().chain(folded));
+            person.name = deunicode::deunicode(without_possessive(&person.name));
         }
         // A single name two people share (a surname, a given name) names neither of them.
         let single: Vec<String> = people
@@ -747,7 +745,6 @@ fn trim_dot(word: Word) -> usize {
     }
 }
 
-/// Whether only spaces stand between two words (an abbreviation's period may end the first).
 /// Adds a group found as (canonical name, as written), or the spelling to the group of that
 /// name already found.
 fn add_group(groups: &mut Vec<Actor>, (canonical, written): (String, String)) {
@@ -782,6 +779,7 @@ fn without_possessive(name: &str) -> &str {
     name.trim_end_matches("’s").trim_end_matches("'s")
 }
 
+/// Whether only spaces stand between two words (an abbreviation's period may end the first).
 fn joined(text: &str, a: Word, b: Word) -> bool {
     let gap = &text[a.end..b.start];
     // "U.S." is two words with nothing between them.

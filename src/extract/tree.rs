@@ -127,27 +127,28 @@ pub fn in_own_clause(tokens: &[Token], trigger: usize, start: usize, end: usize,
         if tells_of_trigger(tokens, clause, t, cues) {
             return true;
         }
-        // A relative clause that dates the occasion the trigger's clause happened at ("In
-        // this meeting, which took place on March 18, the parties reached an agreement").
-        if tokens[clause].analysis.deprel == "acl:relcl"
-            && is_occasion_noun(tokens, head, cues)
-            && in_phrases_of(tokens, head, own)
-            && tells_occasion(tokens, clause, cues)
-        {
-            clause = clause_head(tokens, head);
-            continue;
-        }
-        // A clause that says when ("When the sides last met, in November 2022, they
-        // agreed…") has the time of the clause it hangs on.
-        let simultaneous = tokens[clause].analysis.deprel == "advcl"
-            && children(tokens, clause).any(|c| {
-                matches!(tokens[c].analysis.deprel.as_str(), "mark" | "advmod")
-                    && cues
-                        .simultaneous_marks
-                        .iter()
-                        .any(|w| tokens[c].form.eq_ignore_ascii_case(w))
-            });
-        if simultaneous {
+        // Clauses with subjects of their own that still tell the time of the clause they
+        // hang on: a relative clause that dates the occasion the trigger's clause happened
+        // at ("In this meeting, which took place on March 18, the parties reached an
+        // agreement"), and a clause that says when ("When the sides last met, in November
+        // 2022, they agreed…").
+        let dates_occasion = || {
+            tokens[clause].analysis.deprel == "acl:relcl"
+                && is_occasion_noun(tokens, head, cues)
+                && in_phrases_of(tokens, head, own)
+                && tells_occasion(tokens, clause, cues)
+        };
+        let says_when = || {
+            tokens[clause].analysis.deprel == "advcl"
+                && children(tokens, clause).any(|c| {
+                    matches!(tokens[c].analysis.deprel.as_str(), "mark" | "advmod")
+                        && cues
+                            .simultaneous_marks
+                            .iter()
+                            .any(|w| tokens[c].form.eq_ignore_ascii_case(w))
+                })
+        };
+        if dates_occasion() || says_when() {
             clause = clause_head(tokens, head);
             continue;
         }
