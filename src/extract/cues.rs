@@ -114,6 +114,12 @@ pub struct RoleCues {
     pub target_prepositions: Vec<String>,
     /// Their object is whom a group noun is made of ("delegates from the U.S. and Ukraine").
     pub member_prepositions: Vec<String>,
+    /// Nouns whose possessor is not among them ("Ukraine's allies", "his counterpart"):
+    /// other possessors are ("Venezuela's government").
+    pub other_side_nouns: Vec<String>,
+    /// An event in an oblique under these is of another time than its verb, so not that
+    /// verb subject's act ("the announcement came after the clashes").
+    pub other_time_prepositions: Vec<String>,
     /// Who is named under one of these mediates or hosts ("mediation by Qatar").
     pub mediation_words: Vec<String>,
 }

@@ -89,10 +89,15 @@ pub fn roles(tokens: &[Token], trigger: usize, names: &[NameSpan], cues: &RoleCu
             .filter(|&h| h < tokens.len())
             .map(through_adverb)
         {
-            let linked = matches!(
-                tokens[anchor].analysis.deprel.split(':').next(),
-                Some("obj" | "xcomp" | "conj" | "nsubj" | "obl")
-            );
+            // Not an oblique of another time: "Barrack's announcement came after the end of
+            // clashes" is no announcement of clashes.
+            let linked = match tokens[anchor].analysis.deprel.split(':').next() {
+                Some("obj" | "xcomp" | "conj" | "nsubj") => true,
+                Some("obl") => {
+                    case_of(tokens, anchor).is_none_or(|case| !cues.other_time_prepositions.contains(&case))
+                }
+                _ => false,
+            };
             if linked {
                 let subject = children(tokens, head).find(|&c| tokens[c].analysis.deprel == "nsubj");
                 if let Some(subject) = subject {
@@ -120,7 +125,13 @@ fn actors_of(tokens: &[Token], dependent: usize, names: &[NameSpan], cues: &Role
             // "delegates from the U.S. and Ukraine", "officials of both countries".
             let members = tokens[c].analysis.deprel.starts_with("nmod")
                 && case_of(tokens, c).is_some_and(|case| cues.member_prepositions.contains(&case));
-            if phrase || members {
+            // "Venezuela's government", "Hamas's negotiators"; not "Ukraine's allies".
+            let owner = tokens[c].analysis.deprel == "nmod:poss"
+                && !cues
+                    .other_side_nouns
+                    .iter()
+                    .any(|n| *n == tokens[w].analysis.lemma);
+            if phrase || members || owner {
                 words.push(c);
             }
         }
@@ -222,5 +233,38 @@ mod tests {
             got.contains(&(RoleKind::Source, "Trump".into(), "nsubj of “said”".into())),
             "{got:?}"
         );
+    }
+
+    /// The owner of a group noun is among its members; the owner of a relation's other
+    /// side is not.
+    #[test]
+    fn the_owner_of_a_government_acts_with_it_but_not_the_owner_of_its_allies() {
+        let got = roles_in(
+            "Peru's government and opposition reached an agreement on Monday.",
+            "reached",
+            &[("Peru", "Peru"), ("opposition", "Peruvian opposition")],
+        );
+        let sources: Vec<&str> = got
+            .iter()
+            .filter(|r| r.0 == RoleKind::Source)
+            .map(|r| r.1.as_str())
+            .collect();
+        assert_eq!(sources, ["Peru", "Peruvian opposition"], "{got:?}");
+        let got = roles_in(
+            "Chile's allies signed a statement on Monday.",
+            "signed",
+            &[("Chile", "Chile")],
+        );
+        assert!(got.is_empty(), "{got:?}");
+    }
+
+    #[test]
+    fn an_event_before_or_after_a_verb_is_not_its_subjects_act() {
+        let got = roles_in(
+            "Ruto's announcement came after the end of clashes between the army and rebels.",
+            "clashes",
+            &[("Ruto", "Ruto")],
+        );
+        assert!(got.is_empty(), "{got:?}");
     }
 }
