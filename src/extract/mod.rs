@@ -636,7 +636,20 @@ impl Extractor {
                     ActorScope::Speaker => statement_speaker(tokens, m, &event_roles, &names, gazetteer)
                         .unwrap_or_else(|| speaker(&names, left, m, text)),
                     ActorScope::Clause => {
-                        carried.clause_actors(&names, left, m, right, tree::embedded_noun(tokens, m.start))
+                        {
+                            // Names in a relative clause about another thing tell of another act.
+                            let own = |n: &Named| {
+                                !tree::in_relative_of_other(tokens, (m.start, m.end), n.start, n.end)
+                            };
+                            carried.clause_actors(
+                                &names,
+                                own,
+                                left,
+                                m,
+                                right,
+                                tree::embedded_noun(tokens, m.start),
+                            )
+                        }
                     }
                 };
                 actor_ids = first_seen(actor_ids);
@@ -1473,6 +1486,7 @@ impl CarriedActors {
     fn clause_actors(
         &mut self,
         names: &[Named],
+        own: impl Fn(&Named) -> bool,
         left: usize,
         m: &TriggerMatch,
         right: usize,
@@ -1482,14 +1496,14 @@ impl CarriedActors {
         let from = if embedded { m.start } else { left };
         let mut subject: Vec<&Named> = names
             .iter()
-            .filter(|n| n.start >= from && n.start < m.end && !self.objects.contains(&n.start))
+            .filter(|n| n.start >= from && n.start < m.end && !self.objects.contains(&n.start) && own(n))
             .collect();
         if subject.is_empty() && self.subject.is_empty() && !embedded {
             subject = names.iter().filter(|n| n.end <= m.start).collect();
         }
         let objects: Vec<&Named> = names
             .iter()
-            .filter(|n| n.start >= m.end && n.end <= right)
+            .filter(|n| n.start >= m.end && n.end <= right && own(n))
             .collect();
         self.objects = objects.iter().map(|n| n.start).collect();
         let mut ids = Vec::new();

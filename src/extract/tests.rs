@@ -1048,3 +1048,22 @@ fn an_opposition_is_a_party_of_its_own() {
         "{found:#?}"
     );
 }
+
+/// A name in a relative clause on what the event acts on tells another act ("a plan that the
+/// EU had drafted with Germany"); one in a relative clause on the event noun is its own.
+#[test]
+fn a_relative_clause_on_the_object_names_no_side() {
+    let found = events("Chile and Peru approved the draft treaty that Brazil had proposed on Monday.");
+    let acceptance = first_of(&found, "acceptance");
+    assert!(
+        acceptance.parties.contains(&"Chile".to_string()),
+        "{acceptance:#?}"
+    );
+    assert!(
+        !acceptance.actors.contains(&"Brazil".to_string()),
+        "{acceptance:#?}"
+    );
+    let found = events("On Monday Chile signed a treaty which Peru had negotiated for years.");
+    let agreement = first_of(&found, "agreement");
+    assert!(agreement.parties.contains(&"Peru".to_string()), "{agreement:#?}");
+}

@@ -24,6 +24,52 @@ pub fn names_other_thing(tokens: &[Token], trigger: usize, start: usize, end: us
         })
 }
 
+/// Whether the name at `start..end` lies in a relative clause on a thing below the trigger
+/// whose words span `trigger` (what it acts on or is about): "the government and opposition reached an
+/// agreement on conditions that will trigger relief from U.S. sanctions" (the United States
+/// is no side of the agreement). A relative clause on a word of the trigger ("signed a deal
+/// that Israel and Hamas negotiated"), one that holds the trigger, and one on a word beside it ("talks
+/// were held with Qatari mediation, which was attended by…") keep their names.
+pub fn in_relative_of_other(tokens: &[Token], trigger: (usize, usize), start: usize, end: usize) -> bool {
+    let (Some(t), Some(mut at)) = (token_at(tokens, trigger.0), head_within(tokens, start, end)) else {
+        return false;
+    };
+    let in_trigger = |i: usize| tokens[i].start >= trigger.0 && tokens[i].end <= trigger.1;
+    let mut above_trigger = Vec::with_capacity(MAX_DEPTH);
+    let mut up = Some(t);
+    while let Some(u) = up.filter(|&u| u < tokens.len() && above_trigger.len() < MAX_DEPTH) {
+        above_trigger.push(u);
+        up = tokens[u].analysis.head;
+    }
+    for _ in 0..MAX_DEPTH {
+        if at == t {
+            return false;
+        }
+        let Some(head) = tokens[at].analysis.head.filter(|&h| h < tokens.len()) else {
+            return false;
+        };
+        if tokens[at].analysis.deprel == "acl:relcl" {
+            return !in_trigger(head) && !above_trigger.contains(&at) && descends_from(tokens, head, t);
+        }
+        at = head;
+    }
+    false
+}
+
+/// Whether word `i` is `ancestor` or lies below it in the tree.
+fn descends_from(tokens: &[Token], mut i: usize, ancestor: usize) -> bool {
+    for _ in 0..MAX_DEPTH {
+        if i == ancestor {
+            return true;
+        }
+        match tokens[i].analysis.head.filter(|&h| h < tokens.len()) {
+            Some(h) => i = h,
+            None => return false,
+        }
+    }
+    false
+}
+
 /// Whether the name at `start..end` is who mediates or hosts: the agent or object of a word
 /// of `mediation` ("mediated by Egypt", "with mediation by Qatar and Turkey", "hosted by
 /// Oman"), or its demonym ("under Turkish and Qatari mediation"), through the names it is
