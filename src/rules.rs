@@ -31,6 +31,7 @@ const BUILTIN: &[(&str, &str)] = &[
     rule_file!("events/cues.toml"),
     rule_file!("events/topics.toml"),
     rule_file!("events/countries.tsv"),
+    rule_file!("events/country_spellings.tsv"),
     rule_file!("events/people.toml"),
     rule_file!("text/abbreviations.txt"),
 ];

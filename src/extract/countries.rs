@@ -11,6 +11,8 @@ use crate::model::ActorKind;
 use crate::rules;
 
 const PATH: &str = "events/countries.tsv";
+/// Adjectives and names the table lacks, kept by hand.
+const SPELLINGS_PATH: &str = "events/country_spellings.tsv";
 
 /// One row of the table.
 #[derive(Debug, Clone, PartialEq)]
@@ -18,23 +20,65 @@ pub struct Country {
     pub code: String,
     pub name: String,
     pub official: String,
-    /// Empty when the table gives none, or when two countries share it ("Congolese").
-    pub demonym: String,
+    /// Names besides these two ("Burma"), from country_spellings.tsv.
+    pub other_names: Vec<String>,
+    /// The table's demonyms ("Bosnian, Herzegovinian" is two) and the adjectives of
+    /// country_spellings.tsv, without those two countries share ("Congolese").
+    pub demonyms: Vec<String>,
     pub capitals: Vec<String>,
 }
 
-/// The rows of the table, with demonyms shared by two countries left out.
+/// The rows of the table with the spellings of country_spellings.tsv, demonyms shared by
+/// two countries left out.
 pub fn load() -> Result<Vec<Country>> {
-    let text = rules::source(PATH)?;
-    let mut rows = parse(&text)?;
+    let mut rows = parse(&rules::source(PATH)?)?;
+    for (code, kind, spelling) in parse_spellings(&rules::source(SPELLINGS_PATH)?)? {
+        let Some(row) = rows.iter_mut().find(|r| r.code == code) else {
+            bail!("rule file {SPELLINGS_PATH}: no country has the code {code}");
+        };
+        match kind {
+            SpellingKind::Adjective => row.demonyms.push(spelling),
+            SpellingKind::Name => row.other_names.push(spelling),
+        }
+    }
     let mut uses: HashMap<String, usize> = HashMap::new();
-    for row in &rows {
-        *uses.entry(row.demonym.clone()).or_default() += 1;
+    for demonym in rows.iter().flat_map(|r| &r.demonyms) {
+        *uses.entry(demonym.clone()).or_default() += 1;
     }
     for row in &mut rows {
-        if uses[&row.demonym] > 1 {
-            row.demonym.clear();
+        row.demonyms.retain(|d| uses[d] == 1);
+    }
+    Ok(rows)
+}
+
+enum SpellingKind {
+    Adjective,
+    Name,
+}
+
+fn parse_spellings(text: &str) -> Result<Vec<(String, SpellingKind, String)>> {
+    let mut rows = Vec::new();
+    for (number, line) in text.lines().enumerate() {
+        if line.starts_with('#') || line.trim().is_empty() {
+            continue;
         }
+        let fields: Vec<&str> = line.split('\t').collect();
+        let kind = match fields.get(1) {
+            Some(&"adjective") => SpellingKind::Adjective,
+            Some(&"name") => SpellingKind::Name,
+            _ => bail!(
+                "rule file {SPELLINGS_PATH}: line {} is not code, adjective or name, spelling",
+                number + 1
+            ),
+        };
+        let [code, _, spelling] = fields[..] else {
+            bail!(
+                "rule file {SPELLINGS_PATH}: line {} has {} fields, not 3",
+                number + 1,
+                fields.len()
+            );
+        };
+        rows.push((code.to_owned(), kind, spelling.to_owned()));
     }
     Ok(rows)
 }
@@ -57,7 +101,14 @@ fn parse(text: &str) -> Result<Vec<Country>> {
             code: code.to_owned(),
             name: name.to_owned(),
             official: official.to_owned(),
-            demonym: demonym.to_owned(),
+            other_names: Vec::new(),
+            // "Bosnian, Herzegovinian", "Kittitian or Nevisian".
+            demonyms: demonym
+                .split(", ")
+                .flat_map(|d| d.split(" or "))
+                .filter(|d| !d.is_empty())
+                .map(str::to_owned)
+                .collect(),
             capitals: capitals
                 .split('|')
                 .filter(|c| !c.is_empty())
@@ -89,6 +140,9 @@ impl Country {
                 .iter()
                 .any(|a| a.aliases.iter().chain(&a.demonyms).any(|s| s == word))
         };
+        let not_spelled = |actors: &[Actor], words: &[String]| -> Vec<String> {
+            words.iter().filter(|w| !spelled(actors, w)).cloned().collect()
+        };
         // A curated actor named as the country takes it before one that only has its name
         // among its aliases (the DR Congo is also "Congo"; the Republic of the Congo is the
         // row whose short name that is).
@@ -98,22 +152,26 @@ impl Country {
             .iter()
             .position(named)
             .or_else(|| actors.iter().position(names_it));
-        let canonical = if let Some(curated) = curated.map(|i| &mut actors[i]) {
+        let canonical = if let Some(i) = curated {
+            // The curated actor keeps its spellings; the table adds those no one has.
+            let (names, demonyms) = (
+                not_spelled(actors, &self.other_names),
+                not_spelled(actors, &self.demonyms),
+            );
+            let curated = &mut actors[i];
             curated.code.get_or_insert_with(|| self.code.clone());
+            curated.aliases.extend(names);
+            curated.demonyms.extend(demonyms);
             curated.name.clone()
         } else {
-            let aliases: Vec<String> = crate::ordered::first_seen([self.name.clone(), self.official.clone()])
+            let names = [self.name.clone(), self.official.clone()]
                 .into_iter()
-                .filter(|n| !spelled(actors, n))
-                .collect();
+                .chain(self.other_names.iter().cloned());
+            let aliases = not_spelled(actors, &crate::ordered::first_seen(names));
             if aliases.is_empty() {
                 return;
             }
-            let demonyms = if self.demonym.is_empty() || spelled(actors, &self.demonym) {
-                Vec::new()
-            } else {
-                vec![self.demonym.clone()]
-            };
+            let demonyms = not_spelled(actors, &self.demonyms);
             let index = actors.len();
             for capital in &self.capitals {
                 if !spelled(actors, capital) && !places.iter().any(|p| p.aliases.contains(capital)) {
@@ -161,7 +219,10 @@ mod tests {
         assert!(rows.len() >= 240, "{} rows", rows.len());
         assert!(rows.iter().all(|r| r.code.len() == 3 && !r.name.is_empty()));
         let oman = rows.iter().find(|r| r.code == "OMN").unwrap();
-        assert_eq!((oman.name.as_str(), oman.demonym.as_str()), ("Oman", "Omani"));
+        assert_eq!(
+            (oman.name.as_str(), &oman.demonyms[..]),
+            ("Oman", &["Omani".to_string()][..])
+        );
         assert_eq!(oman.capitals, vec!["Muscat"]);
     }
 
@@ -170,7 +231,21 @@ mod tests {
         let rows = load().unwrap();
         let congo: Vec<&Country> = rows.iter().filter(|r| r.name.contains("Congo")).collect();
         assert_eq!(congo.len(), 2);
-        assert!(congo.iter().all(|r| r.demonym.is_empty()));
+        assert!(congo.iter().all(|r| r.demonyms.is_empty()));
+    }
+
+    #[test]
+    fn the_hand_kept_spellings_join_their_rows() {
+        let rows = load().unwrap();
+        let row = |code: &str| rows.iter().find(|r| r.code == code).unwrap();
+        assert_eq!(row("PHL").demonyms, ["Filipino", "Philippine"]);
+        assert_eq!(row("MMR").other_names, ["Burma"]);
+        assert_eq!(row("BIH").demonyms, ["Bosnian", "Herzegovinian"]);
+        let err = parse_spellings("XYZ\tnoun\tFoo\n").err().unwrap().to_string();
+        assert!(
+            err.contains("country_spellings.tsv") && err.contains("line 1"),
+            "{err}"
+        );
     }
 
     #[test]
