@@ -29,6 +29,14 @@ struct PeopleFile {
     /// Nouns of a country's side against its government ("opposition"): with the country
     /// before them, a group of its own.
     opposition_heads: Vec<String>,
+    /// Capitalised words of an organisation's name ("Front", "Movement"): a name holding
+    /// one, written with its acronym after it, is a group of the article.
+    organisation_heads: Vec<String>,
+    /// Lower-case words inside an organisation's name ("Forces for the Liberation of").
+    organisation_particles: Vec<String>,
+    /// A state's own forces: a country's name or adjective and one of these ("Sudanese Armed
+    /// Forces (SAF)") is that country, which the gazetteer finds, not a group.
+    state_forces: Vec<String>,
     /// Last words of names that name no person ("White House", "Gaza Strip").
     not_person_endings: Vec<String>,
     /// Prepositions after which a name is a place ("in Sharm el-Sheikh").
@@ -42,6 +50,9 @@ struct PeopleFile {
     /// [sentence, group or ""]: run by the tests.
     #[allow(dead_code)]
     group_examples: Vec<[String; 2]>,
+    /// [sentence, acronym or ""]: run by the tests.
+    #[allow(dead_code)]
+    organisation_examples: Vec<[String; 2]>,
 }
 
 /// How many words may stand between a group's name and its noun ("Bedouin Arab tribes",
@@ -53,6 +64,9 @@ pub struct People {
     word: Regex,
 }
 
+/// The most words an organisation's name has before its acronym ("Democratic Forces for
+/// the Liberation of Rwanda").
+const ORGANISATION_WORDS: usize = 8;
 /// The longest title the search walks back over ("Deputy Foreign Minister ...").
 const TITLE_WORDS: usize = 6;
 /// The most words a name has ("Badr bin Hamad Albusaidi").
@@ -263,7 +277,88 @@ impl People {
                 add_group(&mut groups, found);
             }
         }
+        for i in 0..words.len() {
+            if let Some((acronym, written)) = self.organisation(text, words, i, gazetteer) {
+                add_group(&mut groups, (acronym.clone(), written));
+                add_group(&mut groups, (acronym.clone(), acronym));
+            }
+        }
         groups
+    }
+
+    /// An organisation introduced with its acronym, which word `i` is ("the rebel group Moro
+    /// Islamic Liberation Front (MILF)", "the Kurdistan Workers' Party (PKK)"): the acronym,
+    /// by which event data and the rest of the article know it, and the name as written. The
+    /// name is the capitalised run before the parenthesis (lower-case particles inside it),
+    /// and one of its words must be an organisation's ("Front", "Party"): a document's
+    /// acronym ("the Comprehensive Agreement on the Bangsamoro (CAB)") names no one. Not
+    /// where the name or the acronym is a known one, which the gazetteer finds.
+    fn organisation(
+        &self,
+        text: &str,
+        words: &[Word],
+        i: usize,
+        gazetteer: &Gazetteer,
+    ) -> Option<(String, String)> {
+        let acronym = words[i].text.trim_end_matches('.');
+        let letters = acronym.chars().filter(|c| c.is_alphabetic()).count();
+        let is_acronym = letters >= 2
+            && acronym.chars().count() <= 8
+            && acronym
+                .chars()
+                .all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '-');
+        if !is_acronym || i == 0 {
+            return None;
+        }
+        let (before, after) = (&text[..words[i].start], &text[words[i].start + acronym.len()..]);
+        if !before.ends_with(" (") || !after.starts_with(')') {
+            return None;
+        }
+        // The run of name words right before " (", back from the nearest.
+        let mut first = i;
+        for back in 1..=ORGANISATION_WORDS.min(i) {
+            let w = words[i - back];
+            let bare = w.text.trim_end_matches('.');
+            let particle = self.words.organisation_particles.iter().any(|p| p == bare);
+            let joined_on = back == 1 || joined(text, w, words[i - back + 1]);
+            if !joined_on || !(starts_upper(bare) || particle) {
+                break;
+            }
+            first = i - back;
+        }
+        // Particles do not open the name ("of the Congo" is no name of its own).
+        while first < i && !starts_upper(words[first].text) {
+            first += 1;
+        }
+        if first >= i {
+            return None;
+        }
+        let run = &words[first..i];
+        let capitalised = run.iter().filter(|w| starts_upper(w.text)).count();
+        let named = run.iter().any(|w| {
+            let bare = without_possessive(w.text.trim_end_matches('.'));
+            let bare = bare.split('-').next().unwrap_or(bare);
+            self.words.organisation_heads.iter().any(|h| h == bare)
+        });
+        let written = text[run[0].start..run[run.len() - 1].end].trim_end_matches(['.', ',']);
+        // "The" opens a sentence, not the name.
+        let written = written.strip_prefix("The ").unwrap_or(written);
+        let state_forces = written.split_once(' ').is_some_and(|(country, rest)| {
+            self.words.state_forces.iter().any(|f| f == rest)
+                && gazetteer
+                    .parties_named_in(country)
+                    .iter()
+                    .any(|&a| gazetteer.actor(a).kind == ActorKind::Country)
+        });
+        if capitalised < 2
+            || !named
+            || state_forces
+            || gazetteer.is_known_name(written)
+            || gazetteer.is_known_name(acronym)
+        {
+            return None;
+        }
+        Some((acronym.to_owned(), written.to_owned()))
     }
 
     /// The opposition of the country named up to GROUP_GAP words before the noun at `i`, in
@@ -809,7 +904,12 @@ mod tests {
                 .unwrap_or_default();
             assert_eq!((&got.0, &got.1), (surname, party), "{sentence}");
         }
-        for [sentence, group] in &people.words.group_examples {
+        let examples = people
+            .words
+            .group_examples
+            .iter()
+            .chain(&people.words.organisation_examples);
+        for [sentence, group] in examples {
             let found: Vec<String> = people
                 .groups(sentence, &people.split(sentence), &gazetteer)
                 .into_iter()
