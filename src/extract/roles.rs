@@ -70,6 +70,40 @@ pub fn roles(tokens: &[Token], trigger: usize, names: &[NameSpan], cues: &RoleCu
             }
         }
     }
+    // A noun event that is what a passive verb acts on takes that verb's agent and its
+    // sides: "the pact was signed between Kenya and Somalia", "a truce was agreed by both".
+    if is_noun && !out.iter().any(|r| r.role == RoleKind::Source) {
+        let anchor = super::tree::of_head(tokens, t).unwrap_or(t);
+        if tokens[anchor].analysis.deprel == "nsubj:pass" {
+            // Not who hosts or mediates it ("the talks were hosted by Qatar").
+            let verb = tokens[anchor].analysis.head.filter(|&h| {
+                h < tokens.len()
+                    && !cues
+                        .mediation_words
+                        .iter()
+                        .any(|w| *w == tokens[h].analysis.lemma)
+            });
+            if let Some(verb) = verb {
+                for c in children(tokens, verb) {
+                    let case = case_of(tokens, c);
+                    let role = match (tokens[c].analysis.deprel.as_str(), case.as_deref()) {
+                        ("obl:agent", _) => RoleKind::Source,
+                        ("obl", Some(case)) if cues.target_prepositions.iter().any(|p| p == case) => {
+                            RoleKind::Target
+                        }
+                        _ => continue,
+                    };
+                    let relation = match case {
+                        Some(case) if role == RoleKind::Target => {
+                            format!("obl:{case} of “{}”", tokens[verb].form)
+                        }
+                        _ => format!("obl:agent of “{}”", tokens[verb].form),
+                    };
+                    add(role, c, relation, &mut out);
+                }
+            }
+        }
+    }
     // A noun event or a verb without a subject takes the subject of the verb it hangs on
     // ("Israel launched airstrikes", "Hamas agreed to release"), through an adverb that
     // only places it in time ("Ahead of a meeting with Carney, Trump said").

@@ -222,6 +222,19 @@ pub struct Trigger {
     pub part_of: Vec<String>,
 }
 
+/// Whether the noun at `i` is a capitalised word of a name in mid-sentence, with a
+/// capitalised compound or "of" phrase of its own ("the Declaration of Continuity", "the
+/// Washington Accord").
+fn is_title(tokens: &[Token], i: usize) -> bool {
+    let capitalised = |t: &Token| t.form.chars().next().is_some_and(char::is_uppercase);
+    i > 0
+        && capitalised(&tokens[i])
+        && children(tokens, i).any(|c| {
+            matches!(tokens[c].analysis.deprel.as_str(), "compound" | "nmod" | "flat")
+                && capitalised(&tokens[c])
+        })
+}
+
 /// The noun lemma of a word: the lemmatiser's, or the form less its plural "s" when the
 /// word was tagged as another part of speech ("airstrikes" as a verb gives "airstrike").
 fn noun_lemma(token: &Token, lemma: &str) -> String {
@@ -752,17 +765,20 @@ impl TriggerSet {
             && children(tokens, i).any(|c| tokens[c].analysis.deprel == "mark" && lemmas[c] == "to")
     }
 
-    /// Whether the noun at `i` is definite: a definite determiner or a possessor.
+    /// Whether the noun at `i` is definite: a definite determiner or a possessor. Not a
+    /// document's title, whose article is part of its name rather than a reference back
+    /// ("signed the Declaration of Continuity", "the Washington Accord").
     pub(super) fn is_definite(&self, tokens: &[Token], i: usize) -> bool {
-        children(tokens, i).any(|c| {
-            let analysis = &tokens[c].analysis;
-            analysis.deprel == "nmod:poss"
-                || analysis.deprel == "det"
-                    && self
-                        .definite_determiners
-                        .iter()
-                        .any(|d| d.eq_ignore_ascii_case(&analysis.lemma))
-        })
+        !is_title(tokens, i)
+            && children(tokens, i).any(|c| {
+                let analysis = &tokens[c].analysis;
+                analysis.deprel == "nmod:poss"
+                    || analysis.deprel == "det"
+                        && self
+                            .definite_determiners
+                            .iter()
+                            .any(|d| d.eq_ignore_ascii_case(&analysis.lemma))
+            })
     }
 
     /// The lexical classes as written, for the tests that check them against CAMEO.
