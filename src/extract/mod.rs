@@ -903,8 +903,12 @@ impl Extractor {
             .map(|d| (d.start - sentence.start, d.end - sentence.start, *d))
             .collect();
         times.sort_by_key(|(s, e, _)| (*s, *e));
+        // A dateline's day is when the report was written ("Kuala Lumpur, 31 May 2016 (MINA)
+        // – The government ended a meeting … on Monday").
+        let dateline = dateline_end(text);
         times.retain(|(s, e, _)| {
-            tree::temporal_role(tokens, *s, *e, &self.cues.dating) != tree::TemporalRole::Comparison
+            *s >= dateline
+                && tree::temporal_role(tokens, *s, *e, &self.cues.dating) != tree::TemporalRole::Comparison
         });
         let moved: Vec<bool> = times
             .iter()

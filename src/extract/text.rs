@@ -91,11 +91,39 @@ pub(super) fn shift_interval(interval: &DateInterval, days: i64) -> Option<DateI
     })
 }
 
-/// The end of a dateline such as "WASHINGTON — " or "Washington — " opening an article.
+/// How far into a paragraph a dateline's dash may stand.
+const DATELINE_CHARS: usize = 60;
+
+/// The end of a dateline opening a paragraph, 0 when there is none: a place and a dash
+/// ("WASHINGTON — ", "Washington – "), with an agency ("NEW YORK (AP) — ", "CARACAS/WASHINGTON
+/// (Reuters) – ") or the day of the report ("Kuala Lumpur, 31 May 2016 (MINA) – ",
+/// "WASHINGTON, Feb. 28 (Xinhua) -- "). What it names is where and when the report was
+/// written, not who acts or when.
 pub(super) fn dateline_end(text: &str) -> usize {
-    match text.find(" — ") {
-        Some(i) if i <= 30 && !text[..i].contains(['.', ',']) => i + " — ".len(),
-        _ => 0,
+    let Some((i, dash)) = [" — ", " – ", " -- "]
+        .iter()
+        .filter_map(|dash| text.find(dash).map(|i| (i, dash.len())))
+        .min()
+    else {
+        return 0;
+    };
+    let head = &text[..i];
+    if i > DATELINE_CHARS || !head.starts_with(char::is_uppercase) {
+        return 0;
+    }
+    let (place, rest) = head.split_once(", ").unwrap_or((head, ""));
+    // Capitalised words, then perhaps an agency in parentheses.
+    let name = place.split(" (").next().unwrap_or(place);
+    let place_only = name.split_whitespace().all(|w| w.starts_with(char::is_uppercase))
+        && !name.contains(['.', ',', '(', ')'])
+        && (name.len() == place.len() || place.ends_with(')') && !place.contains('.'));
+    // After the place's comma, only a day ("31 May 2016", "Feb. 28") and an agency.
+    let day_only =
+        rest.is_empty() || rest.chars().any(|c| c.is_ascii_digit()) && rest.split_whitespace().count() <= 5;
+    if place_only && day_only {
+        i + dash
+    } else {
+        0
     }
 }
 
@@ -128,6 +156,38 @@ pub(super) fn summarise(actors: &[String], from_trigger: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn datelines_with_agencies_and_days_end_at_their_dash() {
+        for (text, head) in [
+            ("WASHINGTON — Trump said", "WASHINGTON — "),
+            (
+                "NEW YORK (AP) — Venezuela’s government agreed",
+                "NEW YORK (AP) — ",
+            ),
+            (
+                "CARACAS/WASHINGTON (Reuters) – The two sides agreed",
+                "CARACAS/WASHINGTON (Reuters) – ",
+            ),
+            (
+                "Kuala Lumpur, 31 May 2016 (MINA) – The government ended",
+                "Kuala Lumpur, 31 May 2016 (MINA) – ",
+            ),
+            (
+                "WASHINGTON, Feb. 28 (Xinhua) -- Talks began",
+                "WASHINGTON, Feb. 28 (Xinhua) -- ",
+            ),
+        ] {
+            assert_eq!(&text[..dateline_end(text)], head, "{text}");
+        }
+        for text in [
+            "Trump, who met Putin in Alaska on Friday, said — without details — that",
+            "The talks — the first since 2022 — ended.",
+            "Hamas said on Monday it had agreed, officials said — a first.",
+        ] {
+            assert_eq!(dateline_end(text), 0, "{text}");
+        }
+    }
 
     #[test]
     fn an_over_long_sentence_is_read_in_pieces_cut_after_commas() {
