@@ -301,4 +301,26 @@ mod tests {
         );
         assert!(got.is_empty(), "{got:?}");
     }
+
+    #[test]
+    fn a_noun_event_a_passive_verb_acts_on_takes_its_agent_and_sides() {
+        let got = roles_in(
+            "The pact was signed between Kenya and Somalia on Monday.",
+            "pact",
+            &[("Kenya", "Kenya"), ("Somalia", "Somalia")],
+        );
+        assert_eq!(
+            got,
+            vec![
+                (RoleKind::Target, "Kenya".into(), "obl:between of “signed”".into()),
+                (
+                    RoleKind::Target,
+                    "Somalia".into(),
+                    "obl:between of “signed”".into()
+                )
+            ]
+        );
+        let hosted = roles_in("The talks were hosted by Qatar.", "talks", &[("Qatar", "Qatar")]);
+        assert!(hosted.is_empty(), "{hosted:?}");
+    }
 }

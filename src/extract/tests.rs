@@ -1067,3 +1067,15 @@ fn a_relative_clause_on_the_object_names_no_side() {
     let agreement = first_of(&found, "agreement");
     assert!(agreement.parties.contains(&"Peru".to_string()), "{agreement:#?}");
 }
+
+/// A document's title is a name, not a reference back to an event told before: signing it
+/// needs no date of its own.
+#[test]
+fn signing_a_titled_document_is_an_agreement() {
+    let found = events("Kenya and Somalia signed the Declaration of Nairobi.");
+    let agreement = first_of(&found, "agreement");
+    assert_eq!(agreement.evidence.trigger, "Declaration");
+    assert!(events("Kenya and Somalia discussed the deal.")
+        .iter()
+        .all(|e| e.event_type != "agreement"));
+}
