@@ -476,7 +476,9 @@ impl People {
     /// Whether `word` (written as `phrase` in the text) may name a group: no known actor's
     /// name (a known place's is: "the Tigray forces"), no title, date or stop word.
     fn names_group(&self, word: &str, phrase: &str, gazetteer: &Gazetteer) -> bool {
-        !(self.is_not_name(word)
+        // A possessor owns the group rather than naming it: "MILF's fighters" are the MILF's.
+        !(without_possessive(word) != word
+            || self.is_not_name(word)
             || gazetteer.names_known_actor(phrase)
             || !gazetteer.parties_named_in(word).is_empty()
             || self.is_head(word)

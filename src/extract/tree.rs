@@ -72,7 +72,8 @@ fn descends_from(tokens: &[Token], mut i: usize, ancestor: usize) -> bool {
 
 /// Whether the name at `start..end` is who mediates or hosts: the agent or object of a word
 /// of `mediation` ("mediated by Egypt", "with mediation by Qatar and Turkey", "hosted by
-/// Oman"), or its demonym ("under Turkish and Qatari mediation"), through the names it is
+/// Oman"), or its demonym ("under Turkish and Qatari mediation", "a Malaysian-brokered
+/// deal"), or a name compounded with it ("a US-mediated truce"), through the names it is
 /// coordinated with.
 pub fn names_mediator(tokens: &[Token], start: usize, end: usize, mediation: &[String]) -> bool {
     let Some(mut at) = head_within(tokens, start, end) else {
@@ -85,7 +86,8 @@ pub fn names_mediator(tokens: &[Token], start: usize, end: usize, mediation: &[S
         };
         match relation {
             "conj" | "flat" | "appos" => at = head,
-            "obl" | "nmod" | "amod" => {
+            // "US-mediated": the name a compound of the mediation word.
+            "obl" | "nmod" | "amod" | "compound" => {
                 let lemma = &tokens[head].analysis.lemma;
                 return mediation.iter().any(|w| w.eq_ignore_ascii_case(lemma));
             }
