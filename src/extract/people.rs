@@ -26,6 +26,9 @@ struct PeopleFile {
     group_heads: Vec<String>,
     /// Prepositions after a group noun before the place that names it ("forces from Tigray").
     group_prepositions: Vec<String>,
+    /// Words between a capitalised word and a group noun that part them ("Machar and other
+    /// groups").
+    group_breaks: Vec<String>,
     /// Nouns of a country's side against its government ("opposition"): with the country
     /// before them, a group of its own.
     opposition_heads: Vec<String>,
@@ -413,6 +416,13 @@ impl People {
         let noun = head.text.trim_end_matches('.');
         let before: Vec<Word> = phrase_before(text, words, i).collect();
         let nearest = before.iter().position(|w| starts_upper(w.text))?;
+        // "Kiir, Machar and other groups": the name is not the group's.
+        if before[..nearest]
+            .iter()
+            .any(|w| self.words.group_breaks.iter().any(|b| b == w.text))
+        {
+            return None;
+        }
         // A capitalised "The" opens the phrase, not the name ("The Tigray forces").
         let run = before[nearest..]
             .iter()

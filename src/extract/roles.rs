@@ -156,9 +156,12 @@ fn actors_of(tokens: &[Token], dependent: usize, names: &[NameSpan], cues: &Role
                 tokens[c].analysis.deprel.split(':').next(),
                 Some("compound" | "flat" | "conj" | "amod" | "appos")
             );
-            // "delegates from the U.S. and Ukraine", "officials of both countries".
+            // "delegates from the U.S. and Ukraine", "officials of both countries"; and who
+            // made it: "said a statement by the UK, the US and Norway".
             let members = tokens[c].analysis.deprel.starts_with("nmod")
-                && case_of(tokens, c).is_some_and(|case| cues.member_prepositions.contains(&case));
+                && case_of(tokens, c).is_some_and(|case| {
+                    cues.member_prepositions.contains(&case) || cues.source_prepositions.contains(&case)
+                });
             // "Venezuela's government", "Hamas's negotiators"; not "Ukraine's allies".
             let owner = tokens[c].analysis.deprel == "nmod:poss"
                 && !cues
@@ -322,5 +325,20 @@ mod tests {
         );
         let hosted = roles_in("The talks were hosted by Qatar.", "talks", &[("Qatar", "Qatar")]);
         assert!(hosted.is_empty(), "{hosted:?}");
+    }
+
+    #[test]
+    fn who_made_a_statement_that_speaks_is_its_source() {
+        let got = roles_in(
+            "A statement by Chile and Peru said on Monday that talks would resume.",
+            "said",
+            &[("Chile", "Chile"), ("Peru", "Peru")],
+        );
+        let sources: Vec<&str> = got
+            .iter()
+            .filter(|r| r.0 == RoleKind::Source)
+            .map(|r| r.1.as_str())
+            .collect();
+        assert_eq!(sources, ["Chile", "Peru"], "{got:?}");
     }
 }
