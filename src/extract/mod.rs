@@ -707,10 +707,12 @@ impl Extractor {
                     continue;
                 }
                 let mut modality = later_is_planned(told_as, &date, article.published);
-                // An activity that began, told without a date of its own, is background.
+                // An activity that began, or what a noun has done so far ("a war which has
+                // killed thousands"), told without a date of its own, is background.
                 if modality == Modality::Asserted
                     && date.basis != DateBasis::Expression
-                    && tree::under_onset(tokens, m.start, &self.cues.modality.onset)
+                    && (tree::under_onset(tokens, m.start, &self.cues.modality.onset)
+                        || tree::perfect_in_relative(tokens, m.start))
                 {
                     modality = Modality::Habitual;
                 }

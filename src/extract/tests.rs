@@ -1079,3 +1079,22 @@ fn signing_a_titled_document_is_an_agreement() {
         .iter()
         .all(|e| e.event_type != "agreement"));
 }
+
+/// What a noun has done so far, told in a relative clause, is background: "a war which has
+/// killed thousands" is no attack of the day the sentence tells.
+#[test]
+fn a_present_perfect_relative_clause_is_background() {
+    let found = events(
+        "Chad's warring parties on Monday signed what they call the final peace agreement to end the country's civil war, which has killed thousands.",
+    );
+    let attack = first_of(&found, "attack");
+    assert_eq!(attack.modality, Modality::Habitual, "{attack:#?}");
+    assert_eq!(attack.date.interval, None);
+    let dated = events("Kenya's army, which has attacked the town twice, struck it again on Monday.");
+    assert!(
+        dated
+            .iter()
+            .any(|e| e.event_type == "attack" && e.modality == Modality::Asserted),
+        "{dated:#?}"
+    );
+}

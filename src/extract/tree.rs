@@ -649,6 +649,22 @@ pub fn under_onset(tokens: &[Token], at: usize, onset: &[String]) -> bool {
         })
 }
 
+/// Whether the event at offset `at` is told in a present perfect relative clause on a
+/// noun ("a civil war which has killed tens of thousands", "the militia, which has attacked
+/// shipping since 2023"): what the noun has done so far, background rather than one event.
+pub fn perfect_in_relative(tokens: &[Token], at: usize) -> bool {
+    let Some(t) = token_at(tokens, at) else {
+        return false;
+    };
+    let verb = clause_head(tokens, t);
+    tokens[verb].analysis.deprel == "acl:relcl"
+        && tokens[verb].analysis.xpos == "VBN"
+        && children(tokens, verb).any(|c| {
+            let aux = &tokens[c].analysis;
+            aux.deprel == "aux" && aux.lemma == "have" && matches!(aux.xpos.as_str(), "VBZ" | "VBP")
+        })
+}
+
 /// The lemma of the child of `i` in relation `case` ("with" in "met with Putin").
 pub fn case_of(tokens: &[Token], i: usize) -> Option<String> {
     children(tokens, i)
