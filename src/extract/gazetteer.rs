@@ -452,6 +452,28 @@ impl Gazetteer {
     /// delegation", "Ukrainian and Russian delegations", "the Israeli and the Lebanese
     /// governments". A plural counts as its singular.
     fn group_noun_follows(&self, rest: &str) -> bool {
+        // A list of demonyms shares the noun after its last: "Egyptian, Ethiopian, and
+        // Sudanese officials".
+        let mut rest = rest;
+        for _ in 0..MAX_LISTED_DEMONYMS {
+            let Some(next) = rest.strip_prefix(", ") else {
+                break;
+            };
+            // The list's last: "…, and Sudanese officials".
+            if next.starts_with("and ") || next.starts_with("or ") {
+                rest = &rest[1..];
+                break;
+            }
+            let word_end = next.find(|c: char| !c.is_alphabetic()).unwrap_or(next.len());
+            let listed = self
+                .spellings_in(&next[..word_end])
+                .iter()
+                .any(|&(s, e, _, spelling)| s == 0 && e == word_end && spelling == Spelling::Demonym);
+            if !listed {
+                break;
+            }
+            rest = &next[word_end..];
+        }
         // The phrase ends at punctuation: "Russian, officials said" is no Russian official.
         let phrase = rest
             .split([',', ';', ':', '.', '(', ')', '"', '“', '”'])
@@ -499,6 +521,10 @@ impl Gazetteer {
         false
     }
 }
+
+/// How many demonyms a list before a group noun may hold ("Egyptian, Ethiopian, and
+/// Sudanese officials").
+const MAX_LISTED_DEMONYMS: usize = 8;
 
 /// Whether the word at `start..end` is one of a hyphenated pair of names ("Syrian-Israeli
 /// talks", "US-Ukraine deal"): such a pair names both sides of what follows.

@@ -1098,3 +1098,15 @@ fn a_present_perfect_relative_clause_is_background() {
         "{dated:#?}"
     );
 }
+
+/// A list of demonyms shares the group noun after its last: each names a side.
+#[test]
+fn a_list_of_demonyms_names_each_side() {
+    let found = events("Trump held talks with Egyptian, Ethiopian, and Sudanese officials on Friday.");
+    let talks = first_of(&found, "talks");
+    for country in ["Egypt", "Ethiopia", "Sudan"] {
+        assert!(talks.parties.contains(&country.to_string()), "{talks:#?}");
+    }
+    let found = events("Trump met Putin in Moscow, Russian officials said on Friday.");
+    assert!(found.iter().all(|e| !e.actors.contains(&"Egypt".to_string())));
+}

@@ -100,6 +100,24 @@ const DATELINE_CHARS: usize = 60;
 /// "WASHINGTON, Feb. 28 (Xinhua) -- "). What it names is where and when the report was
 /// written, not who acts or when.
 pub(super) fn dateline_end(text: &str) -> usize {
+    // A place in capitals and its agency's parentheses with the day, and no dash: "CAIRO
+    // (UrduPoint News / Sputnik - 07th November, 2019) The meeting…".
+    let capitals = text
+        .find(" (")
+        .filter(|&i| i <= DATELINE_CHARS && text[..i].chars().any(char::is_alphabetic))
+        .filter(|&i| {
+            text[..i]
+                .chars()
+                .all(|c| c.is_uppercase() || matches!(c, ' ' | '/' | '-'))
+        });
+    if let Some(close) = capitals.and_then(|i| text[i..].find(") ").map(|c| i + c)) {
+        // The day in the parentheses tells a dateline from an acronym's expansion ("NATO
+        // (North Atlantic Treaty Organization) Secretary General Mark Rutte").
+        let dated = text[..close].chars().any(|c| c.is_ascii_digit());
+        if dated && close <= 2 * DATELINE_CHARS && text[close + 2..].starts_with(char::is_uppercase) {
+            return close + 2;
+        }
+    }
     let Some((i, dash)) = [" — ", " – ", " -- "]
         .iter()
         .filter_map(|dash| text.find(dash).map(|i| (i, dash.len())))
@@ -177,6 +195,10 @@ mod tests {
                 "WASHINGTON, Feb. 28 (Xinhua) -- Talks began",
                 "WASHINGTON, Feb. 28 (Xinhua) -- ",
             ),
+            (
+                "CAIRO (UrduPoint News / Sputnik - 07th November, 2019) The meeting",
+                "CAIRO (UrduPoint News / Sputnik - 07th November, 2019) ",
+            ),
         ] {
             assert_eq!(&text[..dateline_end(text)], head, "{text}");
         }
@@ -184,6 +206,9 @@ mod tests {
             "Trump, who met Putin in Alaska on Friday, said — without details — that",
             "The talks — the first since 2022 — ended.",
             "Hamas said on Monday it had agreed, officials said — a first.",
+            "The UN (United Nations) Security Council met.",
+            "UN (United Nations) envoys met.",
+            "NATO (North Atlantic Treaty Organization) Secretary General Mark Rutte said.",
         ] {
             assert_eq!(dateline_end(text), 0, "{text}");
         }
