@@ -634,7 +634,7 @@ impl Extractor {
                 }
                 let (mut actor_ids, actor_text) = match rule.actors {
                     ActorScope::Speaker => statement_speaker(tokens, m, &event_roles, &names, gazetteer)
-                        .unwrap_or_else(|| speaker(&names, left, m, text)),
+                        .unwrap_or_else(|| speaker(&names, left, m, text, tokens)),
                     ActorScope::Clause => {
                         {
                             // Names in a relative clause about another thing tell of another act.
@@ -1638,16 +1638,24 @@ fn statement_speaker(
 
 /// Who said it: the name nearest before the reporting verb, else the one right after it
 /// ("…,” said Fidan), or the subject after an opening participle.
-fn speaker(names: &[Named], left: usize, m: &TriggerMatch, text: &str) -> (Vec<usize>, Vec<String>) {
+fn speaker(
+    names: &[Named],
+    left: usize,
+    m: &TriggerMatch,
+    text: &str,
+    tokens: &[Token],
+) -> (Vec<usize>, Vec<String>) {
     let before = names.iter().rev().find(|n| n.end <= m.start && n.start >= left);
     // "Speaking at a briefing in Sochi, Putin said": an opening participle's speaker is the
     // subject after its comma.
     let opening = text[..m.start].trim().is_empty();
     let reach = if opening { text.len() } else { 12 };
+    // Not a name inside what was said ("Russia stated that the negotiators had taken a
+    // break").
     let after = || {
-        names
-            .iter()
-            .find(|n| n.start >= m.end && n.start - m.end <= reach)
+        names.iter().find(|n| {
+            n.start >= m.end && n.start - m.end <= reach && !tree::in_content_of(tokens, n.start, m.start)
+        })
     };
     match before.or_else(after) {
         Some(n) => (n.actors.clone(), vec![n.text.clone()]),
