@@ -614,9 +614,12 @@ impl Extractor {
                 let rule = &self.triggers.rules[m.rule];
                 let event_type = rule.event_type.clone().expect("blocking rules are filtered out");
                 // A fronted clause with a subject of its own tells another act, whose actors
-                // are not this one's ("After Egypt protested, Israel and Hamas signed").
+                // are not this one's ("After Egypt protested, Israel and Hamas signed"); so
+                // do the words before the subject of a clause that is what someone said
+                // ("Sanders said the two leaders discussed…": Sanders did not).
                 let left = if index == 0 { 0 } else { matches[index - 1].end }
-                    .max(tree::fronted_clause_end(tokens, m.start).unwrap_or(0));
+                    .max(tree::fronted_clause_end(tokens, m.start).unwrap_or(0))
+                    .max(tree::content_subject_start(tokens, m.start).unwrap_or(0));
                 // What the trigger acts on ends with its clause, and inside a quotation with the
                 // quotation ("…calling Zelensky,” Trump wrote": Trump is the source).
                 let quote_end = quote_at(m.start).map_or(text.len(), |q| {
@@ -734,7 +737,16 @@ impl Extractor {
                     .collect();
                 // The actors are everyone the window names and everyone the tree gives a role
                 // (the tree reaches past a window's end: "delegates from the U.S. and Ukraine").
-                extend_new(&mut actors, event_roles.iter().map(|r| r.actor.clone()));
+                // A statement's actors are who made it: what its verb takes as an object is
+                // what was said ("Pigott confirmed Barrack and Rubio have engaged", read
+                // with Barrack as the object), not another speaker.
+                let spoken = |r: &&crate::model::Role| {
+                    rule.actors != ActorScope::Speaker || r.role == RoleKind::Source
+                };
+                extend_new(
+                    &mut actors,
+                    event_roles.iter().filter(spoken).map(|r| r.actor.clone()),
+                );
                 let clause = &text[m.start..clause_end(text, m.end)];
                 let summary = summarise(&actors, clause);
                 // A person acts for his country or group, which is an actor too ("Colombian

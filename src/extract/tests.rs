@@ -1110,3 +1110,24 @@ fn a_list_of_demonyms_names_each_side() {
     let found = events("Trump met Putin in Moscow, Russian officials said on Friday.");
     assert!(found.iter().all(|e| !e.actors.contains(&"Egypt".to_string())));
 }
+
+/// Who says what others did is not among them: the words before the subject of a clause
+/// that is what was said are the speaker's.
+#[test]
+fn the_speaker_of_a_reported_event_is_not_its_actor() {
+    let found = events("Chile complained that Peru did not sign the treaty on Monday.");
+    let signing = first_of(&found, "agreement");
+    assert_eq!(signing.parties, ["Peru"], "{signing:#?}");
+}
+
+/// A statement's actors are who made it, not what it is about.
+#[test]
+fn what_a_statement_is_about_is_not_its_actor() {
+    let found = events("Kenyan President William Ruto welcomed Somalia's decision on Monday.");
+    let statement = first_of(&found, "statement");
+    assert!(
+        !statement.actors.contains(&"Somalia".to_string()),
+        "{statement:#?}"
+    );
+    assert!(statement.actors.contains(&"Ruto".to_string()), "{statement:#?}");
+}

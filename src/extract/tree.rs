@@ -484,6 +484,20 @@ pub fn fronted_clause_end(tokens: &[Token], at: usize) -> Option<usize> {
         .max()
 }
 
+/// Where the subject of the content clause that holds the word at offset `at` begins, when
+/// that clause, what a verb says or thinks, has a subject of its own before the word ("Sarah
+/// Sanders said | the two leaders discussed ways…"): the words before it are the speaker's.
+pub fn content_subject_start(tokens: &[Token], at: usize) -> Option<usize> {
+    let own = clause_head(tokens, token_at(tokens, at)?);
+    if tokens[own].analysis.deprel != "ccomp" {
+        return None;
+    }
+    children(tokens, own)
+        .filter(|&c| tokens[c].analysis.deprel.starts_with("nsubj"))
+        .map(|c| subtree_span(tokens, c).0)
+        .find(|&start| start <= at)
+}
+
 /// The subject of the word at byte offset `at` (its `nsubj` child), if it has one.
 pub fn subject_of(tokens: &[Token], at: usize) -> Option<usize> {
     let i = token_at(tokens, at)?;
