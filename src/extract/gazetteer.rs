@@ -325,6 +325,7 @@ impl Gazetteer {
             if spelling != Spelling::Demonym
                 && (after_locative(text, start, LOCATIVES)
                     || named_as_capital(text, start)
+                    || self.after_place_in(&text[..start], actor)
                     || self.next_word_in(&text[end..], &self.known.topic_nouns))
             {
                 continue;
@@ -337,6 +338,28 @@ impl Gazetteer {
             });
         }
         out
+    }
+
+    /// Whether `before` ends in a known place of country `actor` and a comma: the country
+    /// then says where the place is ("talks in Hanoi, Vietnam", "Riyadh, Saudi Arabia"), and
+    /// is no actor; not after a place of another country ("delegations from Türkiye,
+    /// Russia, and Ukraine") nor for a person ("Speaking in Sochi, Putin said").
+    fn after_place_in(&self, before: &str, actor: usize) -> bool {
+        let country = &self.actor(actor).name;
+        let Some(head) = before.strip_suffix(", ") else {
+            return false;
+        };
+        let from = head.len().saturating_sub(PLACE_REACH);
+        let from = (from..head.len())
+            .find(|&i| head.is_char_boundary(i))
+            .unwrap_or(head.len());
+        let tail = &head[from..];
+        self.known.place_matcher.find_iter(tail).any(|m| {
+            let place = &self.known.places[self.known.place_of[m.pattern().as_usize()]];
+            m.end() == tail.len()
+                && on_word_boundaries(tail, m.start(), m.end())
+                && place.country.as_ref() == Some(country)
+        })
     }
 
     /// Whether a name ends, by a hyphen, in a capitalised word that is no known name: the
@@ -522,6 +545,9 @@ impl Gazetteer {
     }
 }
 
+/// How far back from a comma a place's name may start ("Sharm el-Sheikh, Egypt").
+const PLACE_REACH: usize = 40;
+
 /// How many demonyms a list before a group noun may hold ("Egyptian, Ethiopian, and
 /// Sudanese officials").
 const MAX_LISTED_DEMONYMS: usize = 8;
@@ -593,6 +619,21 @@ mod tests {
             .iter()
             .map(|m| g.actor(m.actor).name.clone())
             .collect()
+    }
+
+    /// A country after its own city and a comma says where the city is; after another
+    /// country, or a person after a city, is an actor.
+    #[test]
+    fn a_country_after_its_city_is_where_it_is() {
+        assert_eq!(
+            names("Trump met Putin in Riyadh, Saudi Arabia."),
+            vec!["Trump", "Putin"]
+        );
+        assert_eq!(
+            names("Delegations from Türkiye, Russia, and Ukraine met."),
+            vec!["Turkey", "Russia", "Ukraine"]
+        );
+        assert_eq!(names("Speaking in Sochi, Putin said so."), vec!["Putin"]);
     }
 
     #[test]
