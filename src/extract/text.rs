@@ -91,6 +91,10 @@ pub(super) fn shift_interval(interval: &DateInterval, days: i64) -> Option<DateI
     })
 }
 
+/// How many words may follow a dateline's place: a country or region, the day, the
+/// agency ("HANOI, Vietnam, Feb. 28, 2019 (Gephardt Daily) — ").
+const DATELINE_WORDS: usize = 8;
+
 /// How far into a paragraph a dateline's dash may stand.
 const DATELINE_CHARS: usize = 60;
 
@@ -136,8 +140,8 @@ pub(super) fn dateline_end(text: &str) -> usize {
         && !name.contains(['.', ',', '(', ')'])
         && (name.len() == place.len() || place.ends_with(')') && !place.contains('.'));
     // After the place's comma, only a day ("31 May 2016", "Feb. 28") and an agency.
-    let day_only =
-        rest.is_empty() || rest.chars().any(|c| c.is_ascii_digit()) && rest.split_whitespace().count() <= 5;
+    let day_only = rest.is_empty()
+        || rest.chars().any(|c| c.is_ascii_digit()) && rest.split_whitespace().count() <= DATELINE_WORDS;
     if place_only && day_only {
         i + dash
     } else {
@@ -194,6 +198,10 @@ mod tests {
             (
                 "WASHINGTON, Feb. 28 (Xinhua) -- Talks began",
                 "WASHINGTON, Feb. 28 (Xinhua) -- ",
+            ),
+            (
+                "HANOI, Vietnam, Feb. 28, 2019 (Gephardt Daily) — The second summit",
+                "HANOI, Vietnam, Feb. 28, 2019 (Gephardt Daily) — ",
             ),
             (
                 "CAIRO (UrduPoint News / Sputnik - 07th November, 2019) The meeting",
