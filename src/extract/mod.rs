@@ -272,6 +272,7 @@ impl Extractor {
         let mut people = self.people.find(text, &self.gazetteer);
         let untitled = self.people.untitled(text, &parses, &self.gazetteer, &people);
         people.extend(untitled);
+        self.people.named_as_referred(text, &mut people);
         people.extend(self.generic_actors(text));
         let article_gazetteer = self.gazetteer.with_people(people);
         let gazetteer = article_gazetteer.as_ref().unwrap_or(&self.gazetteer);

@@ -606,6 +606,62 @@ impl People {
         people
     }
 
+    /// Names each person by the word of the name the article refers back with, where that is
+    /// the first ("Wang Yi … Wang said", "Kim Jong Un … Kim said", "Anwar Ibrahim … Anwar
+    /// said": the family name first, or the custom of the given name), rather than the last,
+    /// as the surname is taken by default: more lone uses of the first word than of the last.
+    /// Not a first word that another person of the article also has.
+    pub fn named_as_referred(&self, text: &str, people: &mut [Actor]) {
+        let words = self.split(text);
+        let firsts: Vec<String> = people
+            .iter()
+            .filter(|p| p.kind == ActorKind::Person)
+            .filter_map(|p| p.aliases.first()?.split_whitespace().next().map(str::to_owned))
+            .collect();
+        for person in people.iter_mut().filter(|p| p.kind == ActorKind::Person) {
+            let Some(full) = person.aliases.first().cloned() else {
+                continue;
+            };
+            let Some(first) = full.split_whitespace().next().map(str::to_owned) else {
+                continue;
+            };
+            let shared = firsts.iter().filter(|f| **f == first).count() > 1;
+            if first == person.name || shared || full.split_whitespace().count() < 2 {
+                continue;
+            }
+            // Where the whole name is written, neither word is used alone.
+            let whole: Vec<(usize, usize)> = person
+                .aliases
+                .iter()
+                .filter(|a| a.contains(' '))
+                .flat_map(|a| {
+                    text.match_indices(a.as_str())
+                        .map(move |(at, _)| (at, at + a.len()))
+                })
+                .collect();
+            let alone = |spellings: &[&str]| {
+                words
+                    .iter()
+                    .filter(|w| spellings.contains(&without_possessive(w.text.trim_end_matches('.'))))
+                    .filter(|w| !whole.iter().any(|&(s, e)| w.start >= s && w.end <= e))
+                    .count()
+            };
+            // The last word in every spelling the person has ("al-Busaidi", "Busaidi").
+            let lasts: Vec<&str> = person
+                .aliases
+                .iter()
+                .filter(|a| !a.contains(' ') && **a != first)
+                .map(String::as_str)
+                .collect();
+            if alone(&[first.as_str()]) > alone(&lasts) {
+                if !person.aliases.contains(&first) {
+                    person.aliases.push(first.clone());
+                }
+                person.name = first;
+            }
+        }
+    }
+
     fn person(&self, full: &str, name: &[Word], party: Option<String>, gazetteer: &Gazetteer) -> Actor {
         let last = name[name.len() - 1];
         let last = last.text.trim_end_matches('.');

@@ -1131,3 +1131,22 @@ fn what_a_statement_is_about_is_not_its_actor() {
     );
     assert!(statement.actors.contains(&"Ruto".to_string()), "{statement:#?}");
 }
+
+/// A person is named by the word of the name the article refers back with: the family name
+/// first ("Wang Yi … Wang"), the last word otherwise ("Badr al-Busaidi … al-Busaidi").
+#[test]
+fn a_person_is_known_by_the_name_the_article_refers_back_with() {
+    let found = events(
+        "Chinese Foreign Minister Wang Yi met Rubio in Kuala Lumpur on Monday. Wang told reporters on Tuesday that the talks were candid.",
+    );
+    let statement = first_of(&found, "statement");
+    assert!(statement.actors.contains(&"Wang".to_string()), "{statement:#?}");
+    let found = events(
+        "Omani Foreign Minister Badr al-Busaidi hosted the talks on Monday. Al-Busaidi told reporters on Tuesday that they went well.",
+    );
+    let statement = first_of(&found, "statement");
+    assert!(
+        statement.actors.contains(&"Busaidi".to_string()),
+        "{statement:#?}"
+    );
+}
