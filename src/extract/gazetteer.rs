@@ -389,6 +389,14 @@ impl Gazetteer {
             .collect()
     }
 
+    /// The first country `text` names, by name, demonym or metonym ("Venezuela's",
+    /// "Sudanese").
+    pub fn country_named_in(&self, text: &str) -> Option<usize> {
+        self.parties_named_in(text)
+            .into_iter()
+            .find(|&a| self.actor(a).kind == ActorKind::Country)
+    }
+
     /// Whether `text` is exactly a spelling of a known actor or place.
     pub fn is_known_name(&self, text: &str) -> bool {
         let whole = |m: aho_corasick::Match| m.start() == 0 && m.end() == text.len();

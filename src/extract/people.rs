@@ -347,11 +347,7 @@ impl People {
         // "The" opens a sentence, not the name.
         let written = written.strip_prefix("The ").unwrap_or(written);
         let state_forces = written.split_once(' ').is_some_and(|(country, rest)| {
-            self.words.state_forces.iter().any(|f| f == rest)
-                && gazetteer
-                    .parties_named_in(country)
-                    .iter()
-                    .any(|&a| gazetteer.actor(a).kind == ActorKind::Country)
+            self.words.state_forces.iter().any(|f| f == rest) && gazetteer.country_named_in(country).is_some()
         });
         if capitalised < 2
             || !named
@@ -381,11 +377,7 @@ impl People {
             if bare.contains('-') || !starts_upper(bare) {
                 return None;
             }
-            gazetteer
-                .parties_named_in(bare)
-                .into_iter()
-                .find(|&a| gazetteer.actor(a).kind == ActorKind::Country)
-                .map(|a| (a, w))
+            gazetteer.country_named_in(bare).map(|a| (a, w))
         });
         let (country, word) = country?;
         let actor = gazetteer.actor(country);
@@ -613,20 +605,24 @@ impl People {
     /// Not a first word that another person of the article also has.
     pub fn named_as_referred(&self, text: &str, people: &mut [Actor]) {
         let words = self.split(text);
+        // The first word of each person's whole name (the first alias), and whether it has
+        // more.
+        let first_word = |p: &Actor| -> Option<(String, bool)> {
+            let full = p.aliases.first().filter(|_| p.kind == ActorKind::Person)?;
+            let mut words = full.split_whitespace();
+            Some((words.next()?.to_owned(), words.next().is_some()))
+        };
         let firsts: Vec<String> = people
             .iter()
-            .filter(|p| p.kind == ActorKind::Person)
-            .filter_map(|p| p.aliases.first()?.split_whitespace().next().map(str::to_owned))
+            .filter_map(first_word)
+            .map(|(first, _)| first)
             .collect();
-        for person in people.iter_mut().filter(|p| p.kind == ActorKind::Person) {
-            let Some(full) = person.aliases.first().cloned() else {
-                continue;
-            };
-            let Some(first) = full.split_whitespace().next().map(str::to_owned) else {
+        for person in people.iter_mut() {
+            let Some((first, true)) = first_word(person) else {
                 continue;
             };
             let shared = firsts.iter().filter(|f| **f == first).count() > 1;
-            if first == person.name || shared || full.split_whitespace().count() < 2 {
+            if first == person.name || shared {
                 continue;
             }
             // Where the whole name is written, neither word is used alone.

@@ -35,12 +35,6 @@ pub fn in_relative_of_other(tokens: &[Token], trigger: (usize, usize), start: us
         return false;
     };
     let in_trigger = |i: usize| tokens[i].start >= trigger.0 && tokens[i].end <= trigger.1;
-    let mut above_trigger = Vec::with_capacity(MAX_DEPTH);
-    let mut up = Some(t);
-    while let Some(u) = up.filter(|&u| u < tokens.len() && above_trigger.len() < MAX_DEPTH) {
-        above_trigger.push(u);
-        up = tokens[u].analysis.head;
-    }
     for _ in 0..MAX_DEPTH {
         if at == t {
             return false;
@@ -49,7 +43,7 @@ pub fn in_relative_of_other(tokens: &[Token], trigger: (usize, usize), start: us
             return false;
         };
         if tokens[at].analysis.deprel == "acl:relcl" {
-            return !in_trigger(head) && !above_trigger.contains(&at) && descends_from(tokens, head, t);
+            return !in_trigger(head) && !descends_from(tokens, t, at) && descends_from(tokens, head, t);
         }
         at = head;
     }
