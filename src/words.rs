@@ -1,5 +1,20 @@
 //! Small helpers on words that more than one stage needs.
 
+/// The first character boundary of `text` at or after byte `at` (the text's end past it).
+pub fn char_boundary_from(text: &str, at: usize) -> usize {
+    (at.min(text.len())..=text.len())
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(text.len())
+}
+
+/// The last character boundary of `text` at or before byte `at`.
+pub fn char_boundary_before(text: &str, at: usize) -> usize {
+    (0..=at.min(text.len()))
+        .rev()
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(0)
+}
+
 /// `word` with its first letter in upper case ("meeting" → "Meeting").
 pub fn capitalise(word: &str) -> String {
     let mut chars = word.chars();

@@ -349,11 +349,7 @@ impl Gazetteer {
         let Some(head) = before.strip_suffix(", ") else {
             return false;
         };
-        let from = head.len().saturating_sub(PLACE_REACH);
-        let from = (from..head.len())
-            .find(|&i| head.is_char_boundary(i))
-            .unwrap_or(head.len());
-        let tail = &head[from..];
+        let tail = &head[crate::words::char_boundary_from(head, head.len().saturating_sub(PLACE_REACH))..];
         self.known.place_matcher.find_iter(tail).any(|m| {
             let place = &self.known.places[self.known.place_of[m.pattern().as_usize()]];
             m.end() == tail.len()

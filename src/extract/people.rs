@@ -514,7 +514,7 @@ impl People {
                             .find([',', '.', ';', '('])
                             .unwrap_or(rest.len())
                             .min(APPOSITIVE_TITLE);
-                        let until = words[i].end + floor_char_boundary(rest, clause);
+                        let until = words[i].end + crate::words::char_boundary_before(rest, clause);
                         (start, end, &text[words[title_start].start..until])
                     }
                     None => continue,
@@ -885,14 +885,6 @@ impl People {
 
 fn starts_upper(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
-}
-
-/// The largest char boundary of `text` at or below `at`.
-fn floor_char_boundary(text: &str, at: usize) -> usize {
-    (0..=at.min(text.len()))
-        .rev()
-        .find(|&i| text.is_char_boundary(i))
-        .unwrap_or(0)
 }
 
 /// The end of a word without the period that may close its sentence.

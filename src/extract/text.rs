@@ -19,10 +19,7 @@ pub(super) fn pieces(sentence: &Sentence, text: &str) -> Vec<Sentence> {
     let mut out = Vec::new();
     let mut start = sentence.start;
     while sentence.end - start > MAX_SENTENCE {
-        let mut limit = start + MAX_SENTENCE;
-        while !text.is_char_boundary(limit) {
-            limit -= 1;
-        }
+        let limit = crate::words::char_boundary_before(text, start + MAX_SENTENCE);
         let window = &text[start..limit];
         let cut = window
             .rfind([';', ','])

@@ -14,6 +14,7 @@ use super::{DateInterval, TimeExpr};
 use crate::model::Precision;
 use crate::rules::{self, Lexicon};
 use crate::syntax::ParsedSentence;
+use crate::words::char_boundary_from;
 
 #[derive(Debug, Deserialize)]
 struct RuleFile {
@@ -350,13 +351,6 @@ impl CompiledRule {
             .is_none_or(|re| re.is_match(&text[end..char_boundary_from(text, end + CONTEXT_REACH)]));
         before && after
     }
-}
-
-/// The first character boundary of `text` at or after byte `at` (the text's end past it).
-fn char_boundary_from(text: &str, at: usize) -> usize {
-    (at.min(text.len())..=text.len())
-        .find(|&i| text.is_char_boundary(i))
-        .unwrap_or(text.len())
 }
 
 /// `pattern` with its named groups made plain groups, so that many patterns can be joined in
