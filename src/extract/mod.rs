@@ -509,7 +509,10 @@ impl Extractor {
                 .find(|q| q.contains(absolute))
                 .and_then(|q| q.source.clone())
         };
-        let mut names = self.names_in(text, discourse, &quote_source, gazetteer);
+        // Where a dateline opening the sentence ends: what it names is where and when the
+        // report was written, neither an actor nor an event's date.
+        let dateline = dateline_end(text);
+        let mut names = self.names_in(text, dateline, discourse, &quote_source, gazetteer);
         // Who only mediates or hosts here is no side of what the sentence tells ("The
         // negotiations took place in Doha, with mediation by Qatar and Turkey"): they never
         // become the sides "both parties" stand for after it.
@@ -595,7 +598,7 @@ impl Extractor {
             let absolute = sentence.start + offset;
             quotes.iter().position(|q| q.contains(absolute))
         };
-        let all_dates = self.event_times(dates, sentence, text, tokens);
+        let all_dates = self.event_times(dates, sentence, text, dateline, tokens);
 
         // The events of `matches`, and which of the matches told one.
         let tell = |matches: &[TriggerMatch]| {
@@ -911,6 +914,7 @@ impl Extractor {
         dates: &[&'d TimeExpr],
         sentence: &Sentence,
         text: &str,
+        dateline: usize,
         tokens: &[Token],
     ) -> Vec<(usize, usize, &'d TimeExpr)> {
         let mut times: Vec<(usize, usize, &TimeExpr)> = dates
@@ -920,7 +924,6 @@ impl Extractor {
         times.sort_by_key(|(s, e, _)| (*s, *e));
         // A dateline's day is when the report was written ("Kuala Lumpur, 31 May 2016 (MINA)
         // – The government ended a meeting … on Monday").
-        let dateline = dateline_end(text);
         times.retain(|(s, e, _)| {
             *s >= dateline
                 && tree::temporal_role(tokens, *s, *e, &self.cues.dating) != tree::TemporalRole::Comparison
@@ -1191,15 +1194,15 @@ impl Extractor {
     fn names_in(
         &self,
         text: &str,
+        dateline: usize,
         discourse: &Discourse,
         quote_source: &dyn Fn(usize) -> Option<String>,
         gazetteer: &Gazetteer,
     ) -> Vec<Named> {
-        let skip = dateline_end(text);
         let mentions: Vec<ActorMention> = gazetteer
             .actors_in(text)
             .into_iter()
-            .filter(|m| m.start >= skip)
+            .filter(|m| m.start >= dateline)
             .collect();
         let mut names: Vec<Named> = Vec::new();
         for (i, m) in mentions.iter().enumerate() {
