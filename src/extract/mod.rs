@@ -1272,9 +1272,14 @@ impl Extractor {
                     .split_whitespace()
                     .any(|w| self.cues.anaphora.pair_words.iter().any(|p| p == w));
                 if pair && here.len() > 2 {
+                    // Names found by different readers may overlap or come out of order
+                    // ("the Communist Party of China (CPC)" and "China"): only two in a row
+                    // with text between them can be joined.
                     let joined = before.windows(2).rev().find(|w| {
-                        let between = text[w[0].end..w[1].start].trim().to_lowercase();
-                        self.cues.anaphora.pair_joiners.contains(&between)
+                        text.get(w[0].end..w[1].start).is_some_and(|between| {
+                            let between = between.trim().to_lowercase();
+                            self.cues.anaphora.pair_joiners.contains(&between)
+                        })
                     });
                     if let Some(w) = joined {
                         here = first_seen(w.iter().flat_map(|n| n.actors.iter().copied()));
