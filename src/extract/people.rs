@@ -40,6 +40,8 @@ struct PeopleFile {
     /// A state's own forces: a country's name or adjective and one of these ("Sudanese Armed
     /// Forces (SAF)") is that country, which the gazetteer finds, not a group.
     state_forces: Vec<String>,
+    /// The countries (ISO 3166 alpha-3) whose people's names are written family name first.
+    family_name_first: Vec<String>,
     /// Last words of names that name no person ("White House", "Gaza Strip").
     not_person_endings: Vec<String>,
     /// Prepositions after which a name is a place ("in Sharm el-Sheikh").
@@ -534,11 +536,20 @@ impl People {
                 party.map(|p| gazetteer.actor(p).name.clone()),
                 gazetteer,
             );
+            let family_first = party
+                .and_then(|p| gazetteer.actor(p).code.as_deref())
+                .is_some_and(|code| self.words.family_name_first.iter().any(|c| c == code));
+            let given = name[0].text;
+            if family_first && name.len() >= 2 && !gazetteer.is_known_name(given) {
+                // The family name is the first word, and the last is no name of its own.
+                person.aliases.retain(|a| a.contains(' '));
+                person.aliases.push(given.to_owned());
+                person.name = given.to_owned();
+            }
             // Known later by the given name too, where the custom is that (Anwar Ibrahim is
             // "Anwar", Phumtham Wechayachai "Phumtham"): a word of a name introduced with a
             // title, which no one else the article introduces shares (below).
-            let given = name[0].text;
-            if name.len() >= 2
+            else if name.len() >= 2
                 && given.chars().count() > 2
                 && !given.ends_with('.')
                 && !self.is_particle(&given.to_lowercase())

@@ -136,10 +136,22 @@ pub(super) fn dateline_end(text: &str) -> usize {
     let place_only = name.split_whitespace().all(|w| w.starts_with(char::is_uppercase))
         && !name.contains(['.', ',', '(', ')'])
         && (name.len() == place.len() || place.ends_with(')') && !place.contains('.'));
-    // After the place's comma, only a day ("31 May 2016", "Feb. 28") and an agency.
-    let day_only = rest.is_empty()
-        || rest.chars().any(|c| c.is_ascii_digit()) && rest.split_whitespace().count() <= DATELINE_WORDS;
-    if place_only && day_only {
+    // After the place's comma, only a day ("31 May 2016", "Feb. 28") and an agency; or,
+    // after a place in capitals, its country written as a name, not an acronym ("DUBAI,
+    // United Arab Emirates (AP) — ").
+    let short = rest.split_whitespace().count() <= DATELINE_WORDS;
+    let day_only = rest.is_empty() || rest.chars().any(|c| c.is_ascii_digit()) && short;
+    let capitals = name.chars().all(|c| !c.is_lowercase());
+    let country = rest.split(" (").next().unwrap_or(rest);
+    let country_only = capitals
+        && short
+        && !country.is_empty()
+        && country
+            .split_whitespace()
+            .all(|w| w.starts_with(char::is_uppercase) && w.chars().any(char::is_lowercase))
+        && !country.contains(['.', ','])
+        && (country.len() == rest.len() || rest.ends_with(')'));
+    if place_only && (day_only || country_only) {
         i + dash
     } else {
         0
@@ -197,6 +209,10 @@ mod tests {
                 "WASHINGTON, Feb. 28 (Xinhua) -- ",
             ),
             (
+                "DUBAI, United Arab Emirates (AP) — Iran and Oman agreed",
+                "DUBAI, United Arab Emirates (AP) — ",
+            ),
+            (
                 "HANOI, Vietnam, Feb. 28, 2019 (Gephardt Daily) — The second summit",
                 "HANOI, Vietnam, Feb. 28, 2019 (Gephardt Daily) — ",
             ),
@@ -214,6 +230,8 @@ mod tests {
             "The UN (United Nations) Security Council met.",
             "UN (United Nations) envoys met.",
             "NATO (North Atlantic Treaty Organization) Secretary General Mark Rutte said.",
+            "Iran, Saudi Arabia — and China — agreed.",
+            "UN, EU Observers — Who Watch the Truce",
         ] {
             assert_eq!(dateline_end(text), 0, "{text}");
         }
