@@ -36,6 +36,8 @@ pub struct DatingCues {
     /// Words that, on a state that has held since then ("has been in effect since November
     /// 27"), make the date when the state began rather than a point of comparison.
     pub state_start_words: Vec<String>,
+    /// Words that make a date when the event began ("held talks from Monday").
+    pub start_words: Vec<String>,
     /// Predicates only an event is the subject of ("began", "took effect"): a relative
     /// clause of one on a side an event noun names tells of the event.
     pub event_predicates: Vec<String>,

@@ -28,12 +28,12 @@ use crate::merge::parties_agree;
 use crate::model::{ActorKind, DateBasis, Modality, Precision, RoleKind};
 use crate::ordered::{extend_new, first_seen};
 use crate::syntax::{Models, ParsedSentence, Token};
-use crate::time::{format_day, Tagger, TimeExpr, TimexType};
+use crate::time::{Tagger, TimeExpr, TimexType};
 use attribution::{Attributor, Quote, Report};
 use cues::Cues;
 use gazetteer::{Actor, ActorMention, PlaceMention};
 use people::People;
-use text::{clause_before, clause_end, dateline_end, distance, shift_interval, summarise};
+use text::{clause_before, clause_end, dateline_end, distance, shift_interval, summarise, until_published};
 use triggers::{ActorScope, TriggerMatch, TriggerSet};
 
 /// The actors and places alone, for commands that only need to know who acts for whom
@@ -127,6 +127,8 @@ struct Discourse {
 /// triggers that told no event in the reading before.
 const CONTENT_ROUNDS: usize = 3;
 
+/// The most days a range with its last day written whole spans ("from Monday to Friday").
+const WHOLE_DAY_RANGE_DAYS: i64 = 7;
 /// The time rule of the last day of a range of days ("October 25–30").
 const DAY_RANGE_END_RULE: &str = "day.range_end";
 
@@ -969,22 +971,38 @@ impl Extractor {
                     .filter(|i| i.precision == Precision::Day && i.start == i.end)?;
                 let last_day = expr.interval.as_ref()?;
                 let between = text.get(first.end..expr.start)?.trim();
+                // The last day written whole ("from Monday to Friday") only after a word
+                // that opens a range ("agreed on Monday to meet Friday" is two days), and
+                // within a week: a longer stretch is mostly a state's ("imposed tariffs from
+                // April 2 until May 1"), whose event is its start.
+                let opened = || {
+                    text[..first.start]
+                        .split_whitespace()
+                        .next_back()
+                        .is_some_and(|w| {
+                            self.cues
+                                .dating
+                                .start_words
+                                .iter()
+                                .any(|s| w.eq_ignore_ascii_case(s))
+                        })
+                };
+                let last_day_whole = last_day.precision == Precision::Day
+                    && last_day.start == last_day.end
+                    && first_day.start < last_day.start
+                    && (last_day.start - first_day.start).num_days() < WHOLE_DAY_RANGE_DAYS
+                    && opened();
                 let joined = self.cues.dating.range_joiners.iter().any(|j| j == between)
-                    && expr.rule == DAY_RANGE_END_RULE
+                    && (expr.rule == DAY_RANGE_END_RULE || last_day_whole)
                     && !self.after_moving_from(text, first.start);
                 joined.then_some((first_day.start, last_day.end))
             });
             match range_of {
                 Some((start, end)) => {
                     let first = out.last_mut().expect("a first day");
-                    let value = format!("{}/{}", format_day(start), format_day(end));
-                    first.interval = Some(crate::time::DateInterval {
-                        start,
-                        end,
-                        precision: Precision::Day,
-                        value: value.clone(),
-                    });
-                    first.value = value;
+                    let days = crate::time::DateInterval::days(start, end);
+                    first.value = days.value.clone();
+                    first.interval = Some(days);
                     first.text = text[first.start..expr.end].to_owned();
                     first.end = expr.end;
                     first.rule = format!("{}+{}", first.rule, expr.rule);
@@ -1449,6 +1467,12 @@ impl Extractor {
                 if let Some(shift) = self.anchored_shift(&text[*e..m.start]) {
                     interval = interval.and_then(|i| shift_interval(&i, shift));
                 }
+            }
+            // "held four days of talks from Monday": between that Monday and today.
+            if told_as == Modality::Asserted
+                && tree::temporal_role(tokens, *s, *e, cues) == tree::TemporalRole::Start
+            {
+                interval = interval.map(|i| until_published(i, published));
             }
             return read(*s, expr, interval);
         }

@@ -541,6 +541,41 @@ fn overlapping_names_before_a_pair_phrase_do_not_break_the_reading() {
     assert!(found.iter().all(|e| e.evidence.sentence_start == 0), "{found:?}");
 }
 
+/// A date after "from" is when the event began: talks held "from Monday" (Monday 17 March
+/// 2025, reported on Tuesday 18) were held between that day and the report's; a range with its
+/// last day written whole is those days; "on Monday … Friday" are two days.
+#[test]
+fn an_event_told_from_a_day_lasts_until_its_end_or_the_report() {
+    let value = |text: &str, event_type: &str| {
+        let found = events(text);
+        first_of(&found, event_type)
+            .date
+            .interval
+            .as_ref()
+            .unwrap()
+            .value
+            .clone()
+    };
+    assert_eq!(
+        value(
+            "Delegates from Iran and Oman held four days of talks from Monday in Muscat.",
+            "talks"
+        ),
+        "2025-03-17/2025-03-18"
+    );
+    assert_eq!(
+        value(
+            "Delegates from Iran and Oman held talks from Thursday to Saturday in Muscat.",
+            "talks"
+        ),
+        "2025-03-13/2025-03-15"
+    );
+    assert_eq!(
+        value("Iran and Oman agreed on Thursday to meet Saturday.", "agreement"),
+        "2025-03-13"
+    );
+}
+
 /// News-like text: parties, event words, dates, counts of any length, punctuation of every
 /// kind and any Unicode, in any order.
 fn news_like_text() -> impl proptest::strategy::Strategy<Value = String> {

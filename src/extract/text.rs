@@ -88,6 +88,18 @@ pub(super) fn shift_interval(interval: &DateInterval, days: i64) -> Option<DateI
     })
 }
 
+/// An event told as begun at `interval` ("held talks from Monday") and since reported: the
+/// days from its start to the day of the report. One that began later, or a range that
+/// has its last day ("from Monday to Friday"), is left as it is.
+pub(super) fn until_published(interval: DateInterval, published: chrono::NaiveDate) -> DateInterval {
+    let range = interval.value.contains('/');
+    if !range && interval.start <= published && interval.end < published {
+        DateInterval::days(interval.start, published)
+    } else {
+        interval
+    }
+}
+
 /// How many words may follow a dateline's place: a country or region, the day, the
 /// agency ("HANOI, Vietnam, Feb. 28, 2019 (Gephardt Daily) — ").
 const DATELINE_WORDS: usize = 8;

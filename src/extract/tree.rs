@@ -733,6 +733,8 @@ pub enum TemporalRole {
     Comparison,
     /// A time the event is due by: "cut 31,500 jobs by 2012".
     Deadline,
+    /// When the event began: "held talks from Monday".
+    Start,
 }
 
 /// The role of the date at `start..end`, read from the parse: the preposition of its phrase
@@ -775,6 +777,8 @@ pub fn temporal_role(tokens: &[Token], start: usize, end: usize, cues: &DatingCu
         TemporalRole::Comparison
     } else if marked_by(&cues.deadline_words) {
         TemporalRole::Deadline
+    } else if marked_by(&cues.start_words) {
+        TemporalRole::Start
     } else {
         TemporalRole::EventTime
     }

@@ -72,6 +72,19 @@ impl DateInterval {
         }
     }
 
+    /// The days from `start` to `end`, both told: one day where they are the same.
+    pub fn days(start: NaiveDate, end: NaiveDate) -> DateInterval {
+        if start == end {
+            return DateInterval::day(start);
+        }
+        DateInterval {
+            start,
+            end,
+            precision: Precision::Day,
+            value: format!("{}/{}", format_day(start), format_day(end)),
+        }
+    }
+
     /// The ISO week (Monday to Sunday) that contains `date`.
     pub fn week_of(date: NaiveDate) -> DateInterval {
         let start = date - Duration::days(date.weekday().num_days_from_monday() as i64);
