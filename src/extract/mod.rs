@@ -1398,6 +1398,9 @@ impl Extractor {
         let candidates: Vec<&(usize, usize, &TimeExpr)> = dates
             .iter()
             .filter(|&&(s, e, _)| !tree::limit_set_elsewhere(tokens, m.start, s, e, cues))
+            // "has killed … after the September 11 attacks": a date naming a thing outside
+            // the trigger's words never dates it.
+            .filter(|&&(s, e, _)| !tree::names_other_thing(tokens, (m.start, m.end), s, e))
             .filter(|&&(s, e, _)| {
                 let between = if e <= m.start {
                     &text[e..m.start]
@@ -1449,13 +1452,16 @@ impl Extractor {
                 // came into effect on Saturday": Saturday, not "current"; a limit says when
                 // a state ends, not when it was: "will now remain in place until 18
                 // February"), then before one that names another thing ("withdrawal from the
-                // 2015 nuclear deal … in 2018": 2018), then the nearest.
+                // 2015 nuclear deal … in 2018": 2018; a date on a noun the trigger's phrase
+                // holds after its first word names that noun's thing too, "signed the 2020
+                // accord … in 2021", but may date it where nothing else does), then the
+                // nearest.
                 .min_by_key(|d| {
                     let limit =
                         || tree::temporal_role(tokens, d.0, d.1, cues) == tree::TemporalRole::Deadline;
                     (
                         d.2.interval.is_none() || limit(),
-                        tree::names_other_thing(tokens, m.start, d.0, d.1),
+                        tree::names_other_thing(tokens, (m.start, m.start), d.0, d.1),
                         nearest(d),
                     )
                 })

@@ -576,6 +576,19 @@ fn an_event_told_from_a_day_lasts_until_its_end_or_the_report() {
     );
 }
 
+/// A date before a noun outside the trigger names that noun's thing, not the trigger's time
+/// ("withdrew from the 2015 nuclear deal" is not of 2015); on the trigger's own noun it is
+/// the event's ("held the May 16 talks").
+#[test]
+fn a_date_naming_another_thing_does_not_date_the_event() {
+    let found = events("Israel withdrew from the 2015 nuclear deal.");
+    let withdrawal = first_of(&found, "other");
+    assert_eq!(withdrawal.date.basis, DateBasis::Publication, "{withdrawal:?}");
+    let found = events("Israel and Hamas held the March 6 talks in Doha.");
+    let talks = first_of(&found, "talks");
+    assert_eq!(talks.date.interval.as_ref().unwrap().value, "2025-03-06");
+}
+
 /// News-like text: parties, event words, dates, counts of any length, punctuation of every
 /// kind and any Unicode, in any order.
 fn news_like_text() -> impl proptest::strategy::Strategy<Value = String> {

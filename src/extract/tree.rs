@@ -7,18 +7,20 @@ use crate::syntax::Token;
 /// How far up the tree a search walks: a bound for cyclic or deep trees.
 const MAX_DEPTH: usize = 24;
 
-/// Whether the date at `start..end` is a modifier before a noun other than the trigger at
-/// `trigger`, naming that noun's thing ("the 2015 nuclear deal", "the 2020 accord") rather
-/// than when the trigger's event happened ("withdrawal from the 2015 nuclear deal … in
-/// 2018"). On the trigger itself it is the event's ("the May 16 talks").
-pub fn names_other_thing(tokens: &[Token], trigger: usize, start: usize, end: usize) -> bool {
-    let (Some(t), Some(d)) = (token_at(tokens, trigger), head_within(tokens, start, end)) else {
+/// Whether the date at `start..end` is a modifier before a noun outside the trigger's words
+/// (those starting within `trigger`), naming that noun's thing ("the 2015 nuclear deal", "the September 11
+/// attacks") rather than when the trigger's event happened ("withdrawal from the 2015
+/// nuclear deal … in 2018"). On a word of the trigger it is the event's ("held the May 16
+/// talks").
+pub fn names_other_thing(tokens: &[Token], trigger: (usize, usize), start: usize, end: usize) -> bool {
+    let Some(d) = head_within(tokens, start, end) else {
         return false;
     };
+    let in_trigger = |i: usize| (trigger.0..=trigger.1).contains(&tokens[i].start);
     matches!(tokens[d].analysis.deprel.as_str(), "compound" | "nummod" | "amod")
         && tokens[d].analysis.head.is_some_and(|h| {
-            h != t
-                && h < tokens.len()
+            h < tokens.len()
+                && !in_trigger(h)
                 && tokens[h].start > tokens[d].start
                 && tokens[h].analysis.upos == "NOUN"
         })
