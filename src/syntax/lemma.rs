@@ -60,6 +60,8 @@ impl Rule {
 
 /// The longest suffix looked at.
 const MAX_SUFFIX: usize = 7;
+/// The Penn Treebank tag of a verb's base form ("halt", "sign"), which is its own lemma.
+const BASE_FORM: &str = "VB";
 
 fn word_key(xpos: &str, form: &str) -> u64 {
     hash_parts(&[xpos, form])
@@ -98,6 +100,11 @@ impl Lemmatizer {
                     }
                 }
             }
+        }
+        // A verb's base form is its lemma: the suffix rules, keyed by the part of speech,
+        // learn from past forms too ("dealt" → "deal"), which would make "halt" "hal".
+        if xpos == BASE_FORM {
+            return lower;
         }
         for suffix in suffixes_of(&lower) {
             if let Some(&r) = self.suffixes.get(&suffix_key(upos, suffix)) {
@@ -329,6 +336,20 @@ mod tests {
         let read = Lemmatizer::read(&lem.write()).unwrap();
         assert_eq!(read.lemma("met", "VERB", "VBD"), "meet");
         assert_eq!(read.lemma("deals", "NOUN", "NNS"), "deal");
+    }
+
+    /// Past forms teach suffix edits ("dealt" → "deal", "felt" → "feel") that a base form
+    /// must not take: "halt" is "halt".
+    #[test]
+    fn a_base_form_is_its_own_lemma() {
+        let data = [
+            ("dealt", "VERB", "VBD", "deal"),
+            ("felt", "VERB", "VBD", "feel"),
+            ("spelt", "VERB", "VBD", "spell"),
+        ];
+        let lem = train(data.iter().copied());
+        assert_eq!(lem.lemma("halt", "VERB", "VB"), "halt");
+        assert_eq!(lem.lemma("Halt", "VERB", "VB"), "halt");
     }
 
     #[test]
