@@ -730,7 +730,7 @@ impl Extractor {
                     date = DateReading::undated();
                 }
                 let place = self
-                    .place_for(m, &places, text, self.types.at_destination(&event_type))
+                    .place_for(m, &places, text, tokens, self.types.at_destination(&event_type))
                     .map(|p| gazetteer.place(p.place).name.clone());
                 let attributed_to = if rule.actors == ActorScope::Speaker {
                     None
@@ -1116,19 +1116,27 @@ impl Extractor {
         }
     }
 
-    /// The place an event at `m` happened: the nearest place of its clause, one before the
-    /// trigger counting as a little farther ("in Riyadh, they met" less than "met in
+    /// The place an event at `m` happened: the nearest place of its clause in the tree (as
+    /// for its date, `tree::in_own_clause`: not one of a clause on another word, "Iran and
+    /// Saudi Arabia, considered arch-enemies in the Middle East, have signed"; but of a verb
+    /// it is coordinated with, "met in Saudi Arabia and proposed"), one before
+    /// the trigger counting as a little farther ("in Riyadh, they met" less than "met in
     /// Riyadh"); a destination ("left for Moscow") only for a visit.
     fn place_for<'p>(
         &self,
         m: &TriggerMatch,
         places: &'p [PlaceMention],
         text: &str,
+        tokens: &[Token],
         visit: bool,
     ) -> Option<&'p PlaceMention> {
         places
             .iter()
             .filter(|p| !p.destination || visit)
+            .filter(|p| {
+                tree::in_own_clause(tokens, m.start, p.start, p.end, &self.cues.dating)
+                    || tree::in_conjoined_clause(tokens, m.start, p.start, p.end)
+            })
             .filter(|p| {
                 let between = if p.end <= m.start {
                     &text[p.end..m.start]

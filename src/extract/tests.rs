@@ -589,6 +589,16 @@ fn a_date_naming_another_thing_does_not_date_the_event() {
     assert_eq!(talks.date.interval.as_ref().unwrap().value, "2025-03-06");
 }
 
+/// An event's place is one of its own clause: not of a clause on another word (an aside on
+/// the subject), nor of what the trigger's verb agrees to do.
+#[test]
+fn a_place_of_another_clause_is_not_the_events() {
+    let found = events("Peru and Chile, considered rivals in the Pacific, have signed an agreement in Lima.");
+    assert_eq!(first_of(&found, "agreement").place.as_deref(), Some("Lima"));
+    let found = events("Peru and Chile, considered rivals in Lima, have signed an agreement.");
+    assert_eq!(first_of(&found, "agreement").place, None);
+}
+
 /// News-like text: parties, event words, dates, counts of any length, punctuation of every
 /// kind and any Unicode, in any order.
 fn news_like_text() -> impl proptest::strategy::Strategy<Value = String> {

@@ -232,6 +232,23 @@ pub fn in_own_clause(tokens: &[Token], trigger: usize, start: usize, end: usize,
     false
 }
 
+/// Whether the span `start..end` (a place) is in the clause that the trigger's verb is
+/// coordinated with, sharing its subject: acts told together happened together ("met in
+/// Saudi Arabia and proposed a ceasefire": proposed there too).
+pub fn in_conjoined_clause(tokens: &[Token], trigger: usize, start: usize, end: usize) -> bool {
+    let (Some(t), Some(d)) = (token_at(tokens, trigger), head_within(tokens, start, end)) else {
+        return false;
+    };
+    let own = clause_head(tokens, t);
+    tokens[own].analysis.deprel == "conj"
+        && !has_subject(tokens, own)
+        && tokens[own]
+            .analysis
+            .head
+            .filter(|&h| h < tokens.len())
+            .is_some_and(|h| clause_head(tokens, d) == clause_head(tokens, h))
+}
+
 /// Whether word `n` is a noun of an occasion ("meeting", "ceremony").
 pub fn is_occasion_noun(tokens: &[Token], n: usize, cues: &DatingCues) -> bool {
     cues.occasion_nouns
