@@ -1441,7 +1441,17 @@ impl Extractor {
         // prepared to lift sanctions") is not dated by that clause: Monday is when it was
         // said. (A plan is: "said Tuesday the US would stop bombing" is, to both gold sets,
         // the ceasefire of that day.)
-        let levels = if told_as == Modality::Hypothetical {
+        // Nor is what a directive or a plan is for ("ordered Monday all its structures to
+        // suspend offensive operations": the suspension starts later).
+        let directed = || {
+            tree::unrealised(
+                tokens,
+                m.start,
+                &self.cues.modality.implicative,
+                &self.cues.modality.planning,
+            ) == Some(tree::Unrealised::Plan)
+        };
+        let levels = if told_as == Modality::Hypothetical || directed() {
             chain.len().min(1)
         } else {
             chain.len()

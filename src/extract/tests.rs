@@ -599,6 +599,23 @@ fn a_place_of_another_clause_is_not_the_events() {
     assert_eq!(first_of(&found, "agreement").place, None);
 }
 
+/// What an order directs is planned, and not of the order's day ("ordered on Monday all its
+/// fighters to halt fighting" halts later), whether the parser hangs the infinitive on the
+/// verb or on its object.
+#[test]
+fn an_ordered_act_is_planned_and_not_of_the_orders_day() {
+    for text in [
+        "The Taliban ordered all its fighters to halt fighting on Monday.",
+        "On Monday the Taliban ordered all its fighters to halt fighting.",
+    ] {
+        let found = events(text);
+        let ceasefire = first_of(&found, "ceasefire");
+        assert_eq!(ceasefire.modality, Modality::Planned, "{text}");
+    }
+    let found = events("On Monday the Taliban ordered all its fighters to halt fighting.");
+    assert_eq!(first_of(&found, "ceasefire").date.basis, DateBasis::Publication);
+}
+
 /// News-like text: parties, event words, dates, counts of any length, punctuation of every
 /// kind and any Unicode, in any order.
 fn news_like_text() -> impl proptest::strategy::Strategy<Value = String> {

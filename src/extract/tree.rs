@@ -639,9 +639,16 @@ pub fn unrealised(
         })
     };
     let infinitive = tokens[verb].analysis.xpos == "VB" && marked(verb, &["to".to_owned()]);
-    let relation = tokens[verb].analysis.deprel.split(':').next();
+    let mut relation = tokens[verb].analysis.deprel.split(':').next();
+    let mut head = tokens[verb].analysis.head.filter(|&h| h < tokens.len());
+    // An infinitive the parser hangs on a verb's object is that verb's complement ("ordered
+    // its fighters to halt fighting", "urged Israel to allow aid"): the verb decides.
+    if let Some(object) = head.filter(|&h| relation == Some("acl") && tokens[h].analysis.deprel == "obj") {
+        relation = Some("xcomp");
+        head = tokens[object].analysis.head.filter(|&h| h < tokens.len());
+    }
     if infinitive && matches!(relation, Some("xcomp" | "acl" | "advcl")) {
-        if let Some(head) = tokens[verb].analysis.head.filter(|&h| h < tokens.len()) {
+        if let Some(head) = head {
             let lemma = &tokens[head].analysis.lemma;
             let listed = |words: &[String]| words.iter().any(|w| w.eq_ignore_ascii_case(lemma));
             let predicate = matches!(tokens[head].analysis.upos.as_str(), "VERB" | "ADJ");
