@@ -105,6 +105,8 @@ pub struct AttributionCues {
     /// Endings of nouns made from verbs and adjectives: such a noun "of" someone is a
     /// thing, not a speaker ("the participation of the president … confirms").
     pub thing_endings: Vec<String>,
+    /// Texts whose saying is their content ("the declaration stated"): no one's statement.
+    pub document_nouns: Vec<String>,
 }
 
 /// Prepositions that give an event's roles in the parse.

@@ -864,9 +864,10 @@ impl Extractor {
     }
 
     /// Whether the subject of a reporting trigger leaves its speaker unnamed: sources
-    /// ("sources from TASS confirmed"), or the parties of an event told before ("They also
-    /// stressed the need for…" in a readout of their call tells what the call was about). A
-    /// statement needs someone who made it.
+    /// ("sources from TASS confirmed"), the parties of an event told before ("They also
+    /// stressed the need for…" in a readout of their call tells what the call was about), or
+    /// a text telling its content ("the declaration stated"). A statement needs someone who
+    /// made it.
     fn unnamed_speaker(&self, tokens: &[Token], m: &TriggerMatch, text: &str) -> bool {
         tree::subject_of(tokens, m.start).is_some_and(|s| {
             let lemma = &tokens[s].analysis.lemma;
@@ -880,6 +881,12 @@ impl Extractor {
                 || self.cues.anaphora.groups.contains(&phrase)
                     && !self.cues.anaphora.speakers.contains(&phrase)
                 || self.of_a_thing(tokens, s)
+                || self
+                    .cues
+                    .attribution
+                    .document_nouns
+                    .iter()
+                    .any(|d| d.eq_ignore_ascii_case(lemma))
         })
     }
 

@@ -616,6 +616,19 @@ fn an_ordered_act_is_planned_and_not_of_the_orders_day() {
     assert_eq!(first_of(&found, "ceasefire").date.basis, DateBasis::Publication);
 }
 
+/// A text telling its content makes no statement ("…, the declaration stated"); a speaker
+/// after a quotation that has a subject of its own still does.
+#[test]
+fn a_document_says_its_content_and_a_speaker_after_a_quotation_speaks() {
+    let found =
+        events("Peru and Chile will open their embassies within a month, the declaration stated on Monday.");
+    assert!(found.iter().all(|e| e.event_type != "statement"), "{found:?}");
+    let found = events(
+        "“This accord signed today will end the war,” Chilean Foreign Minister Ana Soto told reporters after the ceremony.",
+    );
+    assert_eq!(first_of(&found, "statement").actors, vec!["Soto", "Chile"]);
+}
+
 /// News-like text: parties, event words, dates, counts of any length, punctuation of every
 /// kind and any Unicode, in any order.
 fn news_like_text() -> impl proptest::strategy::Strategy<Value = String> {

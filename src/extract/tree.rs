@@ -514,7 +514,11 @@ pub fn content_subject_start(tokens: &[Token], at: usize) -> Option<usize> {
 /// The subject of the word at byte offset `at` (its `nsubj` child), if it has one.
 pub fn subject_of(tokens: &[Token], at: usize) -> Option<usize> {
     let i = token_at(tokens, at)?;
-    children(tokens, i).find(|&c| tokens[c].analysis.deprel == "nsubj")
+    // The nearest, where the parser gives two: a quotation's own subject hung on the verb
+    // that reports it ("“This agreement … opens a new page,” Machar told reporters").
+    children(tokens, i)
+        .filter(|&c| tokens[c].analysis.deprel == "nsubj")
+        .min_by_key(|&c| c.abs_diff(i))
 }
 
 /// Whether the span `start..end` (a name) is the subject of the sentence's main clause, or
