@@ -29,7 +29,9 @@ pub fn names_other_thing(tokens: &[Token], trigger: (usize, usize), start: usize
 /// Whether the name at `start..end` lies in a relative clause on a thing below the trigger
 /// whose words span `trigger` (what it acts on or is about): "the government and opposition reached an
 /// agreement on conditions that will trigger relief from U.S. sanctions" (the United States
-/// is no side of the agreement). A relative clause on a word of the trigger ("signed a deal
+/// is no side of the agreement); or on the subject of the trigger's clause, which it describes
+/// ("Xi, whose government has resumed a campaign against the US-led order, agreed to push
+/// the talks"). A relative clause on a word of the trigger ("signed a deal
 /// that Israel and Hamas negotiated"), one that holds the trigger, and one on a word beside it ("talks
 /// were held with Qatari mediation, which was attended by…") keep their names.
 pub fn in_relative_of_other(tokens: &[Token], trigger: (usize, usize), start: usize, end: usize) -> bool {
@@ -45,7 +47,13 @@ pub fn in_relative_of_other(tokens: &[Token], trigger: (usize, usize), start: us
             return false;
         };
         if tokens[at].analysis.deprel == "acl:relcl" {
-            return !in_trigger(head) && !descends_from(tokens, t, at) && descends_from(tokens, head, t);
+            let on_subject = || {
+                tokens[head].analysis.deprel.starts_with("nsubj")
+                    && tokens[head].analysis.head == Some(clause_head(tokens, t))
+            };
+            return !in_trigger(head)
+                && !descends_from(tokens, t, at)
+                && (descends_from(tokens, head, t) || on_subject());
         }
         at = head;
     }

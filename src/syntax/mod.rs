@@ -177,6 +177,7 @@ impl Models {
         }
         for words in &mut out {
             repair::verbless_sentence(words);
+            repair::relative_between_subject_and_verb(words);
         }
         out
     }

@@ -8,7 +8,8 @@
 //! Lithuania." as sanctions that were threatened, "Israeli jets struck targets in southern
 //! Lebanon." as jets that were struck, with the targets the object of a noun. A sentence
 //! has a verb: when the network's tree has none but such a participle between two nouns,
-//! the participle is the verb.
+//! the participle is the verb. And a relative clause between a subject and its verb, which
+//! the network sometimes takes for what the verb says, is hung back on its noun.
 
 use super::Analysis;
 
@@ -88,6 +89,66 @@ pub fn verbless_sentence(words: &mut [Analysis]) -> bool {
     true
 }
 
+/// The Penn Treebank tags of the words that open a relative clause: "who", "whom", "which",
+/// "that" (as a relative), "whose".
+const RELATIVE_OPENERS: [&str; 3] = ["WP", "WP$", "WDT"];
+
+/// Hangs a relative clause the network took for a complement of the main verb back on its
+/// noun: in "Xi, whose government has resumed a campaign, agreed to push the talks", the
+/// clause opened by "whose" after "Xi ," tells of Xi, not what Xi agreed. A clause counts
+/// when it opens with a relative word right after a noun and a comma, and ends before the
+/// verb it hangs on (so that it stands between the subject and its verb). Returns whether
+/// it changed anything.
+pub fn relative_between_subject_and_verb(words: &mut [Analysis]) -> bool {
+    let nominal = |a: &Analysis| matches!(a.upos.as_str(), "NOUN" | "PROPN" | "PRON");
+    let mut changed = false;
+    for clause in 0..words.len() {
+        let Some(verb) = words[clause].head else {
+            continue;
+        };
+        if !matches!(words[clause].deprel.as_str(), "ccomp" | "parataxis" | "advcl") || verb <= clause {
+            continue;
+        }
+        let (mut first, last) = subtree_span(words, clause);
+        // The comma before it may be hung on the clause or on the noun.
+        if words[first].xpos == "," {
+            first += 1;
+        }
+        let opens = RELATIVE_OPENERS.contains(&words[first].xpos.as_str());
+        if !opens || last >= verb || first < 2 || words[first - 1].xpos != "," || !nominal(&words[first - 2])
+        {
+            continue;
+        }
+        words[clause].head = Some(first - 2);
+        words[clause].deprel = "acl:relcl".to_owned();
+        changed = true;
+    }
+    changed
+}
+
+/// The first and last word of the subtree of word `i` (the words whose head chain reaches it).
+fn subtree_span(words: &[Analysis], i: usize) -> (usize, usize) {
+    let below = |mut k: usize| {
+        for _ in 0..words.len() {
+            if k == i {
+                return true;
+            }
+            match words[k].head {
+                Some(h) => k = h,
+                None => return false,
+            }
+        }
+        false
+    };
+    let mut span = (i, i);
+    for k in 0..words.len() {
+        if below(k) {
+            span = (span.0.min(k), span.1.max(k));
+        }
+    }
+    span
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -139,6 +200,30 @@ mod tests {
                 ". 2 punct"
             ]
         );
+    }
+
+    #[test]
+    fn a_relative_clause_between_subject_and_verb_hangs_on_the_subject() {
+        // Xi , whose government resumed talks , agreed .
+        let spec = [
+            "PROPN NNP 8 nsubj",
+            "PUNCT , 4 punct",
+            "PRON WP$ 4 nmod:poss",
+            "NOUN NN 5 nsubj",
+            "VERB VBD 8 ccomp",
+            "NOUN NNS 5 obj",
+            "PUNCT , 1 punct",
+            "VERB VBD 0 root",
+            "PUNCT . 8 punct",
+        ];
+        let mut s = words(&spec);
+        assert!(relative_between_subject_and_verb(&mut s));
+        assert_eq!(tree(&s)[4], "VBD 1 acl:relcl");
+        // Without the relative word ("Xi, his government resumed talks, agreed"), or after
+        // the verb, it is left as it is.
+        let mut plain = words(&spec);
+        plain[2].xpos = "PRP$".to_owned();
+        assert!(!relative_between_subject_and_verb(&mut plain));
     }
 
     #[test]
