@@ -101,6 +101,12 @@ const RELATIVE_OPENERS: [&str; 3] = ["WP", "WP$", "WDT"];
 /// it changed anything.
 pub fn relative_between_subject_and_verb(words: &mut [Analysis]) -> bool {
     let nominal = |a: &Analysis| matches!(a.upos.as_str(), "NOUN" | "PROPN" | "PRON");
+    let opened =
+        |w: &[Analysis]| nominal(&w[0]) && w[1].xpos == "," && RELATIVE_OPENERS.contains(&w[2].xpos.as_str());
+    if !words.windows(3).any(opened) {
+        return false;
+    }
+    let spans = subtree_spans(words);
     let mut changed = false;
     for clause in 0..words.len() {
         let Some(verb) = words[clause].head else {
@@ -109,14 +115,12 @@ pub fn relative_between_subject_and_verb(words: &mut [Analysis]) -> bool {
         if !matches!(words[clause].deprel.as_str(), "ccomp" | "parataxis" | "advcl") || verb <= clause {
             continue;
         }
-        let (mut first, last) = subtree_span(words, clause);
+        let (mut first, last) = spans[clause];
         // The comma before it may be hung on the clause or on the noun.
         if words[first].xpos == "," {
             first += 1;
         }
-        let opens = RELATIVE_OPENERS.contains(&words[first].xpos.as_str());
-        if !opens || last >= verb || first < 2 || words[first - 1].xpos != "," || !nominal(&words[first - 2])
-        {
+        if last >= verb || first < 2 || !opened(&words[first - 2..=first]) {
             continue;
         }
         words[clause].head = Some(first - 2);
@@ -126,27 +130,25 @@ pub fn relative_between_subject_and_verb(words: &mut [Analysis]) -> bool {
     changed
 }
 
-/// The first and last word of the subtree of word `i` (the words whose head chain reaches it).
-fn subtree_span(words: &[Analysis], i: usize) -> (usize, usize) {
-    let below = |mut k: usize| {
-        for _ in 0..words.len() {
-            if k == i {
-                return true;
-            }
-            match words[k].head {
-                Some(h) => k = h,
-                None => return false,
-            }
-        }
-        false
-    };
-    let mut span = (i, i);
+/// How far up the tree a word's span is carried: a bound for deep or cyclic trees, which
+/// keeps the spans linear in the sentence's length.
+const SPAN_DEPTH: usize = 24;
+
+/// The first and last word of each word's subtree (the words whose head chain reaches it
+/// within `SPAN_DEPTH` steps).
+fn subtree_spans(words: &[Analysis]) -> Vec<(usize, usize)> {
+    let mut spans: Vec<(usize, usize)> = (0..words.len()).map(|i| (i, i)).collect();
     for k in 0..words.len() {
-        if below(k) {
-            span = (span.0.min(k), span.1.max(k));
+        let mut at = k;
+        for _ in 0..SPAN_DEPTH {
+            let Some(head) = words[at].head.filter(|&h| h < words.len()) else {
+                break;
+            };
+            spans[head] = (spans[head].0.min(k), spans[head].1.max(k));
+            at = head;
         }
     }
-    span
+    spans
 }
 
 #[cfg(test)]
