@@ -120,7 +120,7 @@ pub fn relative_between_subject_and_verb(words: &mut [Analysis]) -> bool {
         if words[first].xpos == "," {
             first += 1;
         }
-        if last >= verb || first < 2 || !opened(&words[first - 2..=first]) {
+        if last >= verb || first < 2 || !opened(&words[first - 2..=first]) || !below(words, first, clause) {
             continue;
         }
         words[clause].head = Some(first - 2);
@@ -128,6 +128,20 @@ pub fn relative_between_subject_and_verb(words: &mut [Analysis]) -> bool {
         changed = true;
     }
     changed
+}
+
+/// Whether word `k` lies below word `clause` (within `SPAN_DEPTH` steps): a relative word
+/// opens the clause only if it is the clause's ("which, as noted in the article, commits":
+/// "as noted" is not opened by "which").
+fn below(words: &[Analysis], mut k: usize, clause: usize) -> bool {
+    for _ in 0..SPAN_DEPTH {
+        match words[k].head {
+            Some(h) if h == clause => return true,
+            Some(h) if h < words.len() => k = h,
+            _ => return false,
+        }
+    }
+    false
 }
 
 /// How far up the tree a word's span is carried: a bound for deep or cyclic trees, which
