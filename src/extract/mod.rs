@@ -641,25 +641,22 @@ impl Extractor {
                 if rule.actors == ActorScope::Speaker && self.unnamed_speaker(tokens, m, text) {
                     continue;
                 }
+                // Names in a relative clause about another thing tell of another act.
+                let own = |n: &Named| !tree::in_relative_of_other(tokens, (m.start, m.end), n.start, n.end);
                 let (mut actor_ids, actor_text) = match rule.actors {
-                    ActorScope::Speaker => statement_speaker(tokens, m, &event_roles, &names, gazetteer)
-                        .unwrap_or_else(|| speaker(&names, left, m, text, tokens)),
-                    ActorScope::Clause => {
-                        {
-                            // Names in a relative clause about another thing tell of another act.
-                            let own = |n: &Named| {
-                                !tree::in_relative_of_other(tokens, (m.start, m.end), n.start, n.end)
-                            };
-                            carried.clause_actors(
-                                &names,
-                                own,
-                                left,
-                                m,
-                                right,
-                                tree::embedded_noun(tokens, m.start),
-                            )
-                        }
+                    ActorScope::Speaker => {
+                        let own_names: Vec<Named> = names.iter().filter(|n| own(n)).cloned().collect();
+                        statement_speaker(tokens, m, &event_roles, &own_names, gazetteer)
+                            .unwrap_or_else(|| speaker(&own_names, left, m, text, tokens))
                     }
+                    ActorScope::Clause => carried.clause_actors(
+                        &names,
+                        own,
+                        left,
+                        m,
+                        right,
+                        tree::embedded_noun(tokens, m.start),
+                    ),
                 };
                 actor_ids = first_seen(actor_ids);
                 // The tree's roles count too: they reach past the window's end ("Ahead of a
@@ -1581,7 +1578,7 @@ impl CarriedActors {
             .filter(|n| n.start >= from && n.start < m.end && !self.objects.contains(&n.start) && own(n))
             .collect();
         if subject.is_empty() && self.subject.is_empty() && !embedded {
-            subject = names.iter().filter(|n| n.end <= m.start).collect();
+            subject = names.iter().filter(|n| n.end <= m.start && own(n)).collect();
         }
         let objects: Vec<&Named> = names
             .iter()

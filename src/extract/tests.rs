@@ -629,6 +629,16 @@ fn a_document_says_its_content_and_a_speaker_after_a_quotation_speaks() {
     assert_eq!(first_of(&found, "statement").actors, vec!["Soto", "Chile"]);
 }
 
+/// Names in a relative clause on the subject describe the subject: they are no parties of
+/// what the subject does.
+#[test]
+fn names_in_a_relative_clause_on_the_subject_are_not_its_events() {
+    let found = events(
+        "Kenyan President William Ruto, whose government has resumed a campaign against the US-led order, agreed on Monday to push the negotiations.",
+    );
+    assert_eq!(first_of(&found, "agreement").actors, vec!["Ruto", "Kenya"]);
+}
+
 /// News-like text: parties, event words, dates, counts of any length, punctuation of every
 /// kind and any Unicode, in any order.
 fn news_like_text() -> impl proptest::strategy::Strategy<Value = String> {

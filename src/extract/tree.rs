@@ -47,9 +47,15 @@ pub fn in_relative_of_other(tokens: &[Token], trigger: (usize, usize), start: us
             return false;
         };
         if tokens[at].analysis.deprel == "acl:relcl" {
+            // The subject of the trigger's clause, or of the verb it is coordinated with and
+            // shares its subject with ("Xi, whose …, was credited … and agreed").
             let on_subject = || {
-                tokens[head].analysis.deprel.starts_with("nsubj")
-                    && tokens[head].analysis.head == Some(clause_head(tokens, t))
+                let own = clause_head(tokens, t);
+                let shared = (tokens[own].analysis.deprel == "conj" && !has_subject(tokens, own))
+                    .then_some(tokens[own].analysis.head)
+                    .flatten();
+                let verb = tokens[head].analysis.head;
+                tokens[head].analysis.deprel.starts_with("nsubj") && (verb == Some(own) || verb == shared)
             };
             return !in_trigger(head)
                 && !descends_from(tokens, t, at)

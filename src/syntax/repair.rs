@@ -97,8 +97,8 @@ const RELATIVE_OPENERS: [&str; 3] = ["WP", "WP$", "WDT"];
 /// noun: in "Xi, whose government has resumed a campaign, agreed to push the talks", the
 /// clause opened by "whose" after "Xi ," tells of Xi, not what Xi agreed. A clause counts
 /// when it opens with a relative word right after a noun and a comma, and ends before the
-/// verb it hangs on (so that it stands between the subject and its verb). Returns whether
-/// it changed anything.
+/// verb it hangs on (so that it stands between the subject and its verb); the same clause
+/// made the root is mended too ([`relative_made_root`]). Returns whether it changed anything.
 pub fn relative_between_subject_and_verb(words: &mut [Analysis]) -> bool {
     let nominal = |a: &Analysis| matches!(a.upos.as_str(), "NOUN" | "PROPN" | "PRON");
     let opened =
@@ -127,7 +127,50 @@ pub fn relative_between_subject_and_verb(words: &mut [Analysis]) -> bool {
         words[clause].deprel = "acl:relcl".to_owned();
         changed = true;
     }
-    changed
+    changed | relative_made_root(words, &spans)
+}
+
+/// The other misreading of the same sentence: the relative clause's verb made the root, and
+/// the subject's own verb a conjunct of it ("Xi, whose government has resumed a campaign …,
+/// was credited … and agreed to push the talks": "resumed" the root, "credited" its conj,
+/// "Xi" the subject of "credited"). The conjunct becomes the root, the relative clause hangs
+/// on the noun, and what came after the conjunct hangs on it.
+fn relative_made_root(words: &mut [Analysis], spans: &[(usize, usize)]) -> bool {
+    let Some(root) = words.iter().position(|a| a.head.is_none()) else {
+        return false;
+    };
+    // The root's own words, without the conjunct's: they must open with "N , who…".
+    let Some(verb) = (root + 1..words.len())
+        .find(|&k| words[k].head == Some(root) && words[k].deprel == "conj" && words[k].upos == "VERB")
+    else {
+        return false;
+    };
+    let first = (spans[root].0..root)
+        .find(|&k| below(words, k, root) && !below(words, k, verb) && words[k].xpos != ",");
+    let Some(first) = first else {
+        return false;
+    };
+    let subject = first.checked_sub(2);
+    let opens = subject.is_some_and(|n| {
+        words[n + 1].xpos == ","
+            && RELATIVE_OPENERS.contains(&words[first].xpos.as_str())
+            && words[n].head == Some(verb)
+            && words[n].deprel.starts_with("nsubj")
+    });
+    if !opens {
+        return false;
+    }
+    let noun = first - 2;
+    for word in words.iter_mut().skip(verb + 1) {
+        if word.head == Some(root) {
+            word.head = Some(verb);
+        }
+    }
+    words[verb].head = None;
+    words[verb].deprel = "root".to_owned();
+    words[root].head = Some(noun);
+    words[root].deprel = "acl:relcl".to_owned();
+    true
 }
 
 /// Whether word `k` lies below word `clause` (within `SPAN_DEPTH` steps): a relative word
@@ -240,6 +283,28 @@ mod tests {
         let mut plain = words(&spec);
         plain[2].xpos = "PRP$".to_owned();
         assert!(!relative_between_subject_and_verb(&mut plain));
+    }
+
+    #[test]
+    fn a_relative_clause_made_root_gives_the_root_back_to_the_subjects_verb() {
+        // Xi , whose government resumed talks , was-credited .
+        let mut s = words(&[
+            "PROPN NNP 8 nsubj:pass",
+            "PUNCT , 1 punct",
+            "PRON WP$ 4 nmod:poss",
+            "NOUN NN 5 nsubj",
+            "VERB VBN 0 root",
+            "NOUN NNS 5 obj",
+            "PUNCT , 5 punct",
+            "VERB VBN 5 conj",
+            "PUNCT . 5 punct",
+        ]);
+        assert!(relative_between_subject_and_verb(&mut s));
+        let t = tree(&s);
+        assert_eq!(
+            (t[4].as_str(), t[7].as_str(), t[8].as_str()),
+            ("VBN 1 acl:relcl", "VBN 0 root", ". 8 punct")
+        );
     }
 
     #[test]
