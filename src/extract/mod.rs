@@ -645,7 +645,7 @@ impl Extractor {
                 let own = |n: &Named| !tree::in_relative_of_other(tokens, (m.start, m.end), n.start, n.end);
                 let (mut actor_ids, actor_text) = match rule.actors {
                     ActorScope::Speaker => {
-                        let own_names: Vec<Named> = names.iter().filter(|n| own(n)).cloned().collect();
+                        let own_names: Vec<&Named> = names.iter().filter(|n| own(n)).collect();
                         statement_speaker(tokens, m, &event_roles, &own_names, gazetteer)
                             .unwrap_or_else(|| speaker(&own_names, left, m, text, tokens))
                     }
@@ -1677,7 +1677,7 @@ fn statement_speaker(
     tokens: &[Token],
     m: &TriggerMatch,
     roles: &[crate::model::Role],
-    names: &[Named],
+    names: &[&Named],
     gazetteer: &Gazetteer,
 ) -> Option<(Vec<usize>, Vec<String>)> {
     let mut subject: Vec<usize> = roles
@@ -1712,7 +1712,7 @@ fn statement_speaker(
 /// Who said it: the name nearest before the reporting verb, else the one right after it
 /// ("…,” said Fidan), or the subject after an opening participle.
 fn speaker(
-    names: &[Named],
+    names: &[&Named],
     left: usize,
     m: &TriggerMatch,
     text: &str,

@@ -160,7 +160,7 @@ impl People {
                 {
                     continue;
                 }
-                let mut person = self.person(full, &words, None, gazetteer);
+                let mut person = self.person(full, &words, None, false, gazetteer);
                 person.untitled = true;
                 people.push(person);
             }
@@ -530,26 +530,23 @@ impl People {
                 continue;
             }
             let party = gazetteer.parties_named_in(title).first().copied();
+            let family_first = party
+                .and_then(|p| gazetteer.actor(p).code.as_deref())
+                .is_some_and(|code| self.words.family_name_first.iter().any(|c| c == code));
             let mut person = self.person(
                 full,
                 name,
                 party.map(|p| gazetteer.actor(p).name.clone()),
+                family_first,
                 gazetteer,
             );
-            let family_first = party
-                .and_then(|p| gazetteer.actor(p).code.as_deref())
-                .is_some_and(|code| self.words.family_name_first.iter().any(|c| c == code));
-            let given = name[0].text;
-            if family_first && name.len() >= 2 && !gazetteer.is_known_name(given) {
-                // The family name is the first word, and the last is no name of its own.
-                person.aliases.retain(|a| a.contains(' '));
-                person.aliases.push(given.to_owned());
-                person.name = given.to_owned();
-            }
             // Known later by the given name too, where the custom is that (Anwar Ibrahim is
             // "Anwar", Phumtham Wechayachai "Phumtham"): a word of a name introduced with a
-            // title, which no one else the article introduces shares (below).
-            else if name.len() >= 2
+            // title, which no one else the article introduces shares (below). Where the
+            // family name comes first, that word is already the surname.
+            let given = name[0].text;
+            if !family_first
+                && name.len() >= 2
                 && given.chars().count() > 2
                 && !given.ends_with('.')
                 && !self.is_particle(&given.to_lowercase())
@@ -564,6 +561,7 @@ impl People {
                     &text[alias[0].start..trim_dot(alias[alias.len() - 1])],
                     alias,
                     None,
+                    false,
                     gazetteer,
                 );
                 person.aliases.extend(known_as.aliases);
@@ -669,7 +667,28 @@ impl People {
         }
     }
 
-    fn person(&self, full: &str, name: &[Word], party: Option<String>, gazetteer: &Gazetteer) -> Actor {
+    /// The person named `full` (the words `name`), acting for `party`: known later by the
+    /// surname, which is the last word, or the first where names are written `family_first`.
+    fn person(
+        &self,
+        full: &str,
+        name: &[Word],
+        party: Option<String>,
+        family_first: bool,
+        gazetteer: &Gazetteer,
+    ) -> Actor {
+        let first = name[0].text;
+        if family_first && name.len() >= 2 && !gazetteer.is_known_name(first) {
+            return Actor {
+                name: first.to_owned(),
+                kind: ActorKind::Person,
+                country: party,
+                aliases: crate::ordered::first_seen([full.to_owned(), first.to_owned()]),
+                demonyms: Vec::new(),
+                code: None,
+                untitled: false,
+            };
+        }
         let last = name[name.len() - 1];
         let last = last.text.trim_end_matches('.');
         let surname = self

@@ -193,6 +193,14 @@ mod tests {
     use super::*;
     use crate::syntax::Models;
 
+    /// The actors given the source role, in order.
+    fn sources_of(got: &[(RoleKind, String, String)]) -> Vec<&str> {
+        got.iter()
+            .filter(|r| r.0 == RoleKind::Source)
+            .map(|r| r.1.as_str())
+            .collect()
+    }
+
     fn roles_in(text: &str, trigger: &str, names: &[(&str, &str)]) -> Vec<(RoleKind, String, String)> {
         let models = Models::embedded().unwrap();
         let tokens = models.parse_text(text, &[(0, text.len())]).remove(0).tokens;
@@ -281,11 +289,7 @@ mod tests {
             "reached",
             &[("Peru", "Peru"), ("opposition", "Peruvian opposition")],
         );
-        let sources: Vec<&str> = got
-            .iter()
-            .filter(|r| r.0 == RoleKind::Source)
-            .map(|r| r.1.as_str())
-            .collect();
+        let sources = sources_of(&got);
         assert_eq!(sources, ["Peru", "Peruvian opposition"], "{got:?}");
         let got = roles_in(
             "Chile's allies signed a statement on Monday.",
@@ -334,11 +338,7 @@ mod tests {
             "said",
             &[("Chile", "Chile"), ("Peru", "Peru")],
         );
-        let sources: Vec<&str> = got
-            .iter()
-            .filter(|r| r.0 == RoleKind::Source)
-            .map(|r| r.1.as_str())
-            .collect();
+        let sources = sources_of(&got);
         assert_eq!(sources, ["Chile", "Peru"], "{got:?}");
     }
 }
