@@ -144,6 +144,8 @@ pub struct AnaphoraCues {
     /// Nouns that name an actor by what it is ("the army", "the mediators"): the actor of a
     /// sentence that names no other (see `ActorKind::Generic`).
     pub generic: Vec<String>,
+    /// Nouns of a government that a place after "in" names ("the government in Skopje").
+    pub seated: Vec<String>,
 }
 
 impl Cues {

@@ -100,6 +100,7 @@ struct Known {
     group_nouns: Vec<String>,
     modifier_stops: Vec<String>,
     topic_nouns: Vec<String>,
+    seated: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -125,6 +126,7 @@ impl Gazetteer {
         let group_nouns = [&cues.group_nouns.words[..], &cues.group_nouns.agent_nouns[..]].concat();
         let modifier_stops = cues.group_nouns.modifier_stops.clone();
         let topic_nouns = cues.topic_nouns.words.clone();
+        let seated = cues.anaphora.seated.clone();
         let mut actors = rules::load_toml::<ActorFile>("events/actors.toml")?.actor;
         let mut places = rules::load_toml::<PlaceFile>("events/places.toml")?.place;
         let mut capitals = Vec::new();
@@ -174,6 +176,7 @@ impl Gazetteer {
                 group_nouns,
                 modifier_stops,
                 topic_nouns,
+                seated,
             }),
             people: Vec::new(),
             people_matcher: None,
@@ -322,14 +325,16 @@ impl Gazetteer {
             if self.hyphenated_into_other_name(&text[end..]) {
                 continue;
             }
+            let seat = self.seat_of_government(&text[..start]);
             if spelling != Spelling::Demonym
-                && (after_locative(text, start, LOCATIVES)
+                && (after_locative(text, start, LOCATIVES) && seat.is_none()
                     || named_as_capital(text, start)
                     || self.after_place_in(&text[..start], actor)
                     || self.next_word_in(&text[end..], &self.known.topic_nouns))
             {
                 continue;
             }
+            let start = seat.unwrap_or(start);
             out.push(ActorMention {
                 start,
                 end,
@@ -338,6 +343,23 @@ impl Gazetteer {
             });
         }
         out
+    }
+
+    /// Where the government's noun starts (its "the" included) when `before` ends in one and
+    /// "in": the name after them is where the government sits, and so the country it
+    /// governs, and the three words name it ("the government in Skopje").
+    fn seat_of_government(&self, before: &str) -> Option<usize> {
+        let (rest, preposition) = last_word(before.trim_end());
+        let (rest, noun) = last_word(rest.trim_end());
+        if preposition != "in" || !self.known.seated.iter().any(|n| n.eq_ignore_ascii_case(noun)) {
+            return None;
+        }
+        let (head, article) = last_word(rest.trim_end());
+        Some(if article.eq_ignore_ascii_case("the") {
+            head.len()
+        } else {
+            rest.len()
+        })
     }
 
     /// Whether `before` ends in a known place of country `actor` and a comma: the country
@@ -588,21 +610,26 @@ fn named_as_capital(text: &str, at: usize) -> bool {
 
 /// Whether the name at `at` follows one of `prepositions`, allowing "the", "city of" and "the
 /// Qatari capital" between them ("in the city of Jeddah", "to the Qatari capital, Doha").
+/// `text` split before its last word (letters and digits).
+fn last_word(text: &str) -> (&str, &str) {
+    let start = text
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !c.is_alphanumeric())
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    text.split_at(start)
+}
+
 fn after_locative(text: &str, at: usize, prepositions: &[&str]) -> bool {
     let mut before = text[..at].trim_end_matches([' ', ',']);
     let mut capital = false;
     loop {
-        let start = before
-            .char_indices()
-            .rev()
-            .find(|(_, c)| !c.is_alphanumeric())
-            .map_or(0, |(i, c)| i + c.len_utf8());
-        let word = &before[start..];
+        let (rest, word) = last_word(before);
         // "in the South African capital Pretoria", "to the Qatari capital, Doha".
         capital |= word == "capital";
         let demonym = capital && word.starts_with(char::is_uppercase);
         if matches!(word, "the" | "of" | "city" | "capital") || demonym {
-            before = before[..start].trim_end();
+            before = rest.trim_end();
             continue;
         }
         return prepositions.contains(&word);
@@ -638,6 +665,21 @@ mod tests {
             vec!["Turkey", "Russia", "Ukraine"]
         );
         assert_eq!(names("Speaking in Sochi, Putin said so."), vec!["Putin"]);
+    }
+
+    /// A capital or country after a government's noun and "in" is where the government sits:
+    /// the country; after any other word, a place.
+    #[test]
+    fn a_government_in_its_capital_is_the_country() {
+        assert_eq!(names("the government in Kyiv said"), vec!["Ukraine"]);
+        let g = gazetteer();
+        assert_eq!(
+            g.actors_in("Ask the government in Kyiv.")[0].text,
+            "the government in Kyiv"
+        );
+        assert_eq!(names("the authorities in Ukraine said"), vec!["Ukraine"]);
+        assert_eq!(names("the talks in Kyiv ended"), Vec::<String>::new());
+        assert_eq!(names("a bargain in Kyiv"), Vec::<String>::new());
     }
 
     #[test]

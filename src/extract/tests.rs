@@ -1267,3 +1267,33 @@ fn a_person_is_known_by_the_name_the_article_refers_back_with() {
         "{statement:#?}"
     );
 }
+
+/// "Is to" tells a plan wherever its clause hangs, a relative clause included: the tour "is
+/// to include visits" is planned, not an aim.
+#[test]
+fn what_is_to_be_done_is_planned() {
+    let found = events(
+        "The minister is to leave on Friday for a tour, which is to include visits to Peru and Chile.",
+    );
+    assert_eq!(first_of(&found, "visit").modality, Modality::Planned);
+}
+
+/// Refusing to do it, in any tense, is a rejection and the act is not done.
+#[test]
+fn refusing_to_sign_is_a_rejection_not_a_signing() {
+    let found = events("Peru's President Ana Soto is refusing to sign the accord with Chile.");
+    assert_eq!(first_of(&found, "rejection").modality, Modality::Asserted);
+    assert!(
+        found
+            .iter()
+            .all(|e| e.event_type != "agreement" || e.modality != Modality::Asserted),
+        "{found:#?}"
+    );
+}
+
+/// A government named by where it sits is the country's: the statement is Peru's.
+#[test]
+fn a_government_named_by_its_seat_is_its_country() {
+    let found = events("According to a statement issued by the government in Lima, the talks went well.");
+    assert_eq!(first_of(&found, "statement").actors, vec!["Peru"]);
+}

@@ -665,6 +665,13 @@ pub fn unrealised(
         relation = Some("xcomp");
         head = tokens[object].analysis.head.filter(|&h| h < tokens.len());
     }
+    // "Is to include visits": what is to be done is planned, wherever the clause hangs.
+    let to_be_done = children(tokens, verb).any(|c| {
+        matches!(tokens[c].analysis.deprel.as_str(), "cop" | "aux") && tokens[c].analysis.lemma == "be"
+    });
+    if infinitive && to_be_done {
+        return Some(Unrealised::Plan);
+    }
     if infinitive && matches!(relation, Some("xcomp" | "acl" | "advcl")) {
         if let Some(head) = head {
             let lemma = &tokens[head].analysis.lemma;

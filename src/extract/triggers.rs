@@ -625,6 +625,7 @@ impl TriggerSet {
                             && (!past || t.analysis.xpos == "VBD")
                             && (with_dependent.is_empty()
                                 || has_dependent(tokens, &lemmas, *i, with_dependent, true))
+                            && !has_dependent(tokens, &lemmas, *i, &rule.unless_dependent, false)
                             && !self.is_purpose(tokens, &lemmas, *i)
                             && (!needs_object && !without_object
                                 || children(tokens, *i)
