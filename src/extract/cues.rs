@@ -157,10 +157,19 @@ impl Cues {
     /// `before` is the clause text up to the trigger.
     pub fn modality(&self, before: &str) -> Modality {
         // A hyphenated word is one word: the "cease" of "cease-fire violations" stops nothing.
+        // A capital inside the clause starts a name, not a cue: "the May 2 agreement" (the
+        // month, not the modal), "Will Smith"; it stays in the window as a word no cue is.
         let words: Vec<String> = before
             .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'))
             .filter(|w| !w.is_empty())
-            .map(|w| w.to_lowercase().replace('’', "'"))
+            .enumerate()
+            .map(|(i, w)| {
+                if i > 0 && w.starts_with(char::is_uppercase) && w.chars().skip(1).all(char::is_lowercase) {
+                    String::new()
+                } else {
+                    w.to_lowercase().replace('’', "'")
+                }
+            })
             .collect();
         let window = &words[words.len().saturating_sub(self.modality.window)..];
         let has = |cues: &[String]| {
@@ -223,6 +232,9 @@ mod tests {
             cues.modality("Last week, delegates from the U.S. and Ukraine"),
             Modality::Asserted
         );
+        // The month is no modal; the modal opening the clause is.
+        assert_eq!(cues.modality("Trade grew after the May"), Modality::Asserted);
+        assert_eq!(cues.modality("May"), Modality::Planned);
     }
 
     #[test]

@@ -593,7 +593,7 @@ impl Extractor {
             .collect();
         let places = gazetteer.places_in(text);
         let reports = self.attributor.reports(text, gazetteer);
-        let found = self.triggers.find(text, tokens);
+        let mut found = self.triggers.find(text, tokens);
         // A date inside a quotation dates what the quotation says, not the words around it
         // ("“Today, they spoke,” a readout said": "Today" is not when the readout spoke).
         let quote_at = |offset: usize| {
@@ -601,6 +601,27 @@ impl Extractor {
             quotes.iter().position(|q| q.contains(absolute))
         };
         let all_dates = self.event_times(dates, sentence, text, dateline, tokens);
+        // A noun that needs a date on it is no trigger without one: it neither tells an event
+        // nor bounds the words of the one before it ("a ceasefire deal between the Houthis
+        // and the US").
+        let dated_if_needed = |m: &TriggerMatch| {
+            !self.triggers.rules[m.rule].date_on_noun
+                || all_dates.iter().any(|(s, e, d)| {
+                    d.interval
+                        .as_ref()
+                        .is_some_and(|i| i.precision != Precision::Year)
+                        && tree::modifies(tokens, *s, *e, m.start)
+                })
+        };
+        found = found
+            .into_iter()
+            .filter_map(|m| {
+                let mut readings = m.readings().filter(|r| dated_if_needed(r));
+                let mut first = readings.next()?;
+                first.alternatives = readings.collect();
+                Some(first)
+            })
+            .collect();
 
         // The events of `matches`, and which of the matches told one.
         let tell = |matches: &[TriggerMatch]| {

@@ -26,6 +26,19 @@ pub fn names_other_thing(tokens: &[Token], trigger: (usize, usize), start: usize
         })
 }
 
+/// Whether the phrase at `start..end` modifies the word at offset `word` ("the August 13
+/// agreement", "the agreement of May 2").
+pub fn modifies(tokens: &[Token], start: usize, end: usize, word: usize) -> bool {
+    let (Some(d), Some(w)) = (head_within(tokens, start, end), token_at(tokens, word)) else {
+        return false;
+    };
+    tokens[d].analysis.head == Some(w)
+        && matches!(
+            tokens[d].analysis.deprel.split(':').next(),
+            Some("compound" | "nmod" | "amod" | "nummod")
+        )
+}
+
 /// Whether the name at `start..end` lies in a relative clause on a thing below the trigger
 /// whose words span `trigger` (what it acts on or is about): "the government and opposition reached an
 /// agreement on conditions that will trigger relief from U.S. sanctions" (the United States

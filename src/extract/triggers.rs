@@ -127,6 +127,11 @@ pub(super) struct TriggerSpec {
     pub actor_after: bool,
     #[serde(default)]
     pub needs_date: bool,
+    /// The noun stands only with a date that modifies it, of a month or a day ("since the
+    /// August 13 agreement", "the agreement of May 2"): an event referred to by its date. A
+    /// year names the thing rather than dates a report of it ("the 2015 nuclear deal").
+    #[serde(default)]
+    pub date_on_noun: bool,
     #[serde(default)]
     pub takes_content: bool,
     #[serde(default)]
@@ -214,6 +219,7 @@ pub struct Trigger {
     pub min_actors: usize,
     pub actor_after: bool,
     pub needs_date: bool,
+    pub date_on_noun: bool,
     pub takes_content: bool,
     pub yields_to_content: bool,
     pub deadline: bool,
@@ -527,6 +533,7 @@ impl TriggerSet {
                 min_actors: spec.min_actors,
                 actor_after: spec.actor_after,
                 needs_date: spec.needs_date,
+                date_on_noun: spec.date_on_noun,
                 takes_content: spec.takes_content,
                 yields_to_content: spec.yields_to_content,
                 deadline: spec.deadline,
