@@ -1476,7 +1476,12 @@ impl Extractor {
                 &self.cues.modality.planning,
             ) == Some(tree::Unrealised::Plan)
         };
-        let levels = if told_as == Modality::Hypothetical || directed() {
+        // Nor is what a participle on a noun tells ("five Americans freed by Iran landed on
+        // Tuesday": they were freed before): the clause around the noun is another act.
+        let reduced_relative = chain
+            .first()
+            .is_some_and(|&c| tokens[c].analysis.xpos == "VBN" && tokens[c].analysis.deprel == "acl");
+        let levels = if told_as == Modality::Hypothetical || directed() || reduced_relative {
             chain.len().min(1)
         } else {
             chain.len()

@@ -1297,3 +1297,12 @@ fn a_government_named_by_its_seat_is_its_country() {
     let found = events("According to a statement issued by the government in Lima, the talks went well.");
     assert_eq!(first_of(&found, "statement").actors, vec!["Peru"]);
 }
+
+/// A participle on a noun tells an act before the clause around the noun: the prisoners were
+/// freed before the plane landed, so Tuesday is not the day of their release.
+#[test]
+fn a_participle_on_a_noun_is_not_dated_by_the_clause_around_it() {
+    let found = events("A plane carrying five Peruvians freed by Chile landed in Lima on Tuesday.");
+    let release = first_of(&found, "other");
+    assert!(release.date.interval.is_none(), "{:?}", release.date);
+}
