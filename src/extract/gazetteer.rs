@@ -113,8 +113,9 @@ struct PlaceFile {
     place: Vec<Place>,
 }
 
-/// Words before a name that make it a place, not an actor: "met in Saudi Arabia".
-const LOCATIVES: &[&str] = &["in", "at", "near", "In", "At"];
+/// Words before a name that make it a place, not an actor: "met in Saudi Arabia"; a route
+/// ("arrived in Tehran via Qatar", "aid delivered via Israel").
+const LOCATIVES: &[&str] = &["in", "at", "near", "via", "In", "At"];
 /// Words before a name that make it where an event goes: "travel to Egypt".
 const DESTINATIONS: &[&str] = &["to", "into"];
 
@@ -665,6 +666,10 @@ mod tests {
             vec!["Turkey", "Russia", "Ukraine"]
         );
         assert_eq!(names("Speaking in Sochi, Putin said so."), vec!["Putin"]);
+        assert_eq!(
+            names("The prisoners arrived in Lima via Chile."),
+            Vec::<String>::new()
+        );
     }
 
     /// A capital or country after a government's noun and "in" is where the government sits:
