@@ -101,6 +101,11 @@ pub(super) struct TriggerSpec {
     /// general ("the meeting was productive").
     #[serde(default)]
     pub with_partner: bool,
+    /// A noun counts only as what a counted span of these units is "of" ("after four days of
+    /// negotiations", "12 hours of talks"): a session that took place, where "months of
+    /// negotiations" is background.
+    #[serde(default)]
+    pub measured_by: Vec<String>,
     /// The match does not stand when its word has an object or oblique of one of these
     /// lemmas: the event it names is that one ("spoke with von der Leyen during a meeting"
     /// is the meeting, not a call).
@@ -201,6 +206,7 @@ enum Matcher {
         unless_governed_by: Vec<String>,
         subject_of: Vec<String>,
         with_partner: bool,
+        measured_by: Vec<String>,
     },
 }
 
@@ -345,6 +351,14 @@ fn governor(
         // "launched a wave of airstrikes").
         let whole = super::tree::of_head(tokens, i).filter(|&h| parts.contains(&lemmas[h]))?;
         governs(tokens, lemmas, whole, verbs)
+    })
+}
+
+/// Whether the noun at `i` is what a counted span of one of `units` is "of" ("four days of
+/// negotiations").
+fn measured(tokens: &[Token], lemmas: &[String], i: usize, units: &[String]) -> bool {
+    super::tree::of_head(tokens, i).is_some_and(|span| {
+        units.contains(&lemmas[span]) && children(tokens, span).any(|c| tokens[c].analysis.deprel == "nummod")
     })
 }
 
@@ -518,6 +532,7 @@ impl TriggerSet {
                     unless_governed_by: lower(&spec.unless_governed_by),
                     subject_of: lower(&spec.subject_of),
                     with_partner: spec.with_partner,
+                    measured_by: lower(&spec.measured_by),
                 },
                 _ => bail!("trigger rule {}: give either a pattern or verbs/nouns", spec.name),
             };
@@ -612,6 +627,7 @@ impl TriggerSet {
                     unless_governed_by,
                     subject_of,
                     with_partner,
+                    measured_by,
                 } => tokens
                     .iter()
                     .enumerate()
@@ -641,6 +657,7 @@ impl TriggerSet {
                             || (as_noun
                                 && nouns.contains(&noun_lemmas[*i])
                                 && (!with_partner || has_partner(tokens, *i))
+                                && (measured_by.is_empty() || measured(tokens, &lemmas, *i, measured_by))
                                 && (unless_governed_by.is_empty()
                                     || governor(tokens, &lemmas, *i, unless_governed_by, &self.part_nouns)
                                         .is_none())
