@@ -1112,7 +1112,12 @@ impl Extractor {
     /// "was hoping to reach"), before its date is known.
     fn modality_told(&self, m: &TriggerMatch, text: &str, tokens: &[Token]) -> Modality {
         let cues = &self.cues.modality;
-        let before = clause_before(text, m.start);
+        // What a reporting verb follows is what was reported, not a cue of the report ("The
+        // flight will take off next week, officials announced Tuesday").
+        let before = match tree::content_before_end(tokens, m.start) {
+            Some(end) if end <= m.start => &text[end..m.start],
+            _ => clause_before(text, m.start),
+        };
         let mut cued = self.cues.modality(before);
         // "No" negates its noun, not the words after it: "offering no details as two days of
         // negotiations concluded" tells of talks that took place.

@@ -1306,3 +1306,11 @@ fn a_participle_on_a_noun_is_not_dated_by_the_clause_around_it() {
     let release = first_of(&found, "other");
     assert!(release.date.interval.is_none(), "{:?}", release.date);
 }
+
+/// What a reporting verb follows is what was reported: its "will" and "next week" make the
+/// reopening planned, not the announcement.
+#[test]
+fn a_report_after_its_content_takes_no_cue_from_it() {
+    let found = events("The border will reopen next week, Peruvian officials announced on Tuesday.");
+    assert_eq!(first_of(&found, "statement").modality, Modality::Asserted);
+}

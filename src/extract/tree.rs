@@ -438,6 +438,25 @@ pub fn same_clause(tokens: &[Token], a: usize, b: usize) -> bool {
 
 /// The byte span of the subtree of word `i`: the word and everything that depends on it,
 /// however deep (walks of at most MAX_DEPTH).
+/// Where the content a reporting verb at `at` follows ends ("The border will reopen next week,
+/// officials announced": after "week"): the end of its clausal complement before it, or, where
+/// the parser hangs the report on what it reports (parataxis), the start of the report's own
+/// words.
+pub fn content_before_end(tokens: &[Token], at: usize) -> Option<usize> {
+    let verb = token_at(tokens, at)?;
+    let analysis = &tokens[verb].analysis;
+    if analysis.deprel == "parataxis" && analysis.head.is_some_and(|h| h < verb) {
+        return Some(subtree_span(tokens, verb).0);
+    }
+    children(tokens, verb)
+        .filter(|&c| {
+            matches!(tokens[c].analysis.deprel.as_str(), "ccomp" | "parataxis")
+                && tokens[c].start < tokens[verb].start
+        })
+        .map(|c| subtree_span(tokens, c).1)
+        .max()
+}
+
 pub fn subtree_span(tokens: &[Token], i: usize) -> (usize, usize) {
     let mut span = (tokens[i].start, tokens[i].end);
     for (k, token) in tokens.iter().enumerate() {
