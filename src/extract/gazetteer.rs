@@ -609,8 +609,6 @@ fn named_as_capital(text: &str, at: usize) -> bool {
     text[..at].trim_end_matches([' ', ',']).ends_with(" capital")
 }
 
-/// Whether the name at `at` follows one of `prepositions`, allowing "the", "city of" and "the
-/// Qatari capital" between them ("in the city of Jeddah", "to the Qatari capital, Doha").
 /// `text` split before its last word (letters and digits).
 fn last_word(text: &str) -> (&str, &str) {
     let start = text
@@ -621,6 +619,8 @@ fn last_word(text: &str) -> (&str, &str) {
     text.split_at(start)
 }
 
+/// Whether the name at `at` follows one of `prepositions`, allowing "the", "city of" and "the
+/// Qatari capital" between them ("in the city of Jeddah", "to the Qatari capital, Doha").
 fn after_locative(text: &str, at: usize, prepositions: &[&str]) -> bool {
     let mut before = text[..at].trim_end_matches([' ', ',']);
     let mut capital = false;

@@ -1114,9 +1114,10 @@ impl Extractor {
         let cues = &self.cues.modality;
         // What a reporting verb follows is what was reported, not a cue of the report ("The
         // flight will take off next week, officials announced Tuesday").
+        let clause = clause_before(text, m.start);
         let before = match tree::content_before_end(tokens, m.start) {
-            Some(end) if end <= m.start => &text[end..m.start],
-            _ => clause_before(text, m.start),
+            Some(end) if end <= m.start && end > m.start - clause.len() => &text[end..m.start],
+            _ => clause,
         };
         let mut cued = self.cues.modality(before);
         // "No" negates its noun, not the words after it: "offering no details as two days of
