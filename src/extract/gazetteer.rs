@@ -326,9 +326,10 @@ impl Gazetteer {
             if self.hyphenated_into_other_name(&text[end..]) {
                 continue;
             }
-            let seat = self.seat_of_government(&text[..start]);
+            let located = after_locative(text, start, LOCATIVES);
+            let seat = located.then(|| self.seat_of_government(&text[..start])).flatten();
             if spelling != Spelling::Demonym
-                && (after_locative(text, start, LOCATIVES) && seat.is_none()
+                && (located && seat.is_none()
                     || named_as_capital(text, start)
                     || self.after_place_in(&text[..start], actor)
                     || self.next_word_in(&text[end..], &self.known.topic_nouns))

@@ -615,10 +615,15 @@ impl Extractor {
         };
         found = found
             .into_iter()
-            .filter_map(|m| {
-                let mut readings = m.readings().filter(|r| dated_if_needed(r));
-                let mut first = readings.next()?;
-                first.alternatives = readings.collect();
+            .filter_map(|mut m| {
+                m.alternatives.retain(|r| dated_if_needed(r));
+                if dated_if_needed(&m) {
+                    return Some(m);
+                }
+                // The first reading that stands takes the place of the one that does not.
+                let mut rest = std::mem::take(&mut m.alternatives).into_iter();
+                let mut first = rest.next()?;
+                first.alternatives = rest.collect();
                 Some(first)
             })
             .collect();

@@ -678,38 +678,32 @@ impl People {
         gazetteer: &Gazetteer,
     ) -> Actor {
         let first = name[0].text;
-        if family_first && name.len() >= 2 && !gazetteer.is_known_name(first) {
-            return Actor {
-                name: first.to_owned(),
-                kind: ActorKind::Person,
-                country: party,
-                aliases: crate::ordered::first_seen([full.to_owned(), first.to_owned()]),
-                demonyms: Vec::new(),
-                code: None,
-                untitled: false,
-            };
-        }
-        let last = name[name.len() - 1];
-        let last = last.text.trim_end_matches('.');
-        let surname = self
-            .words
-            .surname_prefixes
-            .iter()
-            .find_map(|p| last.strip_prefix(p.as_str()))
-            .filter(|s| !s.is_empty())
-            .unwrap_or(last);
         let mut aliases = vec![full.to_owned()];
-        // The surname by which the person is known later; one that is also a known name
-        // keeps its prefix ("al-Houthi", not the Houthis), or the name stays whole.
-        let canonical = if name.len() < 2 || gazetteer.is_known_name(last) {
-            full.to_owned()
-        } else if gazetteer.is_known_name(surname) {
-            aliases.push(last.to_owned());
-            last.to_owned()
+        let canonical = if family_first && name.len() >= 2 && !gazetteer.is_known_name(first) {
+            aliases.push(first.to_owned());
+            first.to_owned()
         } else {
-            aliases.push(last.to_owned());
-            aliases.push(surname.to_owned());
-            surname.to_owned()
+            let last = name[name.len() - 1];
+            let last = last.text.trim_end_matches('.');
+            let surname = self
+                .words
+                .surname_prefixes
+                .iter()
+                .find_map(|p| last.strip_prefix(p.as_str()))
+                .filter(|s| !s.is_empty())
+                .unwrap_or(last);
+            // The surname by which the person is known later; one that is also a known name
+            // keeps its prefix ("al-Houthi", not the Houthis), or the name stays whole.
+            if name.len() < 2 || gazetteer.is_known_name(last) {
+                full.to_owned()
+            } else if gazetteer.is_known_name(surname) {
+                aliases.push(last.to_owned());
+                last.to_owned()
+            } else {
+                aliases.push(last.to_owned());
+                aliases.push(surname.to_owned());
+                surname.to_owned()
+            }
         };
         Actor {
             name: canonical,

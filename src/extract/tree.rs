@@ -64,11 +64,9 @@ pub fn in_relative_of_other(tokens: &[Token], trigger: (usize, usize), start: us
             // shares its subject with ("Xi, whose …, was credited … and agreed").
             let on_subject = || {
                 let own = clause_head(tokens, t);
-                let shared = (tokens[own].analysis.deprel == "conj" && !has_subject(tokens, own))
-                    .then_some(tokens[own].analysis.head)
-                    .flatten();
                 let verb = tokens[head].analysis.head;
-                tokens[head].analysis.deprel.starts_with("nsubj") && (verb == Some(own) || verb == shared)
+                tokens[head].analysis.deprel.starts_with("nsubj")
+                    && (verb == Some(own) || verb.is_some() && verb == subject_shared_with(tokens, own))
             };
             return !in_trigger(head)
                 && !descends_from(tokens, t, at)
@@ -266,14 +264,18 @@ pub fn in_conjoined_clause(tokens: &[Token], trigger: usize, start: usize, end: 
     let (Some(t), Some(d)) = (token_at(tokens, trigger), head_within(tokens, start, end)) else {
         return false;
     };
-    let own = clause_head(tokens, t);
-    tokens[own].analysis.deprel == "conj"
-        && !has_subject(tokens, own)
-        && tokens[own]
-            .analysis
-            .head
-            .filter(|&h| h < tokens.len())
-            .is_some_and(|h| clause_head(tokens, d) == clause_head(tokens, h))
+    subject_shared_with(tokens, clause_head(tokens, t))
+        .is_some_and(|h| clause_head(tokens, d) == clause_head(tokens, h))
+}
+
+/// The verb whose subject the clause headed by `clause` shares, when it is a conjunct without
+/// a subject of its own ("met in Saudi Arabia and proposed": "met" for "proposed").
+fn subject_shared_with(tokens: &[Token], clause: usize) -> Option<usize> {
+    let analysis = &tokens[clause].analysis;
+    (analysis.deprel == "conj" && !has_subject(tokens, clause))
+        .then_some(analysis.head)
+        .flatten()
+        .filter(|&h| h < tokens.len())
 }
 
 /// Whether word `n` is a noun of an occasion ("meeting", "ceremony").
@@ -436,8 +438,6 @@ pub fn same_clause(tokens: &[Token], a: usize, b: usize) -> bool {
     }
 }
 
-/// The byte span of the subtree of word `i`: the word and everything that depends on it,
-/// however deep (walks of at most MAX_DEPTH).
 /// Where the content a reporting verb at `at` follows ends ("The border will reopen next week,
 /// officials announced": after "week"): the end of its clausal complement before it, or, where
 /// the parser hangs the report on what it reports (parataxis), the start of the report's own
@@ -457,6 +457,8 @@ pub fn content_before_end(tokens: &[Token], at: usize) -> Option<usize> {
         .max()
 }
 
+/// The byte span of the subtree of word `i`: the word and everything that depends on it,
+/// however deep (walks of at most MAX_DEPTH).
 pub fn subtree_span(tokens: &[Token], i: usize) -> (usize, usize) {
     let mut span = (tokens[i].start, tokens[i].end);
     for (k, token) in tokens.iter().enumerate() {

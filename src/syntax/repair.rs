@@ -23,7 +23,6 @@ use super::Analysis;
 /// as it is) and, after a root noun, an object ("Very good hospitality offered." stays).
 /// Returns whether it changed anything.
 pub fn verbless_sentence(words: &mut [Analysis]) -> bool {
-    let nominal = |a: &Analysis| matches!(a.upos.as_str(), "NOUN" | "PROPN" | "PRON");
     let Some(root) = words.iter().position(|a| a.head.is_none()) else {
         return false;
     };
@@ -89,6 +88,11 @@ pub fn verbless_sentence(words: &mut [Analysis]) -> bool {
     true
 }
 
+/// Whether a word is a noun, a name or a pronoun.
+fn nominal(a: &Analysis) -> bool {
+    matches!(a.upos.as_str(), "NOUN" | "PROPN" | "PRON")
+}
+
 /// The Penn Treebank tags of the words that open a relative clause: "who", "whom", "which",
 /// "that" (as a relative), "whose".
 const RELATIVE_OPENERS: [&str; 3] = ["WP", "WP$", "WDT"];
@@ -100,7 +104,6 @@ const RELATIVE_OPENERS: [&str; 3] = ["WP", "WP$", "WDT"];
 /// verb it hangs on (so that it stands between the subject and its verb); the same clause
 /// made the root is mended too ([`relative_made_root`]). Returns whether it changed anything.
 pub fn relative_between_subject_and_verb(words: &mut [Analysis]) -> bool {
-    let nominal = |a: &Analysis| matches!(a.upos.as_str(), "NOUN" | "PROPN" | "PRON");
     let opened =
         |w: &[Analysis]| nominal(&w[0]) && w[1].xpos == "," && RELATIVE_OPENERS.contains(&w[2].xpos.as_str());
     if !words.windows(3).any(opened) {
@@ -150,17 +153,15 @@ fn relative_made_root(words: &mut [Analysis], spans: &[(usize, usize)]) -> bool 
     let Some(first) = first else {
         return false;
     };
-    let subject = first.checked_sub(2);
-    let opens = subject.is_some_and(|n| {
+    let opened_after_subject = |n: &usize| {
         words[n + 1].xpos == ","
             && RELATIVE_OPENERS.contains(&words[first].xpos.as_str())
-            && words[n].head == Some(verb)
-            && words[n].deprel.starts_with("nsubj")
-    });
-    if !opens {
+            && words[*n].head == Some(verb)
+            && words[*n].deprel.starts_with("nsubj")
+    };
+    let Some(noun) = first.checked_sub(2).filter(opened_after_subject) else {
         return false;
-    }
-    let noun = first - 2;
+    };
     for word in words.iter_mut().skip(verb + 1) {
         if word.head == Some(root) {
             word.head = Some(verb);
