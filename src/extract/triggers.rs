@@ -96,16 +96,21 @@ pub(super) struct TriggerSpec {
     /// ("take place", "break out").
     #[serde(default)]
     pub subject_of: Vec<String>,
-    /// A noun of the class counts only with a partner named after "with" ("a meeting with
-    /// Canadian Prime Minister Mark Carney"): an encounter of someone, not a meeting in
-    /// general ("the meeting was productive").
+    /// A noun of the class counts only with a name after one of these prepositions: "with"
+    /// for a partner ("a meeting with Canadian Prime Minister Mark Carney": an encounter of
+    /// someone, not a meeting in general, "the meeting was productive"), "to" for a
+    /// destination ("the first flight to Abu Dhabi").
     #[serde(default)]
-    pub with_partner: bool,
+    pub named_after: Vec<String>,
     /// A noun counts only as what a counted span of these units is "of" ("after four days of
     /// negotiations", "12 hours of talks"): a session that took place, where "months of
     /// negotiations" is background.
     #[serde(default)]
     pub measured_by: Vec<String>,
+    /// A noun of the class after "on" is a ride taken, not a topic ("will lead a delegation
+    /// on the first flight to Abu Dhabi"; "talks on a ceasefire" are about it).
+    #[serde(default)]
+    pub ridden_on: bool,
     /// The match does not stand when its word has an object or oblique of one of these
     /// lemmas: the event it names is that one ("spoke with von der Leyen during a meeting"
     /// is the meeting, not a call).
@@ -205,8 +210,9 @@ enum Matcher {
         governor_acts: bool,
         unless_governed_by: Vec<String>,
         subject_of: Vec<String>,
-        with_partner: bool,
+        named_after: Vec<String>,
         measured_by: Vec<String>,
+        ridden_on: bool,
     },
 }
 
@@ -322,15 +328,15 @@ fn has_dependent(
     })
 }
 
-/// Whether the noun at `i` has a "with" modifier that is a name ("a meeting with Carney"),
-/// its "with" on the name or on a later part of it ("with … Mark Carney", "with" hung on
-/// "Carney").
-fn has_partner(tokens: &[Token], i: usize) -> bool {
-    let with = |w: usize| super::tree::case_of(tokens, w).as_deref() == Some("with");
+/// Whether the noun at `i` has a modifier that is a name after one of `prepositions` ("a
+/// meeting with Carney", "a flight to Abu Dhabi"), the preposition on the name or on a
+/// later part of it ("with … Mark Carney", "with" hung on "Carney").
+fn named_after_one(tokens: &[Token], i: usize, prepositions: &[String]) -> bool {
+    let after = |w: usize| super::tree::case_of(tokens, w).is_some_and(|case| prepositions.contains(&case));
     children(tokens, i).any(|c| {
         tokens[c].analysis.deprel.starts_with("nmod")
             && tokens[c].analysis.upos == "PROPN"
-            && (with(c) || children(tokens, c).any(|p| tokens[p].analysis.deprel == "flat" && with(p)))
+            && (after(c) || children(tokens, c).any(|p| tokens[p].analysis.deprel == "flat" && after(p)))
     })
 }
 
@@ -531,8 +537,9 @@ impl TriggerSet {
                     governor_acts: spec.governor_acts,
                     unless_governed_by: lower(&spec.unless_governed_by),
                     subject_of: lower(&spec.subject_of),
-                    with_partner: spec.with_partner,
+                    named_after: lower(&spec.named_after),
                     measured_by: lower(&spec.measured_by),
+                    ridden_on: spec.ridden_on,
                 },
                 _ => bail!("trigger rule {}: give either a pattern or verbs/nouns", spec.name),
             };
@@ -626,8 +633,9 @@ impl TriggerSet {
                     governor_acts,
                     unless_governed_by,
                     subject_of,
-                    with_partner,
+                    named_after,
                     measured_by,
+                    ridden_on,
                 } => tokens
                     .iter()
                     .enumerate()
@@ -656,7 +664,7 @@ impl TriggerSet {
                                     == *needs_object))
                             || (as_noun
                                 && nouns.contains(&noun_lemmas[*i])
-                                && (!with_partner || has_partner(tokens, *i))
+                                && (named_after.is_empty() || named_after_one(tokens, *i, named_after))
                                 && (measured_by.is_empty() || measured(tokens, &lemmas, *i, measured_by))
                                 && (unless_governed_by.is_empty()
                                     || governor(tokens, &lemmas, *i, unless_governed_by, &self.part_nouns)
@@ -664,7 +672,7 @@ impl TriggerSet {
                                 && if !subject_of.is_empty() {
                                     subject_of_one(tokens, *i, subject_of)
                                 } else if governed_by.is_empty() {
-                                    !self.is_topic(tokens, &lemmas, *i)
+                                    !self.is_topic(tokens, &lemmas, *i, *ridden_on)
                                 } else {
                                     governor(tokens, &lemmas, *i, governed_by, &self.part_nouns)
                                         .is_some_and(|g| !governor_acts || !self.is_aim(tokens, &lemmas, g))
@@ -731,13 +739,16 @@ impl TriggerSet {
     /// Whether the noun at `i` is what something else is about rather than an event of its
     /// own: a compound modifier ("ceasefire negotiations"), the object of a topic
     /// preposition ("talks on a ceasefire"), or inside such a phrase ("spoke about the need
-    /// for peace and a ceasefire").
-    fn is_topic(&self, tokens: &[Token], lemmas: &[String], i: usize) -> bool {
+    /// for peace and a ceasefire"). A noun `ridden_on` is no topic after "on".
+    fn is_topic(&self, tokens: &[Token], lemmas: &[String], i: usize, ridden_on: bool) -> bool {
         let mut at = i;
         for _ in 0..8 {
             let token = &tokens[at];
-            let topic_case = children(tokens, at)
-                .any(|c| tokens[c].analysis.deprel == "case" && self.topic_prepositions.contains(&lemmas[c]));
+            let topic_case = children(tokens, at).any(|c| {
+                tokens[c].analysis.deprel == "case"
+                    && self.topic_prepositions.contains(&lemmas[c])
+                    && !(ridden_on && at == i && lemmas[c] == "on")
+            });
             if token.analysis.deprel == "compound" || topic_case {
                 return true;
             }
