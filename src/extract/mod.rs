@@ -657,11 +657,16 @@ impl Extractor {
                 let quote_end = quote_at(m.start).map_or(text.len(), |q| {
                     quotes[q].end.saturating_sub(sentence.start).min(text.len())
                 });
-                let right = matches
-                    .get(index + 1)
+                // Nor past the content that a report after it follows ("… to sign a deal,
+                // Erdogan's office said": Erdogan is who said it).
+                let next = matches.get(index + 1);
+                let report =
+                    next.and_then(|n| reported_before(text, tokens, n.start).filter(|&end| end >= m.end));
+                let right = next
                     .map_or(text.len(), |n| n.start)
                     .min(clause_end(text, m.end))
-                    .min(quote_end);
+                    .min(quote_end)
+                    .min(report.unwrap_or(text.len()));
 
                 let event_roles = roles::roles(tokens, m.start, &name_spans, &self.cues.roles);
                 if rule.actors == ActorScope::Speaker && self.unnamed_speaker(tokens, m, text) {
@@ -833,7 +838,7 @@ impl Extractor {
         // date of its own where its rule needs one, too few actors…) claims nothing, and
         // the triggers it held are read again without it.
         let mut candidates = found;
-        let mut matches = self.content_filtered(text, &candidates);
+        let mut matches = self.content_filtered(text, tokens, &candidates);
         let mut round = 0;
         let events = loop {
             round += 1;
@@ -851,7 +856,7 @@ impl Extractor {
                 break events;
             }
             candidates.retain(|c| !silent.contains(&(c.start, c.end, c.rule)));
-            let freed = self.content_filtered(text, &candidates);
+            let freed = self.content_filtered(text, tokens, &candidates);
             if freed.len() <= matches.len() - silent.len() {
                 break events;
             }
@@ -1188,18 +1193,24 @@ impl Extractor {
 
     /// Drops the triggers that stand inside what another trigger agreed, proposed or
     /// demanded ("agreed to begin negotiations": one agreement, not talks). The content
-    /// runs to the end of the clause.
-    fn content_filtered(&self, text: &str, matches: &[TriggerMatch]) -> Vec<TriggerMatch> {
+    /// runs to the end of the clause, but not over the report that the whole is what it
+    /// says ("… gather on Friday to sign a deal, Erdogan's office said on Thursday": the
+    /// tree hangs the deal in what "said" follows).
+    fn content_filtered(&self, text: &str, tokens: &[Token], matches: &[TriggerMatch]) -> Vec<TriggerMatch> {
         let mut kept: Vec<TriggerMatch> = Vec::new();
         let mut content_until = 0;
+        let mut holder_end = 0;
         for m in matches {
             // A deadline stands inside what was agreed ("agreed to extend the deadline to
             // February 18": the agreement, and the deadline).
-            if m.start < content_until && !self.triggers.rules[m.rule].deadline {
+            let reports_holder =
+                || reported_before(text, tokens, m.start).is_some_and(|end| end >= holder_end);
+            if m.start < content_until && !self.triggers.rules[m.rule].deadline && !reports_holder() {
                 continue;
             }
             if self.triggers.rules[m.rule].takes_content {
                 content_until = clause_end(text, m.end);
+                holder_end = m.end;
             }
             kept.push(m.clone());
         }
@@ -1746,6 +1757,15 @@ fn statement_speaker(
     })
 }
 
+/// Where the content that the reporting verb at `at` follows ends, when the report is set off
+/// from it by a comma or a closing quote ("… to sign a deal, Erdogan's office said"): a
+/// report the parser joins to a content it misreads ("– the writing of a law …, the
+/// facilitator told") is not taken as one.
+fn reported_before(text: &str, tokens: &[Token], at: usize) -> Option<usize> {
+    tree::content_before_end(tokens, at)
+        .filter(|&end| end <= at && text[end..at].trim_start().starts_with([',', '”', '"']))
+}
+
 /// Who said it: the name nearest before the reporting verb, else the one right after it
 /// ("…,” said Fidan), or the subject after an opening participle.
 fn speaker(
@@ -1761,10 +1781,16 @@ fn speaker(
     let opening = text[..m.start].trim().is_empty();
     let reach = if opening { text.len() } else { 12 };
     // Not a name inside what was said ("Russia stated that the negotiators had taken a
-    // break").
+    // break"), nor one after a preposition ("representatives said Friday from Havana").
     let after = || {
         names.iter().find(|n| {
-            n.start >= m.end && n.start - m.end <= reach && !tree::in_content_of(tokens, n.start, m.start)
+            n.start >= m.end
+                && n.start - m.end <= reach
+                && !tree::in_content_of(tokens, n.start, m.start)
+                && tree::head_within(tokens, n.start, n.end).is_none_or(|h| {
+                    !tree::children(tokens, h)
+                        .any(|c| tokens[c].analysis.deprel == "case" && tokens[c].analysis.upos == "ADP")
+                })
         })
     };
     match before.or_else(after) {

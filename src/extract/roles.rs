@@ -41,6 +41,9 @@ pub fn roles(tokens: &[Token], trigger: usize, names: &[NameSpan], cues: &RoleCu
             ("nsubj", _, _) | (_, "nmod:poss", _) => Some(RoleKind::Source),
             (_, "obl:agent", _) => Some(RoleKind::Source),
             ("obj" | "iobj", _, _) => Some(RoleKind::Target),
+            // On a verb, "from" tells where from ("said Friday from Havana", "withdrew
+            // from Gaza"); on a noun, whose ("a call from Putin").
+            ("obl", _, Some("from")) if !is_noun => None,
             ("obl" | "nmod", _, Some(case)) if cues.source_prepositions.iter().any(|p| p == case) => {
                 Some(RoleKind::Source)
             }

@@ -448,12 +448,20 @@ pub fn content_before_end(tokens: &[Token], at: usize) -> Option<usize> {
     if analysis.deprel == "parataxis" && analysis.head.is_some_and(|h| h < verb) {
         return Some(subtree_span(tokens, verb).0);
     }
+    // The content's words before the verb: a sentence's last stop, which the parser may hang
+    // on the content, is not part of it.
+    let words_before = |c: usize| {
+        (c..verb)
+            .filter(|&k| tokens[k].analysis.deprel != "punct" && descends_from(tokens, k, c))
+            .map(|k| tokens[k].end)
+            .max()
+    };
     children(tokens, verb)
         .filter(|&c| {
             matches!(tokens[c].analysis.deprel.as_str(), "ccomp" | "parataxis")
                 && tokens[c].start < tokens[verb].start
         })
-        .map(|c| subtree_span(tokens, c).1)
+        .filter_map(words_before)
         .max()
 }
 
