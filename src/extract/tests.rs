@@ -1314,3 +1314,25 @@ fn a_report_after_its_content_takes_no_cue_from_it() {
     let found = events("The border will reopen next week, Peruvian officials announced on Tuesday.");
     assert_eq!(first_of(&found, "statement").modality, Modality::Asserted);
 }
+
+/// What a deal holds ends where the report of it begins: the office that said it is no party
+/// to the deal, and its dated saying is a statement of its own.
+#[test]
+fn the_content_of_a_deal_ends_at_its_report() {
+    let found = events(
+        "Peru, Chile and Bolivia will gather on Friday to sign a deal proposed by the OAS to free up \
+         trade, Peruvian President Ana Soto's office said on Thursday.",
+    );
+    assert_eq!(
+        first_of(&found, "agreement").actors,
+        vec!["Peru", "Chile", "Bolivia"]
+    );
+    assert_eq!(first_of(&found, "statement").actors, vec!["Soto", "Peru"]);
+}
+
+/// A place a verb's "from" names is where something was said from, not who said it.
+#[test]
+fn a_place_said_from_is_no_speaker() {
+    let found = events("Peru and Chile have agreed to a truce, representatives said on Friday from Lima.");
+    assert!(!found.iter().any(|e| e.event_type == "statement"), "{found:#?}");
+}
