@@ -699,7 +699,10 @@ impl Extractor {
                     .map(|r| &r.actor)
                     .collect::<std::collections::HashSet<_>>()
                     .len();
-                if actor_ids.len() + from_tree < rule.min_actors {
+                // A statement is its speaker's: whom it names in the tree does not make one.
+                if actor_ids.len() + from_tree < rule.min_actors
+                    || rule.actors == ActorScope::Speaker && actor_ids.is_empty()
+                {
                     continue;
                 }
 
@@ -1736,12 +1739,14 @@ fn statement_speaker(
     let is_person = |a: &usize| gazetteer.actor(*a).kind == ActorKind::Person;
     if subject.iter().any(is_person) {
         subject.retain(is_person);
-    } else if let Some(head) = tree::subject_of(tokens, m.start) {
+    } else if let Some(head) =
+        tree::subject_of(tokens, m.start).or_else(|| tree::inverted_author(tokens, m.start))
+    {
         let (start, end) = tree::subtree_span(tokens, head);
         let named = names
             .iter()
             .rev()
-            .filter(|n| n.start >= start && n.end <= end.min(m.start))
+            .filter(|n| n.start >= start && n.end <= end && (n.end <= m.start || start > m.start))
             .find(|n| n.actors.iter().all(is_person));
         if let Some(n) = named {
             subject = n.actors.clone();

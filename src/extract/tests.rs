@@ -1336,3 +1336,16 @@ fn a_place_said_from_is_no_speaker() {
     let found = events("Peru and Chile have agreed to a truce, representatives said on Friday from Lima.");
     assert!(!found.iter().any(|e| e.event_type == "statement"), "{found:#?}");
 }
+
+/// An inverted report names its speaker after the verb, as the author of the document ("said
+/// a statement by …"); a statement whose speaker nobody names is none.
+#[test]
+fn an_inverted_report_names_its_author() {
+    let found = events(
+        "Ending weeks of talks, Peru and Chile are expected to sign the OAS-proposed deal to free \
+         trade in copper on May 2, Friday, said a statement by the office of Peruvian President \
+         Ana Soto.",
+    );
+    assert_eq!(first_of(&found, "statement").actors, vec!["Soto", "Peru"]);
+    assert!(found.iter().all(|e| !e.actors.is_empty()), "{found:#?}");
+}

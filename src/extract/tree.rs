@@ -567,6 +567,18 @@ pub fn content_subject_start(tokens: &[Token], at: usize) -> Option<usize> {
         .find(|&start| start <= at)
 }
 
+/// The document after a reporting verb that the parser took for its object where the text
+/// inverts the report ("…, said a statement by the office of President Erdogan"): an object
+/// after the verb with an author ("by") of its own.
+pub fn inverted_author(tokens: &[Token], at: usize) -> Option<usize> {
+    let verb = token_at(tokens, at)?;
+    children(tokens, verb).find(|&c| {
+        c > verb
+            && tokens[c].analysis.deprel == "obj"
+            && children(tokens, c).any(|n| case_of(tokens, n).as_deref() == Some("by"))
+    })
+}
+
 /// The subject of the word at byte offset `at` (its `nsubj` child), if it has one.
 pub fn subject_of(tokens: &[Token], at: usize) -> Option<usize> {
     let i = token_at(tokens, at)?;
