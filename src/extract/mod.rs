@@ -662,11 +662,22 @@ impl Extractor {
                 let next = matches.get(index + 1);
                 let report =
                     next.and_then(|n| reported_before(text, tokens, n.start).filter(|&end| end >= m.end));
-                let right = next
-                    .map_or(text.len(), |n| n.start)
+                let limit = next.map_or(text.len(), |n| n.start).min(quote_end);
+                let right = limit
                     .min(clause_end(text, m.end))
-                    .min(quote_end)
                     .min(report.unwrap_or(text.len()));
+                // A list of names is one phrase, whatever commas the text's clause break sees in
+                // it ("involving Russia, the UN, Turkey and Ukraine").
+                let right = names
+                    .iter()
+                    .filter(|n| n.start >= right && n.end <= limit)
+                    .take_while(|n| {
+                        names.iter().any(|k| {
+                            k.start >= m.end && k.end <= right && tree::conjoined(tokens, k.start, n.start)
+                        })
+                    })
+                    .last()
+                    .map_or(right, |n| n.end);
 
                 let event_roles = roles::roles(tokens, m.start, &name_spans, &self.cues.roles);
                 if rule.actors == ActorScope::Speaker && self.unnamed_speaker(tokens, m, text) {

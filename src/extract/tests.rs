@@ -1349,3 +1349,14 @@ fn an_inverted_report_names_its_author() {
     assert_eq!(first_of(&found, "statement").actors, vec!["Soto", "Peru"]);
     assert!(found.iter().all(|e| !e.actors.is_empty()), "{found:#?}");
 }
+
+/// A list of names is one phrase: the comma before "the UN" is no clause break.
+#[test]
+fn a_list_of_names_is_read_whole() {
+    let found =
+        events("Officials said the meeting involving Peru, the UN, Chile and Bolivia may be held on Friday.");
+    assert_eq!(
+        first_of(&found, "meeting").actors,
+        vec!["Peru", "UN", "Chile", "Bolivia"]
+    );
+}

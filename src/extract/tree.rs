@@ -579,6 +579,26 @@ pub fn inverted_author(tokens: &[Token], at: usize) -> Option<usize> {
     })
 }
 
+/// Whether the words at byte offsets `a` and `b` head conjuncts of one list ("Russia, the UN,
+/// Turkey and Ukraine"): the first conjunct of each is the same word.
+pub fn conjoined(tokens: &[Token], a: usize, b: usize) -> bool {
+    let first = |at: usize| {
+        let mut i = token_at(tokens, at)?;
+        for _ in 0..MAX_DEPTH {
+            match tokens[i].analysis.head {
+                Some(h)
+                    if h < tokens.len() && matches!(tokens[i].analysis.deprel.as_str(), "conj" | "flat") =>
+                {
+                    i = h
+                }
+                _ => break,
+            }
+        }
+        Some(i)
+    };
+    first(a).is_some_and(|f| Some(f) == first(b))
+}
+
 /// The subject of the word at byte offset `at` (its `nsubj` child), if it has one.
 pub fn subject_of(tokens: &[Token], at: usize) -> Option<usize> {
     let i = token_at(tokens, at)?;
