@@ -1143,6 +1143,13 @@ impl Extractor {
             Some(end) if end <= m.start && end > m.start - clause.len() => &text[end..m.start],
             _ => clause,
         };
+        // A verb with a tense of its own joined to an earlier one begins its own clause: the
+        // first one's words are not its cues ("agreed to reopen embassies within a period not
+        // exceeding two months, and agreed to hold talks").
+        let before = match tree::own_conjunct_start(tokens, m.start) {
+            Some(start) if start <= m.start && start > m.start - before.len() => &text[start..m.start],
+            _ => before,
+        };
         let mut cued = self.cues.modality(before);
         // "No" negates its noun, not the words after it: "offering no details as two days of
         // negotiations concluded" tells of talks that took place.
@@ -1213,18 +1220,24 @@ impl Extractor {
     fn content_filtered(&self, text: &str, tokens: &[Token], matches: &[TriggerMatch]) -> Vec<TriggerMatch> {
         let mut kept: Vec<TriggerMatch> = Vec::new();
         let mut content_until = 0;
-        let mut holder_end = 0;
+        let mut holder = (0, 0);
         for m in matches {
             // A deadline stands inside what was agreed ("agreed to extend the deadline to
             // February 18": the agreement, and the deadline).
-            let reports_holder =
-                || reported_before(text, tokens, m.start).is_some_and(|end| end >= holder_end);
-            if m.start < content_until && !self.triggers.rules[m.rule].deadline && !reports_holder() {
+            let reports_holder = || reported_before(text, tokens, m.start).is_some_and(|end| end >= holder.1);
+            // So does an act joined to the holder's clause or one above it ("joined hands to
+            // reach a tentative agreement and agreed to set up a center").
+            let joined_above = || tree::conjoined_above(tokens, m.start, holder.0);
+            if m.start < content_until
+                && !self.triggers.rules[m.rule].deadline
+                && !reports_holder()
+                && !joined_above()
+            {
                 continue;
             }
             if self.triggers.rules[m.rule].takes_content {
                 content_until = clause_end(text, m.end);
-                holder_end = m.end;
+                holder = (m.start, m.end);
             }
             kept.push(m.clone());
         }
@@ -1686,7 +1699,8 @@ fn dates_reaching<'d>(
 /// Adds `event` to a sentence's events unless one of its type, parties and time is there:
 /// one sentence tells one event of a type once ("spoke ... in a phone call"); the actors
 /// join. Two dates are two events ("the deal, due to expire on Sunday, has been extended
-/// until February 18": two deadlines).
+/// until February 18": two deadlines), and so are an aim and an act ("joined hands to reach
+/// a tentative agreement and agreed to set up a center").
 fn add_once(
     events: &mut Vec<(usize, ExtractedEvent)>,
     at: usize,
@@ -1695,6 +1709,7 @@ fn add_once(
 ) {
     if let Some((_, same)) = events.iter_mut().find(|(_, e)| {
         e.event_type == event.event_type
+            && e.modality == event.modality
             && e.date.may_overlap(&event.date)
             && parties_agree(&e.parties, &event.parties)
     }) {

@@ -1360,3 +1360,32 @@ fn a_list_of_names_is_read_whole() {
         vec!["Peru", "UN", "Chile", "Bolivia"]
     );
 }
+
+/// An act joined to the clause above an aim is no part of what the aim holds, and an aim
+/// and an act of one type in one sentence are two events.
+#[test]
+fn an_act_joined_above_an_aim_is_its_own() {
+    let found = events(
+        "Last week, Peru and Chile joined hands to reach a tentative agreement and agreed to set up a \
+         joint commission.",
+    );
+    let agreed = found
+        .iter()
+        .find(|e| e.event_type == "agreement" && e.modality == Modality::Asserted)
+        .unwrap_or_else(|| panic!("no agreement made in {found:#?}"));
+    assert!(agreed.date.interval.is_some(), "{:?}", agreed.date);
+}
+
+/// A verb with a tense of its own takes no cue from the conjunct before it: "not exceeding"
+/// limits the first agreement's period, it negates nothing.
+#[test]
+fn a_finite_conjunct_takes_no_cue_from_the_first() {
+    let found = events(
+        "Peru and Chile agreed to reopen their embassies within a period not exceeding two months, and \
+         agreed to hold talks between their foreign ministers.",
+    );
+    assert!(
+        found.iter().all(|e| e.modality != Modality::Negated),
+        "{found:#?}"
+    );
+}

@@ -579,6 +579,39 @@ pub fn inverted_author(tokens: &[Token], at: usize) -> Option<usize> {
     })
 }
 
+/// Whether the word at byte offset `at` is a conjunct of the word at `of` or of one it hangs
+/// on ("joined hands to reach a deal and agreed to…": "agreed" is joined to "joined", above
+/// "reach"): another act, not part of what `of` holds.
+pub fn conjoined_above(tokens: &[Token], at: usize, of: usize) -> bool {
+    let (Some(word), Some(holder)) = (token_at(tokens, at), token_at(tokens, of)) else {
+        return false;
+    };
+    let analysis = &tokens[word].analysis;
+    analysis.deprel == "conj"
+        && analysis
+            .head
+            .is_some_and(|h| h < tokens.len() && descends_from(tokens, holder, h))
+}
+
+/// Where the clause of a finite verb joined to an earlier verb begins (its coordinator, else
+/// the verb): "…, and agreed to hold talks" begins at "and". `None` for any other word, and for
+/// a conjunct without a tense of its own, which shares the first one's auxiliaries and
+/// negation ("did not meet or talk").
+pub fn own_conjunct_start(tokens: &[Token], at: usize) -> Option<usize> {
+    let word = token_at(tokens, at)?;
+    let analysis = &tokens[word].analysis;
+    let head = analysis.head.filter(|&h| h < word)?;
+    let finite = matches!(analysis.xpos.as_str(), "VBD" | "VBZ" | "VBP")
+        || children(tokens, word).any(|c| tokens[c].analysis.deprel == "aux");
+    (analysis.deprel == "conj" && tokens[head].analysis.upos == "VERB" && finite).then(|| {
+        children(tokens, word)
+            .filter(|&c| c < word && tokens[c].analysis.deprel == "cc")
+            .map(|c| tokens[c].start)
+            .min()
+            .unwrap_or(tokens[word].start)
+    })
+}
+
 /// Whether the words at byte offsets `a` and `b` head conjuncts of one list ("Russia, the UN,
 /// Turkey and Ukraine"): the first conjunct of each is the same word.
 pub fn conjoined(tokens: &[Token], a: usize, b: usize) -> bool {
