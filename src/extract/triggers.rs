@@ -334,7 +334,7 @@ fn has_dependent(
 fn named_after_one(tokens: &[Token], i: usize, prepositions: &[String]) -> bool {
     let after = |w: usize| super::tree::case_of(tokens, w).is_some_and(|case| prepositions.contains(&case));
     children(tokens, i).any(|c| {
-        tokens[c].analysis.deprel.starts_with("nmod")
+        (tokens[c].analysis.deprel.starts_with("nmod") || tokens[c].analysis.deprel.starts_with("obl"))
             && tokens[c].analysis.upos == "PROPN"
             && (after(c) || children(tokens, c).any(|p| tokens[p].analysis.deprel == "flat" && after(p)))
     })
@@ -658,6 +658,7 @@ impl TriggerSet {
                                 || has_dependent(tokens, &lemmas, *i, with_dependent, true))
                             && !has_dependent(tokens, &lemmas, *i, &rule.unless_dependent, false)
                             && !self.is_purpose(tokens, &lemmas, *i)
+                            && (named_after.is_empty() || named_after_one(tokens, *i, named_after))
                             && (!needs_object && !without_object
                                 || children(tokens, *i)
                                     .any(|d| tokens[d].analysis.deprel.starts_with("obj"))
