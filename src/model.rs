@@ -116,6 +116,8 @@ pub enum DateBasis {
     Reference,
     /// The date of the last event dated earlier in the same paragraph.
     Context,
+    /// The publication day, for what the text tells as going on ("is holding talks").
+    Tense,
     /// No date in the text: the event is only known to be reported by the publication date.
     Publication,
 }
@@ -126,6 +128,7 @@ impl DateBasis {
             DateBasis::Expression => "expression",
             DateBasis::Reference => "reference",
             DateBasis::Context => "context",
+            DateBasis::Tense => "tense",
             DateBasis::Publication => "publication",
         }
     }
@@ -135,6 +138,7 @@ impl DateBasis {
             DateBasis::Expression,
             DateBasis::Reference,
             DateBasis::Context,
+            DateBasis::Tense,
             DateBasis::Publication,
         ]
         .into_iter()

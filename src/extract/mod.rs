@@ -1601,6 +1601,19 @@ impl Extractor {
                 }
             }
         }
+        // What is going on as the article is written is of its day ("US President Barack
+        // Obama is holding a press conference"): told in the present progressive.
+        if told_as == Modality::Asserted {
+            if let Some(tense) = tree::present_progressive(tokens, m.start) {
+                return DateReading {
+                    interval: Some(crate::time::DateInterval::day(published)),
+                    basis: DateBasis::Tense,
+                    text: text.get(tense.0..tense.1).map(str::to_owned),
+                    rule: None,
+                    clause: None,
+                };
+            }
+        }
         // The paragraph's time is that of what happened in it: not of a plan or an aim told
         // there ("Trump said he planned to meet Putin in the not-too-distant future").
         if let Some((_, date)) = discourse

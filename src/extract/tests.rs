@@ -1389,3 +1389,20 @@ fn a_finite_conjunct_takes_no_cue_from_the_first() {
         "{found:#?}"
     );
 }
+
+/// What the text tells as going on is of the article's day; told in another tense, an event
+/// with no date stays undated.
+#[test]
+fn the_present_progressive_is_the_day_of_the_article() {
+    let found = events("Chilean President Ana Soto is holding a press conference in Santiago.");
+    let press = first_of(&found, "statement");
+    assert_eq!(press.date.basis, DateBasis::Tense);
+    assert_eq!(
+        press.date.interval,
+        Some(crate::time::DateInterval::day(
+            NaiveDate::from_ymd_opt(2025, 3, 18).unwrap()
+        ))
+    );
+    let found = events("Chilean President Ana Soto held a press conference in Santiago.");
+    assert_eq!(first_of(&found, "statement").date.basis, DateBasis::Publication);
+}

@@ -612,6 +612,22 @@ pub fn own_conjunct_start(tokens: &[Token], at: usize) -> Option<usize> {
     })
 }
 
+/// The span of "is/are + -ing" when the clause of the word at `at` is told in the present
+/// progressive ("is holding a press conference", "are meeting in Geneva"): what goes on as
+/// the text is written.
+pub fn present_progressive(tokens: &[Token], at: usize) -> Option<(usize, usize)> {
+    let verb = clause_head(tokens, token_at(tokens, at)?);
+    if tokens[verb].analysis.xpos != "VBG" {
+        return None;
+    }
+    children(tokens, verb)
+        .find(|&c| {
+            let aux = &tokens[c].analysis;
+            aux.deprel == "aux" && aux.lemma == "be" && matches!(aux.xpos.as_str(), "VBZ" | "VBP")
+        })
+        .map(|aux| (tokens[aux].start, tokens[verb].end))
+}
+
 /// Whether the words at byte offsets `a` and `b` head conjuncts of one list ("Russia, the UN,
 /// Turkey and Ukraine"): the first conjunct of each is the same word.
 pub fn conjoined(tokens: &[Token], a: usize, b: usize) -> bool {
