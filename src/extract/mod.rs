@@ -684,7 +684,12 @@ impl Extractor {
                     continue;
                 }
                 // Names in a relative clause about another thing tell of another act.
-                let own = |n: &Named| !tree::in_relative_of_other(tokens, (m.start, m.end), n.start, n.end);
+                // Nor do those it was done before ("signed the agreement before a crowd of
+                // guests, including Ban Ki-moon and John Kerry").
+                let own = |n: &Named| {
+                    !tree::in_relative_of_other(tokens, (m.start, m.end), n.start, n.end)
+                        && !tree::in_audience(tokens, m.start, n.start, n.end)
+                };
                 let (mut actor_ids, actor_text) = match rule.actors {
                     ActorScope::Speaker => {
                         let own_names: Vec<&Named> = names.iter().filter(|n| own(n)).collect();

@@ -1406,3 +1406,18 @@ fn the_present_progressive_is_the_day_of_the_article() {
     let found = events("Chilean President Ana Soto held a press conference in Santiago.");
     assert_eq!(first_of(&found, "statement").date.basis, DateBasis::Publication);
 }
+
+/// Those an act is done before are its audience, not its parties.
+#[test]
+fn the_audience_of_a_signing_is_no_party() {
+    let found = events(
+        "Peruvian President Ana Soto and Chilean President Luis Vera signed the agreement on Monday before a \
+         crowd of guests, including UN Secretary-General Ban Ki-moon and US Secretary of State John Kerry.",
+    );
+    let signing = first_of(&found, "agreement");
+    assert!(
+        !signing.actors.iter().any(|a| a == "USA" || a == "UN"),
+        "{:?}",
+        signing.actors
+    );
+}

@@ -77,6 +77,31 @@ pub fn in_relative_of_other(tokens: &[Token], trigger: (usize, usize), start: us
     false
 }
 
+/// Whether the name at `start..end` is in the audience of the act at `trigger`: inside a
+/// phrase after the act, "before" a noun, that hangs on the act's clause ("signed the
+/// agreement before a crowd of 2,500 guests, including Ban Ki-moon"). Not "in the presence
+/// of": who attends a signing may be its parties ("signed in the presence of Petro and the
+/// ELN's commander").
+pub fn in_audience(tokens: &[Token], trigger: usize, start: usize, end: usize) -> bool {
+    let (Some(t), Some(mut at)) = (token_at(tokens, trigger), head_within(tokens, start, end)) else {
+        return false;
+    };
+    let clause = clause_head(tokens, t);
+    for _ in 0..MAX_DEPTH {
+        let Some(head) = tokens[at].analysis.head.filter(|&h| h < tokens.len()) else {
+            return false;
+        };
+        if head == clause {
+            return at > t
+                && tokens[at].analysis.deprel.starts_with("obl")
+                && tokens[at].analysis.upos == "NOUN"
+                && case_of(tokens, at).as_deref() == Some("before");
+        }
+        at = head;
+    }
+    false
+}
+
 /// Whether word `i` is `ancestor` or lies below it in the tree.
 fn descends_from(tokens: &[Token], mut i: usize, ancestor: usize) -> bool {
     for _ in 0..MAX_DEPTH {
