@@ -1227,12 +1227,13 @@ impl Extractor {
         let mut content_until = 0;
         let mut holder = (0, 0);
         for m in matches {
+            // Outside the content: the report of the whole, and an act joined to the holder's
+            // clause or one above it ("joined hands to reach a tentative agreement and agreed
+            // to set up a center").
+            let reports_holder = || reported_before(text, tokens, m.start).is_some_and(|end| end >= holder.1);
+            let joined_above = || tree::conjoined_above(tokens, m.start, holder.0);
             // A deadline stands inside what was agreed ("agreed to extend the deadline to
             // February 18": the agreement, and the deadline).
-            let reports_holder = || reported_before(text, tokens, m.start).is_some_and(|end| end >= holder.1);
-            // So does an act joined to the holder's clause or one above it ("joined hands to
-            // reach a tentative agreement and agreed to set up a center").
-            let joined_above = || tree::conjoined_above(tokens, m.start, holder.0);
             if m.start < content_until
                 && !self.triggers.rules[m.rule].deadline
                 && !reports_holder()
@@ -1786,6 +1787,7 @@ fn statement_speaker(
     } else if let Some(head) =
         tree::subject_of(tokens, m.start).or_else(|| tree::inverted_author(tokens, m.start))
     {
+        // Its names before the verb, or all of an inverted report's document after it.
         let (start, end) = tree::subtree_span(tokens, head);
         let named = names
             .iter()
