@@ -96,10 +96,11 @@ pub(super) struct TriggerSpec {
     /// ("take place", "break out").
     #[serde(default)]
     pub subject_of: Vec<String>,
-    /// A noun of the class counts only with a name after one of these prepositions: "with"
-    /// for a partner ("a meeting with Canadian Prime Minister Mark Carney": an encounter of
-    /// someone, not a meeting in general, "the meeting was productive"), "to" for a
-    /// destination ("the first flight to Abu Dhabi").
+    /// A word of the class counts only with a name after one of these prepositions, a
+    /// noun's modifier or a verb's oblique: "with" for a partner ("a meeting with Canadian
+    /// Prime Minister Mark Carney": an encounter of someone, not a meeting in general, "the
+    /// meeting was productive"), "to" for a destination ("the first flight to Abu Dhabi",
+    /// "travelled to Cairo").
     #[serde(default)]
     pub named_after: Vec<String>,
     /// A noun counts only as what a counted span of these units is "of" ("after four days of
@@ -328,9 +329,9 @@ fn has_dependent(
     })
 }
 
-/// Whether the noun at `i` has a modifier that is a name after one of `prepositions` ("a
-/// meeting with Carney", "a flight to Abu Dhabi"), the preposition on the name or on a
-/// later part of it ("with … Mark Carney", "with" hung on "Carney").
+/// Whether the word at `i` has a modifier or an oblique that is a name after one of
+/// `prepositions` ("a meeting with Carney", "travelled to Cairo"), the preposition on the
+/// name or on a later part of it ("with … Mark Carney", "with" hung on "Carney").
 fn named_after_one(tokens: &[Token], i: usize, prepositions: &[String]) -> bool {
     let after = |w: usize| super::tree::case_of(tokens, w).is_some_and(|case| prepositions.contains(&case));
     children(tokens, i).any(|c| {
