@@ -667,15 +667,17 @@ impl Extractor {
                     .min(clause_end(text, m.end))
                     .min(report.unwrap_or(text.len()));
                 // A list of names is one phrase, whatever commas the text's clause break sees in
-                // it ("involving Russia, the UN, Turkey and Ukraine").
+                // it ("involving Russia, the UN, Turkey and Ukraine"): the window runs on over
+                // the names after it of a list that one inside it is in.
+                let lists: Vec<usize> = names
+                    .iter()
+                    .filter(|k| k.start >= m.end && k.end <= right)
+                    .filter_map(|k| tree::first_conjunct(tokens, k.start))
+                    .collect();
                 let right = names
                     .iter()
                     .filter(|n| n.start >= right && n.end <= limit)
-                    .take_while(|n| {
-                        names.iter().any(|k| {
-                            k.start >= m.end && k.end <= right && tree::conjoined(tokens, k.start, n.start)
-                        })
-                    })
+                    .take_while(|n| tree::first_conjunct(tokens, n.start).is_some_and(|f| lists.contains(&f)))
                     .last()
                     .map_or(right, |n| n.end);
 

@@ -653,24 +653,20 @@ pub fn present_progressive(tokens: &[Token], at: usize) -> Option<(usize, usize)
         .map(|aux| (tokens[aux].start, tokens[verb].end))
 }
 
-/// Whether the words at byte offsets `a` and `b` head conjuncts of one list ("Russia, the UN,
-/// Turkey and Ukraine"): the first conjunct of each is the same word.
-pub fn conjoined(tokens: &[Token], a: usize, b: usize) -> bool {
-    let first = |at: usize| {
-        let mut i = token_at(tokens, at)?;
-        for _ in 0..MAX_DEPTH {
-            match tokens[i].analysis.head {
-                Some(h)
-                    if h < tokens.len() && matches!(tokens[i].analysis.deprel.as_str(), "conj" | "flat") =>
-                {
-                    i = h
-                }
-                _ => break,
+/// The first conjunct of the list the word at byte offset `at` is in (itself when it is in
+/// none): two names are of one list ("Russia, the UN, Turkey and Ukraine") when theirs is
+/// the same word.
+pub fn first_conjunct(tokens: &[Token], at: usize) -> Option<usize> {
+    let mut i = token_at(tokens, at)?;
+    for _ in 0..MAX_DEPTH {
+        match tokens[i].analysis.head {
+            Some(h) if h < tokens.len() && matches!(tokens[i].analysis.deprel.as_str(), "conj" | "flat") => {
+                i = h
             }
+            _ => break,
         }
-        Some(i)
-    };
-    first(a).is_some_and(|f| Some(f) == first(b))
+    }
+    Some(i)
 }
 
 /// The subject of the word at byte offset `at` (its `nsubj` child), if it has one.

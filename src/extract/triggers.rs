@@ -659,14 +659,12 @@ impl TriggerSet {
                                 || has_dependent(tokens, &lemmas, *i, with_dependent, true))
                             && !has_dependent(tokens, &lemmas, *i, &rule.unless_dependent, false)
                             && !self.is_purpose(tokens, &lemmas, *i)
-                            && (named_after.is_empty() || named_after_one(tokens, *i, named_after))
                             && (!needs_object && !without_object
                                 || children(tokens, *i)
                                     .any(|d| tokens[d].analysis.deprel.starts_with("obj"))
                                     == *needs_object))
                             || (as_noun
                                 && nouns.contains(&noun_lemmas[*i])
-                                && (named_after.is_empty() || named_after_one(tokens, *i, named_after))
                                 && (measured_by.is_empty() || measured(tokens, &lemmas, *i, measured_by))
                                 && (unless_governed_by.is_empty()
                                     || governor(tokens, &lemmas, *i, unless_governed_by, &self.part_nouns)
@@ -680,6 +678,8 @@ impl TriggerSet {
                                         .is_some_and(|g| !governor_acts || !self.is_aim(tokens, &lemmas, g))
                                 })
                     })
+                    // Verb or noun, a word of the class with its name after it.
+                    .filter(|(i, _)| named_after.is_empty() || named_after_one(tokens, *i, named_after))
                     .map(|(i, t)| {
                         let dated = rule.needs_date || *definite_needs_date && self.is_definite(tokens, i);
                         let start = match governor(tokens, &lemmas, i, governed_by, &self.part_nouns) {
