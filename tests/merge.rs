@@ -62,6 +62,24 @@ fn actors_named_by_what_they_are_are_no_parties_and_never_merge() {
     assert_eq!(acceptance["actors"], serde_json::json!(["the rebels"]));
 }
 
+/// A president named without his country ("President Ana Soto signed the agreement with
+/// Peru") is a party of that report, and still the person other reports name beside
+/// Chile: a later report that names him and his counterpart alone is of the same signing.
+#[test]
+fn a_person_named_alone_in_one_report_is_still_the_person_of_the_event() {
+    let sandbox = Sandbox::new();
+    sandbox.ingest(&[&fixture("merge/person_as_party")]).success();
+    let agreements = sandbox.events(&["--type", "agreement"]);
+    assert_eq!(agreements.len(), 1, "{agreements:#?}");
+    assert_eq!(agreements[0]["articles"], 4);
+    assert_eq!(agreements[0]["date"]["value"], "2024-03-04");
+    // Each president with the country of his own title, though one list names both.
+    assert_eq!(
+        agreements[0]["mentions"][0]["actors"],
+        serde_json::json!(["Soto", "Vega", "Chile", "Peru"])
+    );
+}
+
 #[test]
 fn a_readout_conflict_shows_in_show_and_conflicts() {
     let sandbox = Sandbox::new();

@@ -874,9 +874,28 @@ impl People {
             if !(starts_upper(previous.text) || parts_ok) {
                 break;
             }
+            // "and" joins two parts of one title ("Deputy Prime Minister and Foreign
+            // Minister", "Ambassador to Türkiye and Special Envoy"), not another person to
+            // the next title: in "Chilean President Ana Soto and Peruvian President Luis
+            // Vega" Vega's title begins after the "and".
+            if lower == "and" && self.titled_name_ends_at(words, start - 1) {
+                break;
+            }
             start -= 1;
         }
         start
+    }
+
+    /// Whether the words just before word `end` are a name after a title head ("President
+    /// Ana Soto"): a person of his own.
+    fn titled_name_ends_at(&self, words: &[Word], end: usize) -> bool {
+        let before = &words[..end];
+        let names = before
+            .iter()
+            .rev()
+            .take_while(|w| self.is_name_word(w.text))
+            .count();
+        names > 0 && before.len() > names && self.is_head(before[before.len() - names - 1].text)
     }
 
     fn is_name_word(&self, word: &str) -> bool {
@@ -1009,6 +1028,34 @@ mod tests {
     }
 
     /// The untitled examples of people.toml, each parsed as one sentence.
+    /// Each of two titled people joined by "and" has the country of his own title; an "and"
+    /// inside one title joins its parts.
+    #[test]
+    fn two_titled_people_have_their_own_countries() {
+        let people = People::load().unwrap();
+        let gazetteer = Gazetteer::load(&Cues::load().unwrap()).unwrap();
+        let found = |s: &str| -> Vec<(String, String)> {
+            people
+                .people(s, &people.split(s), &gazetteer)
+                .into_iter()
+                .map(|p| (p.name, p.country.unwrap_or_default()))
+                .collect()
+        };
+        let pair = |name: &str, country: &str| (name.to_owned(), country.to_owned());
+        assert_eq!(
+            found("Chilean President Ana Soto and Peruvian President Luis Vega signed it."),
+            vec![pair("Soto", "Chile"), pair("Vega", "Peru")]
+        );
+        assert_eq!(
+            found("Chilean Deputy Prime Minister and Foreign Minister Ana Soto spoke."),
+            vec![pair("Soto", "Chile")]
+        );
+        assert_eq!(
+            found("Ghana's Foreign Minister Kofi Mensah and Togolese Foreign Minister Robert Dussey met."),
+            vec![pair("Mensah", "Ghana"), pair("Dussey", "Togo")]
+        );
+    }
+
     #[test]
     fn people_named_without_a_title() {
         let people = People::load().unwrap();

@@ -274,7 +274,7 @@ impl Core {
     fn of(reports: Vec<CoreColumns>, knowledge: Knowledge) -> Result<Core> {
         let mut parties = Tally::default();
         let mut topics = Tally::default();
-        let mut all_actors = Vec::new();
+        let mut people = Vec::new();
         for report in reports {
             let list = |json: &str, what: &str| -> Result<Vec<String>> {
                 serde_json::from_str(json)
@@ -285,14 +285,16 @@ impl Core {
                 Some(json) => list(&json, "parties")?,
                 None => knowledge.gazetteer.parties_of(&actors),
             };
-            crate::ordered::extend_new(&mut all_actors, actors);
+            // A person is one where some report names him beside the party he acts for,
+            // though another names him alone, as a party ("President Juan Manuel Santos").
+            crate::ordered::extend_new(&mut people, people_among(&actors, &report_parties));
             parties.add(report_parties);
             topics.add(list(&report.topics, "topics")?);
         }
         let all_parties: Vec<String> = parties.counts.iter().map(|(p, _)| p.clone()).collect();
         Ok(Core {
             parties: parties.majority(),
-            people: people_among(&all_actors, &all_parties),
+            people,
             all_parties,
             topics: topics.majority(),
         })
@@ -312,7 +314,8 @@ struct Core {
     parties: Vec<String>,
     /// Every party any report names.
     all_parties: Vec<String>,
-    /// Every person any report names.
+    /// Every person a report names beside a party: a party himself in another report
+    /// that names him alone, he is still the person the two share.
     people: Vec<String>,
     topics: Vec<String>,
 }
