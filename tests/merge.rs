@@ -80,6 +80,18 @@ fn a_person_named_alone_in_one_report_is_still_the_person_of_the_event() {
     );
 }
 
+/// Of two reports of a deal, one names four parties and one two: only those two are a
+/// majority of the event, but a third report naming three of the four, all of which the
+/// reports name, is of the same deal.
+#[test]
+fn a_report_of_three_parties_the_event_names_joins_it_before_they_are_a_majority() {
+    let sandbox = Sandbox::new();
+    sandbox.ingest(&[&fixture("merge/multilateral")]).success();
+    let agreements = sandbox.events(&["--type", "agreement"]);
+    assert_eq!(agreements.len(), 1, "{agreements:#?}");
+    assert_eq!(agreements[0]["articles"], 3);
+}
+
 #[test]
 fn a_readout_conflict_shows_in_show_and_conflicts() {
     let sandbox = Sandbox::new();

@@ -176,12 +176,17 @@ pub(super) fn find_same(
             None => core_of(tx, id, knowledge)?,
         };
         // A report naming one party ("Fidan chaired the meeting") may be of an event that
-        // party took part in, even if most reports name others.
-        let parties = if reading.parties.len() == 1 {
-            core.all_parties
-        } else {
-            core.parties
-        };
+        // party took part in, even if most reports name others; so may one naming three or
+        // more that the event's reports all name, though no two of them are a majority yet
+        // (two reports of Russia and Ukraine's deal, one also naming Turkey and the UN; a
+        // third of Turkey, the UN and Ukraine).
+        let within_all = |parties: &[String]| parties.iter().all(|p| core.all_parties.contains(p));
+        let parties =
+            if reading.parties.len() == 1 || reading.parties.len() >= 3 && within_all(&reading.parties) {
+                core.all_parties
+            } else {
+                core.parties
+            };
         let topics = core.topics;
         let stored = Reading {
             event_type: &event_type,
