@@ -514,7 +514,7 @@ impl Extractor {
         // Where a dateline opening the sentence ends: what it names is where and when the
         // report was written, neither an actor nor an event's date.
         let dateline = dateline_end(text);
-        let mut names = self.names_in(text, dateline, discourse, &quote_source, gazetteer);
+        let mut names = self.names_in(text, tokens, dateline, discourse, &quote_source, gazetteer);
         // Who only mediates or hosts here is no side of what the sentence tells ("The
         // negotiations took place in Doha, with mediation by Qatar and Turkey"): they never
         // become the sides "both parties" stand for after it.
@@ -1302,6 +1302,7 @@ impl Extractor {
     fn names_in(
         &self,
         text: &str,
+        tokens: &[Token],
         dateline: usize,
         discourse: &Discourse,
         quote_source: &dyn Fn(usize) -> Option<String>,
@@ -1362,12 +1363,22 @@ impl Extractor {
             } else if phrase == "i" {
                 Vec::new()
             } else if self.cues.anaphora.persons.contains(&phrase) {
-                let here = before
-                    .iter()
-                    .rev()
-                    .flat_map(|n| n.actors.iter())
-                    .find(|&&a| gazetteer.actor(a).kind == ActorKind::Person)
-                    .copied();
+                let person = |n: &&Named| {
+                    n.actors
+                        .iter()
+                        .copied()
+                        .find(|&a| gazetteer.actor(a).kind == ActorKind::Person)
+                };
+                // The subject of a clause above the pronoun's, else the nearest person
+                // before it.
+                let subject = tree::subjects_above(tokens, p.start()).into_iter().find_map(|s| {
+                    let word = &tokens[s];
+                    before
+                        .iter()
+                        .filter(|n| n.start <= word.start && word.end <= n.end)
+                        .find_map(person)
+                });
+                let here = subject.or_else(|| before.iter().rev().find_map(person));
                 here.or(last_person).into_iter().collect::<Vec<_>>()
             } else if self.cues.anaphora.armed_groups.contains(&phrase) {
                 let armed = |a: &&usize| gazetteer.actor(**a).kind == ActorKind::Group;

@@ -410,6 +410,16 @@ fn pronouns_resolve_to_the_last_person() {
     assert_eq!(statement.evidence.actor_text, vec!["he"]);
 }
 
+/// A pronoun in a clause below another stands first for that clause's subject, not for
+/// the person named nearest before it.
+#[test]
+fn a_pronoun_in_a_subordinate_clause_is_the_subject_above_it() {
+    let found = events("Erdogan met Greek President Ana Pappa after he spoke with Putin on Monday.");
+    let call = first_of(&found, "call");
+    assert!(call.actors.contains(&"Erdogan".to_owned()), "{:?}", call.actors);
+    assert!(!call.actors.contains(&"Pappa".to_owned()), "{:?}", call.actors);
+}
+
 #[test]
 fn offsets_are_characters_into_the_cleaned_text() {
     let a = article("“Café” talk. Trump called Putin on Monday.");

@@ -679,6 +679,22 @@ pub fn subject_of(tokens: &[Token], at: usize) -> Option<usize> {
         .min_by_key(|&c| c.abs_diff(i))
 }
 
+/// The subjects of the clauses above the word at offset `at`, nearest first (not of its own
+/// clause): where a pronoun in a subordinate clause looks first for the person it stands
+/// for, as Hobbs's search of the tree does ("Tsipras met Pavlopoulos after he spoke with
+/// Zaev": he is Tsipras).
+pub fn subjects_above(tokens: &[Token], at: usize) -> Vec<usize> {
+    clause_chain(tokens, at)
+        .into_iter()
+        .skip(1)
+        .filter_map(|clause| {
+            children(tokens, clause)
+                .filter(|&c| tokens[c].analysis.deprel.starts_with("nsubj"))
+                .min_by_key(|&c| c.abs_diff(clause))
+        })
+        .collect()
+}
+
 /// Whether the span `start..end` (a name) is the subject of the sentence's main clause, or
 /// the name in apposition to it ("Foreign Minister Alvaro Leyva", "Minister" the subject).
 pub fn is_main_subject(tokens: &[Token], start: usize, end: usize) -> bool {
