@@ -420,6 +420,24 @@ fn a_pronoun_in_a_subordinate_clause_is_the_subject_above_it() {
     assert!(!call.actors.contains(&"Pappa".to_owned()), "{:?}", call.actors);
 }
 
+/// "Their" on an event noun names the sides named before it, as "they" does: "their
+/// summit" is the summit of the two leaders.
+#[test]
+fn their_names_the_sides_of_an_event_noun() {
+    let found = events(
+        "Chilean President Ana Soto and Peruvian President Luis Vega arrived in Lima on Monday. \
+         Soto gave her word during their summit in Lima on Tuesday.",
+    );
+    let meeting = first_of(&found, "meeting");
+    for party in ["Chile", "Peru"] {
+        assert!(
+            meeting.parties.contains(&party.to_owned()),
+            "{:?}",
+            meeting.parties
+        );
+    }
+}
+
 #[test]
 fn offsets_are_characters_into_the_cleaned_text() {
     let a = article("“Café” talk. Trump called Putin on Monday.");
