@@ -708,6 +708,9 @@ mod tests {
         assert_eq!(names("the Qatari foreign minister arrived"), vec!["Qatar"]);
         assert_eq!(names("the Saudi crown prince"), vec!["Saudi Arabia"]);
         assert_eq!(names("the Kenyan president said"), vec!["Kenya"]);
+        // A legislature acts for its state, named as an institution too.
+        assert_eq!(names("the Colombian Senate approved it"), vec!["Colombia"]);
+        assert_eq!(names("Kenyan lawmakers voted"), vec!["Kenya"]);
         assert_eq!(names("a Russian school teacher said"), Vec::<String>::new());
         assert_eq!(names("a Russian, officials said"), Vec::<String>::new());
         assert_eq!(names("a Russian and Ukrainian"), Vec::<String>::new());
