@@ -415,11 +415,21 @@ fn governs(tokens: &[Token], lemmas: &[String], i: usize, verbs: &[String]) -> O
             && super::tree::case_of(tokens, object)
                 .is_some_and(|case| verbs.iter().any(|v| *v == format!("{} {case}", lemmas[h])))
     };
+    // So does the noun of such an act, listed with its preposition: "the announcement of a
+    // peace agreement", "the signing of the accord" ("announcement of", "signing of").
+    let through_noun = |h: usize| {
+        relation.starts_with("nmod")
+            && tokens[h].analysis.upos == "NOUN"
+            && super::tree::case_of(tokens, object).is_some_and(|case| {
+                let lemma = tokens[h].analysis.lemma.to_lowercase();
+                verbs.iter().any(|v| *v == format!("{lemma} {case}"))
+            })
+    };
     tokens[object]
         .analysis
         .head
         .filter(|&h| h < tokens.len())
-        .filter(|&h| (is_object && is_verb(h)) || through_case(h))
+        .filter(|&h| (is_object && is_verb(h)) || through_case(h) || through_noun(h))
         .or_else(|| {
             children(tokens, object).find(|&c| {
                 tokens[c].analysis.deprel == "acl" && tokens[c].analysis.xpos == "VBN" && is_verb(c)
