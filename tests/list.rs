@@ -118,6 +118,43 @@ fn hypothetical_and_negated_events_are_kept_but_not_listed_by_default() {
         .all(|e| e["modality"] != "negated" && e["modality"] != "hypothetical"));
 }
 
+/// A plan no report dates ("will begin negotiations") has no place on a timeline: kept,
+/// listed with --modality planned or all, and counted in what a table leaves out.
+#[test]
+fn plans_without_a_date_are_kept_but_not_listed_by_default() {
+    let sandbox = Sandbox::new();
+    let article = sandbox.write(
+        "plans.txt",
+        "---\ntitle: Plans\npublished: 2024-05-08\n---\n\n\
+         Peru and Chile signed a fisheries agreement on Monday.\n\n\
+         Chile's parliament will approve the agreement.\n\n\
+         Peru and Chile will hold talks in Lima on Friday.\n",
+    );
+    sandbox.ingest(&[&article]).success();
+    let undated_plan = |events: &[Value]| {
+        events
+            .iter()
+            .any(|e| e["modality"] == "planned" && e["date"]["start"].is_null())
+    };
+    let listed = sandbox.events(&[]);
+    assert!(!undated_plan(&listed), "{listed:#?}");
+    assert!(
+        listed
+            .iter()
+            .any(|e| e["modality"] == "planned" && e["date"]["start"] == "2024-05-10"),
+        "a dated plan stays: {listed:#?}"
+    );
+    for modality in ["planned", "all"] {
+        assert!(
+            undated_plan(&sandbox.events(&["--modality", modality])),
+            "{modality}"
+        );
+    }
+    let out = sandbox.timeline().arg("list").output().unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains("1 planned, undated"), "{stderr}");
+}
+
 #[test]
 fn filters_by_date_type_and_actor() {
     let (sandbox, _events) = sample();

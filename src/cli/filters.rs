@@ -32,8 +32,8 @@ pub struct FilterArgs {
     /// Only events reported by at least N outlets
     #[arg(long, value_name = "N", default_value_t = 0)]
     min_sources: usize,
-    /// Which modalities: "reported" (asserted, planned, proposed), "all", or one of
-    /// asserted, planned, proposed, hypothetical, negated, habitual (repeatable)
+    /// Which modalities: "reported" (asserted, proposed, and planned with a date), "all", or
+    /// one of asserted, planned, proposed, hypothetical, negated, habitual (repeatable)
     #[arg(long = "modality", value_name = "M", default_value = "reported",
           value_parser = Hinted(modality_names), hide_possible_values = true)]
     modalities: Vec<String>,
@@ -142,6 +142,10 @@ impl FilterArgs {
             places,
             min_sources: self.min_sources,
             modalities: parse_modalities(&self.modalities)?,
+            // A plan no report dates has no place on a timeline ("will begin negotiations"):
+            // "reported" leaves it out, "planned" or "all" lists it.
+            hide_undated_plans: self.modalities.iter().any(|m| m == "reported")
+                && !self.modalities.iter().any(|m| m == "planned" || m == "all"),
             with_conflicts: false,
         })
     }

@@ -161,6 +161,8 @@ pub struct Filter {
     pub min_sources: usize,
     /// Modalities to include; empty means all.
     pub modalities: Vec<Modality>,
+    /// Leave out planned events that no report dates (`list`'s default, "reported").
+    pub hide_undated_plans: bool,
 }
 
 impl Database {
@@ -587,6 +589,8 @@ impl Store {
 
     /// How many events `filter` would select with any modality, by each modality it leaves
     /// out: what a table says it does not show ("4 hypothetical, 1 negated").
+    /// What is left out is counted by modality, and the plans no report dates apart ("2
+    /// planned, undated").
     pub fn left_out_by_modality(&self, filter: &Filter) -> Result<Vec<(String, usize)>> {
         let (mut sql, mut args) = where_clause(filter, false);
         let shown: Vec<String> = filter.modalities.iter().map(|m| m.as_str().to_owned()).collect();
@@ -596,9 +600,15 @@ impl Store {
         args.push(Box::new(std::rc::Rc::new(
             shown.into_iter().map(Value::Text).collect::<Vec<_>>(),
         )));
-        sql += &format!(" AND e.modality NOT IN rarray(?{})", args.len());
+        let hidden_plans = if filter.hide_undated_plans {
+            format!(" OR {UNDATED_PLAN}")
+        } else {
+            String::new()
+        };
+        sql += &format!(" AND (e.modality NOT IN rarray(?{}){hidden_plans})", args.len());
         let mut stmt = self.conn.prepare(&format!(
-            "SELECT e.modality, count(*) FROM events e {sql} GROUP BY e.modality ORDER BY count(*) DESC, e.modality"
+            "SELECT CASE WHEN {UNDATED_PLAN} THEN 'planned, undated' ELSE e.modality END AS shown_as, count(*)
+             FROM events e {sql} GROUP BY shown_as ORDER BY count(*) DESC, shown_as"
         ))?;
         let rows = stmt.query_map(rusqlite::params_from_iter(args.iter().map(|a| a.as_ref())), |r| {
             Ok((r.get(0)?, r.get::<_, i64>(1)? as usize))
@@ -814,6 +824,9 @@ pub(super) fn json_column<T: serde::de::DeserializeOwned>(
     })
 }
 
+/// An event planned and dated by no report (an undated event's `start_day` is NULL).
+const UNDATED_PLAN: &str = "e.modality = 'planned' AND e.start_day IS NULL";
+
 /// The WHERE clause (and its parameters) of the events `filter` selects, on `events e`;
 /// without its modalities unless `with_modalities`. `min_sources` is applied by the caller.
 fn where_clause(filter: &Filter, with_modalities: bool) -> (String, Vec<Box<dyn rusqlite::ToSql>>) {
@@ -850,6 +863,9 @@ fn where_clause(filter: &Filter, with_modalities: bool) -> (String, Vec<Box<dyn 
     if with_modalities {
         let modalities: Vec<String> = filter.modalities.iter().map(|m| m.as_str().to_owned()).collect();
         one_of(&mut sql, &mut args, "e.modality", modalities);
+        if filter.hide_undated_plans {
+            sql += &format!(" AND NOT ({UNDATED_PLAN})");
+        }
     }
     if filter.with_conflicts {
         // Driven by the conflicts table: only the events it names are read.
