@@ -93,6 +93,9 @@ pub struct ModalityCues {
     pub implicative: Vec<String>,
     /// Verbs whose infinitive tells what is planned ("plans to visit").
     pub planning: Vec<String>,
+    /// Verbs of a journey made, whose purpose, told in the simple past, was done on it
+    /// ("flew to Kabul for an afternoon to meet with President Ghani").
+    pub journeys: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]

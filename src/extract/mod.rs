@@ -1174,7 +1174,7 @@ impl Extractor {
         // The tree tells aims and plans the words before the trigger do not ("was hoping to
         // reach an agreement", "talks to reach a security pact"); a negation the words give
         // stands.
-        match tree::unrealised(tokens, m.start, &cues.implicative, &cues.planning) {
+        match tree::unrealised(tokens, m.start, cues) {
             _ if cued == Modality::Negated => cued,
             Some(tree::Unrealised::Aim) => Modality::Hypothetical,
             Some(tree::Unrealised::Plan) if cued == Modality::Asserted => Modality::Planned,
@@ -1536,14 +1536,8 @@ impl Extractor {
         // the ceasefire of that day.)
         // Nor is what a directive or a plan is for ("ordered Monday all its structures to
         // suspend offensive operations": the suspension starts later).
-        let directed = || {
-            tree::unrealised(
-                tokens,
-                m.start,
-                &self.cues.modality.implicative,
-                &self.cues.modality.planning,
-            ) == Some(tree::Unrealised::Plan)
-        };
+        let directed =
+            || tree::unrealised(tokens, m.start, &self.cues.modality) == Some(tree::Unrealised::Plan);
         // Nor is what a participle on a noun tells ("five Americans freed by Iran landed on
         // Tuesday": they were freed before): the clause around the noun is another act.
         let reduced_relative = chain

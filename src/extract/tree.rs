@@ -1,6 +1,6 @@
 //! Reading a sentence's dependency tree: which clause a word belongs to.
 
-use super::cues::DatingCues;
+use super::cues::{DatingCues, ModalityCues};
 pub use crate::syntax::tree::{children, head_within, token_at};
 use crate::syntax::Token;
 
@@ -791,12 +791,8 @@ pub fn verb_has_aux(tokens: &[Token], at: usize, lemmas: &[String]) -> bool {
 /// verb it is told by (itself, or the verb of its clause for a noun) as an infinitive under
 /// a noun or a non-implicative verb. (A condition does not make an event unrealised in the
 /// gold timelines: "he may travel to Egypt if the deal is done" is a planned visit.)
-pub fn unrealised(
-    tokens: &[Token],
-    at: usize,
-    implicative: &[String],
-    planning: &[String],
-) -> Option<Unrealised> {
+pub fn unrealised(tokens: &[Token], at: usize, cues: &ModalityCues) -> Option<Unrealised> {
+    let (implicative, planning) = (&cues.implicative, &cues.planning);
     let t = token_at(tokens, at)?;
     let mut verb = clause_head(tokens, t);
     // A participle on the object of a verb is what that verb would bring about ("pushed to
@@ -837,6 +833,14 @@ pub fn unrealised(
             let lemma = &tokens[head].analysis.lemma;
             let listed = |words: &[String]| words.iter().any(|w| w.eq_ignore_ascii_case(lemma));
             let predicate = matches!(tokens[head].analysis.upos.as_str(), "VERB" | "ADJ");
+            // The purpose of a journey made: done on it ("flew to Kabul to meet Ghani").
+            let journey_made = relation == Some("advcl")
+                && tokens[head].analysis.xpos == "VBD"
+                && listed(&cues.journeys)
+                && !children(tokens, head).any(|c| tokens[c].analysis.deprel.starts_with("aux"));
+            if journey_made {
+                return None;
+            }
             // Ready, prepared or due to do it; or doing something else in order to do it
             // ("left for Washington to sign the agreement"): it is planned.
             if predicate && listed(planning) || relation == Some("advcl") {
@@ -1158,12 +1162,7 @@ mod tests {
         let cues = crate::extract::cues::Cues::load().unwrap().modality;
         let reading = |text: &str, trigger: &str| {
             let tokens = parse(text);
-            unrealised(
-                &tokens,
-                text.find(trigger).unwrap(),
-                &cues.implicative,
-                &cues.planning,
-            )
+            unrealised(&tokens, text.find(trigger).unwrap(), &cues)
         };
         assert_eq!(
             reading("Europe was hoping to reach an agreement with the US.", "reach"),
@@ -1178,6 +1177,20 @@ mod tests {
             Some(Unrealised::Plan)
         );
         assert_eq!(reading("Russia and Ukraine agreed to meet again.", "meet"), None);
+        // The purpose of a journey: planned on departing or before the journey, done on a
+        // journey told as made.
+        assert_eq!(
+            reading("The minister left for Lima to sign the accord.", "sign"),
+            Some(Unrealised::Plan)
+        );
+        assert_eq!(
+            reading("The minister will fly to Lima to sign the accord.", "sign"),
+            Some(Unrealised::Plan)
+        );
+        assert_eq!(
+            reading("The minister flew to Lima on Monday to sign the accord.", "sign"),
+            None
+        );
         assert_eq!(reading("The two leaders met in Riyadh on Tuesday.", "met"), None);
         assert_eq!(
             reading(
