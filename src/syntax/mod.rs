@@ -178,6 +178,7 @@ impl Models {
         for words in &mut out {
             repair::verbless_sentence(words);
             repair::relative_between_subject_and_verb(words);
+            repair::participle_after_noun(words);
         }
         out
     }

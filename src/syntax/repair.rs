@@ -8,8 +8,10 @@
 //! Lithuania." as sanctions that were threatened, "Israeli jets struck targets in southern
 //! Lebanon." as jets that were struck, with the targets the object of a noun. A sentence
 //! has a verb: when the network's tree has none but such a participle between two nouns,
-//! the participle is the verb. And a relative clause between a subject and its verb, which
-//! the network sometimes takes for what the verb says, is hung back on its noun.
+//! the participle is the verb. A relative clause between a subject and its verb, which
+//! the network sometimes takes for what the verb says, is hung back on its noun; so is a
+//! participle set off after a noun ("the deal, reached in Vienna on Tuesday, will …"),
+//! which it sometimes takes for the sentence's verb.
 
 use super::Analysis;
 
@@ -86,6 +88,100 @@ pub fn verbless_sentence(words: &mut [Analysis]) -> bool {
     verb.deprel = "root".to_owned();
     verb.xpos = "VBD".to_owned();
     true
+}
+
+/// Hangs a participle set off after a noun back on that noun: "the deal, reached in Vienna
+/// on Tuesday, will be implemented" and "questions on the nuclear deal, reached in Vienna
+/// on Tuesday", where the network read "reached" as a past tense, the sentence's root or a
+/// verb coordinated with the main one. It counts when the verb follows "noun ," directly,
+/// has no subject, object, auxiliary or marker of its own, and cannot be a predicate of
+/// its own: as the root, the noun phrase before it is the subject of a verb after it (that
+/// verb becomes the root, taking what came after the participle); as a conjunct, the verb
+/// it is joined to is not in the past ("He will answer questions on the deal, reached …";
+/// "He came home, sat down" stays). Returns whether it changed anything.
+pub fn participle_after_noun(words: &mut [Analysis]) -> bool {
+    let mut changed = false;
+    for verb in 2..words.len() {
+        let analysis = &words[verb];
+        if analysis.upos != "VERB"
+            || !matches!(analysis.xpos.as_str(), "VBD" | "VBN")
+            || words[verb - 1].xpos != ","
+            || !nominal(&words[verb - 2])
+        {
+            continue;
+        }
+        let own = |w: &Analysis| {
+            w.head == Some(verb)
+                && (w.deprel.starts_with("nsubj")
+                    || w.deprel.starts_with("obj")
+                    || w.deprel.starts_with("aux")
+                    || matches!(w.deprel.as_str(), "mark" | "cop" | "expl" | "cc"))
+        };
+        if words.iter().any(own) {
+            continue;
+        }
+        // The noun the comma closes, or the noun it names a side of ("the deal between
+        // Iran and the United States ,": the deal); not the noun it is about ("questions
+        // on the deal ,": the deal).
+        let mut noun = verb - 2;
+        for _ in 0..SPAN_DEPTH {
+            let side = words[noun].deprel == "conj"
+                || words[noun].deprel.starts_with("nmod")
+                    && case_of(words, noun).is_some_and(|c| SIDES.contains(&c));
+            match words[noun].head {
+                Some(h) if side && h < verb && nominal(&words[h]) => noun = h,
+                _ => break,
+            }
+        }
+        let predicate = match (words[verb].head, words[verb].deprel.as_str()) {
+            // The root: the noun phrase is the subject of a verb after it, which is the
+            // sentence's own.
+            (None, _) => match words[noun].head {
+                Some(p) if p > verb && words[noun].deprel.starts_with("nsubj") && below(words, p, verb) => {
+                    Some(p)
+                }
+                _ => continue,
+            },
+            // Joined to a verb that is not in the past: no second predicate of its subject.
+            (Some(h), "conj") if h < words.len() && !past(words, h) => None,
+            _ => continue,
+        };
+        if let Some(p) = predicate {
+            for word in words.iter_mut().skip(p + 1) {
+                if word.head == Some(verb) {
+                    word.head = Some(p);
+                }
+            }
+            words[p].head = None;
+            words[p].deprel = "root".to_owned();
+        }
+        words[verb].head = Some(noun);
+        words[verb].deprel = "acl".to_owned();
+        words[verb].xpos = "VBN".to_owned();
+        changed = true;
+    }
+    changed
+}
+
+/// The prepositions of a noun's sides: "between", "with", "among".
+const SIDES: [&str; 3] = ["between", "with", "among"];
+
+/// The preposition (case) of word `k`, lower-case.
+fn case_of(words: &[Analysis], k: usize) -> Option<&'static str> {
+    words
+        .iter()
+        .find(|w| w.head == Some(k) && w.deprel == "case")
+        .and_then(|w| SIDES.iter().copied().find(|s| w.lemma.eq_ignore_ascii_case(s)))
+}
+
+/// Whether the verb at `v` tells the past: a past tense, or a participle with a past "have"
+/// or "be" ("had agreed", "was signed").
+fn past(words: &[Analysis], v: usize) -> bool {
+    words[v].xpos == "VBD"
+        || words[v].xpos == "VBN"
+            && words
+                .iter()
+                .any(|w| w.head == Some(v) && w.deprel.starts_with("aux") && w.xpos == "VBD")
 }
 
 /// Whether a word is a noun, a name or a pronoun.
@@ -235,6 +331,61 @@ mod tests {
             .iter()
             .map(|a| format!("{} {} {}", a.xpos, a.head.map_or(0, |h| h + 1), a.deprel))
             .collect()
+    }
+
+    #[test]
+    fn a_participle_set_off_after_a_noun_hangs_on_it() {
+        // He will answer questions on the deal , reached in Vienna .
+        let mut conjoined = words(&[
+            "PRON PRP 3 nsubj",
+            "AUX MD 3 aux",
+            "VERB VB 0 root",
+            "NOUN NNS 3 obj",
+            "ADP IN 7 case",
+            "DET DT 7 det",
+            "NOUN NN 4 nmod",
+            "PUNCT , 9 punct",
+            "VERB VBD 3 conj",
+            "ADP IN 11 case",
+            "PROPN NNP 9 obl",
+            "PUNCT . 3 punct",
+        ]);
+        assert!(participle_after_noun(&mut conjoined));
+        assert_eq!(tree(&conjoined)[8], "VBN 7 acl", "on the deal, not the questions");
+        // The deal between Iran and Chile , reached in Vienna , will be implemented .
+        let mut rooted = words(&[
+            "DET DT 2 det",
+            "NOUN NN 14 nsubj:pass",
+            "ADP IN 4 case",
+            "PROPN NNP 2 nmod",
+            "CCONJ CC 6 cc",
+            "PROPN NNP 4 conj",
+            "PUNCT , 8 punct",
+            "VERB VBD 0 root",
+            "ADP IN 10 case",
+            "PROPN NNP 8 obl",
+            "PUNCT , 2 punct",
+            "AUX MD 14 aux",
+            "AUX VB 14 aux:pass",
+            "VERB VBN 8 parataxis",
+            "PUNCT . 14 punct",
+        ]);
+        rooted[2].lemma = "between".to_owned();
+        assert!(participle_after_noun(&mut rooted));
+        let t = tree(&rooted);
+        assert_eq!(t[7], "VBN 2 acl", "on the deal the sides are of");
+        assert_eq!(t[13], "VBN 0 root");
+        // He came home , sat down . — two predicates of one subject, both past.
+        let mut predicates = words(&[
+            "PRON PRP 2 nsubj",
+            "VERB VBD 0 root",
+            "NOUN NN 2 obl",
+            "PUNCT , 5 punct",
+            "VERB VBD 2 conj",
+            "ADV RB 5 compound:prt",
+            "PUNCT . 2 punct",
+        ]);
+        assert!(!participle_after_noun(&mut predicates));
     }
 
     #[test]
