@@ -420,10 +420,8 @@ fn governs(tokens: &[Token], lemmas: &[String], i: usize, verbs: &[String]) -> O
     let through_noun = |h: usize| {
         relation.starts_with("nmod")
             && tokens[h].analysis.upos == "NOUN"
-            && super::tree::case_of(tokens, object).is_some_and(|case| {
-                let lemma = tokens[h].analysis.lemma.to_lowercase();
-                verbs.iter().any(|v| *v == format!("{lemma} {case}"))
-            })
+            && super::tree::case_of(tokens, object)
+                .is_some_and(|case| verbs.iter().any(|v| *v == format!("{} {case}", lemmas[h])))
     };
     tokens[object]
         .analysis

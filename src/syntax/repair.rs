@@ -126,8 +126,7 @@ pub fn participle_after_noun(words: &mut [Analysis]) -> bool {
         let mut noun = verb - 2;
         for _ in 0..SPAN_DEPTH {
             let side = words[noun].deprel == "conj"
-                || words[noun].deprel.starts_with("nmod")
-                    && case_of(words, noun).is_some_and(|c| SIDES.contains(&c));
+                || words[noun].deprel.starts_with("nmod") && side_case(words, noun).is_some();
             match words[noun].head {
                 Some(h) if side && h < verb && nominal(&words[h]) => noun = h,
                 _ => break,
@@ -166,8 +165,8 @@ pub fn participle_after_noun(words: &mut [Analysis]) -> bool {
 /// The prepositions of a noun's sides: "between", "with", "among".
 const SIDES: [&str; 3] = ["between", "with", "among"];
 
-/// The preposition (case) of word `k`, lower-case.
-fn case_of(words: &[Analysis], k: usize) -> Option<&'static str> {
+/// The preposition of word `k` when it is one of [`SIDES`].
+fn side_case(words: &[Analysis], k: usize) -> Option<&'static str> {
     words
         .iter()
         .find(|w| w.head == Some(k) && w.deprel == "case")
