@@ -146,13 +146,7 @@ pub fn participle_after_noun(words: &mut [Analysis]) -> bool {
             _ => continue,
         };
         if let Some(p) = predicate {
-            for word in words.iter_mut().skip(p + 1) {
-                if word.head == Some(verb) {
-                    word.head = Some(p);
-                }
-            }
-            words[p].head = None;
-            words[p].deprel = "root".to_owned();
+            make_root(words, verb, p);
         }
         words[verb].head = Some(noun);
         words[verb].deprel = "acl".to_owned();
@@ -257,6 +251,14 @@ fn relative_made_root(words: &mut [Analysis], spans: &[(usize, usize)]) -> bool 
     let Some(noun) = first.checked_sub(2).filter(opened_after_subject) else {
         return false;
     };
+    make_root(words, root, verb);
+    words[root].head = Some(noun);
+    words[root].deprel = "acl:relcl".to_owned();
+    true
+}
+
+/// Makes `verb` the root in place of `root`, with what hung on `root` after `verb`.
+fn make_root(words: &mut [Analysis], root: usize, verb: usize) {
     for word in words.iter_mut().skip(verb + 1) {
         if word.head == Some(root) {
             word.head = Some(verb);
@@ -264,9 +266,6 @@ fn relative_made_root(words: &mut [Analysis], spans: &[(usize, usize)]) -> bool 
     }
     words[verb].head = None;
     words[verb].deprel = "root".to_owned();
-    words[root].head = Some(noun);
-    words[root].deprel = "acl:relcl".to_owned();
-    true
 }
 
 /// Whether word `k` lies below word `clause` (within `SPAN_DEPTH` steps): a relative word
