@@ -134,6 +134,7 @@ impl FilterArgs {
             (Some(place), Some(g)) => g.places_within(place),
             _ => Vec::new(),
         };
+        let (modalities, hide_undated_plans) = parse_modalities(&self.modalities)?;
         Ok(Filter {
             from,
             to,
@@ -141,22 +142,26 @@ impl FilterArgs {
             actors,
             places,
             min_sources: self.min_sources,
-            modalities: parse_modalities(&self.modalities)?,
-            // A plan no report dates has no place on a timeline ("will begin negotiations"):
-            // "reported" leaves it out, "planned" or "all" lists it.
-            hide_undated_plans: self.modalities.iter().any(|m| m == "reported")
-                && !self.modalities.iter().any(|m| m == "planned" || m == "all"),
+            modalities,
+            hide_undated_plans,
             with_conflicts: false,
         })
     }
 }
 
-fn parse_modalities(words: &[String]) -> Result<Vec<Modality>> {
+/// The modalities `words` name (empty for all), and whether plans no report dates are left
+/// out: "reported" leaves them out ("will begin negotiations" has no place on a timeline),
+/// unless "planned" is asked for too.
+fn parse_modalities(words: &[String]) -> Result<(Vec<Modality>, bool)> {
     let mut out = Vec::new();
+    let mut reported = false;
     for word in words {
         match word.as_str() {
-            "all" => return Ok(Vec::new()),
-            "reported" => out.extend([Modality::Asserted, Modality::Planned, Modality::Proposed]),
+            "all" => return Ok((Vec::new(), false)),
+            "reported" => {
+                reported = true;
+                out.extend([Modality::Asserted, Modality::Planned, Modality::Proposed])
+            }
             other => match Modality::parse(other) {
                 Some(m) => out.push(m),
                 None => bail!(
@@ -165,7 +170,8 @@ fn parse_modalities(words: &[String]) -> Result<Vec<Modality>> {
             },
         }
     }
-    Ok(out)
+    let planned_asked = words.iter().any(|w| w == "planned");
+    Ok((out, reported && !planned_asked))
 }
 
 /// How events are printed, for the commands that print tables.

@@ -1027,7 +1027,6 @@ mod tests {
         }
     }
 
-    /// The untitled examples of people.toml, each parsed as one sentence.
     /// Each of two titled people joined by "and" has the country of his own title; an "and"
     /// inside one title joins its parts.
     #[test]
@@ -1056,6 +1055,7 @@ mod tests {
         );
     }
 
+    /// The untitled examples of people.toml, each parsed as one sentence.
     #[test]
     fn people_named_without_a_title() {
         let people = People::load().unwrap();

@@ -618,6 +618,11 @@ pub fn conjoined_above(tokens: &[Token], at: usize, of: usize) -> bool {
             .is_some_and(|h| h < tokens.len() && descends_from(tokens, holder, h))
 }
 
+/// Whether a word is in a tense of its own: past or present (Penn tags VBD, VBZ, VBP).
+pub fn has_tense(token: &Token) -> bool {
+    matches!(token.analysis.xpos.as_str(), "VBD" | "VBZ" | "VBP")
+}
+
 /// Where the clause of a finite verb joined to an earlier verb begins (its coordinator, else
 /// the verb): "…, and agreed to hold talks" begins at "and". `None` for any other word, and for
 /// a conjunct without a tense of its own, which shares the first one's auxiliaries and
@@ -626,8 +631,8 @@ pub fn own_conjunct_start(tokens: &[Token], at: usize) -> Option<usize> {
     let word = token_at(tokens, at)?;
     let analysis = &tokens[word].analysis;
     let head = analysis.head.filter(|&h| h < word)?;
-    let finite = matches!(analysis.xpos.as_str(), "VBD" | "VBZ" | "VBP")
-        || children(tokens, word).any(|c| tokens[c].analysis.deprel == "aux");
+    let finite =
+        has_tense(&tokens[word]) || children(tokens, word).any(|c| tokens[c].analysis.deprel == "aux");
     (analysis.deprel == "conj" && tokens[head].analysis.upos == "VERB" && finite).then(|| {
         children(tokens, word)
             .filter(|&c| c < word && tokens[c].analysis.deprel == "cc")

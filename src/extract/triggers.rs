@@ -291,7 +291,7 @@ fn whole_words_end(sentence: &str, start: usize, end: usize) -> usize {
 /// a participle alone ("the previously threatened rate") or a progressive ("were
 /// threatening shipping").
 fn is_finite(tokens: &[Token], lemmas: &[String], i: usize, perfect: bool) -> bool {
-    let finite = |t: &Token| matches!(t.analysis.xpos.as_str(), "VBD" | "VBZ" | "VBP");
+    let finite = super::tree::has_tense;
     finite(&tokens[i])
         || perfect
             && tokens[i].analysis.xpos == "VBN"
@@ -407,19 +407,12 @@ fn governs(tokens: &[Token], lemmas: &[String], i: usize, verbs: &[String]) -> O
                 .is_some_and(|g| matches!(tokens[g].analysis.upos.as_str(), "NOUN" | "PROPN"))
     };
     let is_verb = |h: usize| tokens[h].analysis.upos == "VERB" && verbs.contains(&lemmas[h]) && !on_noun(h);
-    // A verb listed with a preposition governs the noun in that oblique: "the talks ended
-    // with an agreement" ("end with").
+    // A verb listed with a preposition governs the noun in that oblique ("the talks ended
+    // with an agreement": "end with"), and so does the noun of such an act in that modifier
+    // ("the announcement of a peace agreement": "announcement of").
     let through_case = |h: usize| {
-        relation.starts_with("obl")
-            && tokens[h].analysis.upos == "VERB"
-            && super::tree::case_of(tokens, object)
-                .is_some_and(|case| verbs.iter().any(|v| *v == format!("{} {case}", lemmas[h])))
-    };
-    // So does the noun of such an act, listed with its preposition: "the announcement of a
-    // peace agreement", "the signing of the accord" ("announcement of", "signing of").
-    let through_noun = |h: usize| {
-        relation.starts_with("nmod")
-            && tokens[h].analysis.upos == "NOUN"
+        let head = tokens[h].analysis.upos.as_str();
+        (relation.starts_with("obl") && head == "VERB" || relation.starts_with("nmod") && head == "NOUN")
             && super::tree::case_of(tokens, object)
                 .is_some_and(|case| verbs.iter().any(|v| *v == format!("{} {case}", lemmas[h])))
     };
@@ -427,7 +420,7 @@ fn governs(tokens: &[Token], lemmas: &[String], i: usize, verbs: &[String]) -> O
         .analysis
         .head
         .filter(|&h| h < tokens.len())
-        .filter(|&h| (is_object && is_verb(h)) || through_case(h) || through_noun(h))
+        .filter(|&h| (is_object && is_verb(h)) || through_case(h))
         .or_else(|| {
             children(tokens, object).find(|&c| {
                 tokens[c].analysis.deprel == "acl" && tokens[c].analysis.xpos == "VBN" && is_verb(c)

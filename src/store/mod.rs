@@ -588,9 +588,8 @@ impl Store {
     }
 
     /// How many events `filter` would select with any modality, by each modality it leaves
-    /// out: what a table says it does not show ("4 hypothetical, 1 negated").
-    /// What is left out is counted by modality, and the plans no report dates apart ("2
-    /// planned, undated").
+    /// out, the plans no report dates apart: what a table says it does not show ("4
+    /// hypothetical, 1 negated, 2 planned, undated").
     pub fn left_out_by_modality(&self, filter: &Filter) -> Result<Vec<(String, usize)>> {
         let (mut sql, mut args) = where_clause(filter, false);
         let shown: Vec<String> = filter.modalities.iter().map(|m| m.as_str().to_owned()).collect();
