@@ -5,11 +5,17 @@ mod common;
 use common::*;
 use predicates::prelude::*;
 
+/// A sandbox holding the fixture folder `folder` ingested, and its events of `event_type`.
+fn events_of_type(folder: &str, event_type: &str) -> (Sandbox, Vec<serde_json::Value>) {
+    let sandbox = Sandbox::new();
+    sandbox.ingest(&[&fixture(folder)]).success();
+    let events = sandbox.events(&["--type", event_type]);
+    (sandbox, events)
+}
+
 #[test]
 fn three_reports_of_one_meeting_become_one_event_dated_by_day() {
-    let sandbox = Sandbox::new();
-    sandbox.ingest(&[&fixture("merge/meeting")]).success();
-    let meetings = sandbox.events(&["--type", "meeting"]);
+    let (sandbox, meetings) = events_of_type("merge/meeting", "meeting");
     assert_eq!(meetings.len(), 1, "{meetings:#?}");
     let meeting = &meetings[0];
     // "Last week" (2025-W11), "on Tuesday" in a paper of March 12, and "On March 11".
@@ -35,9 +41,7 @@ fn three_reports_of_one_meeting_become_one_event_dated_by_day() {
 
 #[test]
 fn two_calls_a_month_apart_stay_two() {
-    let sandbox = Sandbox::new();
-    sandbox.ingest(&[&fixture("merge/calls")]).success();
-    let calls = sandbox.events(&["--type", "call"]);
+    let (_, calls) = events_of_type("merge/calls", "call");
     let days: Vec<&str> = calls
         .iter()
         .map(|c| c["date"]["start"].as_str().unwrap())
@@ -49,9 +53,7 @@ fn two_calls_a_month_apart_stay_two() {
 /// is stands in its events but is no party, and its events merge with no other report.
 #[test]
 fn actors_named_by_what_they_are_are_no_parties_and_never_merge() {
-    let sandbox = Sandbox::new();
-    sandbox.ingest(&[&fixture("merge/unnamed")]).success();
-    let ceasefires = sandbox.events(&["--type", "ceasefire"]);
+    let (sandbox, ceasefires) = events_of_type("merge/unnamed", "ceasefire");
     assert_eq!(ceasefires.len(), 2, "{ceasefires:#?}");
     for ceasefire in &ceasefires {
         assert_eq!(ceasefire["actors"], serde_json::json!(["the army"]));
@@ -67,9 +69,7 @@ fn actors_named_by_what_they_are_are_no_parties_and_never_merge() {
 /// Chile: a later report that names him and his counterpart alone is of the same signing.
 #[test]
 fn a_person_named_alone_in_one_report_is_still_the_person_of_the_event() {
-    let sandbox = Sandbox::new();
-    sandbox.ingest(&[&fixture("merge/person_as_party")]).success();
-    let agreements = sandbox.events(&["--type", "agreement"]);
+    let (_, agreements) = events_of_type("merge/person_as_party", "agreement");
     assert_eq!(agreements.len(), 1, "{agreements:#?}");
     assert_eq!(agreements[0]["articles"], 4);
     assert_eq!(agreements[0]["date"]["value"], "2024-03-04");
@@ -85,18 +85,14 @@ fn a_person_named_alone_in_one_report_is_still_the_person_of_the_event() {
 /// reports name, is of the same deal.
 #[test]
 fn a_report_of_three_parties_the_event_names_joins_it_before_they_are_a_majority() {
-    let sandbox = Sandbox::new();
-    sandbox.ingest(&[&fixture("merge/multilateral")]).success();
-    let agreements = sandbox.events(&["--type", "agreement"]);
+    let (_, agreements) = events_of_type("merge/multilateral", "agreement");
     assert_eq!(agreements.len(), 1, "{agreements:#?}");
     assert_eq!(agreements[0]["articles"], 3);
 }
 
 #[test]
 fn a_readout_conflict_shows_in_show_and_conflicts() {
-    let sandbox = Sandbox::new();
-    sandbox.ingest(&[&fixture("merge/readouts")]).success();
-    let demands = sandbox.events(&["--type", "demand"]);
+    let (sandbox, demands) = events_of_type("merge/readouts", "demand");
     assert_eq!(demands.len(), 1);
     let demand = &demands[0];
     assert_eq!(demand["mentions"][0]["attributed_to"], "Kremlin");
